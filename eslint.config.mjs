@@ -1,0 +1,37 @@
+import { defineConfig } from 'eslint/config';
+import baseConfig from './.config/eslint.config.mjs';
+
+const uiPackages = ['react', 'react-dom', 'react-router-dom', '@grafana/ui', '@grafana/scenes', '@grafana/runtime', '@emotion/css'];
+
+export default defineConfig([
+  {
+    ignores: [
+      '**/node_modules/',
+      '**/coverage',
+      '**/dist/',
+      '**/artifacts/',
+      'test-results/',
+      'playwright-report/',
+      'tests/e2e/screenshots/',
+      '.sandbox/',
+      '**/.eslintcache',
+    ],
+  },
+  ...baseConfig,
+  {
+    // The domain is pure TypeScript: pages and scenes import it, never the reverse.
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: uiPackages.map((name) => ({ name, message: 'src/domain must stay free of UI and Grafana runtime code.' })),
+          patterns: [
+            { group: ['@grafana/ui/*', '@grafana/scenes/*', '@grafana/runtime/*'], message: 'src/domain must stay free of UI code.' },
+            { group: ['**/pages/**', '**/scenes/**', '**/components/**', '**/storage/**'], message: 'src/domain must not import app layers.' },
+          ],
+        },
+      ],
+    },
+  },
+]);

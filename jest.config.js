@@ -1,0 +1,16 @@
+// force timezone to UTC to allow tests to work regardless of local timezone
+process.env.TZ = 'UTC';
+
+const base = require('./.config/jest.config');
+const swcTransform = base.transform['^.+\\.(t|j)sx?$'];
+
+module.exports = {
+  ...base,
+  // d3-color and a few other dependencies ship only ES modules as .mjs files
+  transform: {
+    ...base.transform,
+    '^.+\\.mjs$': swcTransform,
+  },
+  // the browser tests under tests/e2e run with Playwright, not jest
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/'],
+};

@@ -1,0 +1,20 @@
+/**
+ * A problem found in user input. Parsers and validators return lists of these instead of
+ * throwing, so that the UI can show each message next to its field.
+ */
+export interface Problem {
+  /** Where in the document, e.g. `services[2].links[0].url` or `slos[0].objective`. */
+  path: string;
+  message: string;
+  /** Source file, for imports and the command line. */
+  file?: string;
+  /** 1-based line in the source file, when the input was text. */
+  line?: number;
+}
+
+/** Formats a problem as `file:line: path: message`, leaving out what is unknown. */
+export function formatProblem(problem: Problem): string {
+  const where = [problem.file, problem.line].filter((part) => part !== undefined).join(':');
+  const prefix = where ? `${where}: ` : '';
+  return problem.path ? `${prefix}${problem.path}: ${problem.message}` : `${prefix}${problem.message}`;
+}
