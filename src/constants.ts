@@ -1,10 +1,17 @@
 import pluginJson from './plugin.json';
 
-export const PLUGIN_BASE_URL = `/a/${pluginJson.id}`;
+export const PLUGIN_ID = pluginJson.id;
 
+export const PLUGIN_BASE_URL = `/a/${PLUGIN_ID}`;
+
+/** Top-level routes of the app; `plugin.json` includes mirror them. */
 export enum ROUTES {
-  One = 'one',
-  Two = 'two',
-  Three = 'three',
-  Four = 'four',
+  Services = 'services',
+  People = 'people',
+  Slos = 'slos',
+  Executive = 'executive',
+  Governance = 'governance',
 }
+
+/** Where Grafana shows the app's configuration page. */
+export const CONFIG_URL = `/plugins/${PLUGIN_ID}`;

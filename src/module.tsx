@@ -1,7 +1,12 @@
 import React, { Suspense, lazy } from 'react';
 import { AppPlugin, type AppRootProps } from '@grafana/data';
+import { initPluginTranslations, t } from '@grafana/i18n';
 import { LoadingPlaceholder } from '@grafana/ui';
 import type { AppConfigProps } from './components/AppConfig/AppConfig';
+import pluginJson from './plugin.json';
+
+// English strings live in the source as defaults; other languages load on demand.
+void initPluginTranslations(pluginJson.id);
 
 const LazyApp = lazy(() => import('./components/App/App'));
 const LazyAppConfig = lazy(() => import('./components/AppConfig/AppConfig'));
@@ -19,7 +24,7 @@ const AppConfig = (props: AppConfigProps) => (
 );
 
 export const plugin = new AppPlugin<{}>().setRootPage(App).addConfigPage({
-  title: 'Configuration',
+  title: t('bizowner.config.tab', 'Configuration'),
   icon: 'cog',
   body: AppConfig,
   id: 'configuration',
