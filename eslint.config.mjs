@@ -1,4 +1,5 @@
 import { defineConfig } from 'eslint/config';
+import grafanaI18n from '@grafana/i18n/eslint-plugin';
 import baseConfig from './.config/eslint.config.mjs';
 
 const uiPackages = ['react', 'react-dom', 'react-router-dom', '@grafana/ui', '@grafana/scenes', '@grafana/runtime', '@emotion/css'];
@@ -18,6 +19,16 @@ export default defineConfig([
     ],
   },
   ...baseConfig,
+  {
+    // Every user-visible string goes through @grafana/i18n.
+    files: ['src/{components,pages,scenes,storage}/**/*.tsx'],
+    ignores: ['src/**/*.test.tsx', 'src/testing/**'],
+    plugins: { '@grafana/i18n': grafanaI18n },
+    rules: {
+      '@grafana/i18n/no-untranslated-strings': 'error',
+      '@grafana/i18n/no-translation-top-level': 'error',
+    },
+  },
   {
     // The domain is pure TypeScript: pages and scenes import it, never the reverse.
     files: ['src/domain/**/*.ts'],
