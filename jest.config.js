@@ -2,6 +2,7 @@
 process.env.TZ = 'UTC';
 
 const base = require('./.config/jest.config');
+const { grafanaESModules, nodeModulesToTransform } = require('./.config/jest/utils');
 const swcTransform = base.transform['^.+\\.(t|j)sx?$'];
 
 module.exports = {
@@ -11,6 +12,8 @@ module.exports = {
     ...base.transform,
     '^.+\\.mjs$': swcTransform,
   },
+  // the PromQL language service's parser is imported from its ES build (its CommonJS index omits it)
+  transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules, '@prometheus-io/codemirror-promql'])],
   // the browser tests under tests/e2e run with Playwright, not jest
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/'],
 };

@@ -1,0 +1,49 @@
+import { EditorState } from '@codemirror/state';
+import { SyntaxNode } from '@lezer/common';
+// The package's index does not export the parser at runtime, so import the module itself (ES build,
+// so that it shares @codemirror/language with the editor in the browser bundle).
+import { Parser } from '@prometheus-io/codemirror-promql/dist/esm/parser';
+import { LanguageType, promQLLanguage } from '@prometheus-io/codemirror-promql/dist/esm/promql';
+import { parser } from '@prometheus-io/lezer-promql';
+
+import { mapProblem, QueryProblem, substitute, withPosition } from './positions';
+import { syntaxProblem } from './syntax';
+
+/** The placeholder a freeform SLI uses for the range of `rate()` and friends. */
+export const WINDOW_PLACEHOLDER = '{{window}}';
+
+let language: ReturnType<typeof promQLLanguage> | undefined;
+
+/** Says "unknown function" for `foo(...)` where `foo` is no PromQL function. */
+function explainPromQLError(node: SyntaxNode, text: string): string | undefined {
+  const before = node.prevSibling;
+  if (text[node.from] === '(' && before?.name === 'Identifier') {
+    return `unknown function "${text.slice(before.from, before.to)}"`;
+  }
+  return undefined;
+}
+
+/** Type errors found by the PromQL language service, e.g. `rate()` over an instant vector. */
+function semanticProblems(text: string): QueryProblem[] {
+  language ??= promQLLanguage(LanguageType.PromQL);
+  const analyzer = new Parser(EditorState.create({ doc: text, extensions: [language] }));
+  analyzer.analyze();
+  return analyzer.getDiagnostics().map((diagnostic) => ({
+    message: diagnostic.message,
+    from: diagnostic.from,
+    to: Math.max(diagnostic.to, diagnostic.from + 1),
+    severity: diagnostic.severity === 'error' ? 'error' : 'warning',
+  }));
+}
+
+/**
+ * Checks a PromQL expression: the first syntax error, or else type errors such as `rate()` over an
+ * instant vector. `{{window}}` placeholders are read as `5m`. Offsets and the column in each
+ * message refer to `expr` as given, so an editor can underline them as the user types.
+ */
+export function checkPromQL(expr: string): QueryProblem[] {
+  const { text, toSource } = substitute(expr, WINDOW_PLACEHOLDER, '5m');
+  const syntax = syntaxProblem(parser.parse(text), text, explainPromQLError);
+  const problems = syntax ? [syntax] : semanticProblems(text);
+  return problems.map((problem) => withPosition(mapProblem(problem, toSource), expr));
+}
