@@ -10,6 +10,8 @@ export interface Problem {
   file?: string;
   /** 1-based line in the source file, when the input was text. */
   line?: number;
+  /** Absent means `error`: the input is refused. A `warning` (e.g. an imported field that is not mapped) is only shown. */
+  severity?: 'error' | 'warning';
 }
 
 /** Formats a problem as `file:line: path: message`, leaving out what is unknown. */
