@@ -1,0 +1,15 @@
+import { OrgRole } from '@grafana/data';
+import { RegistryUser } from '../access';
+
+/** An org Admin, who holds `plugins:write` by default. */
+export const adminUser: RegistryUser = { login: 'ana', orgRole: OrgRole.Admin, permissions: { 'plugins:write': true } };
+
+/** A second org Admin, for two writers saving at the same time. */
+export const otherAdminUser: RegistryUser = { ...adminUser, login: 'bruno' };
+
+/** An org Viewer: can read the app's settings, cannot write them. */
+export const viewerUser: RegistryUser = {
+  login: 'vera',
+  orgRole: OrgRole.Viewer,
+  permissions: { 'plugins.app:access': true, 'plugins:read': true },
+};
