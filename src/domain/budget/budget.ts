@@ -7,9 +7,9 @@
 
 const SECONDS_PER_DAY = 86400;
 
-/** Rounds away binary floating-point noise (12 significant digits). */
-export function tidy(value: number): number {
-  return Number.isFinite(value) ? Number(value.toPrecision(12)) : value;
+/** Rounds away binary floating-point noise (12 significant digits unless told). */
+export function tidy(value: number, digits = 12): number {
+  return Number.isFinite(value) ? Number(value.toPrecision(digits)) : value;
 }
 
 /** The error ratio the objective allows, e.g. 99.9 → 0.001. */

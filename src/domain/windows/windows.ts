@@ -1,0 +1,79 @@
+/**
+ * Resolves an SLO's alerting settings into concrete burn-rate windows.
+ */
+import { tidy } from '../budget/budget';
+import { Alerting, BurnWindow } from '../model';
+import { parseDuration } from '../promql/duration';
+import { WINDOW_PRESETS } from './presets';
+
+const SECONDS_PER_DAY = 86400;
+
+/**
+ * Burn-rate factor that spends `budgetShare` of a `periodDays` budget within the `long` window:
+ * share × period ÷ long window (2 % × 30 d ÷ 1 h = 14.4).
+ */
+export function burnFactor(budgetShare: number, periodDays: number, long: string): number {
+  return tidy((budgetShare * periodDays * SECONDS_PER_DAY) / windowSeconds(long));
+}
+
+/**
+ * Share of the period's budget spent when a tier fires: factor × long window ÷ period. The editor
+ * shows it next to each tier ("pages after 2 % of the budget"), so it is rounded to 9 digits.
+ */
+export function budgetSpentWhenFires(window: BurnWindow, periodDays: number): number {
+  return tidy((window.factor * windowSeconds(window.long)) / (periodDays * SECONDS_PER_DAY), 9);
+}
+
+/**
+ * All burn windows of the SLO's preset (or its custom table), including disabled tiers, with
+ * factors scaled to the SLO period.
+ */
+export function resolveBurnWindows(alerting: Alerting, periodDays: number): BurnWindow[] {
+  if (alerting.preset === 'custom') {
+    return (alerting.windows ?? []).map((window) => ({ ...window }));
+  }
+  return WINDOW_PRESETS[alerting.preset].windows.map(({ budgetShare, ...window }) => ({
+    ...window,
+    factor: burnFactor(budgetShare, periodDays, window.long),
+  }));
+}
+
+/** The burn windows that alert: alerting enabled and tier not listed in `disabledTiers`. */
+export function enabledBurnWindows(alerting: Alerting, periodDays: number): BurnWindow[] {
+  if (!alerting.enabled) {
+    return [];
+  }
+  const disabled = new Set(alerting.disabledTiers ?? []);
+  return resolveBurnWindows(alerting, periodDays).filter((window) => !disabled.has(window.tier));
+}
+
+/** A tier as the editor lists it: the window, whether it alerts, and the budget it lets burn. */
+export interface TierSummary extends BurnWindow {
+  enabled: boolean;
+  budgetSpent: number;
+}
+
+/** Every tier of the SLO with its budget spent when it fires. */
+export function summarizeTiers(alerting: Alerting, periodDays: number): TierSummary[] {
+  const enabled = new Set(enabledBurnWindows(alerting, periodDays).map((window) => window.tier));
+  return resolveBurnWindows(alerting, periodDays).map((window) => ({
+    ...window,
+    enabled: enabled.has(window.tier),
+    budgetSpent: budgetSpentWhenFires(window, periodDays),
+  }));
+}
+
+/** Every distinct window (long and short) used by the given burn windows, shortest first. */
+export function windowsInUse(windows: BurnWindow[]): string[] {
+  const all = new Set(windows.flatMap((window) => [window.short, window.long]));
+  return [...all].sort((a, b) => windowSeconds(a) - windowSeconds(b));
+}
+
+/** Seconds of a window; throws on text that validation should have refused. */
+export function windowSeconds(window: string): number {
+  const seconds = parseDuration(window);
+  if (seconds === undefined) {
+    throw new RangeError(`"${window}" is not a Prometheus duration`);
+  }
+  return seconds;
+}
