@@ -5,11 +5,12 @@ import { LoadingPlaceholder } from '@grafana/ui';
 import type { AppConfigProps } from './components/AppConfig/AppConfig';
 import pluginJson from './plugin.json';
 
-// English strings live in the source as defaults; other languages load on demand.
-void initPluginTranslations(pluginJson.id);
+// English strings live in the source as defaults; other languages load on demand. Pages wait for
+// the translations so that no string is looked up before i18n is ready.
+const translationsReady = initPluginTranslations(pluginJson.id);
 
-const LazyApp = lazy(() => import('./components/App/App'));
-const LazyAppConfig = lazy(() => import('./components/AppConfig/AppConfig'));
+const LazyApp = lazy(() => translationsReady.then(() => import('./components/App/App')));
+const LazyAppConfig = lazy(() => translationsReady.then(() => import('./components/AppConfig/AppConfig')));
 
 const App = (props: AppRootProps) => (
   <Suspense fallback={<LoadingPlaceholder text="" />}>
