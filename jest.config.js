@@ -14,6 +14,11 @@ module.exports = {
   },
   // the PromQL language service's parser is imported from its ES build (its CommonJS index omits it)
   transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules, '@prometheus-io/codemirror-promql'])],
+  // yaml's "default" export is an ES module build that jsdom tests would pick; use its CommonJS build
+  moduleNameMapper: {
+    ...base.moduleNameMapper,
+    '^yaml$': '<rootDir>/node_modules/yaml/dist/index.js',
+  },
   // the browser tests under tests/e2e run with Playwright, not jest
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/'],
 };

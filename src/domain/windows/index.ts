@@ -2,6 +2,7 @@ export { WINDOW_PRESETS, type BurnWindowShare, type WindowPreset } from './prese
 export {
   budgetSpentWhenFires,
   burnFactor,
+  distinctWindows,
   enabledBurnWindows,
   resolveBurnWindows,
   summarizeTiers,

@@ -2,6 +2,7 @@ import { Alerting, BurnWindow } from '../model';
 import {
   budgetSpentWhenFires,
   burnFactor,
+  distinctWindows,
   enabledBurnWindows,
   resolveBurnWindows,
   summarizeTiers,
@@ -93,4 +94,8 @@ describe('budget spent when a tier fires', () => {
 
 test('windowsInUse lists every window once, shortest first', () => {
   expect(windowsInUse(resolveBurnWindows(baseAlerting(), 30))).toEqual(['5m', '30m', '1h', '2h', '6h', '1d', '3d']);
+});
+
+test('distinctWindows treats equal durations as one window', () => {
+  expect(distinctWindows(['1h', '5m', '60m', '3d', '5m'])).toEqual(['5m', '1h', '3d']);
 });

@@ -65,8 +65,19 @@ export function summarizeTiers(alerting: Alerting, periodDays: number): TierSumm
 
 /** Every distinct window (long and short) used by the given burn windows, shortest first. */
 export function windowsInUse(windows: BurnWindow[]): string[] {
-  const all = new Set(windows.flatMap((window) => [window.short, window.long]));
-  return [...all].sort((a, b) => windowSeconds(a) - windowSeconds(b));
+  return distinctWindows(windows.flatMap((window) => [window.short, window.long]));
+}
+
+/** Windows without duplicates (`60m` and `1h` count as one), shortest first. */
+export function distinctWindows(windows: string[]): string[] {
+  const bySeconds = new Map<number, string>();
+  for (const window of windows) {
+    const seconds = windowSeconds(window);
+    if (!bySeconds.has(seconds)) {
+      bySeconds.set(seconds, window);
+    }
+  }
+  return [...bySeconds.keys()].sort((a, b) => a - b).map((seconds) => bySeconds.get(seconds) as string);
 }
 
 /** Seconds of a window; throws on text that validation should have refused. */

@@ -1,0 +1,166 @@
+/**
+ * Alerting rules: one multiwindow burn-rate alert per enabled tier, and the error-budget policy
+ * (release freeze) alert. Expressions read recorded series only, so alerts for log SLIs live in
+ * the Prometheus file too. The expression builders are shared with Grafana-managed rules.
+ */
+import { tidy } from '../budget/budget';
+import { BurnWindow } from '../model';
+import { isCountableSli } from '../promql/sli';
+import { budgetSpentWhenFires } from '../windows/windows';
+import { SloContext } from './context';
+import {
+  BURN_ALERT,
+  FREEZE_ALERT,
+  LABEL_BURN_TIER,
+  LABEL_SEVERITY,
+  LABEL_WINDOW,
+  PERIOD_BUDGET_REMAINING,
+  sliErrorRatioName,
+  sliTotalCountName,
+} from './names';
+import { AlertingRule, RuleGroup } from './types';
+
+/** How long the freeze condition must hold: the policy is slow-moving, a blip must not freeze. */
+export const FREEZE_FOR = '5m';
+
+/** The alert group of one SLO (`slo-<id>-alerts`), or none when nothing alerts. */
+export function buildAlertGroup(ctx: SloContext): RuleGroup[] {
+  const rules: AlertingRule[] = ctx.alertWindows.map((window) => burnAlert(ctx, window));
+  const freeze = freezeAlert(ctx);
+  if (freeze) {
+    rules.push(freeze);
+  }
+  return rules.length === 0 ? [] : [{ name: `slo-${ctx.slo.id}-alerts`, rules }];
+}
+
+/**
+ * Fires while both the long and the short window burn faster than the tier's factor; with
+ * `minEvents`, only while the long window saw at least that many events.
+ */
+export function burnAlertExpr(ctx: SloContext, window: BurnWindow): string {
+  const bound = `(${window.factor} * ${ctx.allowed})`;
+  const over = (w: string) => `max without (${LABEL_WINDOW}) (${sliErrorRatioName(w)}${ctx.matcher} > ${bound})`;
+  const burning = `(\n  ${over(window.long)}\n  and\n  ${over(window.short)}\n)`;
+  const minEvents = ctx.slo.alerting.minEvents ?? 0;
+  if (minEvents <= 0 || !isCountableSli(ctx.slo.sli)) {
+    return burning;
+  }
+  return `${burning}\nand ignoring (${LABEL_WINDOW}) (${sliTotalCountName(window.long)}${ctx.matcher} >= ${minEvents})`;
+}
+
+/**
+ * Fires while the burn rate over the policy window (the longest recorded window, 3d for the
+ * Google presets) exceeds `freezeBurnRate`, or less than `freezeBudgetLeftPercent` of the
+ * period's budget is left. `undefined` when the SLO has no enabled policy with a threshold.
+ */
+export function freezeAlertExpr(ctx: SloContext): string | undefined {
+  const policy = ctx.slo.budgetPolicy;
+  if (!policy?.enabled) {
+    return undefined;
+  }
+  const parts: string[] = [];
+  if (policy.freezeBurnRate !== undefined) {
+    const ratio = `max without (${LABEL_WINDOW}) (${sliErrorRatioName(ctx.policyWindow)}${ctx.matcher})`;
+    parts.push(`(${ratio} / ${ctx.allowed} > ${policy.freezeBurnRate})`);
+  }
+  if (policy.freezeBudgetLeftPercent !== undefined) {
+    const left = `max without (${LABEL_WINDOW}) (${PERIOD_BUDGET_REMAINING}${ctx.matcher})`;
+    parts.push(`(${left} < ${policy.freezeBudgetLeftPercent / 100})`);
+  }
+  return parts.length === 0 ? undefined : parts.join('\nor\n');
+}
+
+/** Labels of a burn alert: severity and tier, then the SLO's page or ticket labels. */
+export function burnAlertLabels(ctx: SloContext, window: BurnWindow): Record<string, string> {
+  const extra = window.severity === 'page' ? ctx.slo.alerting.pageLabels : ctx.slo.alerting.ticketLabels;
+  return { [LABEL_SEVERITY]: window.severity, ...extra, [LABEL_BURN_TIER]: window.tier };
+}
+
+/**
+ * Annotations of a burn alert. `value` is the template that prints the firing error ratio, which
+ * differs between Prometheus (`$value`) and Grafana-managed rules.
+ */
+export function burnAlertAnnotations(ctx: SloContext, window: BurnWindow, value: string): Record<string, string> {
+  const { slo } = ctx;
+  const spent = Math.round(budgetSpentWhenFires(window, ctx.periodDays) * 1000) / 10;
+  const factor = tidy(window.factor, 3);
+  return {
+    summary: `${serviceName(ctx)}: ${slo.name} is burning its error budget ${factor}x too fast`,
+    description:
+      `Error ratio ${value} over the last ${window.long} and ${window.short}, above ${factor}x the ` +
+      `${ctx.allowed} the ${slo.objective}% objective allows. At this pace ${spent}% of the ${ctx.period} ` +
+      `budget goes in ${window.long}.`,
+    ...runbook(ctx),
+    ...slo.alerting.annotations,
+  };
+}
+
+/** Labels of the freeze alert; it names the business owner when the policy escalates to them. */
+export function freezeAlertLabels(ctx: SloContext): Record<string, string> {
+  const labels: Record<string, string> = { [LABEL_SEVERITY]: 'ticket', policy: 'release-freeze' };
+  if (ctx.slo.budgetPolicy?.escalateToBusinessOwner && ctx.businessOwner) {
+    labels.escalate = 'business-owner';
+  }
+  return labels;
+}
+
+/** Annotations of the freeze alert. */
+export function freezeAlertAnnotations(ctx: SloContext): Record<string, string> {
+  const { slo, businessOwner } = ctx;
+  const owner: Record<string, string> =
+    slo.budgetPolicy?.escalateToBusinessOwner && businessOwner
+      ? { business_owner_contact: `${businessOwner.name} <${businessOwner.email}>` }
+      : {};
+  return {
+    summary: `${serviceName(ctx)}: releases frozen by the error-budget policy of ${slo.name}`,
+    description:
+      `The error-budget policy of ${slo.name} (${slo.objective}% over ${slo.window}) freezes releases: ` +
+      policyText(ctx) +
+      '. Only fixes that reduce errors ship until the budget recovers.',
+    ...owner,
+    ...runbook(ctx),
+  };
+}
+
+function burnAlert(ctx: SloContext, window: BurnWindow): AlertingRule {
+  return {
+    alert: BURN_ALERT,
+    expr: burnAlertExpr(ctx, window),
+    labels: burnAlertLabels(ctx, window),
+    annotations: burnAlertAnnotations(ctx, window, '{{ $value | humanizePercentage }}'),
+  };
+}
+
+function freezeAlert(ctx: SloContext): AlertingRule | undefined {
+  const expr = freezeAlertExpr(ctx);
+  if (!expr) {
+    return undefined;
+  }
+  return {
+    alert: FREEZE_ALERT,
+    expr,
+    for: FREEZE_FOR,
+    labels: freezeAlertLabels(ctx),
+    annotations: freezeAlertAnnotations(ctx),
+  };
+}
+
+function policyText(ctx: SloContext): string {
+  const policy = ctx.slo.budgetPolicy;
+  const parts: string[] = [];
+  if (policy?.freezeBurnRate !== undefined) {
+    parts.push(`burn rate over ${ctx.policyWindow} above ${policy.freezeBurnRate}x`);
+  }
+  if (policy?.freezeBudgetLeftPercent !== undefined) {
+    parts.push(`less than ${policy.freezeBudgetLeftPercent}% of the budget left`);
+  }
+  return parts.join(' or ');
+}
+
+function serviceName(ctx: SloContext): string {
+  return ctx.service?.name ?? ctx.slo.serviceId;
+}
+
+function runbook(ctx: SloContext): Record<string, string> {
+  return ctx.runbookUrl ? { runbook_url: ctx.runbookUrl } : {};
+}

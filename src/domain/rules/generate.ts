@@ -1,0 +1,89 @@
+/**
+ * From a registry document to rule files: one Prometheus file per service (a ruler namespace per
+ * service for Mimir/Cortex), plus one Loki ruler file per service that has log SLIs.
+ */
+import { RegistryDocument, Slo } from '../model';
+import { sliQueryLanguage } from '../promql/sli';
+import { buildAlertGroup } from './alert-rules';
+import { buildSloContext } from './context';
+import { buildMetaGroup } from './meta-rules';
+import { buildSliGroups } from './sli-rules';
+import { RuleFile, RuleGroup, SloRules } from './types';
+
+/** A rule file for one service. */
+export interface ServiceRuleFile {
+  serviceId: string;
+  file: RuleFile;
+}
+
+export interface GeneratedRuleFiles {
+  prometheus: ServiceRuleFile[];
+  loki: ServiceRuleFile[];
+}
+
+/** Rules of one SLO, or `undefined` when the document has no SLO with that id. */
+export function generateSloRules(doc: RegistryDocument, sloId: string): SloRules | undefined {
+  const slo = doc.slos.find((candidate) => candidate.id === sloId);
+  return slo ? rulesOf(doc, slo) : undefined;
+}
+
+/**
+ * Rule files for every SLO of the document, one per service in the order services first appear
+ * among the SLOs. Services without log SLIs get no Loki file.
+ */
+export function generateRuleFiles(doc: RegistryDocument): GeneratedRuleFiles {
+  const prometheus = new Map<string, RuleGroup[]>();
+  const loki = new Map<string, RuleGroup[]>();
+  for (const slo of doc.slos) {
+    const rules = rulesOf(doc, slo);
+    append(prometheus, rules.serviceId, rules.prometheus);
+    append(loki, rules.serviceId, rules.loki);
+  }
+  return { prometheus: toFiles(prometheus), loki: toFiles(loki) };
+}
+
+/**
+ * Merges rule files into one, e.g. to load every service into a single Prometheus. Groups with
+ * the same name must be identical (they are then kept once); different ones are an error, since
+ * a ruler would silently keep only one of them.
+ */
+export function mergeRuleFiles(files: RuleFile[]): RuleFile {
+  const byName = new Map<string, RuleGroup>();
+  for (const group of files.flatMap((file) => file.groups)) {
+    const seen = byName.get(group.name);
+    if (seen && JSON.stringify(seen) !== JSON.stringify(group)) {
+      throw new Error(`rule group "${group.name}" is defined twice with different rules`);
+    }
+    byName.set(group.name, group);
+  }
+  return { groups: [...byName.values()] };
+}
+
+function rulesOf(doc: RegistryDocument, slo: Slo): SloRules {
+  const ctx = buildSloContext(doc, slo);
+  const sliGroups = buildSliGroups(ctx);
+  const onLoki = sliQueryLanguage(slo.sli) === 'logql';
+  const derived = [buildMetaGroup(ctx), ...buildAlertGroup(ctx)];
+  return {
+    sloId: slo.id,
+    serviceId: slo.serviceId,
+    prometheus: onLoki ? derived : [...sliGroups, ...derived],
+    loki: onLoki ? sliGroups : [],
+  };
+}
+
+function append(files: Map<string, RuleGroup[]>, serviceId: string, groups: RuleGroup[]) {
+  if (groups.length === 0) {
+    return;
+  }
+  const existing = files.get(serviceId);
+  if (existing) {
+    existing.push(...groups);
+  } else {
+    files.set(serviceId, [...groups]);
+  }
+}
+
+function toFiles(files: Map<string, RuleGroup[]>): ServiceRuleFile[] {
+  return [...files.entries()].map(([serviceId, groups]) => ({ serviceId, file: { groups } }));
+}

@@ -1,0 +1,43 @@
+/**
+ * Golden files: the rendered rules of every fixture in RULE_FIXTURES are compared with
+ * `__golden__/<fixture>.yaml` (Prometheus) and `__golden__/<fixture>.loki.yaml` (Loki ruler).
+ *
+ * After an intended change to the generator, regenerate them on purpose and review the diff:
+ *   UPDATE_GOLDEN=1 npx jest src/domain/rules/golden.test.ts
+ */
+import { existsSync, readFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { RULE_FIXTURES } from './fixtures';
+import { generateRuleFiles } from './generate';
+import { renderRuleFile } from './render';
+
+const GOLDEN_DIR = join(__dirname, '__golden__');
+const update = process.env.UPDATE_GOLDEN === '1';
+
+function rendered(name: string): { prometheus: string; loki?: string } {
+  const files = generateRuleFiles(RULE_FIXTURES[name]);
+  expect(files.prometheus).toHaveLength(1);
+  return {
+    prometheus: renderRuleFile(files.prometheus[0].file),
+    loki: files.loki.length > 0 ? renderRuleFile(files.loki[0].file) : undefined,
+  };
+}
+
+function compare(file: string, actual: string | undefined) {
+  const path = join(GOLDEN_DIR, file);
+  if (update && actual !== undefined) {
+    writeFileSync(path, actual);
+  }
+  if (actual === undefined) {
+    expect(existsSync(path)).toBe(false);
+    return;
+  }
+  expect(existsSync(path)).toBe(true);
+  expect(actual).toBe(readFileSync(path, 'utf8'));
+}
+
+test.each(Object.keys(RULE_FIXTURES))('%s matches its golden files', (name) => {
+  const { prometheus, loki } = rendered(name);
+  compare(`${name}.yaml`, prometheus);
+  compare(`${name}.loki.yaml`, loki);
+});

@@ -1,0 +1,20 @@
+export { buildGrafanaAlertRules, type GrafanaAlertRule, type GrafanaAlertRuleOptions } from './grafana';
+export {
+  generateRuleFiles,
+  generateSloRules,
+  mergeRuleFiles,
+  type GeneratedRuleFiles,
+  type ServiceRuleFile,
+} from './generate';
+export * from './names';
+export { renderRuleFile } from './render';
+export { TILE_INTERVAL } from './sli-rules';
+export {
+  isAlertingRule,
+  type AlertingRule,
+  type RecordingRule,
+  type Rule,
+  type RuleFile,
+  type RuleGroup,
+  type SloRules,
+} from './types';
