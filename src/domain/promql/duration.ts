@@ -1,25 +1,8 @@
 /**
- * Prometheus durations (`5m`, `1h30m`, `3d`) as seconds and back.
- *
- * Only the units that SLO windows use are accepted: `s`, `m`, `h`, `d` and `w`. Milliseconds and
- * years are valid in Prometheus but never sensible for burn-rate windows.
+ * Formatting of Prometheus durations; parsing lives in `query/duration` (`parsePromDuration`).
  */
 
-const UNIT_SECONDS: Record<string, number> = { w: 604800, d: 86400, h: 3600, m: 60, s: 1 };
-const DURATION_PATTERN = /^(?:\d+[wdhms])+$/;
-const PART_PATTERN = /(\d+)([wdhms])/g;
-
-/** Parses a Prometheus duration into seconds; `undefined` when the text is not a duration. */
-export function parseDuration(text: string): number | undefined {
-  if (!DURATION_PATTERN.test(text)) {
-    return undefined;
-  }
-  let seconds = 0;
-  for (const [, amount, unit] of text.matchAll(PART_PATTERN)) {
-    seconds += Number(amount) * UNIT_SECONDS[unit];
-  }
-  return seconds > 0 ? seconds : undefined;
-}
+const UNIT_SECONDS: Record<string, number> = { d: 86400, h: 3600, m: 60, s: 1 };
 
 /**
  * Formats whole seconds as the shortest Prometheus duration, e.g. 5400 → `1h30m`, 259200 → `3d`.

@@ -99,3 +99,16 @@ test('windowsInUse lists every window once, shortest first', () => {
 test('distinctWindows treats equal durations as one window', () => {
   expect(distinctWindows(['1h', '5m', '60m', '3d', '5m'])).toEqual(['5m', '1h', '3d']);
 });
+
+test('windowSeconds refuses what is not a duration', () => {
+  expect(() =>
+    resolveBurnWindows(
+      {
+        enabled: true,
+        preset: 'custom',
+        windows: [{ tier: 'x', severity: 'page', factor: 1, long: 'soon', short: '5m' }],
+      },
+      30
+    ).map((w) => budgetSpentWhenFires(w, 30))
+  ).toThrow(RangeError);
+});

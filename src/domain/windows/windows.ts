@@ -3,7 +3,7 @@
  */
 import { tidy } from '../budget/budget';
 import { Alerting, BurnWindow } from '../model';
-import { parseDuration } from '../promql/duration';
+import { parsePromDuration } from '../query/duration';
 import { WINDOW_PRESETS } from './presets';
 
 const SECONDS_PER_DAY = 86400;
@@ -82,9 +82,9 @@ export function distinctWindows(windows: string[]): string[] {
 
 /** Seconds of a window; throws on text that validation should have refused. */
 export function windowSeconds(window: string): number {
-  const seconds = parseDuration(window);
-  if (seconds === undefined) {
+  const milliseconds = parsePromDuration(window);
+  if (milliseconds === undefined) {
     throw new RangeError(`"${window}" is not a Prometheus duration`);
   }
-  return seconds;
+  return milliseconds / 1000;
 }
