@@ -54,15 +54,16 @@ export class SandboxDataSourceSrv implements DataSourceSrv {
     if (!settings) {
       throw new Error(`Data source ${JSON.stringify(ref)} was not found`);
     }
-    let instance = this.instances.get(settings.uid);
-    if (!instance) {
-      if (settings.type !== 'prometheus') {
-        throw new Error(`The sandbox has no ${settings.type} data source plugin`);
-      }
-      instance = new SandboxPrometheusDataSource(settings);
-      this.instances.set(settings.uid, instance);
+    const known = this.instances.get(settings.uid);
+    if (known) {
+      return known;
     }
-    return instance;
+    if (settings.type !== 'prometheus') {
+      throw new Error(`The sandbox has no ${settings.type} data source plugin`);
+    }
+    const created = new SandboxPrometheusDataSource(settings) as unknown as DataSourceApi;
+    this.instances.set(settings.uid, created);
+    return created;
   }
 
   getList(filters: GetDataSourceListFilters = {}): DataSourceInstanceSettings[] {
