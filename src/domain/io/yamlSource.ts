@@ -1,0 +1,80 @@
+import { Document, LineCounter, parseAllDocuments } from 'yaml';
+
+import { Problem } from '../problems';
+
+/** YAML text split into documents, with what is needed to point problems at lines. */
+export interface YamlSource {
+  file?: string;
+  documents: Document[];
+  lineCounter: LineCounter;
+  /** Syntax errors (and warnings) of the YAML itself, each with its line. */
+  problems: Problem[];
+}
+
+/** The first line of a yaml error message, without the position the `line` field carries. */
+function shortMessage(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/**
+ * Parses YAML text that may hold several `---` documents. Syntax errors become problems with
+ * line numbers; it never throws.
+ */
+export function readYaml(text: string, file?: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const documents = Array.isArray(parsed) ? parsed : [];
+  const problems: Problem[] = [];
+  for (const document of documents) {
+    for (const [list, severity] of [
+      [document.errors, undefined],
+      [document.warnings, 'warning'],
+    ] as const) {
+      for (const error of list) {
+        const position = error.linePos?.[0];
+        const column = position ? ` (column ${position.col})` : '';
+        problems.push({
+          path: '',
+          message: `YAML syntax error: ${shortMessage(error.message)}${column}`,
+          file,
+          line: position?.line,
+          ...(severity ? { severity } : {}),
+        });
+      }
+    }
+  }
+  return { file, documents, lineCounter, problems };
+}
+
+/** Converts a YAML document to plain data; aliases that expand too much become a problem. */
+export function toData(source: YamlSource, document: Document): { value?: unknown; problem?: Problem } {
+  try {
+    return { value: document.toJS({ maxAliasCount: 100 }) };
+  } catch (error) {
+    const line = document.contents?.range ? source.lineCounter.linePos(document.contents.range[0]).line : undefined;
+    return {
+      problem: { path: '', message: `YAML cannot be read: ${(error as Error).message}`, file: source.file, line },
+    };
+  }
+}
+
+/** Splits `services[2].links[0].url` into `['services', 2, 'links', 0, 'url']`. */
+export function parsePath(path: string): Array<string | number> {
+  const parts: Array<string | number> = [];
+  for (const match of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    parts.push(match[2] !== undefined ? Number(match[2]) : match[1]);
+  }
+  return parts;
+}
+
+/** 1-based line of the YAML node at `path`, or of its nearest ancestor that exists. */
+export function lineAt(source: YamlSource, document: Document, path: Array<string | number>): number | undefined {
+  for (let length = path.length; length >= 0; length--) {
+    const node = length === 0 ? document.contents : document.getIn(path.slice(0, length), true);
+    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+    if (range) {
+      return source.lineCounter.linePos(range[0]).line;
+    }
+  }
+  return undefined;
+}
