@@ -20,6 +20,10 @@ export default defineConfig([
   },
   ...baseConfig,
   {
+    // Tooling outside src/ follows the same rules.
+    files: ['sandbox/**/*.{ts,tsx}', 'tests/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', '*.ts'],
+  },
+  {
     // Every user-visible string goes through @grafana/i18n.
     files: ['src/{components,pages,scenes,storage}/**/*.tsx'],
     ignores: ['src/**/*.test.tsx', 'src/testing/**'],

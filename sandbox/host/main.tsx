@@ -13,6 +13,7 @@ import * as grafanaUi from '@grafana/ui';
 import { GlobalStyles } from '@grafana/ui';
 import i18next from 'i18next';
 import lodash from 'lodash';
+// eslint-disable-next-line no-restricted-imports -- Grafana hands plugins its moment instance; so does the sandbox
 import moment from 'moment';
 import React from 'react';
 import * as reactDom from 'react-dom';
