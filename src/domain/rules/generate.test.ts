@@ -1,0 +1,217 @@
+import { RegistryDocument } from '../model';
+import { baseDoc, baseService, baseSlo, RULE_FIXTURES } from './fixtures';
+import { generateRuleFiles, generateSloRules, mergeRuleFiles } from './generate';
+import { BURN_ALERT, FREEZE_ALERT, LABEL_BURN_TIER, SLI_TOTAL_COUNT_PREFIX } from './names';
+import { isAlertingRule, RecordingRule, RuleGroup, SloRules } from './types';
+
+function rulesOf(doc: RegistryDocument, sloId = doc.slos[0].id): SloRules {
+  const rules = generateSloRules(doc, sloId);
+  if (!rules) {
+    throw new Error(`no rules for ${sloId}`);
+  }
+  return rules;
+}
+
+const records = (groups: RuleGroup[]) =>
+  groups.flatMap((group) => group.rules).filter((rule): rule is RecordingRule => !isAlertingRule(rule));
+const alerts = (groups: RuleGroup[]) => groups.flatMap((group) => group.rules).filter(isAlertingRule);
+
+describe('generateSloRules', () => {
+  test.each([
+    ['ratio-bad-google-30d', ['sli', 'increase1h', 'meta', 'alerts'], []],
+    ['freeform-calendar-month', ['sli', 'meta', 'alerts'], []],
+    ['log-ratio-policy', ['meta', 'alerts'], ['sli', 'increase1h']],
+    ['alerting-disabled', ['sli', 'increase1h', 'meta'], []],
+  ])('%s has Prometheus groups %j and Loki groups %j', (name, prometheus, loki) => {
+    const doc = RULE_FIXTURES[name];
+    const rules = rulesOf(doc);
+    const suffixes = (groups: RuleGroup[]) => groups.map((group) => group.name.replace(`slo-${doc.slos[0].id}-`, ''));
+    expect(suffixes(rules.prometheus)).toEqual(prometheus);
+    expect(suffixes(rules.loki)).toEqual(loki);
+  });
+
+  test('records the error ratio of every alert window, then the period from hourly tiles', () => {
+    const rules = rulesOf(RULE_FIXTURES['ratio-bad-google-30d']);
+    expect(records(rules.prometheus).map((rule) => `${rule.record} ${rule.labels?.sloth_window ?? ''}`.trim())).toEqual(
+      [
+        'slo:sli_error:ratio_rate5m 5m',
+        'slo:sli_error:ratio_rate30m 30m',
+        'slo:sli_error:ratio_rate1h 1h',
+        'slo:sli_error:ratio_rate2h 2h',
+        'slo:sli_error:ratio_rate6h 6h',
+        'slo:sli_error:ratio_rate1d 1d',
+        'slo:sli_error:ratio_rate3d 3d',
+        'slo:sli_error:increase1h 1h',
+        'slo:sli_total:increase1h 1h',
+        'slo:sli_error:ratio_rate30d 30d',
+        'slo:objective:ratio',
+        'slo:error_budget:ratio',
+        'slo:time_period:days',
+        'slo:current_burn_rate:ratio',
+        'slo:period_burn_rate:ratio',
+        'slo:period_error_budget_remaining:ratio',
+        'slo:info',
+      ]
+    );
+    const tiles = rules.prometheus.find((group) => group.name.endsWith('increase1h'));
+    expect(tiles?.interval).toBe('1h');
+    const period = records(rules.prometheus).find((rule) => rule.record === 'slo:sli_error:ratio_rate30d');
+    expect(period?.expr).toBe(
+      'sum_over_time(slo:sli_error:increase1h{sloth_id="checkout-availability"}[30d]) / sum_over_time(slo:sli_total:increase1h{sloth_id="checkout-availability"}[30d])'
+    );
+  });
+
+  test('every recorded series carries the Sloth, owner and SLO labels; reserved labels win', () => {
+    const doc = baseDoc([baseSlo({ labels: { category: 'availability', sloth_id: 'spoofed' } })]);
+    for (const rule of records(rulesOf(doc).prometheus)) {
+      expect(rule.labels).toMatchObject({
+        sloth_id: 'checkout-availability',
+        sloth_service: 'checkout',
+        sloth_slo: 'checkout-availability',
+        business_owner: 'ana',
+        team: 'payments',
+        tier: '1',
+        category: 'availability',
+      });
+    }
+  });
+
+  test('team falls back to the service owner, and missing owners leave labels out', () => {
+    const noTeam = baseDoc([baseSlo()], [baseService({ onCall: undefined })]);
+    expect(records(rulesOf(noTeam).prometheus)[0].labels?.team).toBe('payments');
+    const unowned = baseDoc([baseSlo()], [baseService({ owners: {}, onCall: undefined })]);
+    expect(records(rulesOf(unowned).prometheus)[0].labels).not.toHaveProperty('business_owner');
+    expect(records(rulesOf(unowned).prometheus)[0].labels).not.toHaveProperty('team');
+  });
+
+  test('a period equal to an alert window is recorded once', () => {
+    const doc = baseDoc([
+      baseSlo({
+        window: '1d',
+        alerting: {
+          enabled: true,
+          preset: 'custom',
+          windows: [{ tier: 'page-fast', severity: 'page', factor: 10, long: '1d', short: '1h' }],
+        },
+      }),
+    ]);
+    const names = records(rulesOf(doc).prometheus).map((rule) => rule.record);
+    expect(names.filter((name) => name === 'slo:sli_error:ratio_rate1d')).toHaveLength(1);
+  });
+
+  test.each([
+    ['ratio-bad-google-30d', ['page-fast', 'page-slow', 'ticket-fast', 'ticket-slow']],
+    ['ratio-good-google-28d-disabled-tiers', ['page-fast', 'ticket-fast']],
+    ['custom-windows-policy', ['page-fast', 'ticket-slow']],
+    ['alerting-disabled', []],
+  ])('%s alerts on tiers %j', (name, tiers) => {
+    const burns = alerts(rulesOf(RULE_FIXTURES[name]).prometheus).filter((rule) => rule.alert === BURN_ALERT);
+    expect(burns.map((rule) => rule.labels?.[LABEL_BURN_TIER])).toEqual(tiers);
+  });
+
+  test('grouped SLIs aggregate by the group labels everywhere', () => {
+    const rules = rulesOf(RULE_FIXTURES['latency-grouped-min-events']);
+    const raw = records(rules.prometheus).filter((rule) => /rate\(|increase\(/.test(rule.expr));
+    expect(raw.length).toBeGreaterThan(0);
+    for (const rule of raw) {
+      expect(rule.expr).not.toMatch(/sum\(/);
+      expect(rule.expr).toContain('sum by (route) (');
+    }
+  });
+
+  test('the low-traffic guard records event counts and gates every burn alert', () => {
+    const guarded = rulesOf(RULE_FIXTURES['latency-grouped-min-events']);
+    expect(
+      records(guarded.prometheus)
+        .filter((rule) => rule.record.startsWith(SLI_TOTAL_COUNT_PREFIX))
+        .map((rule) => rule.record)
+    ).toEqual(['slo:sli_total:count1h', 'slo:sli_total:count6h', 'slo:sli_total:count1d', 'slo:sli_total:count3d']);
+    for (const alert of alerts(guarded.prometheus)) {
+      expect(alert.expr).toMatch(
+        /and ignoring \(sloth_window\) \(slo:sli_total:count\w+\{sloth_id="checkout-latency"\} >= 100\)$/
+      );
+    }
+    const unguarded = rulesOf(RULE_FIXTURES['ratio-bad-google-30d']);
+    expect(JSON.stringify(unguarded)).not.toContain(SLI_TOTAL_COUNT_PREFIX);
+  });
+
+  test('the freeze alert follows the budget policy and names the business owner', () => {
+    const withOwner = alerts(rulesOf(RULE_FIXTURES['log-ratio-policy']).prometheus).find(
+      (rule) => rule.alert === FREEZE_ALERT
+    );
+    expect(withOwner?.expr).toContain('slo:sli_error:ratio_rate3d{sloth_id="checkout-log-errors"}) / 0.01 > 2');
+    expect(withOwner?.expr).toContain('< 0.25');
+    expect(withOwner?.labels).toMatchObject({
+      severity: 'ticket',
+      policy: 'release-freeze',
+      escalate: 'business-owner',
+    });
+    expect(withOwner?.annotations?.business_owner_contact).toBe('Ana Lima <ana@example.com>');
+    const noEscalation = alerts(rulesOf(RULE_FIXTURES['custom-windows-policy']).prometheus).find(
+      (rule) => rule.alert === FREEZE_ALERT
+    );
+    expect(noEscalation?.expr).not.toContain('period_error_budget_remaining');
+    expect(noEscalation?.labels).not.toHaveProperty('escalate');
+    const disabled = baseDoc([
+      baseSlo({ budgetPolicy: { enabled: false, freezeBurnRate: 2, escalateToBusinessOwner: true } }),
+    ]);
+    expect(alerts(rulesOf(disabled).prometheus).map((rule) => rule.alert)).not.toContain(FREEZE_ALERT);
+  });
+
+  test('runbook URL comes from alerting, else from the service runbook link', () => {
+    expect(alerts(rulesOf(RULE_FIXTURES['freeform-calendar-month']).prometheus)[0].annotations?.runbook_url).toBe(
+      'https://runbooks.example.com/probe'
+    );
+    expect(alerts(rulesOf(RULE_FIXTURES['ratio-bad-google-30d']).prometheus)[0].annotations?.runbook_url).toBe(
+      'https://runbooks.example.com/checkout'
+    );
+    const noLinks = baseDoc([baseSlo()], [baseService({ links: [] })]);
+    expect(alerts(rulesOf(noLinks).prometheus)[0].annotations).not.toHaveProperty('runbook_url');
+  });
+
+  test('unknown SLOs give undefined and invalid windows throw', () => {
+    expect(generateSloRules(baseDoc(), 'nope')).toBeUndefined();
+    expect(() => generateSloRules(baseDoc([baseSlo({ window: 'forever' })]), 'checkout-availability')).toThrow(
+      'forever'
+    );
+  });
+});
+
+describe('generateRuleFiles', () => {
+  test('one Prometheus file per service, Loki files only for services with log SLIs', () => {
+    const search = baseService({ id: 'search', name: 'Search' });
+    const doc = baseDoc(
+      [
+        baseSlo(),
+        baseSlo({ id: 'search-availability', serviceId: 'search' }),
+        baseSlo({ id: 'checkout-logs', sli: { kind: 'logRatio', bad: '{a="b"} |= "error"', total: '{a="b"}' } }),
+      ],
+      [baseService(), search]
+    );
+    const files = generateRuleFiles(doc);
+    expect(files.prometheus.map((file) => [file.serviceId, file.file.groups.length])).toEqual([
+      ['checkout', 6],
+      ['search', 4],
+    ]);
+    expect(files.loki.map((file) => [file.serviceId, file.file.groups.map((group) => group.name)])).toEqual([
+      ['checkout', ['slo-checkout-logs-sli', 'slo-checkout-logs-increase1h']],
+    ]);
+    for (const { file } of files.prometheus) {
+      const names = file.groups.map((group) => group.name);
+      expect(new Set(names).size).toBe(names.length);
+    }
+  });
+});
+
+describe('mergeRuleFiles', () => {
+  const a: RuleGroup = { name: 'a', rules: [{ record: 'x', expr: '1' }] };
+  const b: RuleGroup = { name: 'b', rules: [{ record: 'y', expr: '2' }] };
+
+  test('concatenates groups and keeps identical duplicates once', () => {
+    expect(mergeRuleFiles([{ groups: [a] }, { groups: [b, a] }])).toEqual({ groups: [a, b] });
+  });
+
+  test('refuses two different groups with one name', () => {
+    expect(() => mergeRuleFiles([{ groups: [a] }, { groups: [{ ...b, name: 'a' }] }])).toThrow('"a"');
+  });
+});
