@@ -1,10 +1,10 @@
-import React, { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import React, { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { t } from '@grafana/i18n';
 import { config } from '@grafana/runtime';
 import { RegistryDocument } from '../domain/model';
 import { canWriteRegistry, RegistryUser } from './access';
 import { createGrafanaSettingsApi } from './grafanaSettingsApi';
-import { LoadedRegistry, loadRegistry, readOnlyMessage, saveRegistry, SaveResult } from './registryStore';
+import { LoadedRegistry, loadRegistry, LoadResult, readOnlyMessage, saveRegistry, SaveResult } from './registryStore';
 import { SettingsApi } from './settingsApi';
 
 export interface RegistryContextValue {
@@ -16,7 +16,10 @@ export interface RegistryContextValue {
   canWrite: boolean;
   /** Why the user cannot save, when `canWrite` is false. */
   readOnlyReason?: string;
-  /** Saves over the registry as last loaded; on a conflict nothing changes here until `reload()`. */
+  /**
+   * Saves `next` over the registry this value was rendered with; on a conflict nothing changes
+   * here until `reload()`.
+   */
   save(next: RegistryDocument): Promise<SaveResult>;
   reload(): Promise<void>;
 }
@@ -32,6 +35,7 @@ export interface RegistryProviderProps {
 }
 
 interface State {
+  /** The registry as last read or written: what pages show and what the next save compares against. */
   loaded?: LoadedRegistry;
   loading: boolean;
   error?: string;
@@ -43,33 +47,39 @@ export function RegistryProvider({ children, api, user }: RegistryProviderProps)
   const currentUser = user ?? config.bootData.user;
   const canWrite = canWriteRegistry(currentUser);
   const [state, setState] = useState<State>({ loading: true });
-  // The baseline a save compares against; a ref so that a save never sees a stale closure.
-  const baseline = useRef<LoadedRegistry | undefined>(undefined);
+
+  useEffect(() => {
+    let current = true;
+    loadRegistry(settingsApi).then((result) => current && setState(stateAfterLoad(result)));
+    return () => {
+      current = false;
+    };
+  }, [settingsApi]);
 
   const reload = useCallback(async () => {
     setState((previous) => ({ ...previous, loading: true }));
-    const result = await loadRegistry(settingsApi);
-    baseline.current = result.ok ? result : undefined;
-    setState(result.ok ? { loaded: result, loading: false } : { loading: false, error: result.message });
+    setState(stateAfterLoad(await loadRegistry(settingsApi)));
   }, [settingsApi]);
 
-  useEffect(() => {
-    reload();
-  }, [reload]);
-
+  // `save` compares against the registry rendered with it, never a newer one read in between: a
+  // page still showing an older registry gets a conflict instead of overwriting what it has not seen.
+  const { loaded, error } = state;
   const save = useCallback(
     async (next: RegistryDocument): Promise<SaveResult> => {
-      if (!baseline.current) {
-        return { ok: false, kind: 'error', message: state.error ?? t('bizowner.storage.notLoaded', 'The registry is not loaded yet.') };
+      if (!loaded) {
+        return {
+          ok: false,
+          kind: 'error',
+          message: error ?? t('bizowner.storage.notLoaded', 'The registry is not loaded yet.'),
+        };
       }
-      const result = await saveRegistry(baseline.current, next, { api: settingsApi, user: currentUser });
+      const result = await saveRegistry(loaded, next, { api: settingsApi, user: currentUser });
       if (result.ok) {
-        baseline.current = { doc: result.doc, writeId: result.writeId };
-        setState({ loaded: baseline.current, loading: false });
+        setState({ loaded: { doc: result.doc, writeId: result.writeId }, loading: false });
       }
       return result;
     },
-    [settingsApi, currentUser, state.error]
+    [settingsApi, currentUser, loaded, error]
   );
 
   const value = useMemo<RegistryContextValue>(
@@ -86,6 +96,10 @@ export function RegistryProvider({ children, api, user }: RegistryProviderProps)
   );
 
   return <RegistryContext.Provider value={value}>{children}</RegistryContext.Provider>;
+}
+
+function stateAfterLoad(result: LoadResult): State {
+  return result.ok ? { loaded: result, loading: false } : { loading: false, error: result.message };
 }
 
 /** The registry shared by the nearest `RegistryProvider`. */

@@ -4,10 +4,22 @@ import { canWriteRegistry, RegistryUser } from './access';
 describe('canWriteRegistry', () => {
   test.each<[string, RegistryUser | undefined, boolean]>([
     ['no user', undefined, false],
-    ['org Admin with plugins:write', { login: 'a', orgRole: OrgRole.Admin, permissions: { 'plugins:write': true } }, true],
-    ['Editor granted plugins:write', { login: 'e', orgRole: OrgRole.Editor, permissions: { 'plugins:write': true } }, true],
+    [
+      'org Admin with plugins:write',
+      { login: 'a', orgRole: OrgRole.Admin, permissions: { 'plugins:write': true } },
+      true,
+    ],
+    [
+      'Editor granted plugins:write',
+      { login: 'e', orgRole: OrgRole.Editor, permissions: { 'plugins:write': true } },
+      true,
+    ],
     ['Editor without it', { login: 'e', orgRole: OrgRole.Editor, permissions: { 'dashboards:write': true } }, false],
-    ['Admin whose plugins:write was removed', { login: 'a', orgRole: OrgRole.Admin, permissions: { 'plugins:read': true } }, false],
+    [
+      'Admin whose plugins:write was removed',
+      { login: 'a', orgRole: OrgRole.Admin, permissions: { 'plugins:read': true } },
+      false,
+    ],
     ['Viewer', { login: 'v', orgRole: OrgRole.Viewer, permissions: { 'plugins.app:access': true } }, false],
     ['no permission map: org Admin', { login: 'a', orgRole: OrgRole.Admin }, true],
     ['no permission map: Editor', { login: 'e', orgRole: OrgRole.Editor, permissions: {} }, false],

@@ -13,7 +13,12 @@ function serverWithRegistry(): FakeSettingsServer {
   return createFakeSettingsServer(PLUGIN_ID, {
     enabled: true,
     pinned: false,
-    jsonData: { registry: baseRegistry({ revision: 3 }), registryWriteId: 'w3', theme: 'dark', extra: { keep: [1, 2] } },
+    jsonData: {
+      registry: baseRegistry({ revision: 3 }),
+      registryWriteId: 'w3',
+      theme: 'dark',
+      extra: { keep: [1, 2] },
+    },
     secureJsonFields: { billingToken: true },
   });
 }
@@ -94,7 +99,11 @@ describe('saveRegistry', () => {
     const server = serverWithRegistry();
     const mine = await load(server);
     const theirs = await load(server);
-    const first = await saveRegistry(theirs, withPaymentsLatency(withTier2Checkout(theirs.doc)), options(server, otherAdminUser, 'w-bruno'));
+    const first = await saveRegistry(
+      theirs,
+      withPaymentsLatency(withTier2Checkout(theirs.doc)),
+      options(server, otherAdminUser, 'w-bruno')
+    );
     expect(first.ok).toBe(true);
     const storedAfterFirst = server.storedJson();
 
@@ -111,18 +120,21 @@ describe('saveRegistry', () => {
     ['500 from Grafana', 500, 'Failed to update plugin setting', 'HTTP 500'],
     ['400 from Grafana', 400, 'bad request data', 'HTTP 400'],
     ['network failure', 0, 'Failed to fetch', 'no answer from Grafana'],
-  ])('a failed write (%s) is an error value and leaves the stored jsonData byte-for-byte', async (_name, status, message, answer) => {
-    const server = serverWithRegistry();
-    const before = server.storedJson();
-    const base = await load(server);
-    server.failNext('POST', status, message);
+  ])(
+    'a failed write (%s) is an error value and leaves the stored jsonData byte-for-byte',
+    async (_name, status, message, answer) => {
+      const server = serverWithRegistry();
+      const before = server.storedJson();
+      const base = await load(server);
+      server.failNext('POST', status, message);
 
-    const result = await saveRegistry(base, withTier2Checkout(base.doc), options(server));
+      const result = await saveRegistry(base, withTier2Checkout(base.doc), options(server));
 
-    expect(result).toMatchObject({ ok: false, kind: 'error', status });
-    expect(!result.ok && result.message).toContain(`(${answer}): ${message}`);
-    expect(server.storedJson()).toBe(before);
-  });
+      expect(result).toMatchObject({ ok: false, kind: 'error', status });
+      expect(!result.ok && result.message).toContain(`(${answer}): ${message}`);
+      expect(server.storedJson()).toBe(before);
+    }
+  );
 
   test('a viewer cannot save: refused without any request', async () => {
     const server = serverWithRegistry();

@@ -27,7 +27,8 @@ export interface RegistryConflict {
   updatedAt?: string;
 }
 
-export type RegistryFailure = RegistryConflict | { ok: false; kind: 'forbidden' | 'error'; message: string; status?: number };
+export type RegistryFailure =
+  RegistryConflict | { ok: false; kind: 'forbidden' | 'error'; message: string; status?: number };
 export type LoadResult = ({ ok: true } & LoadedRegistry) | RegistryFailure;
 export type SaveResult = { ok: true; doc: RegistryDocument; writeId: string } | RegistryFailure;
 
@@ -59,7 +60,11 @@ export async function loadRegistry(api: SettingsApi): Promise<LoadResult> {
  * before either wrote are caught by that check (the one that lost is told); a save that reads back
  * before the other one writes cannot be caught.
  */
-export async function saveRegistry(base: LoadedRegistry, next: RegistryDocument, options: SaveOptions): Promise<SaveResult> {
+export async function saveRegistry(
+  base: LoadedRegistry,
+  next: RegistryDocument,
+  options: SaveOptions
+): Promise<SaveResult> {
   const { api, user } = options;
   if (!user || !canWriteRegistry(user)) {
     return { ok: false, kind: 'forbidden', message: readOnlyMessage() };
@@ -96,7 +101,12 @@ export async function saveRegistry(base: LoadedRegistry, next: RegistryDocument,
   return verifyWrite(api, base.doc, doc, writeId);
 }
 
-async function verifyWrite(api: SettingsApi, base: RegistryDocument, doc: RegistryDocument, writeId: string): Promise<SaveResult> {
+async function verifyWrite(
+  api: SettingsApi,
+  base: RegistryDocument,
+  doc: RegistryDocument,
+  writeId: string
+): Promise<SaveResult> {
   const after = await api.getSettings();
   if (!after.ok) {
     const message = t(
@@ -134,7 +144,15 @@ function conflict(base: RegistryDocument, latest: RegistryDocument, how: 'stale'
           '{{who}} saved the registry at the same moment ({{when}}) and their save replaced yours: {{summary}}. Your edits are still here. Reload to see their changes, then apply yours again.',
           values
         );
-  return { ok: false, kind: 'conflict', message, changes, latest, updatedBy: latest.updatedBy, updatedAt: latest.updatedAt };
+  return {
+    ok: false,
+    kind: 'conflict',
+    message,
+    changes,
+    latest,
+    updatedBy: latest.updatedBy,
+    updatedAt: latest.updatedAt,
+  };
 }
 
 function requestFailure(status: number, reason: string, during: 'load' | 'save'): RegistryFailure {
@@ -149,7 +167,11 @@ function requestFailure(status: number, reason: string, during: 'load' | 'save')
   const message =
     during === 'load'
       ? t('bizowner.storage.loadFailed', 'Could not read the registry ({{answer}}): {{reason}}', values)
-      : t('bizowner.storage.saveFailed', 'Saving failed ({{answer}}): {{reason}}. The stored registry was not changed.', values);
+      : t(
+          'bizowner.storage.saveFailed',
+          'Saving failed ({{answer}}): {{reason}}. The stored registry was not changed.',
+          values
+        );
   return { ok: false, kind: 'error', status, message };
 }
 

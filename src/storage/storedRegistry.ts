@@ -13,9 +13,7 @@ export const REGISTRY_KEY = 'registry';
  */
 export const WRITE_ID_KEY = 'registryWriteId';
 
-export type StoredRegistry =
-  | { ok: true; doc: RegistryDocument; writeId?: string }
-  | { ok: false; message: string };
+export type StoredRegistry = { ok: true; doc: RegistryDocument; writeId?: string } | { ok: false; message: string };
 
 /**
  * Reads the registry from the app's `jsonData`. A missing registry (a new installation) reads as

@@ -11,7 +11,11 @@ export function ReadOnlyNotice() {
     return null;
   }
   return (
-    <Alert severity="info" title={t('bizowner.readOnly.title', 'Read-only access')} data-testid={testIds.appConfig.readOnlyNotice}>
+    <Alert
+      severity="info"
+      title={t('bizowner.readOnly.title', 'Read-only access')}
+      data-testid={testIds.appConfig.readOnlyNotice}
+    >
       {readOnlyReason}
     </Alert>
   );
