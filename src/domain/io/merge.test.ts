@@ -1,0 +1,52 @@
+import { baseRegistry, baseService, baseSlo } from '../testing/builders';
+import { newService, newSlo } from './importResult';
+import { mergeImport } from './merge';
+
+describe('mergeImport', () => {
+  test('creates, updates and leaves unchanged by id, deleting nothing', () => {
+    const current = baseRegistry();
+    const imported = {
+      people: [{ ...current.people[0] }],
+      services: [{ ...newService('cart'), name: 'Cart' }],
+      slos: [{ ...current.slos[0], objective: 99.5 }],
+    };
+    const { doc, changes } = mergeImport(current, imported);
+    expect(changes).toEqual([
+      { kind: 'person', id: 'ana', action: 'unchanged' },
+      { kind: 'service', id: 'cart', action: 'create' },
+      { kind: 'slo', id: 'checkout-ratio', action: 'update' },
+    ]);
+    expect(doc.services.map((service) => service.id)).toEqual(['checkout', 'payments', 'cart']);
+    expect(doc.slos).toHaveLength(4);
+    expect(doc.slos[0].objective).toBe(99.5);
+    expect(doc.revision).toBe(current.revision);
+  });
+
+  test('keeps what the source did not set', () => {
+    const current = baseRegistry();
+    const imported = {
+      ...newService('checkout'),
+      description: 'From the catalog',
+      onCall: { team: 'payments-oncall' },
+    };
+    const { doc, changes } = mergeImport(current, { people: [], services: [imported], slos: [] });
+    expect(changes).toEqual([{ kind: 'service', id: 'checkout', action: 'update' }]);
+    expect(doc.services[0]).toEqual({
+      ...baseService({ dependsOn: ['payments'] }),
+      description: 'From the catalog',
+      onCall: { ...baseService().onCall, team: 'payments-oncall' },
+    });
+  });
+
+  test('always takes the SLI and service of an imported SLO', () => {
+    const current = baseRegistry();
+    const imported = { ...newSlo('checkout-ratio', 'payments', baseSlo('freeform').sli) };
+    const { doc } = mergeImport(current, { people: [], services: [], slos: [imported] });
+    expect(doc.slos[0]).toMatchObject({
+      serviceId: 'payments',
+      sli: baseSlo('freeform').sli,
+      objective: 99.9,
+      name: 'Checkout ratio',
+    });
+  });
+});
