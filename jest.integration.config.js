@@ -6,6 +6,8 @@ const unit = require('./jest.config');
 module.exports = {
   ...unit,
   testEnvironment: 'node',
+  // the unit setup polyfills browser globals (HTMLCanvasElement, …) that do not exist in node
+  setupFilesAfterEnv: [],
   testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/'],
   testTimeout: 120000,

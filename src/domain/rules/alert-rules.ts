@@ -12,7 +12,10 @@ import {
   BURN_ALERT,
   FREEZE_ALERT,
   LABEL_BURN_TIER,
+  LABEL_ID,
+  LABEL_SERVICE,
   LABEL_SEVERITY,
+  LABEL_SLO,
   LABEL_WINDOW,
   PERIOD_BUDGET_REMAINING,
   sliErrorRatioName,
@@ -70,10 +73,14 @@ export function freezeAlertExpr(ctx: SloContext): string | undefined {
   return parts.length === 0 ? undefined : parts.join('\nor\n');
 }
 
-/** Labels of a burn alert: severity and tier, then the SLO's page or ticket labels. */
+/**
+ * Labels of a burn alert: severity, the SLO's page or ticket labels, tier and SLO identity. The
+ * series already carry the identity; repeating it on the rule keeps rules of different SLOs in one
+ * file distinct (promtool's lint refuses duplicate name-and-label rules).
+ */
 export function burnAlertLabels(ctx: SloContext, window: BurnWindow): Record<string, string> {
   const extra = window.severity === 'page' ? ctx.slo.alerting.pageLabels : ctx.slo.alerting.ticketLabels;
-  return { [LABEL_SEVERITY]: window.severity, ...extra, [LABEL_BURN_TIER]: window.tier };
+  return { [LABEL_SEVERITY]: window.severity, ...extra, [LABEL_BURN_TIER]: window.tier, ...identity(ctx) };
 }
 
 /**
@@ -97,7 +104,7 @@ export function burnAlertAnnotations(ctx: SloContext, window: BurnWindow, value:
 
 /** Labels of the freeze alert; it names the business owner when the policy escalates to them. */
 export function freezeAlertLabels(ctx: SloContext): Record<string, string> {
-  const labels: Record<string, string> = { [LABEL_SEVERITY]: 'ticket', policy: 'release-freeze' };
+  const labels: Record<string, string> = { [LABEL_SEVERITY]: 'ticket', policy: 'release-freeze', ...identity(ctx) };
   if (ctx.slo.budgetPolicy?.escalateToBusinessOwner && ctx.businessOwner) {
     labels.escalate = 'business-owner';
   }
@@ -155,6 +162,14 @@ function policyText(ctx: SloContext): string {
     parts.push(`less than ${policy.freezeBudgetLeftPercent}% of the budget left`);
   }
   return parts.join(' or ');
+}
+
+function identity(ctx: SloContext): Record<string, string> {
+  return {
+    [LABEL_ID]: ctx.labels[LABEL_ID],
+    [LABEL_SERVICE]: ctx.labels[LABEL_SERVICE],
+    [LABEL_SLO]: ctx.labels[LABEL_SLO],
+  };
 }
 
 function serviceName(ctx: SloContext): string {
