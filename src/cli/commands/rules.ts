@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+
+import { generateRuleFiles, mergeRuleFiles, renderRuleFile, RuleFile } from '../../domain/rules';
+import { optionValue } from '../args';
+import { Command } from '../command';
+import { EXIT_INVALID, EXIT_OK } from '../io';
+import { loadRegistry, plural, writeOutput } from '../shared';
+
+function describe(file: RuleFile): string {
+  const rules = file.groups.reduce((sum, group) => sum + group.rules.length, 0);
+  return `${plural(file.groups.length, 'group')}, ${plural(rules, 'rule')}`;
+}
+
+export const rulesCommand: Command = {
+  spec: {
+    name: 'rules',
+    summary: 'Generate Prometheus recording and alerting rules (and Loki rules for log SLIs).',
+    usage: 'FILE [--out DIR]',
+    description: [
+      'Validates the registry FILE, then generates the SLO rules: SLI error ratios, period budget,',
+      'burn rates, multiwindow burn-rate alerts and the release-freeze alert of the budget policy.',
+      '',
+      'Without --out, the Prometheus rules of every service are printed as one rule file, ready for',
+      '`promtool check rules` or a Prometheus `rule_files:` entry. With --out, one file per service is',
+      'written to DIR: <service>.rules.yaml for Prometheus (or a Mimir/Cortex ruler namespace) and,',
+      'for log-ratio SLIs, <service>.loki.rules.yaml for the Loki ruler.',
+    ].join('\n'),
+    options: [{ name: 'out', value: 'DIR', description: 'Write one rule file per service into DIR instead of printing.' }],
+    positionals: { min: 1, max: 1, name: 'FILE' },
+  },
+  async run(args, io) {
+    const [file] = args.positionals;
+    const { doc } = await loadRegistry(io, file);
+    if (!doc) {
+      return EXIT_INVALID;
+    }
+    const generated = generateRuleFiles(doc);
+    const out = optionValue(args, 'out');
+    if (out === undefined) {
+      let merged: RuleFile;
+      try {
+        merged = mergeRuleFiles(generated.prometheus.map((entry) => entry.file));
+      } catch (error) {
+        io.stderr(`${file}: ${(error as Error).message}\n`);
+        return EXIT_INVALID;
+      }
+      io.stdout(renderRuleFile(merged));
+      if (doc.slos.length === 0) {
+        io.stderr(`${file}: no SLOs, so the rule file has no groups\n`);
+      }
+      if (generated.loki.length > 0) {
+        const services = generated.loki.map((entry) => entry.serviceId).join(', ');
+        io.stderr(
+          `note: the log-ratio SLIs of ${services} also need Loki ruler files; write them with --out DIR\n`
+        );
+      }
+      return EXIT_OK;
+    }
+    const outputs = [
+      ...generated.prometheus.map((entry) => ({ path: join(out, `${entry.serviceId}.rules.yaml`), file: entry.file })),
+      ...generated.loki.map((entry) => ({ path: join(out, `${entry.serviceId}.loki.rules.yaml`), file: entry.file })),
+    ];
+    for (const output of outputs) {
+      await writeOutput(io, output.path, renderRuleFile(output.file));
+      io.stdout(`wrote ${output.path} (${describe(output.file)})\n`);
+    }
+    if (outputs.length === 0) {
+      io.stdout(`${file}: no SLOs, no rule files written\n`);
+    }
+    return EXIT_OK;
+  },
+};
