@@ -1,4 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { stringifyRegistryYaml } from '../../domain/io/native';
 import { RegistryDocument } from '../../domain/model';
 import { baseRegistry } from '../../domain/testing/builders';
 import { PLUGIN_ID } from '../../constants';
@@ -96,7 +97,7 @@ describe('AppConfig', () => {
     expect(screen.getByTestId(testIds.appConfig.billingQuery)).toHaveValue('sum(cost{$costTags})');
   });
 
-  test('a viewer sees the read-only notice and disabled controls', async () => {
+  test('a viewer sees the read-only notice, disabled controls, and can still export', async () => {
     const server = renderAppConfig(viewerUser, baseRegistry());
     await screen.findByTestId(testIds.appConfig.container);
 
@@ -108,6 +109,11 @@ describe('AppConfig', () => {
     }
     expect(within(screen.getByTestId(testIds.appConfig.defaultWindow)).getByLabelText('30 days')).toBeDisabled();
     expect(screen.getByTestId(testIds.appConfig.saveSettings)).toBeDisabled();
+    expect(screen.getByTestId(testIds.appConfig.importText)).toBeDisabled();
+    expect(screen.getByTestId(testIds.appConfig.importCheck)).toBeDisabled();
+    expect(screen.queryByTestId(testIds.appConfig.importFile)).not.toBeInTheDocument();
+    expect(screen.getByTestId(testIds.appConfig.exportYaml)).toHaveValue(stringifyRegistryYaml(baseRegistry()));
+    expect(screen.getByTestId(testIds.appConfig.exportDownload)).toBeEnabled();
     expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
   });
 

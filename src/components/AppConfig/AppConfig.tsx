@@ -7,6 +7,7 @@ import { createGrafanaSettingsApi } from '../../storage/grafanaSettingsApi';
 import { RegistryProvider, useRegistry } from '../../storage/RegistryContext';
 import { ReadOnlyNotice } from '../ReadOnlyNotice/ReadOnlyNotice';
 import { testIds } from '../testIds';
+import { RegistryYaml } from './RegistryYaml';
 import { SettingsForm } from './SettingsForm';
 
 /** The app's `jsonData`; the registry lives under `registry` and is read through the storage layer. */
@@ -14,7 +15,7 @@ type AppJsonData = Record<string, unknown>;
 
 export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<AppJsonData>> {}
 
-/** The app's configuration page: data sources and defaults. */
+/** The app's configuration page: data sources, defaults and the registry as YAML. */
 const AppConfig = ({ plugin }: AppConfigProps) => {
   const pluginId = plugin.meta.id;
   const api = useMemo(() => createGrafanaSettingsApi(pluginId), [pluginId]);
@@ -48,7 +49,12 @@ function ConfigPage() {
           </Button>
         </Alert>
       )}
-      {doc && <SettingsForm doc={doc} />}
+      {doc && (
+        <>
+          <SettingsForm doc={doc} />
+          <RegistryYaml doc={doc} />
+        </>
+      )}
     </div>
   );
 }
