@@ -1,0 +1,185 @@
+import { RegistryDocument } from '../model';
+import { baseRegistry, baseService, baseSlo } from '../testing/builders';
+import { CheckResult, scoreRegistry, summarizePortfolio } from './index';
+
+function resultOf(
+  doc: RegistryDocument,
+  serviceId: string,
+  checkId: string,
+  live?: Parameters<typeof scoreRegistry>[1]
+): CheckResult {
+  const card = scoreRegistry(doc, live).find((item) => item.serviceId === serviceId);
+  const result = card?.results.find((item) => item.id === checkId);
+  if (!result) {
+    throw new Error(`no result ${checkId} for ${serviceId}`);
+  }
+  return result;
+}
+
+function withService(overrides: Parameters<typeof baseService>[0], slos = baseRegistry().slos): RegistryDocument {
+  const doc = baseRegistry({ slos });
+  doc.services.push(baseService({ id: 'subject', dependsOn: [], ...overrides }));
+  return doc;
+}
+
+describe('ladder checks', () => {
+  test.each<[string, string, RegistryDocument, string, string]>([
+    ['owner named', 'businessOwnerNamed', withService({}), 'pass', 'businessOwner'],
+    ['owner missing', 'businessOwnerNamed', withService({ tier: 3, owners: {} }), 'fail', 'noBusinessOwner'],
+    [
+      'owner not in registry',
+      'businessOwnerNamed',
+      withService({ owners: { businessOwner: 'zoe' } }),
+      'fail',
+      'businessOwnerUnknown',
+    ],
+    ['KPIs set', 'kpisSet', withService({}), 'pass', 'kpis'],
+    ['no KPIs', 'kpisSet', withService({ kpis: [] }), 'fail', 'noKpis'],
+    ['no SLOs', 'slosWithBudgets', withService({}), 'fail', 'noSlos'],
+    ['runbook link', 'runbooks', withService({}), 'pass', 'runbookLinks'],
+    ['no runbook', 'runbooks', withService({ links: [] }), 'fail', 'noRunbook'],
+    ['on-call routing', 'onCallRouting', withService({}), 'pass', 'onCall'],
+    ['no on-call', 'onCallRouting', withService({ onCall: undefined }), 'fail', 'noOnCall'],
+    ['dashboards not recorded yet', 'dashboardsGenerated', withService({}), 'unknown', 'dashboardsNotRecorded'],
+    ['cost tags', 'costTags', withService({}), 'pass', 'costTags'],
+    ['no cost tags', 'costTags', withService({ costTags: {} }), 'fail', 'noCostTags'],
+  ])('%s', (_name, checkId, doc, outcome, code) => {
+    const result = resultOf(doc, 'subject', checkId);
+    expect(result.outcome).toBe(outcome);
+    expect(result.evidence[0].code).toBe(code);
+  });
+
+  test('budget policy and release gates name the SLOs that lack them', () => {
+    const slos = [baseSlo('ratio'), baseSlo('latency', { budgetPolicy: undefined })];
+    const doc = baseRegistry({ slos });
+    expect(resultOf(doc, 'checkout', 'budgetPolicy').evidence).toEqual([
+      { code: 'policyMissing', values: { slos: 'checkout-latency' } },
+    ]);
+    expect(resultOf(doc, 'checkout', 'releaseGates').evidence).toEqual([
+      { code: 'gateMissing', values: { slos: 'checkout-latency' } },
+    ]);
+  });
+
+  test('levels: intermediate without generated dashboards, advanced with them, none without an owner', () => {
+    const doc = baseRegistry();
+    doc.services.push(baseService({ id: 'orphan', tier: 4, owners: {}, dependsOn: [] }));
+    const levels = (live?: Parameters<typeof scoreRegistry>[1]) => scoreRegistry(doc, live).map((card) => card.level);
+    expect(levels()).toEqual(['intermediate', 'none', 'none']);
+    expect(levels({ generatedDashboards: ['checkout'] })).toEqual(['advanced', 'none', 'none']);
+    expect(scoreRegistry(doc)[0].next).toEqual({ level: 'advanced', missing: ['dashboardsGenerated'] });
+    // payments: owner and runbook, but no KPIs
+    expect(scoreRegistry(doc)[1].next).toEqual({ level: 'beginner', missing: ['kpisSet'] });
+  });
+});
+
+describe('failure modes', () => {
+  const noPolicy = [baseSlo('ratio', { budgetPolicy: undefined })];
+
+  test.each<[string, string, Parameters<typeof scoreRegistry>[1], string, string, string | null]>([
+    ['burn without policy: no values', 'burnWithoutPolicy', undefined, 'unknown', 'slosWithoutPolicy', 'prometheus'],
+    [
+      'burn without policy: burning',
+      'burnWithoutPolicy',
+      { slos: { 'checkout-ratio': { burnRate: 4 } } },
+      'fail',
+      'burningWithoutPolicy',
+      null,
+    ],
+    [
+      'burn without policy: calm',
+      'burnWithoutPolicy',
+      { slos: { 'checkout-ratio': { burnRate: 0.5 } } },
+      'pass',
+      'notBurning',
+      null,
+    ],
+    ['telemetry: no values', 'missingTelemetry', undefined, 'unknown', 'telemetryNotChecked', 'prometheus'],
+    [
+      'telemetry: SLI silent',
+      'missingTelemetry',
+      { slos: { 'checkout-ratio': { hasData: false } } },
+      'fail',
+      'sliNoData',
+      null,
+    ],
+    [
+      'telemetry: SLI answers',
+      'missingTelemetry',
+      { slos: { 'checkout-ratio': { hasData: true } } },
+      'pass',
+      'sliHasData',
+      null,
+    ],
+    ['overuse: no values', 'budgetOverused', undefined, 'unknown', 'windowsNotChecked', 'prometheus'],
+    [
+      'overuse: three windows',
+      'budgetOverused',
+      { slos: { 'checkout-ratio': { overspentWindowsInARow: 3 } } },
+      'fail',
+      'budgetOverspentInARow',
+      null,
+    ],
+    [
+      'overuse: one window',
+      'budgetOverused',
+      { slos: { 'checkout-ratio': { overspentWindowsInARow: 1 } } },
+      'pass',
+      'budgetKept',
+      null,
+    ],
+    ['cost: no values', 'costSpikeUnreviewed', undefined, 'unknown', 'costNotMeasured', 'billing'],
+    [
+      'cost: spike',
+      'costSpikeUnreviewed',
+      { costs: { checkout: { current: 200, baseline: 100 } } },
+      'fail',
+      'costSpikeNotReviewed',
+      null,
+    ],
+    [
+      'cost: reviewed spike',
+      'costSpikeUnreviewed',
+      { costs: { checkout: { current: 200, baseline: 100, reviewed: true } } },
+      'pass',
+      'costSpikeReviewed',
+      null,
+    ],
+    [
+      'cost: steady',
+      'costSpikeUnreviewed',
+      { costs: { checkout: { current: 110, baseline: 100 } } },
+      'pass',
+      'costSteady',
+      null,
+    ],
+  ])('%s', (_name, checkId, live, outcome, code, needs) => {
+    const result = resultOf(baseRegistry({ slos: noPolicy }), 'checkout', checkId, live);
+    expect([result.outcome, result.needs ?? null]).toEqual([outcome, needs]);
+    expect(result.evidence[0].code).toBe(code);
+  });
+
+  test('evidence names the SLO and its burn rate', () => {
+    const result = resultOf(baseRegistry({ slos: noPolicy }), 'checkout', 'burnWithoutPolicy', {
+      slos: { 'checkout-ratio': { burnRate: 4 } },
+    });
+    expect(result.evidence).toEqual([{ code: 'burningWithoutPolicy', values: { slos: 'checkout-ratio (4.0x)' } }]);
+  });
+
+  test('all SLOs with a policy cannot burn without one', () => {
+    expect(resultOf(baseRegistry(), 'checkout', 'burnWithoutPolicy')).toMatchObject({ outcome: 'pass' });
+  });
+});
+
+describe('portfolio', () => {
+  test('counts levels, attention and outcomes', () => {
+    const doc = baseRegistry();
+    doc.services.push(baseService({ id: 'orphan', tier: 4, owners: {}, dependsOn: [] }));
+    const summary = summarizePortfolio(scoreRegistry(doc));
+    expect(summary).toMatchObject({
+      services: 3,
+      levels: { none: 2, beginner: 0, intermediate: 1, advanced: 0 },
+      needingAttention: 1,
+    });
+    expect(summary.outcomes.accountableOwner).toEqual({ pass: 2, fail: 1, unknown: 0, notApplicable: 0 });
+  });
+});

@@ -1,0 +1,79 @@
+import { Person, RegistryDocument, Service, Slo } from '../model';
+import { LiveValues } from '../registryView/liveValues';
+import { FAILURE_MODE_CHECKS } from './failureModes';
+import { LADDER_CHECKS } from './ladderChecks';
+import { CheckResult, CheckSubject, GovernanceCheck, MATURITY_LEVELS, Scorecard, ScoreLevel } from './types';
+
+/** Every check, ladder first (lowest rung first), then the failure modes. */
+export const GOVERNANCE_CHECKS: readonly GovernanceCheck[] = [...LADDER_CHECKS, ...FAILURE_MODE_CHECKS];
+
+/** What the scorecards of a whole registry read, built once rather than per service. */
+export interface ScoringContext {
+  people: ReadonlyMap<string, Person>;
+  slosByService: ReadonlyMap<string, Slo[]>;
+  live?: LiveValues;
+  generated?: ReadonlySet<string>;
+}
+
+/** Indexes people and SLOs of `doc` for scoring many services. */
+export function scoringContext(doc: RegistryDocument, live?: LiveValues): ScoringContext {
+  const slosByService = new Map<string, Slo[]>();
+  for (const slo of doc.slos) {
+    const list = slosByService.get(slo.serviceId);
+    if (list) {
+      list.push(slo);
+    } else {
+      slosByService.set(slo.serviceId, [slo]);
+    }
+  }
+  return {
+    people: new Map(doc.people.map((person) => [person.id, person])),
+    slosByService,
+    live,
+    generated: live?.generatedDashboards ? new Set(live.generatedDashboards) : undefined,
+  };
+}
+
+/**
+ * The scorecard of one service: every check's verdict with its evidence, the ladder level reached
+ * (the highest rung whose checks, and those of every rung below, all pass) and the failure modes
+ * that fail. A check that cannot decide (`unknown`) does not count as passed.
+ */
+export function scoreService(service: Service, ctx: ScoringContext): Scorecard {
+  const subject: CheckSubject = {
+    service,
+    slos: ctx.slosByService.get(service.id) ?? [],
+    people: ctx.people,
+    sloValues: ctx.live?.slos,
+    cost: ctx.live?.costs?.[service.id],
+    dashboardsGenerated: ctx.generated ? ctx.generated.has(service.id) : undefined,
+  };
+  const results: CheckResult[] = GOVERNANCE_CHECKS.map((check) => ({
+    id: check.id,
+    kind: check.kind,
+    level: check.level,
+    ...check.evaluate(subject),
+  }));
+  let level: ScoreLevel = 'none';
+  let next: Scorecard['next'];
+  for (const rung of MATURITY_LEVELS) {
+    const missing = results
+      .filter((result) => result.level === rung && result.outcome !== 'pass')
+      .map((result) => result.id);
+    if (missing.length > 0) {
+      next = { level: rung, missing };
+      break;
+    }
+    level = rung;
+  }
+  const failing = results
+    .filter((result) => result.kind === 'failureMode' && result.outcome === 'fail')
+    .map((result) => result.id);
+  return { serviceId: service.id, level, next, results, failing };
+}
+
+/** Scorecards of every service of `doc`, in document order. */
+export function scoreRegistry(doc: RegistryDocument, live?: LiveValues): Scorecard[] {
+  const ctx = scoringContext(doc, live);
+  return doc.services.map((service) => scoreService(service, ctx));
+}

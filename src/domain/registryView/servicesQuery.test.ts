@@ -1,0 +1,150 @@
+import { baseRegistry, basePerson, baseService } from '../testing/builders';
+import { RegistryDocument } from '../model';
+import { buildServiceRows } from './serviceRows';
+import { defaultQuery, filterChoices, NO_OWNER, queryServices, ServicesQuery, sortRows } from './servicesQuery';
+import { queryFromParams, queryToParams } from './queryParams';
+
+function registry(): RegistryDocument {
+  const doc = baseRegistry();
+  doc.people.push(basePerson({ id: 'carla', name: 'Carla Dias', email: 'carla@example.com', team: 'search' }));
+  doc.services.push(
+    baseService({
+      id: 'search',
+      name: 'Search',
+      tier: 3,
+      lifecycle: 'beta',
+      owners: { businessOwner: 'carla' },
+      onCall: { team: 'search-oncall' },
+      kpis: [],
+    }),
+    baseService({
+      id: 'legacy-cart',
+      name: 'Legacy cart',
+      tier: 4,
+      lifecycle: 'deprecated',
+      owners: {},
+      onCall: undefined,
+      description: 'Old cart',
+    })
+  );
+  return doc;
+}
+
+const rows = buildServiceRows(registry());
+const ids = (query: Partial<ServicesQuery>) =>
+  queryServices(rows, { ...defaultQuery(), ...query }).rows.map((row) => row.id);
+
+describe('queryServices filters', () => {
+  test.each<[string, Partial<ServicesQuery>, string[]]>([
+    ['nothing', {}, ['checkout', 'legacy-cart', 'payments', 'search']],
+    ['text in name', { text: 'payments' }, ['payments']],
+    ['text in description', { text: 'card' }, ['payments']],
+    ['description, any case', { text: 'OLD' }, ['legacy-cart']],
+    ['text in owner name', { text: 'carla' }, ['search']],
+    ['every word must match', { text: 'check ana' }, ['checkout']],
+    ['tier', { tiers: [1, 2] }, ['checkout', 'payments']],
+    ['lifecycle', { lifecycles: ['beta', 'deprecated'] }, ['legacy-cart', 'search']],
+    ['team', { teams: ['search-oncall'] }, ['search']],
+    ['business owner', { owners: ['bruno'] }, ['payments']],
+    ['without a business owner', { owners: [NO_OWNER] }, ['legacy-cart']],
+    ['needs attention: no accountable owner', { needsAttention: true }, ['legacy-cart']],
+    ['filters combine', { tiers: [3, 4], lifecycles: ['beta'] }, ['search']],
+    ['no match', { text: 'zzz' }, []],
+  ])('%s', (_name, query, expected) => {
+    expect(ids(query)).toEqual(expected);
+  });
+});
+
+describe('sorting', () => {
+  test.each<[ServicesQuery['sort'], boolean, string[]]>([
+    ['name', false, ['checkout', 'legacy-cart', 'payments', 'search']],
+    ['name', true, ['search', 'payments', 'legacy-cart', 'checkout']],
+    ['tier', false, ['checkout', 'payments', 'search', 'legacy-cart']],
+    ['owner', false, ['checkout', 'payments', 'search', 'legacy-cart']],
+    ['slos', true, ['checkout', 'legacy-cart', 'payments', 'search']],
+    ['lifecycle', false, ['search', 'checkout', 'payments', 'legacy-cart']],
+  ])('%s desc=%s', (sort, desc, expected) => {
+    expect(sortRows(rows, sort, desc).map((row) => row.id)).toEqual(expected);
+  });
+});
+
+describe('paging', () => {
+  test('cuts pages and clamps the page number', () => {
+    const result = queryServices(rows, { ...defaultQuery(), pageSize: 3, page: 9 });
+    expect(result).toMatchObject({ total: 4, pages: 2, page: 2 });
+    expect(result.rows.map((row) => row.id)).toEqual(['search']);
+  });
+});
+
+describe('rows', () => {
+  test('carry owner, team, SLO count and status without live values', () => {
+    expect(rows[0]).toMatchObject({
+      id: 'checkout',
+      businessOwnerName: 'Ana Lima',
+      team: 'checkout-oncall',
+      sloCount: 4,
+      sloHealth: 'noData',
+      budgetLeft: undefined,
+      level: 'intermediate',
+    });
+  });
+
+  test('live values set status, budget left and attention', () => {
+    const [checkout] = buildServiceRows(baseRegistry(), { slos: { 'checkout-ratio': { budgetLeft: -0.2 } } });
+    expect(checkout).toMatchObject({ sloHealth: 'exhausted', budgetLeft: -0.2, needsAttention: true });
+  });
+
+  test('filter choices list teams and owners once', () => {
+    expect(filterChoices(rows)).toEqual({
+      teams: ['checkout-oncall', 'payments-oncall', 'search-oncall'],
+      owners: [
+        { id: 'ana', name: 'Ana Lima' },
+        { id: 'bruno', name: 'Bruno Costa' },
+        { id: 'carla', name: 'Carla Dias' },
+      ],
+    });
+  });
+});
+
+describe('query parameters', () => {
+  test('round trip', () => {
+    const query: ServicesQuery = {
+      ...defaultQuery(),
+      text: 'pay',
+      tiers: [1, 2],
+      lifecycles: ['production'],
+      teams: ['payments-oncall'],
+      owners: [NO_OWNER, 'ana'],
+      needsAttention: true,
+      sort: 'budget',
+      desc: true,
+      page: 3,
+    };
+    const params = queryToParams(query);
+    expect(params).toEqual({
+      q: 'pay',
+      tier: '1,2',
+      lifecycle: 'production',
+      team: 'payments-oncall',
+      owner: '_none,ana',
+      attention: '1',
+      sort: 'budget',
+      dir: 'desc',
+      page: '3',
+    });
+    expect(queryFromParams(params)).toEqual(query);
+  });
+
+  test('defaults leave the URL plain', () => {
+    expect(Object.values(queryToParams(defaultQuery())).every((value) => value === undefined)).toBe(true);
+  });
+
+  test('malformed values are dropped', () => {
+    expect(queryFromParams({ tier: '0,2,x', lifecycle: 'gone,beta', sort: 'color', page: '-2' })).toMatchObject({
+      tiers: [2],
+      lifecycles: ['beta'],
+      sort: 'name',
+      page: 1,
+    });
+  });
+});

@@ -1,0 +1,43 @@
+import { baseSlo } from '../testing/builders';
+import { sloStatus, summarizeSlos } from './sloStatus';
+
+const withPolicy = baseSlo('ratio'); // freezes at burn rate > 2 or budget left < 10%
+const withoutPolicy = baseSlo('latency', { budgetPolicy: undefined });
+
+describe('sloStatus', () => {
+  test.each([
+    ['no values', withPolicy, undefined, 'noData', 'noValues'],
+    ['burn rate only', withPolicy, { burnRate: 3 }, 'noData', 'noValues'],
+    ['budget spent', withPolicy, { budgetLeft: 0 }, 'exhausted', 'budgetSpent'],
+    ['budget overspent', withoutPolicy, { budgetLeft: -0.4 }, 'exhausted', 'budgetSpent'],
+    ['policy freezes on burn', withPolicy, { budgetLeft: 0.8, burnRate: 2.5 }, 'atRisk', 'releaseFreeze'],
+    ['policy freezes on budget left', withPolicy, { budgetLeft: 0.05, burnRate: 0.5 }, 'atRisk', 'releaseFreeze'],
+    ['policy allows', withPolicy, { budgetLeft: 0.15, burnRate: 1 }, 'ok', 'withinBudget'],
+    ['no policy, low budget', withoutPolicy, { budgetLeft: 0.2 }, 'atRisk', 'budgetLow'],
+    ['no policy, healthy', withoutPolicy, { budgetLeft: 0.9, burnRate: 5 }, 'ok', 'withinBudget'],
+  ])('%s', (_name, slo, values, health, reason) => {
+    expect(sloStatus(slo, values)).toMatchObject({ health, reason });
+  });
+});
+
+describe('summarizeSlos', () => {
+  const a = baseSlo('ratio');
+  const b = baseSlo('latency');
+
+  test('no SLOs', () => {
+    expect(summarizeSlos([], undefined).health).toBe('none');
+  });
+
+  test('no values: every SLO has no data', () => {
+    expect(summarizeSlos([a, b], undefined)).toEqual({
+      health: 'noData',
+      budgetLeft: undefined,
+      counts: { ok: 0, atRisk: 0, exhausted: 0, noData: 2 },
+    });
+  });
+
+  test('the worst measured SLO and the lowest budget left win', () => {
+    const summary = summarizeSlos([a, b], { [a.id]: { budgetLeft: 0.9 }, [b.id]: { budgetLeft: -0.1 } });
+    expect(summary).toMatchObject({ health: 'exhausted', budgetLeft: -0.1 });
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * SLO status from measured values: the one place that turns budget left and burn rate into the
+ * health shown in lists and scorecards, so that the dashboards can feed real values in later.
+ */
+import { evaluateGate } from '../gate';
+import { Slo } from '../model';
+import { SloLiveValues } from './liveValues';
+
+/** `noData`: nothing measured yet (no data source, or the recording rules are not loaded). */
+export type SloHealth = 'ok' | 'atRisk' | 'exhausted' | 'noData';
+
+/** Why an SLO has its health, for the message next to it. */
+export type SloHealthReason = 'noValues' | 'budgetSpent' | 'releaseFreeze' | 'budgetLow' | 'withinBudget';
+
+export interface SloStatus {
+  health: SloHealth;
+  reason: SloHealthReason;
+  budgetLeft?: number;
+  burnRate?: number;
+}
+
+/** Below this share of budget left an SLO without a policy is at risk. */
+export const LOW_BUDGET_LEFT = 0.25;
+
+/** Worst first: a service shows the worst health of its SLOs. */
+const SEVERITY: Record<SloHealth, number> = { exhausted: 3, atRisk: 2, ok: 1, noData: 0 };
+
+/**
+ * Health of one SLO. Without a measured budget left the SLO has no data. A spent budget is
+ * `exhausted`; a budget policy that freezes releases (see `evaluateGate`) or, without a policy,
+ * less than a quarter of the budget left is `atRisk`.
+ */
+export function sloStatus(slo: Slo, values: SloLiveValues | undefined): SloStatus {
+  const budgetLeft = values?.budgetLeft;
+  const burnRate = values?.burnRate;
+  if (budgetLeft === undefined || !Number.isFinite(budgetLeft)) {
+    return { health: 'noData', reason: 'noValues' };
+  }
+  const measured = { budgetLeft, burnRate };
+  if (budgetLeft <= 0) {
+    return { health: 'exhausted', reason: 'budgetSpent', ...measured };
+  }
+  const policy = slo.budgetPolicy;
+  if (policy?.enabled && evaluateGate({ budgetLeft, burnRate }, policy).status === 'frozen') {
+    return { health: 'atRisk', reason: 'releaseFreeze', ...measured };
+  }
+  if (!policy?.enabled && budgetLeft < LOW_BUDGET_LEFT) {
+    return { health: 'atRisk', reason: 'budgetLow', ...measured };
+  }
+  return { health: 'ok', reason: 'withinBudget', ...measured };
+}
+
+/** Health of a set of SLOs (one service's): the worst measured one, `none` when there are no SLOs. */
+export interface SloSummary {
+  health: SloHealth | 'none';
+  /** Lowest budget left among the SLOs that have a value. */
+  budgetLeft?: number;
+  /** SLOs per health. */
+  counts: Record<SloHealth, number>;
+}
+
+/** Summarises the health of `slos` from the values measured for them (by SLO id). */
+export function summarizeSlos(slos: Slo[], values: Record<string, SloLiveValues> | undefined): SloSummary {
+  const counts: Record<SloHealth, number> = { ok: 0, atRisk: 0, exhausted: 0, noData: 0 };
+  let worst: SloHealth | undefined;
+  let budgetLeft: number | undefined;
+  for (const slo of slos) {
+    const status = sloStatus(slo, values?.[slo.id]);
+    counts[status.health]++;
+    if (worst === undefined || SEVERITY[status.health] > SEVERITY[worst]) {
+      worst = status.health;
+    }
+    if (status.budgetLeft !== undefined && (budgetLeft === undefined || status.budgetLeft < budgetLeft)) {
+      budgetLeft = status.budgetLeft;
+    }
+  }
+  return { health: worst ?? 'none', budgetLeft, counts };
+}
+
+/** Sort rank of a health, worst highest; `none` (no SLOs) ranks below `noData`. */
+export function healthRank(health: SloHealth | 'none'): number {
+  return health === 'none' ? -1 : SEVERITY[health];
+}
