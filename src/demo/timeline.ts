@@ -59,6 +59,15 @@ function buildTimeline(service: DemoService): Timeline {
     effects: windows.filter((w) => w.start <= start && w.end >= cuts[i + 1]).map((w) => w.effect),
   }));
   const prefixes = new Map<string, Prefix>();
+  const startIntegrals = segments.map((segment) => curve.integral(segment.start));
+  // Every series of a service is read at the same times: remember the last integral computed.
+  let last = { offset: NaN, integral: 0 };
+  const integralAt = (offset: number): number => {
+    if (offset !== last.offset) {
+      last = { offset, integral: curve.integral(offset) };
+    }
+    return last.integral;
+  };
 
   const segmentAt = (offset: number): number => {
     let low = 0;
@@ -82,7 +91,7 @@ function buildTimeline(service: DemoService): Timeline {
       let total = 0;
       segments.forEach((segment, i) => {
         before.push(total);
-        total += weights[i] * (curve.integral(segment.end) - curve.integral(segment.start));
+        total += weights[i] * (curve.integral(segment.end) - startIntegrals[i]);
       });
       prefix = { before, weights, cycleTotal: total };
       prefixes.set(key, prefix);
@@ -99,7 +108,7 @@ function buildTimeline(service: DemoService): Timeline {
       const { cycle, offset } = cyclePosition(t);
       const prefix = prefixFor(key, weight);
       const i = segmentAt(offset);
-      const partial = prefix.weights[i] * (curve.integral(offset) - curve.integral(segments[i].start));
+      const partial = prefix.weights[i] * (integralAt(offset) - startIntegrals[i]);
       return service.requestsPerSecond * (cycle * prefix.cycleTotal + prefix.before[i] + partial);
     },
   };
