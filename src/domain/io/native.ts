@@ -58,5 +58,5 @@ export function parseRegistryYaml(text: string, file?: string): NativeParseResul
  * the same text and `parseRegistryYaml(stringifyRegistryYaml(doc)).doc` equals `doc`.
  */
 export function stringifyRegistryYaml(doc: RegistryDocument): string {
-  return stringify(orderKeys(doc), { lineWidth: 0, aliasDuplicateObjects: false });
+  return stringify(orderKeys(doc), { lineWidth: 0, aliasDuplicateObjects: false, singleQuote: true });
 }

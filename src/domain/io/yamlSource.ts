@@ -1,4 +1,4 @@
-import { Document, LineCounter, parseAllDocuments } from 'yaml';
+import { Document, isMap, isScalar, LineCounter, parseAllDocuments } from 'yaml';
 
 import { Problem } from '../problems';
 
@@ -67,11 +67,23 @@ export function parsePath(path: string): Array<string | number> {
   return parts;
 }
 
+type Ranged = { range?: [number, number, number] | null } | null | undefined;
+
+/** The range of the node at `path`: for a map entry, that of its key, where the entry starts. */
+function rangeAt(document: Document, path: Array<string | number>): Ranged {
+  const parent = path.length === 0 ? undefined : document.getIn(path.slice(0, -1), true);
+  const last = path[path.length - 1];
+  if (isMap(parent)) {
+    const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(last));
+    return pair ? (pair.key as Ranged) : undefined;
+  }
+  return (path.length === 0 ? document.contents : document.getIn(path, true)) as Ranged;
+}
+
 /** 1-based line of the YAML node at `path`, or of its nearest ancestor that exists. */
 export function lineAt(source: YamlSource, document: Document, path: Array<string | number>): number | undefined {
   for (let length = path.length; length >= 0; length--) {
-    const node = length === 0 ? document.contents : document.getIn(path.slice(0, length), true);
-    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+    const range = rangeAt(document, path.slice(0, length))?.range;
     if (range) {
       return source.lineCounter.linePos(range[0]).line;
     }
