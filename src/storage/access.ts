@@ -1,7 +1,7 @@
 import { CurrentUserDTO, OrgRole } from '@grafana/data';
 
 /** The RBAC action Grafana checks on `POST /api/plugins/:pluginId/settings`. */
-export const WRITE_PERMISSION = 'plugins:write';
+const WRITE_PERMISSION = 'plugins:write';
 
 /** What the registry needs to know about the signed-in user (a slice of `config.bootData.user`). */
 export type RegistryUser = Pick<CurrentUserDTO, 'login' | 'orgRole' | 'permissions'>;

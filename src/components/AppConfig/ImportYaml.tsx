@@ -2,13 +2,12 @@ import React, { FormEvent, useMemo, useState } from 'react';
 import { t } from '@grafana/i18n';
 import { Alert, Button, Field, FileUpload, Stack, TextArea } from '@grafana/ui';
 import { RegistryDocument } from '../../domain/model';
-import { useRegistry } from '../../storage/RegistryContext';
-import { SaveResult } from '../../storage/registryStore';
 import { testIds } from '../testIds';
 import { readFileText } from './downloadText';
 import { checkImport, problemText } from './importCheck';
 import { ImportPreview } from './ImportPreview';
 import { SaveOutcome } from './SaveOutcome';
+import { useSave } from './useSave';
 
 interface Props {
   doc: RegistryDocument;
@@ -24,17 +23,14 @@ interface Source {
  * while it has errors nothing can be saved, and a valid import is saved only on confirmation.
  */
 export function ImportYaml({ doc }: Props) {
-  const { canWrite, loading, save, reload } = useRegistry();
+  const { canWrite, disabled, saving, result, clearResult, save, reloadLatest } = useSave();
   const [source, setSource] = useState<Source>({ text: '' });
   const [checked, setChecked] = useState<Source>();
-  const [saving, setSaving] = useState(false);
-  const [result, setResult] = useState<SaveResult>();
   // Re-checked against the latest registry, so the preview never shows changes against an old one.
   const check = useMemo(() => checked && checkImport(checked.text, checked.fileName, doc), [checked, doc]);
-  const disabled = !canWrite || saving || loading;
 
   const startCheck = (next: Source) => {
-    setResult(undefined);
+    clearResult();
     setChecked(next);
   };
   const onText = (text: string) => {
@@ -53,10 +49,7 @@ export function ImportYaml({ doc }: Props) {
     if (!check?.ok) {
       return;
     }
-    setSaving(true);
     const outcome = await save(check.doc);
-    setSaving(false);
-    setResult(outcome);
     if (outcome.ok) {
       setSource({ text: '' });
       setChecked(undefined);
@@ -121,13 +114,7 @@ export function ImportYaml({ doc }: Props) {
             onCancel={() => setChecked(undefined)}
           />
         )}
-        <SaveOutcome
-          result={result}
-          onReload={() => {
-            setResult(undefined);
-            reload();
-          }}
-        />
+        <SaveOutcome result={result} onReload={reloadLatest} />
       </Stack>
     </Field>
   );

@@ -2,14 +2,13 @@ import React, { useState } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
-import { DataSourcePicker } from '@grafana/runtime';
 import { Button, Field, FieldSet, RadioButtonGroup, Stack, useStyles2 } from '@grafana/ui';
 import { AppSettings, RegistryDocument } from '../../domain/model';
-import { useRegistry } from '../../storage/RegistryContext';
-import { SaveResult } from '../../storage/registryStore';
 import { testIds } from '../testIds';
 import { BillingFields } from './BillingFields';
+import { DataSourceField } from './DataSourceField';
 import { SaveOutcome } from './SaveOutcome';
+import { useSave } from './useSave';
 
 interface Props {
   doc: RegistryDocument;
@@ -21,19 +20,13 @@ interface Props {
  */
 export function SettingsForm({ doc }: Props) {
   const styles = useStyles2(getStyles);
-  const { canWrite, loading, save, reload } = useRegistry();
+  const { disabled, saving, result, save, reloadLatest } = useSave();
   const [edits, setEdits] = useState<Partial<AppSettings>>({});
-  const [saving, setSaving] = useState(false);
-  const [result, setResult] = useState<SaveResult>();
   const settings: AppSettings = { ...doc.settings, ...edits };
-  const disabled = !canWrite || saving || loading;
   const edit = (change: Partial<AppSettings>) => setEdits((previous) => ({ ...previous, ...change }));
 
   const onSave = async () => {
-    setSaving(true);
     const outcome = await save({ ...doc, settings });
-    setSaving(false);
-    setResult(outcome);
     if (outcome.ok) {
       setEdits({});
     }
@@ -41,34 +34,26 @@ export function SettingsForm({ doc }: Props) {
 
   return (
     <FieldSet label={t('bizowner.config.dataSources', 'Data sources and defaults')} className={styles.section}>
-      <Field
+      <DataSourceField
         label={t('bizowner.config.prometheus', 'Prometheus')}
         description={t('bizowner.config.prometheusDescription', 'SLIs, recording rules and pod metrics.')}
-        data-testid={testIds.appConfig.prometheus}
-      >
-        <DataSourcePicker
-          inputId="bizowner-prometheus"
-          current={settings.prometheus?.uid ?? null}
-          type="prometheus"
-          noDefault
-          disabled={disabled}
-          onChange={(ds) => edit({ prometheus: { uid: ds.uid, type: ds.type } })}
-        />
-      </Field>
-      <Field
+        type="prometheus"
+        inputId="bizowner-prometheus"
+        testId={testIds.appConfig.prometheus}
+        value={settings.prometheus}
+        disabled={disabled}
+        onChange={(prometheus) => edit({ prometheus })}
+      />
+      <DataSourceField
         label={t('bizowner.config.loki', 'Loki')}
         description={t('bizowner.config.lokiDescription', 'Logs and log-based SLIs.')}
-        data-testid={testIds.appConfig.loki}
-      >
-        <DataSourcePicker
-          inputId="bizowner-loki"
-          current={settings.loki?.uid ?? null}
-          type="loki"
-          noDefault
-          disabled={disabled}
-          onChange={(ds) => edit({ loki: { uid: ds.uid, type: ds.type } })}
-        />
-      </Field>
+        type="loki"
+        inputId="bizowner-loki"
+        testId={testIds.appConfig.loki}
+        value={settings.loki}
+        disabled={disabled}
+        onChange={(loki) => edit({ loki })}
+      />
       <BillingFields billing={settings.billing} disabled={disabled} onChange={(billing) => edit({ billing })} />
       <Field
         label={t('bizowner.config.defaultWindow', 'Default SLO window')}
@@ -113,13 +98,7 @@ export function SettingsForm({ doc }: Props) {
         >
           {t('bizowner.config.saveSettings', 'Save settings')}
         </Button>
-        <SaveOutcome
-          result={result}
-          onReload={() => {
-            setResult(undefined);
-            reload();
-          }}
-        />
+        <SaveOutcome result={result} onReload={reloadLatest} />
       </Stack>
     </FieldSet>
   );

@@ -2,7 +2,7 @@ import { BillingKind } from '../../domain/model';
 import { DEFAULT_BILLING_QUERY } from '../../domain/registry';
 
 /** Data source types that can hold cost metrics (Prometheus) or a cost table (SQL). */
-export const SQL_DATASOURCE_TYPES = ['grafana-postgresql-datasource', 'postgres', 'mysql', 'mssql'];
+const SQL_DATASOURCE_TYPES = ['grafana-postgresql-datasource', 'postgres', 'mysql', 'mssql'];
 export const BILLING_DATASOURCE_TYPES = ['prometheus', ...SQL_DATASOURCE_TYPES];
 
 /**
