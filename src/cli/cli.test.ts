@@ -21,7 +21,13 @@ describe('runCli', () => {
     ['no command', [], 2, /^Usage: bizowner <command>/, 'stderr'],
     ['unknown command', ['frobnicate'], 2, /unknown command "frobnicate"\nCommands: validate, rules/, 'stderr'],
     ['help of an unknown command', ['help', 'frobnicate'], 2, /unknown command "frobnicate"/, 'stderr'],
-    ['option before the command', ['--verbose', 'validate'], 2, /unknown option --verbose; options go after the command name/, 'stderr'],
+    [
+      'option before the command',
+      ['--verbose', 'validate'],
+      2,
+      /unknown option --verbose; options go after the command name/,
+      'stderr',
+    ],
   ])('%s', async (_name, argv, code, output, stream) => {
     const result = await run(argv);
     expect(result.code).toBe(code);
@@ -68,7 +74,9 @@ describe('validate', () => {
       `${file}:9: services[0].owners.businessOwner: businessOwner "nobody" is not a person of the registry: add the person first or pick an existing id`,
       `${file}:18: slos[0].objective: objective must be a percentage strictly between 0 and 100, e.g. 99.9, got 120`,
       `${file}:21: slos[1].serviceId: serviceId "unknown-service" is not a service of the registry: add the service first or pick an existing id`,
-      expect.stringMatching(new RegExp(`^${file}:23: slos\\[1\\]\\.sli\\.errorRatio: errorRatio must use \\{\\{window\\}\\}`)),
+      expect.stringMatching(
+        new RegExp(`^${file}:23: slos\\[1\\]\\.sli\\.errorRatio: errorRatio must use \\{\\{window\\}\\}`)
+      ),
       `${file}: 4 errors: invalid`,
       '',
     ]);
@@ -98,7 +106,11 @@ describe('validate', () => {
   });
 
   it.each<[string, string[], RegExp]>([
-    ['missing file', ['validate', 'does-not-exist.yaml'], /^bizowner validate: cannot read does-not-exist\.yaml: no such file or directory\n$/],
+    [
+      'missing file',
+      ['validate', 'does-not-exist.yaml'],
+      /^bizowner validate: cannot read does-not-exist\.yaml: no such file or directory\n$/,
+    ],
     ['no file argument', ['validate'], /^bizowner validate: missing FILE\nUsage: bizowner validate FILE\n/],
     ['two files', ['validate', 'a.yaml', 'b.yaml'], /too many arguments: b\.yaml/],
     ['unknown flag', ['validate', '--strict', 'a.yaml'], /unknown option --strict/],
@@ -162,7 +174,12 @@ describe('rules', () => {
   });
 
   it.each<[string, string[], FakeIo, RegExp]>([
-    ['missing file', ['rules', 'nope.yaml'], fakeIo({ disk: false }), /cannot read nope\.yaml: no such file or directory/],
+    [
+      'missing file',
+      ['rules', 'nope.yaml'],
+      fakeIo({ disk: false }),
+      /cannot read nope\.yaml: no such file or directory/,
+    ],
     ['--out without a directory', ['rules', 'x.yaml', '--out'], fakeIo(), /option --out needs a value: --out DIR/],
     ['unknown flag', ['rules', 'x.yaml', '--format', 'json'], fakeIo(), /unknown option --format/],
     [

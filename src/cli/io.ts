@@ -18,7 +18,10 @@ export interface CliResponse {
   text(): Promise<string>;
 }
 
-export type CliFetch = (url: string, init?: { signal?: AbortSignal; headers?: Record<string, string> }) => Promise<CliResponse>;
+export type CliFetch = (
+  url: string,
+  init?: { signal?: AbortSignal; headers?: Record<string, string> }
+) => Promise<CliResponse>;
 
 export interface CliIo {
   /** Writes text as is; commands end their lines with `\n`. */

@@ -20,10 +20,18 @@ export function prometheusBase(url: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new CliError(`--prometheus must be an http(s) URL, e.g. http://localhost:9090, got "${url}"`, EXIT_USAGE, true);
+    throw new CliError(
+      `--prometheus must be an http(s) URL, e.g. http://localhost:9090, got "${url}"`,
+      EXIT_USAGE,
+      true
+    );
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new CliError(`--prometheus must be an http(s) URL, e.g. http://localhost:9090, got "${url}"`, EXIT_USAGE, true);
+    throw new CliError(
+      `--prometheus must be an http(s) URL, e.g. http://localhost:9090, got "${url}"`,
+      EXIT_USAGE,
+      true
+    );
   }
   return parsed.href.endsWith('/') ? parsed.href : `${parsed.href}/`;
 }
@@ -79,7 +87,10 @@ export async function instantQuery(io: CliIo, base: string, query: string, time?
     parsed = JSON.parse(body);
   } catch {
     const start = body.slice(0, 80).replace(/\s+/g, ' ');
-    throw new CliError(`${where} answered HTTP ${status} with a body that is not JSON ("${start}"); is this the Prometheus URL?`, EXIT_USAGE);
+    throw new CliError(
+      `${where} answered HTTP ${status} with a body that is not JSON ("${start}"); is this the Prometheus URL?`,
+      EXIT_USAGE
+    );
   }
   if (parsed.status !== 'success') {
     const reason = parsed.error ?? `HTTP ${status}`;

@@ -44,7 +44,9 @@ function findCommand(name: string): Command | undefined {
 
 function unknownCommand(io: CliIo, name: string): number {
   io.stderr(`${PROGRAM}: unknown command "${name}"\n`);
-  io.stderr(`Commands: ${COMMANDS.map((command) => command.spec.name).join(', ')}. Run \`${PROGRAM} --help\` for help.\n`);
+  io.stderr(
+    `Commands: ${COMMANDS.map((command) => command.spec.name).join(', ')}. Run \`${PROGRAM} --help\` for help.\n`
+  );
   return EXIT_USAGE;
 }
 

@@ -86,7 +86,9 @@ export function evaluateGate(values: GateValues, policy: GatePolicy | undefined)
         `burn rate ${factor(values.burnRate, freezeBurnRate)}${over} is above the ${factor(freezeBurnRate)} freeze threshold`
       );
     } else {
-      reasons.push(`burn rate ${factor(values.burnRate, freezeBurnRate)}${over} (freezes above ${factor(freezeBurnRate)})`);
+      reasons.push(
+        `burn rate ${factor(values.burnRate, freezeBurnRate)}${over} (freezes above ${factor(freezeBurnRate)})`
+      );
     }
   }
   if (reasons.length === 0) {

@@ -106,9 +106,17 @@ export const gateCommand: Command = {
       '2: usage error, Prometheus unreachable, or no recorded data for the service or SLO.',
     ].join('\n'),
     options: [
-      { name: 'prometheus', value: 'URL', description: 'Prometheus base URL, e.g. http://localhost:9090 (default: $PROMETHEUS_URL).' },
+      {
+        name: 'prometheus',
+        value: 'URL',
+        description: 'Prometheus base URL, e.g. http://localhost:9090 (default: $PROMETHEUS_URL).',
+      },
       { name: 'service', value: 'ID', description: 'Service id (the sloth_service label).' },
-      { name: 'slo', value: 'ID', description: 'Only this SLO of the service (the sloth_id label); default: all of them.' },
+      {
+        name: 'slo',
+        value: 'ID',
+        description: 'Only this SLO of the service (the sloth_id label); default: all of them.',
+      },
       { name: 'registry', value: 'FILE', description: 'Registry file with the budget policies; recommended.' },
       { name: 'time', value: 'TIME', description: 'Evaluate at this time: unix seconds or RFC 3339 (default: now).' },
     ],
@@ -261,7 +269,9 @@ export const gateCommand: Command = {
       return EXIT_INVALID;
     }
     const policyNote = registryFile === undefined ? ' (thresholds unknown: pass --registry FILE to check them)' : '';
-    io.stdout(`Releases of ${service} may proceed: ${plural(results.length, 'SLO')} within the error-budget policy${policyNote}.\n`);
+    io.stdout(
+      `Releases of ${service} may proceed: ${plural(results.length, 'SLO')} within the error-budget policy${policyNote}.\n`
+    );
     return EXIT_OK;
   },
 };

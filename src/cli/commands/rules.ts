@@ -25,7 +25,9 @@ export const rulesCommand: Command = {
       'written to DIR: <service>.rules.yaml for Prometheus (or a Mimir/Cortex ruler namespace) and,',
       'for log-ratio SLIs, <service>.loki.rules.yaml for the Loki ruler.',
     ].join('\n'),
-    options: [{ name: 'out', value: 'DIR', description: 'Write one rule file per service into DIR instead of printing.' }],
+    options: [
+      { name: 'out', value: 'DIR', description: 'Write one rule file per service into DIR instead of printing.' },
+    ],
     positionals: { min: 1, max: 1, name: 'FILE' },
   },
   async run(args, io) {
@@ -50,9 +52,7 @@ export const rulesCommand: Command = {
       }
       if (generated.loki.length > 0) {
         const services = generated.loki.map((entry) => entry.serviceId).join(', ');
-        io.stderr(
-          `note: the log-ratio SLIs of ${services} also need Loki ruler files; write them with --out DIR\n`
-        );
+        io.stderr(`note: the log-ratio SLIs of ${services} also need Loki ruler files; write them with --out DIR\n`);
       }
       return EXIT_OK;
     }

@@ -28,13 +28,15 @@ const noFetch: CliFetch = async () => {
  * `files` maps paths to contents; paths not in it are read from the disk when `disk` is true
  * (the default), so tests can use fixture files as they are.
  */
-export function fakeIo(options: {
-  files?: Record<string, string>;
-  disk?: boolean;
-  fetch?: CliFetch;
-  env?: Record<string, string | undefined>;
-  failWrites?: boolean;
-} = {}): FakeIo {
+export function fakeIo(
+  options: {
+    files?: Record<string, string>;
+    disk?: boolean;
+    fetch?: CliFetch;
+    env?: Record<string, string | undefined>;
+    failWrites?: boolean;
+  } = {}
+): FakeIo {
   const files = new Map(Object.entries(options.files ?? {}));
   const out: string[] = [];
   const err: string[] = [];

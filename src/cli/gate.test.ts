@@ -1,0 +1,384 @@
+import { join, relative, resolve } from 'node:path';
+
+import { CliFetch } from './io';
+import { runCli } from './run';
+import { fakeIo } from './testing/fakeIo';
+
+const FIXTURES = relative(process.cwd(), resolve(__dirname, '../../tests/integration/fixtures/cli'));
+const REGISTRY = join(FIXTURES, 'gate-registry.yaml');
+const URL = 'http://prometheus.test:9090';
+
+interface Series {
+  labels: Record<string, string>;
+  value: string;
+}
+
+const ids = (id: string, service = 'shop') => ({ sloth_id: id, sloth_slo: id, sloth_service: service });
+
+/** Recorded series of the shop service: availability is healthy, latency has spent its budget. */
+const SHOP: Record<string, Series[]> = {
+  'slo:period_error_budget_remaining:ratio': [
+    { labels: ids('shop-availability'), value: '0.8' },
+    { labels: ids('shop-latency'), value: '0.1' },
+  ],
+  'slo:objective:ratio': [
+    { labels: ids('shop-availability'), value: '0.999' },
+    { labels: ids('shop-latency'), value: '0.99' },
+  ],
+  'slo:sli_error:ratio_rate3d': [
+    { labels: { ...ids('shop-availability'), sloth_window: '3d' }, value: '0.0005' },
+    { labels: { ...ids('shop-latency'), sloth_window: '3d' }, value: '0.035' },
+  ],
+  'slo:current_burn_rate:ratio': [
+    { labels: ids('shop-availability'), value: '0.4' },
+    { labels: ids('shop-latency'), value: '3.5' },
+  ],
+  ALERTS: [{ labels: { ...ids('shop-latency'), alertname: 'SLOReleaseFreeze', alertstate: 'firing' }, value: '1' }],
+};
+
+/**
+ * A fake Prometheus that understands the gate's query shapes, `min|max by (sloth_id) (NAME{a="b", ...})`,
+ * and records the queries it was asked.
+ */
+function fakePrometheus(data: Record<string, Series[]>, queries: URLSearchParams[] = []): CliFetch {
+  return async (url) => {
+    const parsed = new globalThis.URL(url);
+    queries.push(parsed.searchParams);
+    const query = parsed.searchParams.get('query') ?? '';
+    const match = /^(min|max) by \(sloth_id\) \(([a-zA-Z_:][\w:]*)\{(.*)\}\)$/.exec(query);
+    if (parsed.pathname !== '/api/v1/query' || !match) {
+      return {
+        ok: false,
+        status: 400,
+        statusText: 'Bad Request',
+        text: async () => JSON.stringify({ status: 'error', error: `unexpected query ${query}` }),
+      };
+    }
+    const [, op, name, matcherText] = match;
+    const matchers = [...matcherText.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]);
+    const byId = new Map<string, number>();
+    for (const series of data[name] ?? []) {
+      if (matchers.every(([label, value]) => series.labels[label] === value)) {
+        const id = series.labels.sloth_id;
+        const value = Number(series.value);
+        const seen = byId.get(id);
+        byId.set(id, seen === undefined ? value : op === 'min' ? Math.min(seen, value) : Math.max(seen, value));
+      }
+    }
+    const time = Number(parsed.searchParams.get('time'));
+    const result = [...byId].map(([id, value]) => ({ metric: { sloth_id: id }, value: [time, String(value)] }));
+    const body = JSON.stringify({ status: 'success', data: { resultType: 'vector', result } });
+    return { ok: true, status: 200, statusText: 'OK', text: async () => body };
+  };
+}
+
+async function gate(args: string[], fetch: CliFetch = fakePrometheus(SHOP), env: Record<string, string> = {}) {
+  const io = fakeIo({ fetch, env });
+  const code = await runCli(['gate', ...args], io);
+  return { code, stdout: io.stdoutText, stderr: io.stderrText };
+}
+
+const AT = ['--time', '2026-11-27T10:00:00Z'];
+
+describe('gate with the registry', () => {
+  it('freezes when one SLO breaks its policy and says why for each SLO', async () => {
+    const { code, stdout, stderr } = await gate([
+      '--prometheus',
+      URL,
+      '--service',
+      'shop',
+      '--registry',
+      REGISTRY,
+      ...AT,
+    ]);
+    expect(stderr).toBe('');
+    expect(stdout).toBe(
+      [
+        'Release gate for service shop at 2026-11-27T10:00:00Z',
+        '  shop-availability (objective 99.9%): allowed',
+        '    - budget left 80% (freezes below 25%)',
+        '    - burn rate 0.5x over 3d (freezes above 2x)',
+        '  shop-latency (objective 99%): FROZEN',
+        '    - budget left 10% is below the 25% freeze threshold',
+        '    - burn rate 3.5x over 3d is above the 2x freeze threshold',
+        'Releases of shop are FROZEN by the error-budget policy of shop-latency.',
+        '',
+      ].join('\n')
+    );
+    expect(code).toBe(1);
+  });
+
+  it('allows releases when the selected SLO is within its policy', async () => {
+    const { code, stdout } = await gate([
+      '--prometheus',
+      URL,
+      '--service',
+      'shop',
+      '--slo',
+      'shop-availability',
+      '--registry',
+      REGISTRY,
+      ...AT,
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).not.toContain('shop-latency');
+    expect(stdout).toMatch(/Releases of shop may proceed: 1 SLO within the error-budget policy\.\n$/);
+  });
+
+  it('queries at --time, given as unix seconds too, with one query per series for the whole service', async () => {
+    const queries: URLSearchParams[] = [];
+    await gate(
+      ['--prometheus', `${URL}/`, '--service', 'shop', '--registry', REGISTRY, '--time', '1795773600'],
+      fakePrometheus(SHOP, queries)
+    );
+    expect(queries.map((q) => q.get('time'))).toEqual(['1795773600', '1795773600', '1795773600']);
+    expect(queries.map((q) => q.get('query'))).toEqual([
+      'min by (sloth_id) (slo:period_error_budget_remaining:ratio{sloth_service="shop"})',
+      'max by (sloth_id) (slo:objective:ratio{sloth_service="shop"})',
+      'max by (sloth_id) (slo:sli_error:ratio_rate3d{sloth_service="shop"})',
+    ]);
+  });
+
+  it('keeps a path prefix of the Prometheus URL', async () => {
+    const urls: string[] = [];
+    const inner = fakePrometheus(SHOP);
+    const fetch: CliFetch = async (url, init) => {
+      urls.push(url);
+      return inner(url.replace('/prom/', '/'), init);
+    };
+    await gate(['--prometheus', `${URL}/prom`, '--service', 'shop', '--registry', REGISTRY, ...AT], fetch);
+    expect(urls[0]).toMatch(/^http:\/\/prometheus\.test:9090\/prom\/api\/v1\/query\?query=/);
+  });
+
+  it('reads the URL from PROMETHEUS_URL', async () => {
+    const { code } = await gate(['--service', 'shop', '--registry', REGISTRY, ...AT], fakePrometheus(SHOP), {
+      PROMETHEUS_URL: URL,
+    });
+    expect(code).toBe(1);
+  });
+
+  it('exits 2 and names the missing series when an SLO has no recorded data', async () => {
+    const { code, stdout, stderr } = await gate([
+      '--prometheus',
+      URL,
+      '--service',
+      'quiet',
+      '--registry',
+      REGISTRY,
+      ...AT,
+    ]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      [
+        `cannot decide for service "quiet": recorded series missing in Prometheus at ${URL}/:`,
+        '  slo:period_error_budget_remaining:ratio{sloth_id="quiet-availability"}: no samples at 2026-11-27T10:00:00Z',
+        'Load the rules generated by `rules` into this Prometheus (or the ruler that writes to it), wait for their first evaluation, and check --service, --slo and --time.',
+        '',
+      ].join('\n')
+    );
+  });
+
+  it('exits 2 when the burn-rate series of the policy window is missing', async () => {
+    const data = { ...SHOP, 'slo:sli_error:ratio_rate3d': SHOP['slo:sli_error:ratio_rate3d'].slice(1) };
+    const { code, stderr } = await gate(
+      ['--prometheus', URL, '--service', 'shop', '--registry', REGISTRY, ...AT],
+      fakePrometheus(data)
+    );
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      '  slo:sli_error:ratio_rate3d{sloth_id="shop-availability"}: no samples at 2026-11-27T10:00:00Z\n'
+    );
+  });
+
+  it('exits 2 when a value is NaN', async () => {
+    const data = {
+      ...SHOP,
+      'slo:period_error_budget_remaining:ratio': [{ labels: ids('shop-availability'), value: 'NaN' }],
+    };
+    const { code, stderr } = await gate(
+      ['--prometheus', URL, '--service', 'shop', '--slo', 'shop-availability', '--registry', REGISTRY, ...AT],
+      fakePrometheus(data)
+    );
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      'slo:period_error_budget_remaining:ratio{sloth_id="shop-availability"}: NaN at 2026-11-27T10:00:00Z'
+    );
+  });
+
+  it.each<[string, string[], RegExp]>([
+    [
+      'an unknown service',
+      ['--service', 'nope'],
+      /service "nope" is not in .*gate-registry\.yaml \(services: shop, quiet\)/,
+    ],
+    [
+      'an unknown SLO',
+      ['--service', 'shop', '--slo', 'nope'],
+      /SLO "nope" of service "shop" is not in .* \(its SLOs: shop-availability, shop-latency\)/,
+    ],
+    [
+      'an SLO of another service',
+      ['--service', 'shop', '--slo', 'quiet-availability'],
+      /SLO "quiet-availability" of service "shop" is not in/,
+    ],
+  ])('exits 2 for %s of the registry', async (_name, args, message) => {
+    const { code, stderr } = await gate(['--prometheus', URL, '--registry', REGISTRY, ...args, ...AT]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+  });
+
+  it('exits 2 for an invalid registry, after printing its problems', async () => {
+    const invalid = join(FIXTURES, 'invalid.yaml');
+    const { code, stderr } = await gate(['--prometheus', URL, '--service', 'checkout', '--registry', invalid, ...AT]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${invalid}:18: slos[0].objective: `);
+    expect(stderr).toContain(`bizowner gate: cannot decide: the registry ${invalid} is invalid\n`);
+  });
+});
+
+describe('gate without the registry', () => {
+  it('follows the release-freeze alert and shows budget and current burn', async () => {
+    const { code, stdout } = await gate(['--prometheus', URL, '--service', 'shop', ...AT]);
+    expect(stdout).toBe(
+      [
+        'Release gate for service shop at 2026-11-27T10:00:00Z',
+        '  shop-availability (objective 99.9%): allowed',
+        '    - budget left 80%',
+        '    - burn rate 0.4x over 5m',
+        '    - the release-freeze alert is not firing',
+        '  shop-latency (objective 99%): FROZEN',
+        '    - budget left 10%',
+        '    - burn rate 3.5x over 5m',
+        '    - the release-freeze alert is firing',
+        'Releases of shop are FROZEN by the error-budget policy of shop-latency.',
+        '',
+      ].join('\n')
+    );
+    expect(code).toBe(1);
+  });
+
+  it('allows and says that the thresholds were not checked', async () => {
+    const { code, stdout } = await gate([
+      '--prometheus',
+      URL,
+      '--service',
+      'shop',
+      '--slo',
+      'shop-availability',
+      ...AT,
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /may proceed: 1 SLO within the error-budget policy \(thresholds unknown: pass --registry FILE to check them\)\.\n$/
+    );
+  });
+
+  it('asks for the alert of the service only', async () => {
+    const queries: URLSearchParams[] = [];
+    await gate(['--prometheus', URL, '--service', 'shop', ...AT], fakePrometheus(SHOP, queries));
+    expect(queries.map((q) => q.get('query'))).toContain(
+      'max by (sloth_id) (ALERTS{alertname="SLOReleaseFreeze", alertstate="firing", sloth_service="shop"})'
+    );
+  });
+
+  it('exits 2 when the service has no recorded data', async () => {
+    const { code, stderr } = await gate(['--prometheus', URL, '--service', 'quiet', ...AT]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /^no recorded data for service "quiet": slo:period_error_budget_remaining:ratio\{sloth_service="quiet"\} has no samples at 2026-11-27T10:00:00Z in Prometheus at http:\/\/prometheus\.test:9090\/\.\nLoad the rules generated by `rules`/
+    );
+  });
+
+  it('names the SLO when --slo has no data', async () => {
+    const { code, stderr } = await gate(['--prometheus', URL, '--service', 'shop', '--slo', 'shop-nope', ...AT]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      'no recorded data for SLO "shop-nope" of service "shop": slo:period_error_budget_remaining:ratio{sloth_id="shop-nope", sloth_service="shop"}'
+    );
+  });
+});
+
+describe('gate errors', () => {
+  const json =
+    (status: number, body: unknown): CliFetch =>
+    async () => ({
+      ok: status < 400,
+      status,
+      statusText: '',
+      text: async () => (typeof body === 'string' ? body : JSON.stringify(body)),
+    });
+
+  const refused: CliFetch = async () => {
+    throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
+  };
+
+  it.each<[string, string[], CliFetch | undefined, RegExp]>([
+    [
+      'unreachable Prometheus',
+      ['--prometheus', URL, '--service', 'shop'],
+      refused,
+      /^bizowner gate: cannot reach Prometheus at http:\/\/prometheus\.test:9090\/: fetch failed \(ECONNREFUSED\)\n$/,
+    ],
+    [
+      'an error answer',
+      ['--prometheus', URL, '--service', 'shop'],
+      json(400, { status: 'error', errorType: 'bad_data', error: 'parse error' }),
+      /refused the query min by \(sloth_id\) .*: parse error/,
+    ],
+    [
+      'a body that is not JSON',
+      ['--prometheus', URL, '--service', 'shop'],
+      json(200, '<html>Grafana</html>'),
+      /answered HTTP 200 with a body that is not JSON \("<html>Grafana<\/html>"\); is this the Prometheus URL\?/,
+    ],
+    [
+      'a matrix instead of a vector',
+      ['--prometheus', URL, '--service', 'shop'],
+      json(200, { status: 'success', data: { resultType: 'matrix', result: [] } }),
+      /did not return a vector/,
+    ],
+    [
+      'no --prometheus',
+      ['--service', 'shop'],
+      undefined,
+      /missing option --prometheus URL \(or set PROMETHEUS_URL\)\nUsage: bizowner gate /,
+    ],
+    ['no --service', ['--prometheus', URL], undefined, /missing option --service ID\n/],
+    [
+      'a URL that is not http',
+      ['--prometheus', 'ftp://x', '--service', 'shop'],
+      undefined,
+      /--prometheus must be an http\(s\) URL/,
+    ],
+    [
+      'not a URL',
+      ['--prometheus', 'localhost:9090:x', '--service', 'shop'],
+      undefined,
+      /--prometheus must be an http\(s\) URL/,
+    ],
+    [
+      'a bad --time',
+      ['--prometheus', URL, '--service', 'shop', '--time', 'yesterday'],
+      undefined,
+      /--time must be unix seconds or an RFC 3339 time/,
+    ],
+    [
+      'a positional argument',
+      ['--prometheus', URL, '--service', 'shop', 'extra'],
+      undefined,
+      /unexpected argument extra/,
+    ],
+    [
+      'a missing registry file',
+      ['--prometheus', URL, '--service', 'shop', '--registry', 'nope.yaml'],
+      undefined,
+      /cannot read nope\.yaml: no such file or directory/,
+    ],
+  ])('%s exits 2', async (_name, args, fetch, message) => {
+    const { code, stdout, stderr } = await gate(args, fetch);
+    expect(stderr).toMatch(message);
+    expect(stdout).toBe('');
+    expect(code).toBe(2);
+  });
+});
