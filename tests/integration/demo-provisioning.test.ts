@@ -1,8 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
+import { parseRegistryYaml } from '../../src/domain/io/native';
+import { validateRegistry } from '../../src/domain/validation/registry';
 import { DEMO_SERVICE_IDS, LATENCY_BUCKETS, METRIC_FAMILIES } from '../../src/demo';
-import { APPS_FILE, readDemoRegistry, renderAppsProvisioning, unescapeDollars } from '../../scripts/demo/provisioning';
+import {
+  APPS_FILE,
+  REGISTRY_FILE,
+  readDemoRegistry,
+  renderAppsProvisioning,
+  unescapeDollars,
+} from '../../scripts/demo/provisioning';
 
 const registry = readDemoRegistry();
 
@@ -19,6 +27,11 @@ function metricNames(query: string): string[] {
 }
 
 describe('demo provisioning', () => {
+  it('reads the demo registry without a single problem or warning', () => {
+    expect(parseRegistryYaml(readFileSync(REGISTRY_FILE, 'utf8')).problems).toEqual([]);
+    expect(validateRegistry(registry)).toEqual([]);
+  });
+
   it('keeps apps.yaml generated from the demo registry', () => {
     expect(readFileSync(APPS_FILE, 'utf8')).toBe(renderAppsProvisioning(registry));
   });
