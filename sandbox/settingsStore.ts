@@ -10,13 +10,32 @@ export interface StoredPluginSettings {
   secureJsonFields: Record<string, boolean>;
 }
 
+/**
+ * Grafana expands environment variables in provisioning files: `$VAR` and `${VAR}` become the
+ * variable's value and `$$` stands for a literal `$`.
+ */
+export function expandProvisioningValue(value: unknown, env: NodeJS.ProcessEnv = process.env): unknown {
+  if (typeof value === 'string') {
+    return value.replace(/\$\$|\$\{(\w+)\}|\$(\w+)/g, (match, braced?: string, bare?: string) =>
+      match === '$$' ? '$' : (env[braced ?? bare ?? ''] ?? '')
+    );
+  }
+  if (Array.isArray(value)) {
+    return value.map((item) => expandProvisioningValue(item, env));
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, expandProvisioningValue(item, env)]));
+  }
+  return value;
+}
+
 /** Reads the app's provisioned settings (`provisioning/plugins/apps.yaml`), as Grafana would at start. */
 export function readProvisionedSettings(appsYamlPath: string, pluginId: string): StoredPluginSettings {
   const empty: StoredPluginSettings = { enabled: true, pinned: true, jsonData: {}, secureJsonFields: {} };
   if (!existsSync(appsYamlPath)) {
     return empty;
   }
-  const provisioned = parse(readFileSync(appsYamlPath, 'utf8')) as { apps?: Array<Record<string, unknown>> };
+  const provisioned = expandProvisioningValue(parse(readFileSync(appsYamlPath, 'utf8'))) as { apps?: Array<Record<string, unknown>> };
   const app = provisioned?.apps?.find((entry) => entry.type === pluginId);
   if (!app) {
     return empty;
