@@ -4,6 +4,13 @@ import { defaultSettings, emptyRegistry } from '../registry';
 import { validateRegistry } from '../validation/registry';
 import { hasErrors } from './native';
 
+/** One file given to an importer. */
+export interface SourceFile {
+  text: string;
+  /** Shown in problems, e.g. `slos/checkout.yaml`. */
+  file?: string;
+}
+
 /** The entities an importer found; merge them into the current registry with `mergeImport`. */
 export type ImportedRegistry = Pick<RegistryDocument, 'people' | 'services' | 'slos'>;
 

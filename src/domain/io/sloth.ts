@@ -1,18 +1,11 @@
 import { Service, Slo } from '../model';
 import { Problem } from '../problems';
 import { Fields, isFields } from '../validation/checker';
-import { finishImport, ImportResult, newService, SourceLines } from './importResult';
+import { finishImport, ImportResult, newService, SourceFile, SourceLines } from './importResult';
 import { convertSlothSlo } from './slothSlo';
 import { SourceDoc, text, textMap } from './sourceDoc';
 import { hasErrors } from './native';
 import { readYaml, toData } from './yamlSource';
-
-/** One file given to an importer. */
-export interface SourceFile {
-  text: string;
-  /** Shown in problems, e.g. `slos/checkout.yaml`. */
-  file?: string;
-}
 
 /** What the files imported so far hold, with where each entity came from. */
 interface SlothState {
