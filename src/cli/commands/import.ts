@@ -1,18 +1,97 @@
+import { ImportResult, SourceFile } from '../../domain/io/importResult';
+import { mergeImport } from '../../domain/io/merge';
+import { stringifyRegistryYaml } from '../../domain/io/native';
+import { importOpenSlo } from '../../domain/io/openslo';
+import { importSloth } from '../../domain/io/sloth';
+import { RegistryDocument } from '../../domain/model';
+import { emptyRegistry } from '../../domain/registry';
+import { validateRegistry } from '../../domain/validation/registry';
+import { CliError, optionValue, requiredOption } from '../args';
 import { Command } from '../command';
-import { CliError } from '../args';
+import { EXIT_INVALID, EXIT_OK } from '../io';
+import { countProblems, isError, loadRegistry, plural, printProblems, readInput } from '../shared';
 
 const FORMATS = ['openslo', 'sloth', 'backstage'] as const;
+type Format = (typeof FORMATS)[number];
+
+const IMPORTERS: Record<Format, ((files: SourceFile[]) => ImportResult) | undefined> = {
+  openslo: importOpenSlo,
+  sloth: importSloth,
+  backstage: undefined,
+};
 
 export const importCommand: Command = {
   spec: {
     name: 'import',
     summary: 'Convert OpenSLO, Sloth or Backstage files to the native registry YAML.',
-    usage: '--from openslo|sloth|backstage FILE...',
-    description: '',
-    options: [{ name: 'from', value: 'FORMAT', description: 'Format of the input files.', choices: FORMATS }],
+    usage: '--from openslo|sloth|backstage [--into REGISTRY] FILE...',
+    description: [
+      'Reads the FILEs in the given format and prints the registry they describe as native YAML on',
+      'stdout, ready for `validate`, `rules` or provisioning:',
+      '  openslo    OpenSLO v1 Service, SLO, SLI, AlertPolicy and AlertCondition documents',
+      '  sloth      Sloth prometheus/v1 specs (one service per file)',
+      '  backstage  Backstage catalog-info.yaml (components, systems, users and groups)',
+      '',
+      'With --into, the imported entities are merged into an existing registry (fields the source does',
+      'not know, such as business owners, tiers and KPIs, keep their values) and the merged registry',
+      'is printed; the changes are listed on stderr.',
+      '',
+      'Problems are printed to stderr as `file:line: path: message`; fields without a place in the',
+      'registry are reported as warnings. Exit code 1 when any problem is an error.',
+    ].join('\n'),
+    options: [
+      { name: 'from', value: 'FORMAT', description: 'Format of the input files (required).', choices: FORMATS },
+      { name: 'into', value: 'REGISTRY', description: 'Merge into this registry file and print the result.' },
+    ],
     positionals: { min: 1, max: Infinity, name: 'FILE' },
   },
-  async run() {
-    throw new CliError('import is not available yet');
+  async run(args, io) {
+    const format = requiredOption(args, importCommand.spec, 'from') as Format;
+    const importer = IMPORTERS[format];
+    if (!importer) {
+      throw new CliError(`importing from ${format} is not available in this version`);
+    }
+    const files: SourceFile[] = [];
+    for (const file of args.positionals) {
+      files.push({ file, text: await readInput(io, file) });
+    }
+    const into = optionValue(args, 'into');
+    let base: RegistryDocument = emptyRegistry();
+    if (into !== undefined) {
+      const loaded = await loadRegistry(io, into);
+      if (!loaded.doc) {
+        return EXIT_INVALID;
+      }
+      base = loaded.doc;
+    }
+
+    const result = importer(files);
+    printProblems(io, result.problems);
+    const what = plural(files.length, 'file');
+    if (!result.doc || result.problems.some(isError)) {
+      io.stderr(`${what} not imported: ${countProblems(result.problems)}\n`);
+      return EXIT_INVALID;
+    }
+    const { doc, changes } = mergeImport(base, result.doc);
+    if (into !== undefined) {
+      // The imported entities were valid on their own; together with the registry they must be too.
+      const merged = validateRegistry(doc).map((problem) => ({ ...problem, file: `${into} + import` }));
+      if (merged.some(isError)) {
+        printProblems(io, merged);
+        io.stderr(`${what} not merged into ${into}: ${countProblems(merged)}\n`);
+        return EXIT_INVALID;
+      }
+      for (const change of changes.filter((entry) => entry.action !== 'unchanged')) {
+        io.stderr(`${change.action === 'create' ? 'added' : 'updated'} ${change.kind} ${change.id}\n`);
+      }
+    }
+    io.stdout(stringifyRegistryYaml(doc));
+    const counts = [
+      plural(result.doc.services.length, 'service'),
+      plural(result.doc.people.length, 'person', 'people'),
+      plural(result.doc.slos.length, 'SLO'),
+    ];
+    io.stderr(`imported ${counts.join(', ')} from ${what}${into !== undefined ? ` into ${into}` : ''}\n`);
+    return EXIT_OK;
   },
 };
