@@ -22,7 +22,7 @@ import {
   PERIOD_BUDGET_REMAINING,
   sliErrorRatioName,
 } from '../../src/domain/rules';
-import { buildSloContext } from '../../src/domain/rules/context';
+import { buildSloContext, indexRegistry } from '../../src/domain/rules/context';
 import { freePort } from '../../scripts/demo/prometheusProcess';
 import {
   BackfilledPrometheus,
@@ -46,7 +46,7 @@ const END_RFC3339 = new Date(END * 1000).toISOString().replace('.000Z', 'Z');
 function policyWindow(sloId: string): string {
   const { doc } = parseRegistryYaml(readFileSync(REGISTRY, 'utf8'), REGISTRY);
   const slo = doc!.slos.find((candidate) => candidate.id === sloId)!;
-  return buildSloContext(doc!, slo).policyWindow;
+  return buildSloContext(slo, indexRegistry(doc!)).policyWindow;
 }
 
 /** A value that moves linearly over the data and is exactly `last` at the end. */

@@ -1,5 +1,5 @@
 import { combineGate, evaluateGate, GatePolicy, GateResult, GateValues } from '../../domain/gate';
-import { Slo } from '../../domain/model';
+import { RegistryDocument, Slo } from '../../domain/model';
 import { formatMatchers } from '../../domain/promql/selector';
 import {
   CURRENT_BURN_RATE,
@@ -11,7 +11,7 @@ import {
   PERIOD_BUDGET_REMAINING,
   sliErrorRatioName,
 } from '../../domain/rules';
-import { buildSloContext } from '../../domain/rules/context';
+import { buildSloContext, indexRegistry } from '../../domain/rules/context';
 import { CliError, optionValue, usageError } from '../args';
 import { Command } from '../command';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../io';
@@ -70,9 +70,10 @@ function byId(samples: Array<{ labels: Record<string, string>; value: number }>)
   return values;
 }
 
-function targetsFromRegistry(slos: Slo[], doc: Parameters<typeof buildSloContext>[0]): Target[] {
+function targetsFromRegistry(slos: Slo[], doc: RegistryDocument): Target[] {
+  const index = indexRegistry(doc);
   return slos.map((slo) => {
-    const ctx = buildSloContext(doc, slo);
+    const ctx = buildSloContext(slo, index);
     return {
       sloId: slo.id,
       policy: slo.budgetPolicy ?? { enabled: false },
