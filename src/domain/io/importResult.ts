@@ -86,12 +86,31 @@ export class SourceLines {
   }
 }
 
+/** A `dependsOn` id that names no service of the import: the registry may still hold it. */
+const OUTSIDE_REFERENCE = /^services\[\d+\]\.dependsOn\[\d+\]$/;
+
 /**
  * Validates imported entities as a registry of their own and finishes the import result: `doc`
  * only when nothing is an error. Problems of the entities get the file and line of their source.
+ * With `outsideDependencies`, a dependency on a service the import does not define is a warning:
+ * the current registry may hold it, which validating the merged registry before saving checks.
  */
-export function finishImport(imported: ImportedRegistry, problems: Problem[], lines: SourceLines): ImportResult {
+export function finishImport(
+  imported: ImportedRegistry,
+  problems: Problem[],
+  lines: SourceLines,
+  outsideDependencies = false
+): ImportResult {
   const doc = { ...emptyRegistry(), ...imported };
-  const all = [...problems, ...validateRegistry(doc).map((problem) => lines.locate(problem))];
+  const found = validateRegistry(doc).map((problem) => {
+    const outside =
+      outsideDependencies && OUTSIDE_REFERENCE.test(problem.path) && problem.message.includes('is not a service');
+    return lines.locate(
+      outside
+        ? { ...problem, message: `${problem.message} in this import; it must exist when saving`, severity: 'warning' }
+        : problem
+    );
+  });
+  const all = [...problems, ...found];
   return hasErrors(all) ? { problems: all } : { doc: imported, problems: all };
 }
