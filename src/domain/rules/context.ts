@@ -47,18 +47,32 @@ export interface SloContext {
   runbookUrl?: string;
 }
 
+/** Services and people by id, built once per document rather than once per SLO. */
+export interface RegistryIndex {
+  services: Map<string, Service>;
+  people: Map<string, Person>;
+}
+
+/** Indexes a document's services and people by id. */
+export function indexRegistry(doc: RegistryDocument): RegistryIndex {
+  return {
+    services: new Map(doc.services.map((service) => [service.id, service])),
+    people: new Map(doc.people.map((person) => [person.id, person])),
+  };
+}
+
 /**
  * Builds the context of an SLO. Throws when the SLO's window is invalid: generators run on
  * validated documents, so this is a programming error rather than user input.
  */
-export function buildSloContext(doc: RegistryDocument, slo: Slo): SloContext {
+export function buildSloContext(slo: Slo, index: RegistryIndex): SloContext {
   const window = parseSloWindow(slo.window);
   if (isProblem(window)) {
     throw new Error(`SLO ${slo.id}: ${window.message}`);
   }
   const periodDays = ruleWindowDays(window);
-  const service = doc.services.find((candidate) => candidate.id === slo.serviceId);
-  const people = new Map(doc.people.map((person) => [person.id, person]));
+  const service = index.services.get(slo.serviceId);
+  const people = index.people;
   const businessOwner = service?.owners.businessOwner ? people.get(service.owners.businessOwner) : undefined;
   const all = resolveBurnWindows(slo.alerting, periodDays);
   // Freeform SLIs have no event counts: their period is the average of the 1h ratio.

@@ -5,7 +5,7 @@
 import { RegistryDocument, Slo } from '../model';
 import { sliQueryLanguage } from '../promql/sli';
 import { buildAlertGroup } from './alert-rules';
-import { buildSloContext } from './context';
+import { buildSloContext, indexRegistry, RegistryIndex } from './context';
 import { buildMetaGroup } from './meta-rules';
 import { buildSliGroups } from './sli-rules';
 import { RuleFile, RuleGroup, SloRules } from './types';
@@ -24,7 +24,7 @@ export interface GeneratedRuleFiles {
 /** Rules of one SLO, or `undefined` when the document has no SLO with that id. */
 export function generateSloRules(doc: RegistryDocument, sloId: string): SloRules | undefined {
   const slo = doc.slos.find((candidate) => candidate.id === sloId);
-  return slo ? rulesOf(doc, slo) : undefined;
+  return slo ? rulesOf(slo, indexRegistry(doc)) : undefined;
 }
 
 /**
@@ -34,8 +34,9 @@ export function generateSloRules(doc: RegistryDocument, sloId: string): SloRules
 export function generateRuleFiles(doc: RegistryDocument): GeneratedRuleFiles {
   const prometheus = new Map<string, RuleGroup[]>();
   const loki = new Map<string, RuleGroup[]>();
+  const index = indexRegistry(doc);
   for (const slo of doc.slos) {
-    const rules = rulesOf(doc, slo);
+    const rules = rulesOf(slo, index);
     append(prometheus, rules.serviceId, rules.prometheus);
     append(loki, rules.serviceId, rules.loki);
   }
@@ -59,8 +60,8 @@ export function mergeRuleFiles(files: RuleFile[]): RuleFile {
   return { groups: [...byName.values()] };
 }
 
-function rulesOf(doc: RegistryDocument, slo: Slo): SloRules {
-  const ctx = buildSloContext(doc, slo);
+function rulesOf(slo: Slo, index: RegistryIndex): SloRules {
+  const ctx = buildSloContext(slo, index);
   const sliGroups = buildSliGroups(ctx);
   const onLoki = sliQueryLanguage(slo.sli) === 'logql';
   const derived = [buildMetaGroup(ctx), ...buildAlertGroup(ctx)];

@@ -1,7 +1,7 @@
 import { baseDoc, baseSlo, RULE_FIXTURES } from './fixtures';
 import { buildGrafanaAlertRules, GrafanaAlertRule } from './grafana';
 import { burnAlertExpr } from './alert-rules';
-import { buildSloContext } from './context';
+import { buildSloContext, indexRegistry } from './context';
 
 const options = { folderUid: 'slo-folder', datasourceUid: 'prom-uid' };
 
@@ -23,7 +23,7 @@ test('one rule per enabled tier with the provisioning API shape', () => {
     'bo-checkout-availability-ticket-slow',
   ]);
   const rule = byUid(rules, 'bo-checkout-availability-page-fast');
-  const ctx = buildSloContext(doc, doc.slos[0]);
+  const ctx = buildSloContext(doc.slos[0], indexRegistry(doc));
   expect(rule).toMatchObject({
     title: 'Checkout availability (checkout-availability): page-fast burn',
     ruleGroup: 'slo-checkout',

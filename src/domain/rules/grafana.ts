@@ -16,7 +16,7 @@ import {
   freezeAlertExpr,
   freezeAlertLabels,
 } from './alert-rules';
-import { buildSloContext } from './context';
+import { buildSloContext, indexRegistry } from './context';
 import { stableUid } from './uid';
 
 export interface GrafanaQuery {
@@ -60,10 +60,11 @@ const GRAFANA_VALUE = '{{ humanizePercentage $values.A.Value }}';
  */
 export function buildGrafanaAlertRules(doc: RegistryDocument, options: GrafanaAlertRuleOptions): GrafanaAlertRule[] {
   const wanted = options.sloIds ? new Set(options.sloIds) : undefined;
+  const index = indexRegistry(doc);
   return doc.slos
     .filter((slo) => !wanted || wanted.has(slo.id))
     .flatMap((slo) => {
-      const ctx = buildSloContext(doc, slo);
+      const ctx = buildSloContext(slo, index);
       const base = { ruleGroup: `slo-${slo.serviceId}`, folderUID: options.folderUid };
       const rules: GrafanaAlertRule[] = ctx.alertWindows.map((window) => ({
         ...base,

@@ -80,11 +80,19 @@ export function distinctWindows(windows: string[]): string[] {
   return [...bySeconds.keys()].sort((a, b) => a - b).map((seconds) => bySeconds.get(seconds) as string);
 }
 
+// Rule generation asks for the same few windows hundreds of thousands of times.
+const secondsCache = new Map<string, number>();
+
 /** Seconds of a window; throws on text that validation should have refused. */
 export function windowSeconds(window: string): number {
+  const cached = secondsCache.get(window);
+  if (cached !== undefined) {
+    return cached;
+  }
   const milliseconds = parsePromDuration(window);
   if (milliseconds === undefined) {
     throw new RangeError(`"${window}" is not a Prometheus duration`);
   }
+  secondsCache.set(window, milliseconds / 1000);
   return milliseconds / 1000;
 }
