@@ -49,6 +49,38 @@ describe('import', () => {
     });
   });
 
+  it('--from backstage imports components and users, with --grafana-url for dashboard selectors', async () => {
+    const file = fixture('backstage-shop.yaml');
+    const without = await run(['import', '--from', 'backstage', file]);
+    expect(without.code).toBe(0);
+    expect(without.stderr).toContain(
+      `warning: ${file}:12: metadata.annotations.grafana/dashboard-selector: not mapped: `
+    );
+    expect(without.stderr).toContain(`warning: ${file}:28: kind: not mapped: kind System is skipped\n`);
+    expect(without.stderr).toMatch(/imported 1 service, 1 person, 0 SLOs from 1 file\n$/);
+
+    const { code, stdout, stderr } = await run([
+      'import',
+      '--from',
+      'backstage',
+      '--grafana-url',
+      'https://grafana.example.com',
+      file,
+    ]);
+    expect(code).toBe(0);
+    expect(stderr).not.toContain('dashboard-selector');
+    const doc = registryOf(stdout);
+    expect(doc.people).toEqual([{ id: 'ana', name: 'Ana Lima', email: 'ana.lima@example.com' }]);
+    expect(doc.services[0]).toMatchObject({
+      id: 'shop',
+      owners: { serviceOwner: 'ana' },
+      links: [
+        { type: 'runbook', url: 'https://runbooks.example.com/shop' },
+        { type: 'dashboard', url: 'https://grafana.example.com/dashboards?tag=shop' },
+      ],
+    });
+  });
+
   it('reads several files', async () => {
     const other = [
       'version: prometheus/v1',

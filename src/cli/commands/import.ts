@@ -1,3 +1,4 @@
+import { importBackstage } from '../../domain/io/backstage';
 import { ImportResult, SourceFile } from '../../domain/io/importResult';
 import { mergeImport } from '../../domain/io/merge';
 import { stringifyRegistryYaml } from '../../domain/io/native';
@@ -6,7 +7,7 @@ import { importSloth } from '../../domain/io/sloth';
 import { RegistryDocument } from '../../domain/model';
 import { emptyRegistry } from '../../domain/registry';
 import { validateRegistry } from '../../domain/validation/registry';
-import { CliError, optionValue, requiredOption } from '../args';
+import { optionValue, requiredOption, usageError } from '../args';
 import { Command } from '../command';
 import { EXIT_INVALID, EXIT_OK } from '../io';
 import { countProblems, isError, loadRegistry, plural, printProblems, readInput } from '../shared';
@@ -14,17 +15,19 @@ import { countProblems, isError, loadRegistry, plural, printProblems, readInput 
 const FORMATS = ['openslo', 'sloth', 'backstage'] as const;
 type Format = (typeof FORMATS)[number];
 
-const IMPORTERS: Record<Format, ((files: SourceFile[]) => ImportResult) | undefined> = {
-  openslo: importOpenSlo,
-  sloth: importSloth,
-  backstage: undefined,
+type Importer = (files: SourceFile[], options: { grafanaUrl?: string }) => ImportResult;
+
+const IMPORTERS: Record<Format, Importer> = {
+  openslo: (files) => importOpenSlo(files),
+  sloth: (files) => importSloth(files),
+  backstage: (files, options) => importBackstage(files, options),
 };
 
 export const importCommand: Command = {
   spec: {
     name: 'import',
     summary: 'Convert OpenSLO, Sloth or Backstage files to the native registry YAML.',
-    usage: '--from openslo|sloth|backstage [--into REGISTRY] FILE...',
+    usage: '--from openslo|sloth|backstage [--into REGISTRY] [--grafana-url URL] FILE...',
     description: [
       'Reads the FILEs in the given format and prints the registry they describe as native YAML on',
       'stdout, ready for `validate`, `rules` or provisioning:',
@@ -42,14 +45,20 @@ export const importCommand: Command = {
     options: [
       { name: 'from', value: 'FORMAT', description: 'Format of the input files (required).', choices: FORMATS },
       { name: 'into', value: 'REGISTRY', description: 'Merge into this registry file and print the result.' },
+      {
+        name: 'grafana-url',
+        value: 'URL',
+        description: 'Backstage only: Grafana base URL, to turn grafana/dashboard-selector tags into dashboard links.',
+      },
     ],
     positionals: { min: 1, max: Infinity, name: 'FILE' },
   },
   async run(args, io) {
     const format = requiredOption(args, importCommand.spec, 'from') as Format;
     const importer = IMPORTERS[format];
-    if (!importer) {
-      throw new CliError(`importing from ${format} is not available in this version`);
+    const grafanaUrl = optionValue(args, 'grafana-url');
+    if (grafanaUrl !== undefined && format !== 'backstage') {
+      throw usageError('--grafana-url only applies to --from backstage');
     }
     const files: SourceFile[] = [];
     for (const file of args.positionals) {
@@ -65,7 +74,7 @@ export const importCommand: Command = {
       base = loaded.doc;
     }
 
-    const result = importer(files);
+    const result = importer(files, { grafanaUrl });
     printProblems(io, result.problems);
     const what = plural(files.length, 'file');
     if (!result.doc || result.problems.some(isError)) {
