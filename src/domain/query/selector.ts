@@ -3,6 +3,9 @@ import { parser } from '@prometheus-io/lezer-promql';
 import { QueryProblem, withPosition } from './positions';
 import { syntaxProblem } from './syntax';
 
+/** Node names of one matcher: `a="b"`, `"a.b"="c"` and a bare quoted metric name `{"a.b"}`. */
+const MATCHER_NODES = ['UnquotedLabelMatcher', 'QuotedLabelMatcher', 'QuotedLabelName'];
+
 /** The one vector selector of `text`, or a problem saying what else was found. */
 function parseVectorSelector(
   text: string,
@@ -22,11 +25,7 @@ function parseVectorSelector(
     };
   }
   const labelMatchers = top.getChild('LabelMatchers');
-  const matchers = labelMatchers
-    ? labelMatchers.getChildren('UnquotedLabelMatcher').length +
-      labelMatchers.getChildren('QuotedLabelMatcher').length +
-      labelMatchers.getChildren('QuotedLabelName').length
-    : 0;
+  const matchers = MATCHER_NODES.reduce((count, name) => count + (labelMatchers?.getChildren(name).length ?? 0), 0);
   return { hasName: top.getChild('Identifier') !== null, matchers };
 }
 
