@@ -102,7 +102,7 @@ describe('validate', () => {
     const { code, io } = await run(['validate', 'warn.yaml'], fakeIo({ files: { 'warn.yaml': text } }));
     expect(io.stderrText).toMatch(/^warning: warn\.yaml:1: YAML syntax error: /);
     expect(code).toBe(0);
-    expect(io.stdoutText).toBe('0 services, 0 people, 0 SLOs: valid\n');
+    expect(io.stdoutText).toBe('0 services, 0 people, 0 SLOs: valid (1 warning)\n');
   });
 
   it.each<[string, string[], RegExp]>([

@@ -104,7 +104,7 @@ export const gateCommand: Command = {
       'left and the current burn rate for information.',
       '',
       'Exit code 0: releases may proceed. 1: releases are frozen (the reasons are printed per SLO).',
-      '2: usage error, Prometheus unreachable, or no recorded data for the service or SLO.',
+      '2: usage error, invalid --registry, Prometheus unreachable, or no recorded data for the service or SLO.',
     ].join('\n'),
     options: [
       {

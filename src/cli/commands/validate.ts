@@ -1,6 +1,6 @@
 import { Command } from '../command';
 import { EXIT_INVALID, EXIT_OK } from '../io';
-import { loadRegistry, plural } from '../shared';
+import { countProblems, loadRegistry, plural } from '../shared';
 
 export const validateCommand: Command = {
   spec: {
@@ -17,7 +17,7 @@ export const validateCommand: Command = {
   },
   async run(args, io) {
     const [file] = args.positionals;
-    const { doc } = await loadRegistry(io, file);
+    const { doc, problems } = await loadRegistry(io, file);
     if (!doc) {
       return EXIT_INVALID;
     }
@@ -26,7 +26,8 @@ export const validateCommand: Command = {
       plural(doc.people.length, 'person', 'people'),
       plural(doc.slos.length, 'SLO'),
     ];
-    io.stdout(`${counts.join(', ')}: valid\n`);
+    const warnings = problems.length > 0 ? ` (${countProblems(problems)})` : '';
+    io.stdout(`${counts.join(', ')}: valid${warnings}\n`);
     return EXIT_OK;
   },
 };
