@@ -20,3 +20,50 @@ export function personUrl(personId: string): string {
 export function sloEditUrl(sloId?: string): string {
   return sloId ? `${prefixRoute(ROUTES.Slos)}/${encodeURIComponent(sloId)}/edit` : `${prefixRoute(ROUTES.Slos)}/new`;
 }
+
+/** Path segments under the services and people pages. */
+export const SUB_ROUTES = { create: 'new', edit: 'edit', import: 'import' } as const;
+
+/** Tabs of a service's page, after the overview. */
+export const SERVICE_TABS = { slos: 'slos', onCall: 'oncall', debug: 'debug', cost: 'cost' } as const;
+
+/** URL of the services list, with query parameters (e.g. `{ owner: '_none' }`). */
+export function servicesUrl(params: Record<string, string> = {}): string {
+  const query = new URLSearchParams(params).toString();
+  return query ? `${prefixRoute(ROUTES.Services)}?${query}` : prefixRoute(ROUTES.Services);
+}
+
+/** URL of the form that creates a service. */
+export function serviceCreateUrl(): string {
+  return `${prefixRoute(ROUTES.Services)}/${SUB_ROUTES.create}`;
+}
+
+/** URL of the form that edits a service. */
+export function serviceEditUrl(serviceId: string): string {
+  return `${serviceUrl(serviceId)}/${SUB_ROUTES.edit}`;
+}
+
+/** URL of the Backstage / OpenSLO import page. */
+export function servicesImportUrl(): string {
+  return `${prefixRoute(ROUTES.Services)}/${SUB_ROUTES.import}`;
+}
+
+/** URL of the form that creates a person. */
+export function personCreateUrl(): string {
+  return `${prefixRoute(ROUTES.People)}/${SUB_ROUTES.create}`;
+}
+
+/** URL of the form that edits a person. */
+export function personEditUrl(personId: string): string {
+  return `${personUrl(personId)}/${SUB_ROUTES.edit}`;
+}
+
+/** Grafana Explore with one PromQL query on the given data source, over the last hour. */
+export function exploreUrl(datasource: { uid: string; type?: string }, expr: string): string {
+  const pane = {
+    datasource: datasource.uid,
+    queries: [{ refId: 'A', expr, datasource: { uid: datasource.uid, type: datasource.type ?? 'prometheus' } }],
+    range: { from: 'now-1h', to: 'now' },
+  };
+  return `/explore?schemaVersion=1&panes=${encodeURIComponent(JSON.stringify({ kpi: pane }))}`;
+}

@@ -1,7 +1,10 @@
 import React from 'react';
 import { AppRootProps } from '@grafana/data';
 import { SceneApp, useSceneApp } from '@grafana/scenes';
-import { getAppPages } from '../../pages/placeholderPages';
+import { getAppPages } from '../../pages/appPages';
+import { RegistryUser } from '../../storage/access';
+import { RegistryProvider } from '../../storage/RegistryContext';
+import { SettingsApi } from '../../storage/settingsApi';
 
 function getSceneApp() {
   return new SceneApp({
@@ -10,9 +13,21 @@ function getSceneApp() {
   });
 }
 
-function App(_props: AppRootProps) {
+export interface AppProps extends AppRootProps {
+  /** Where the registry is read and saved; Grafana's plugin settings API when absent (tests pass a fake). */
+  registryApi?: SettingsApi;
+  /** The signed-in user; `config.bootData.user` when absent. */
+  user?: RegistryUser;
+}
+
+/** The app: one SceneApp whose pages share the registry loaded once by `RegistryProvider`. */
+function App({ registryApi, user }: AppProps) {
   const scene = useSceneApp(getSceneApp);
-  return <scene.Component model={scene} />;
+  return (
+    <RegistryProvider api={registryApi} user={user}>
+      <scene.Component model={scene} />
+    </RegistryProvider>
+  );
 }
 
 export default App;

@@ -1,0 +1,18 @@
+import React from 'react';
+import { t } from '@grafana/i18n';
+import { Text, Tooltip } from '@grafana/ui';
+
+/** Error budget left as a percentage, or a dash with the reason when it was not measured. */
+export function BudgetLeft({ value, missingReason }: { value: number | undefined; missingReason: string }) {
+  if (value === undefined) {
+    return (
+      <Tooltip content={missingReason}>
+        <span aria-label={t('bizowner.budgetLeft.none', 'No data')}>
+          <Text color="secondary">—</Text>
+        </span>
+      </Tooltip>
+    );
+  }
+  const percent = `${(value * 100).toFixed(1)}%`;
+  return <Text color={value <= 0 ? 'error' : value < 0.25 ? 'warning' : 'primary'}>{percent}</Text>;
+}

@@ -1,0 +1,76 @@
+/** Translated names of the registry's enumerations, shared by lists, pages and forms. */
+import { t } from '@grafana/i18n';
+import { ScoreLevel } from '../domain/governance/types';
+import { Lifecycle, LinkType, OwnerRole, Tier } from '../domain/model';
+import { SloHealth } from '../domain/registryView/sloStatus';
+
+export function tierLabel(tier: Tier): string {
+  return t('bizowner.labels.tier', 'Tier {{tier}}', { tier });
+}
+
+export function lifecycleLabel(lifecycle: Lifecycle): string {
+  const labels: Record<Lifecycle, string> = {
+    experimental: t('bizowner.labels.lifecycle.experimental', 'Experimental'),
+    beta: t('bizowner.labels.lifecycle.beta', 'Beta'),
+    production: t('bizowner.labels.lifecycle.production', 'Production'),
+    deprecated: t('bizowner.labels.lifecycle.deprecated', 'Deprecated'),
+  };
+  return labels[lifecycle];
+}
+
+export function roleLabel(role: OwnerRole | string): string {
+  const labels: Record<string, string> = {
+    businessOwner: t('bizowner.labels.role.businessOwner', 'Business owner'),
+    productManager: t('bizowner.labels.role.productManager', 'Product manager'),
+    serviceOwner: t('bizowner.labels.role.serviceOwner', 'Service owner'),
+    engineeringManager: t('bizowner.labels.role.engineeringManager', 'Engineering manager'),
+    sreLead: t('bizowner.labels.role.sreLead', 'SRE lead'),
+    escalation: t('bizowner.labels.role.escalation', 'On-call escalation'),
+  };
+  return labels[role] ?? role;
+}
+
+export function linkTypeLabel(type: LinkType): string {
+  const labels: Record<LinkType, string> = {
+    runbook: t('bizowner.labels.link.runbook', 'Runbooks'),
+    dashboard: t('bizowner.labels.link.dashboard', 'Dashboards'),
+    repo: t('bizowner.labels.link.repo', 'Repositories'),
+    docs: t('bizowner.labels.link.docs', 'Documentation'),
+    postmortem: t('bizowner.labels.link.postmortem', 'Postmortems'),
+  };
+  return labels[type];
+}
+
+export function healthLabel(health: SloHealth | 'none'): string {
+  const labels: Record<SloHealth | 'none', string> = {
+    ok: t('bizowner.labels.health.ok', 'Within budget'),
+    atRisk: t('bizowner.labels.health.atRisk', 'At risk'),
+    exhausted: t('bizowner.labels.health.exhausted', 'Budget spent'),
+    noData: t('bizowner.labels.health.noData', 'No data'),
+    none: t('bizowner.labels.health.none', 'No SLOs'),
+  };
+  return labels[health];
+}
+
+export function levelLabel(level: ScoreLevel): string {
+  const labels: Record<ScoreLevel, string> = {
+    none: t('bizowner.labels.level.none', 'Not started'),
+    beginner: t('bizowner.labels.level.beginner', 'Beginner'),
+    intermediate: t('bizowner.labels.level.intermediate', 'Intermediate'),
+    advanced: t('bizowner.labels.level.advanced', 'Advanced'),
+  };
+  return labels[level];
+}
+
+/** Why live values (SLO status, budget left, KPI values) are not shown, for tooltips and notices. */
+export function noLiveDataReason(prometheusConfigured: boolean): string {
+  return prometheusConfigured
+    ? t(
+        'bizowner.live.pending',
+        'A Prometheus data source is configured. Reading SLO status, error budget left and KPI values from the recording rules comes with the generated dashboards; until then they show no data.'
+      )
+    : t(
+        'bizowner.live.noDataSource',
+        'No data source yet: SLO status, error budget left and KPI values come from the recording rules once a Prometheus data source is chosen on the configuration page.'
+      );
+}

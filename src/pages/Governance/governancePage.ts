@@ -1,0 +1,20 @@
+import { t } from '@grafana/i18n';
+import { SceneAppPage } from '@grafana/scenes';
+import { ROUTES } from '../../constants';
+import { prefixRoute } from '../../routing';
+import { reactScene } from '../reactScene';
+import { GovernancePage } from './GovernancePage';
+
+/** Governance scorecards for every service, with the portfolio summary on top. */
+export function getGovernancePage(): SceneAppPage {
+  return new SceneAppPage({
+    title: t('bizowner.governance.title', 'Governance'),
+    subTitle: t(
+      'bizowner.governance.subTitle',
+      'A scorecard per service: ownership, SLO maturity, budget policy and cost review.'
+    ),
+    url: prefixRoute(ROUTES.Governance),
+    routePath: `${ROUTES.Governance}/*`,
+    getScene: () => reactScene(GovernancePage),
+  });
+}

@@ -1,0 +1,48 @@
+import React, { ReactNode, useEffect } from 'react';
+import { t } from '@grafana/i18n';
+import { EmptyState, LinkButton } from '@grafana/ui';
+import { RegistryLoaded } from '../../components/Registry/RegistryLoaded';
+import { Person, RegistryDocument } from '../../domain/model';
+import { prefixRoute } from '../../routing';
+import { ROUTES } from '../../constants';
+
+interface Props {
+  personId: string;
+  onTitle?: (title: string) => void;
+  children: (person: Person, doc: RegistryDocument) => ReactNode;
+}
+
+/** Renders `children` with the person `personId`, or says that the registry has no such person. */
+export function PersonLoaded({ personId, onTitle, children }: Props) {
+  return (
+    <RegistryLoaded>
+      {(doc) => {
+        const person = doc.people.find((item) => item.id === personId);
+        return person ? (
+          <>
+            <TitleSync title={person.name} onTitle={onTitle} />
+            {children(person, doc)}
+          </>
+        ) : (
+          <EmptyState
+            variant="not-found"
+            message={t('bizowner.person.notFound', 'No person "{{id}}" in the registry', {
+              id: personId,
+              interpolation: { escapeValue: false },
+            })}
+            button={
+              <LinkButton href={prefixRoute(ROUTES.People)} icon="arrow-left" variant="secondary">
+                {t('bizowner.person.backToList', 'All people')}
+              </LinkButton>
+            }
+          />
+        );
+      }}
+    </RegistryLoaded>
+  );
+}
+
+function TitleSync({ title, onTitle }: { title: string; onTitle?: (title: string) => void }) {
+  useEffect(() => onTitle?.(title), [title, onTitle]);
+  return null;
+}

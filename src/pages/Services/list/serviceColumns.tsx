@@ -1,0 +1,115 @@
+import React, { useMemo } from 'react';
+import { t } from '@grafana/i18n';
+import { Badge, Column, Stack, Text, TextLink } from '@grafana/ui';
+import { BudgetLeft } from '../../../components/Status/BudgetLeft';
+import { LevelBadge } from '../../../components/Status/LevelBadge';
+import { SloHealthBadge } from '../../../components/Status/SloHealthBadge';
+import { lifecycleLabel, tierLabel } from '../../../components/labels';
+import { ServiceRow } from '../../../domain/registryView/serviceRows';
+import { personUrl, serviceUrl } from '../../../routing';
+
+/** What a cell renderer reads of react-table's cell props. */
+type Cell = { row: { original: ServiceRow } };
+
+/**
+ * Columns of the services list. Every column sorts (the sorting itself happens in
+ * `queryServices`, on all rows, not only the page shown); `missingReason` explains empty live values.
+ */
+export function useServiceColumns(missingReason: string | undefined): Array<Column<ServiceRow>> {
+  return useMemo(
+    () => [
+      {
+        id: 'name',
+        header: t('bizowner.services.col.name', 'Service'),
+        sortType: 'string',
+        cell: ({ row: { original } }: Cell) => (
+          <Stack direction="column" gap={0}>
+            <TextLink href={serviceUrl(original.id)} inline={false}>
+              {original.name}
+            </TextLink>
+            <Text variant="bodySmall" color="secondary">
+              {original.id}
+            </Text>
+          </Stack>
+        ),
+      },
+      {
+        id: 'tier',
+        header: t('bizowner.services.col.tier', 'Tier'),
+        sortType: 'number',
+        cell: ({ row: { original } }: Cell) => (
+          <Badge color={original.tier <= 2 ? 'orange' : 'blue'} text={tierLabel(original.tier)} />
+        ),
+      },
+      {
+        id: 'lifecycle',
+        header: t('bizowner.services.col.lifecycle', 'Lifecycle'),
+        sortType: 'string',
+        cell: ({ row: { original } }: Cell) => lifecycleLabel(original.lifecycle),
+      },
+      {
+        id: 'owner',
+        header: t('bizowner.services.col.owner', 'Business owner'),
+        sortType: 'string',
+        cell: ({ row: { original } }: Cell) =>
+          original.businessOwnerId ? (
+            <TextLink href={personUrl(original.businessOwnerId)} inline={false}>
+              {original.businessOwnerName ?? original.businessOwnerId}
+            </TextLink>
+          ) : (
+            <Badge color="red" icon="exclamation-triangle" text={t('bizowner.services.noOwner', 'None')} />
+          ),
+      },
+      {
+        id: 'team',
+        header: t('bizowner.services.col.team', 'Team'),
+        sortType: 'string',
+        cell: ({ row: { original } }: Cell) => original.team ?? <Text color="secondary">—</Text>,
+      },
+      {
+        id: 'slos',
+        header: t('bizowner.services.col.slos', 'SLOs'),
+        sortType: 'number',
+        cell: ({ row: { original } }: Cell) => original.sloCount,
+      },
+      {
+        id: 'status',
+        header: t('bizowner.services.col.status', 'SLO status'),
+        sortType: 'string',
+        cell: ({ row: { original } }: Cell) => (
+          <SloHealthBadge
+            health={original.sloHealth}
+            tooltip={original.sloHealth === 'noData' ? missingReason : undefined}
+          />
+        ),
+      },
+      {
+        id: 'budget',
+        header: t('bizowner.services.col.budget', 'Error budget left'),
+        sortType: 'number',
+        cell: ({ row: { original } }: Cell) => (
+          <BudgetLeft
+            value={original.budgetLeft}
+            missingReason={
+              original.sloCount === 0 ? t('bizowner.services.noSlos', 'No SLOs yet') : (missingReason ?? '')
+            }
+          />
+        ),
+      },
+      {
+        id: 'level',
+        header: t('bizowner.services.col.level', 'Scorecard'),
+        sortType: 'string',
+        cell: ({ row: { original } }: Cell) => (
+          <Stack gap={0.5} alignItems="center">
+            <LevelBadge level={original.level} />
+            {original.needsAttention && (
+              <Badge color="red" icon="exclamation-circle" text={t('bizowner.services.attentionBadge', 'Attention')} />
+            )}
+          </Stack>
+        ),
+      },
+    ],
+    [missingReason]
+  );
+}

@@ -1,0 +1,48 @@
+import React, { ReactNode, useEffect } from 'react';
+import { t } from '@grafana/i18n';
+import { EmptyState, LinkButton } from '@grafana/ui';
+import { RegistryLoaded } from '../../../components/Registry/RegistryLoaded';
+import { RegistryDocument, Service } from '../../../domain/model';
+import { servicesUrl } from '../../../routing';
+
+interface Props {
+  serviceId: string;
+  /** Called with the service's name once it is known, to title the page. */
+  onTitle?: (title: string) => void;
+  children: (service: Service, doc: RegistryDocument) => ReactNode;
+}
+
+/** Renders `children` with the service `serviceId`, or says that the registry has no such service. */
+export function ServiceLoaded({ serviceId, onTitle, children }: Props) {
+  return (
+    <RegistryLoaded>
+      {(doc) => {
+        const service = doc.services.find((item) => item.id === serviceId);
+        return service ? (
+          <>
+            <TitleSync title={service.name} onTitle={onTitle} />
+            {children(service, doc)}
+          </>
+        ) : (
+          <EmptyState
+            variant="not-found"
+            message={t('bizowner.service.notFound', 'No service "{{id}}" in the registry', {
+              id: serviceId,
+              interpolation: { escapeValue: false },
+            })}
+            button={
+              <LinkButton href={servicesUrl()} icon="arrow-left" variant="secondary">
+                {t('bizowner.service.backToList', 'All services')}
+              </LinkButton>
+            }
+          />
+        );
+      }}
+    </RegistryLoaded>
+  );
+}
+
+function TitleSync({ title, onTitle }: { title: string; onTitle?: (title: string) => void }) {
+  useEffect(() => onTitle?.(title), [title, onTitle]);
+  return null;
+}
