@@ -1,4 +1,4 @@
-import { ReactNode, useCallback, useMemo, useState } from 'react';
+import { FormEvent, ReactNode, useCallback, useMemo, useState } from 'react';
 import { RegistryDocument } from '../../domain/model';
 import { Problem } from '../../domain/problems';
 import { newProblems } from '../../domain/registryView/edits';
@@ -31,6 +31,11 @@ export interface Editor<D> {
   saving: boolean;
   failure?: RegistryFailure;
   submit(): Promise<void>;
+  /**
+   * The form's `onSubmit`. Submit events of forms in portals (e.g. a confirmation modal) bubble
+   * through React to this form too; only the form's own submit saves.
+   */
+  onSubmit(event: FormEvent<HTMLFormElement>): void;
   /** The unsaved-changes confirmation, to render with the form. */
   prompt: ReactNode;
 }
@@ -92,5 +97,12 @@ export function useRegistryEditor<D extends object>(options: EditorOptions<D>): 
     }
   };
 
-  return { draft, change, dirty, problems, elsewhere: found.elsewhere, saving, failure, submit, prompt };
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (event.target === event.currentTarget) {
+      submit();
+    }
+  };
+
+  return { draft, change, dirty, problems, elsewhere: found.elsewhere, saving, failure, submit, onSubmit, prompt };
 }

@@ -83,13 +83,7 @@ function PersonEditor({ doc, previous }: { doc: RegistryDocument; previous?: Per
   );
 
   return (
-    <form
-      data-testid={testIds.people.form}
-      onSubmit={(event) => {
-        event.preventDefault();
-        editor.submit();
-      }}
-    >
+    <form data-testid={testIds.people.form} onSubmit={editor.onSubmit}>
       <Stack direction="column" gap={2}>
         <ReadOnlyNotice />
         <FieldSet label={t('bizowner.personForm.title', 'Person')}>

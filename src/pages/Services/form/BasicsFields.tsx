@@ -88,16 +88,19 @@ export function BasicsFields({ draft, change, problems, editing }: ServiceFields
         invalid={Boolean(problems.under('impact'))}
         error={problems.under('impact')}
       >
-        <Stack gap={2} wrap="wrap">
-          {FLAGS.map((flag) => (
-            <Checkbox
-              key={flag}
-              label={flagLabel(flag)}
-              value={draft.impact[flag]}
-              onChange={(event) => change({ impact: { ...draft.impact, [flag]: event.currentTarget.checked } })}
-            />
-          ))}
-        </Stack>
+        {/* Field puts `invalid` on an element child; a fragment keeps it off the Stack's div */}
+        <>
+          <Stack gap={2} wrap="wrap">
+            {FLAGS.map((flag) => (
+              <Checkbox
+                key={flag}
+                label={flagLabel(flag)}
+                value={draft.impact[flag]}
+                onChange={(event) => change({ impact: { ...draft.impact, [flag]: event.currentTarget.checked } })}
+              />
+            ))}
+          </Stack>
+        </>
       </Field>
     </FieldSet>
   );

@@ -84,13 +84,7 @@ function ServiceEditor({ doc, previous }: { doc: RegistryDocument; previous?: Se
   };
 
   return (
-    <form
-      data-testid={testIds.services.form}
-      onSubmit={(event) => {
-        event.preventDefault();
-        editor.submit();
-      }}
-    >
+    <form data-testid={testIds.services.form} onSubmit={editor.onSubmit}>
       <Stack direction="column" gap={2}>
         <ReadOnlyNotice />
         <BasicsFields {...props} />

@@ -40,39 +40,41 @@ export function TelemetryFields({ draft, change, problems, doc }: ServiceFieldsP
         invalid={Boolean(problems.under('costTags'))}
         error={problems.under('costTags')}
       >
-        <Stack direction="column" gap={1}>
-          {draft.costTags.map((tag, index) => (
-            <Stack key={index} gap={1}>
-              <Input
-                width={24}
-                placeholder={t('bizowner.form.costTagKey', 'label')}
-                value={tag.key}
-                onChange={(event) => updateTag(index, { key: event.currentTarget.value })}
-              />
-              <Input
-                width={24}
-                placeholder={t('bizowner.form.costTagValue', 'value')}
-                value={tag.value}
-                onChange={(event) => updateTag(index, { value: event.currentTarget.value })}
-              />
-              <IconButton
-                name="trash-alt"
-                tooltip={t('bizowner.form.removeCostTag', 'Remove this tag')}
-                onClick={() => change({ costTags: draft.costTags.filter((_, i) => i !== index) })}
-              />
-            </Stack>
-          ))}
-          <div>
-            <Button
-              variant="secondary"
-              size="sm"
-              icon="plus"
-              onClick={() => change({ costTags: [...draft.costTags, { key: '', value: '' }] })}
-            >
-              {t('bizowner.form.addCostTag', 'Add a cost tag')}
-            </Button>
-          </div>
-        </Stack>
+        <>
+          <Stack direction="column" gap={1}>
+            {draft.costTags.map((tag, index) => (
+              <Stack key={index} gap={1}>
+                <Input
+                  width={24}
+                  placeholder={t('bizowner.form.costTagKey', 'label')}
+                  value={tag.key}
+                  onChange={(event) => updateTag(index, { key: event.currentTarget.value })}
+                />
+                <Input
+                  width={24}
+                  placeholder={t('bizowner.form.costTagValue', 'value')}
+                  value={tag.value}
+                  onChange={(event) => updateTag(index, { value: event.currentTarget.value })}
+                />
+                <IconButton
+                  name="trash-alt"
+                  tooltip={t('bizowner.form.removeCostTag', 'Remove this tag')}
+                  onClick={() => change({ costTags: draft.costTags.filter((_, i) => i !== index) })}
+                />
+              </Stack>
+            ))}
+            <div>
+              <Button
+                variant="secondary"
+                size="sm"
+                icon="plus"
+                onClick={() => change({ costTags: [...draft.costTags, { key: '', value: '' }] })}
+              >
+                {t('bizowner.form.addCostTag', 'Add a cost tag')}
+              </Button>
+            </div>
+          </Stack>
+        </>
       </Field>
       <Field
         label={t('bizowner.form.dependsOn', 'Depends on')}

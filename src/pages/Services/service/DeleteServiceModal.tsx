@@ -56,32 +56,42 @@ export function DeleteServiceModal({ service, doc, onDismiss }: Props) {
       <Stack direction="column" gap={2}>
         {slos.length > 0 ? (
           <Field label={t('bizowner.service.deleteSlos', 'It has {{count}} SLOs. What should happen to them?', values)}>
-            <Stack direction="column" gap={1}>
-              <RadioButtonGroup<Choice>
-                value={choice}
-                onChange={setChoice}
-                options={[
-                  { value: 'delete', label: t('bizowner.service.deleteSlosToo', 'Delete them too') },
-                  {
-                    value: 'move',
-                    label: t('bizowner.service.moveSlos', 'Move them to another service'),
-                    description:
-                      others.length === 0
-                        ? t('bizowner.service.noOtherService', 'There is no other service')
-                        : undefined,
-                  },
-                ]}
-                disabledOptions={others.length === 0 ? ['move'] : []}
-              />
-              {choice === 'move' && (
-                <>
-                  <Combobox options={others} value={target} onChange={(option) => setTarget(option.value)} width={40} />
-                  <Text color="secondary" variant="bodySmall">
-                    {t('bizowner.service.moveHint', 'Their SLI queries stay as they are: review them after the move.')}
-                  </Text>
-                </>
-              )}
-            </Stack>
+            <>
+              <Stack direction="column" gap={1}>
+                <RadioButtonGroup<Choice>
+                  value={choice}
+                  onChange={setChoice}
+                  options={[
+                    { value: 'delete', label: t('bizowner.service.deleteSlosToo', 'Delete them too') },
+                    {
+                      value: 'move',
+                      label: t('bizowner.service.moveSlos', 'Move them to another service'),
+                      description:
+                        others.length === 0
+                          ? t('bizowner.service.noOtherService', 'There is no other service')
+                          : undefined,
+                    },
+                  ]}
+                  disabledOptions={others.length === 0 ? ['move'] : []}
+                />
+                {choice === 'move' && (
+                  <>
+                    <Combobox
+                      options={others}
+                      value={target}
+                      onChange={(option) => setTarget(option.value)}
+                      width={40}
+                    />
+                    <Text color="secondary" variant="bodySmall">
+                      {t(
+                        'bizowner.service.moveHint',
+                        'Their SLI queries stay as they are: review them after the move.'
+                      )}
+                    </Text>
+                  </>
+                )}
+              </Stack>
+            </>
           </Field>
         ) : (
           <Text>{t('bizowner.service.deleteNoSlos', 'It has no SLOs.')}</Text>

@@ -1,0 +1,142 @@
+import React from 'react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { config, locationService } from '@grafana/runtime';
+import { testIds } from '../../../components/testIds';
+import { baseRegistry } from '../../../domain/testing/builders';
+import { serviceCreateUrl, serviceEditUrl, serviceUrl, servicesUrl } from '../../../routing';
+import { REGISTRY_KEY, WRITE_ID_KEY } from '../../../storage/storedRegistry';
+import { viewerUser } from '../../../storage/testing/users';
+import { clickAndSettle, renderWithRegistry, storedRegistry, writes } from '../../testing/registryHarness';
+import { ServiceForm } from './ServiceForm';
+
+function type(id: string, value: string) {
+  fireEvent.change(document.getElementById(id)!, { target: { value } });
+}
+
+// The form holds several comboboxes; their first render in jsdom takes seconds on a shared machine.
+jest.setTimeout(30000);
+
+describe('ServiceForm', () => {
+  beforeEach(() => {
+    config.bootData.user = { ...config.bootData.user, login: 'admin' };
+  });
+
+  test('create: invalid input is refused next to its field, then valid input is saved', async () => {
+    const { server } = renderWithRegistry(<ServiceForm />, { doc: baseRegistry(), path: serviceCreateUrl() });
+    await screen.findByTestId(testIds.services.form);
+    type('service-id', 'Bad Id');
+    fireEvent.click(screen.getByTestId(testIds.services.save));
+
+    expect(await screen.findByText('Nothing was saved: fix the fields marked in red')).toBeInTheDocument();
+    expect(screen.getAllByText(/id "Bad Id" must be a slug/)).not.toHaveLength(0);
+    expect(screen.getAllByText('name must not be empty')).not.toHaveLength(0);
+    expect(writes(server)).toBe(0);
+
+    type('service-id', 'search');
+    type('service-name', 'Search');
+    expect(screen.queryByText(/must be a slug/)).not.toBeInTheDocument();
+    await clickAndSettle(screen.getByTestId(testIds.services.save));
+
+    await waitFor(() => expect(locationService.getLocation().pathname).toBe(serviceUrl('search')));
+    const saved = storedRegistry(server).services.find((service) => service.id === 'search');
+    expect(saved).toMatchObject({ name: 'Search', tier: 3, selector: '{service="search"}', ownerHistory: [] });
+  });
+
+  test('links accept only http(s) URLs', async () => {
+    const { server } = renderWithRegistry(<ServiceForm />, { doc: baseRegistry(), path: serviceCreateUrl() });
+    await screen.findByTestId(testIds.services.form);
+    type('service-id', 'search');
+    type('service-name', 'Search');
+    fireEvent.click(screen.getByText('Add a link'));
+    fireEvent.change(screen.getByLabelText('Link 1 URL'), { target: { value: 'javascript:alert(1)' } });
+    fireEvent.click(screen.getByTestId(testIds.services.save));
+    expect(await screen.findAllByText(/"javascript:" URLs are refused/)).not.toHaveLength(0);
+    expect(writes(server)).toBe(0);
+  });
+
+  test('a duplicate id is refused', async () => {
+    renderWithRegistry(<ServiceForm />, { doc: baseRegistry(), path: serviceCreateUrl() });
+    await screen.findByTestId(testIds.services.form);
+    type('service-id', 'payments');
+    type('service-name', 'Payments again');
+    fireEvent.click(screen.getByTestId(testIds.services.save));
+    expect(await screen.findAllByText('Another service already uses this id; pick another one.')).not.toHaveLength(0);
+  });
+
+  test('edit conflict: the storage message is shown with a reload, and the edit is kept for a second save', async () => {
+    const { server, api } = renderWithRegistry(<ServiceForm serviceId="checkout" />, {
+      doc: baseRegistry(),
+      path: serviceEditUrl('checkout'),
+    });
+    await screen.findByTestId(testIds.services.form);
+
+    // Somebody else saves a new revision after this page loaded the registry.
+    const other = { ...baseRegistry(), revision: 2, updatedBy: 'bruno', updatedAt: '2026-11-27T09:00:00.000Z' };
+    other.services[1] = { ...other.services[1], name: 'Payments (renamed)' };
+    await api.updateSettings({
+      enabled: true,
+      pinned: true,
+      jsonData: { [REGISTRY_KEY]: other, [WRITE_ID_KEY]: 'other-writer' },
+    });
+
+    type('service-name', 'Checkout API');
+    await clickAndSettle(screen.getByTestId(testIds.services.save));
+    const alert = await screen.findByTestId(testIds.registry.saveFailure);
+    expect(alert).toHaveTextContent('Someone else changed the registry');
+    expect(alert).toHaveTextContent(/bruno saved the registry .* service payments changed/);
+    expect(storedRegistry(server).services[0].name).toBe('Checkout');
+
+    await clickAndSettle(screen.getByTestId(testIds.registry.reload));
+    expect(screen.queryByTestId(testIds.registry.saveFailure)).not.toBeInTheDocument();
+    expect(screen.getByDisplayValue('Checkout API')).toBeInTheDocument();
+    await clickAndSettle(screen.getByTestId(testIds.services.save));
+    await waitFor(() => expect(locationService.getLocation().pathname).toBe(serviceUrl('checkout')));
+    const saved = storedRegistry(server);
+    expect(saved.revision).toBe(3);
+    expect(saved.services.map((service) => service.name)).toEqual(['Checkout API', 'Payments (renamed)']);
+  });
+
+  test('changing an owner appends to the owner history with who did it', async () => {
+    const { server } = renderWithRegistry(<ServiceForm serviceId="checkout" />, {
+      doc: baseRegistry(),
+      path: serviceEditUrl('checkout'),
+    });
+    await screen.findByTestId(testIds.services.form);
+    const serviceOwner = document.getElementById('owner-serviceOwner') as HTMLInputElement;
+    await act(async () => {
+      fireEvent.change(serviceOwner, { target: { value: 'Ana' } });
+      fireEvent.keyDown(serviceOwner, { key: 'ArrowDown' });
+      fireEvent.keyDown(serviceOwner, { key: 'Enter' });
+    });
+    expect(serviceOwner).toHaveValue('Ana Lima');
+    await clickAndSettle(screen.getByTestId(testIds.services.save));
+    expect(writes(server)).toBe(1);
+    const saved = storedRegistry(server).services[0];
+    expect(saved.owners.serviceOwner).toBe('ana');
+    expect(saved.ownerHistory).toEqual([
+      { role: 'serviceOwner', from: 'bruno', to: 'ana', at: expect.any(String), by: 'admin' },
+    ]);
+  });
+
+  test('unsaved changes: leaving asks first', async () => {
+    renderWithRegistry(<ServiceForm serviceId="checkout" />, { doc: baseRegistry(), path: serviceEditUrl('checkout') });
+    await screen.findByTestId(testIds.services.form);
+    type('service-name', 'Changed');
+    act(() => locationService.push(servicesUrl()));
+    expect(await screen.findByTestId(testIds.registry.unsavedPrompt)).toBeInTheDocument();
+    expect(locationService.getLocation().pathname).toBe(serviceEditUrl('checkout'));
+    fireEvent.click(screen.getByText('Discard and leave'));
+    await waitFor(() => expect(locationService.getLocation().pathname).toBe(servicesUrl()));
+  });
+
+  test('viewers see the form with a disabled save button', async () => {
+    renderWithRegistry(<ServiceForm serviceId="checkout" />, {
+      doc: baseRegistry(),
+      path: serviceEditUrl('checkout'),
+      user: viewerUser,
+    });
+    await screen.findByTestId(testIds.services.form);
+    expect(screen.getByText('Read-only access')).toBeInTheDocument();
+    expect(screen.getByTestId(testIds.services.save)).toBeDisabled();
+  });
+});

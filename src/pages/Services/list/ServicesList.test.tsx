@@ -1,0 +1,115 @@
+import React from 'react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { locationService } from '@grafana/runtime';
+import { testIds } from '../../../components/testIds';
+import { baseRegistry, baseService } from '../../../domain/testing/builders';
+import { emptyRegistry } from '../../../domain/registry';
+import { viewerUser } from '../../../storage/testing/users';
+import { servicesUrl } from '../../../routing';
+import { manyServices } from '../../testing/manyServices';
+import { renderWithRegistry } from '../../testing/registryHarness';
+import { ServicesList } from './ServicesList';
+
+function registry() {
+  const doc = baseRegistry();
+  doc.services.push(
+    baseService({ id: 'legacy-cart', name: 'Legacy cart', tier: 4, lifecycle: 'deprecated', owners: {}, dependsOn: [] })
+  );
+  return doc;
+}
+
+function shownServices(): string[] {
+  // Plain selectors: role queries walk the accessibility tree, which is slow on a 50-row table.
+  const rows = screen.getByTestId(testIds.services.list).querySelectorAll('tbody tr');
+  return Array.from(rows).map((row) => row.querySelector('a')?.textContent ?? '');
+}
+
+describe('ServicesList', () => {
+  test('shows every service with owner, SLO count, no-data status and scorecard', async () => {
+    renderWithRegistry(<ServicesList />, { doc: registry(), path: servicesUrl() });
+    await screen.findByText('Checkout');
+    expect(shownServices()).toEqual(['Checkout', 'Legacy cart', 'Payments']);
+    const checkout = screen.getByText('Checkout').closest('tr')!;
+    expect(within(checkout).getByText('Ana Lima')).toBeInTheDocument();
+    expect(within(checkout).getByText('4')).toBeInTheDocument();
+    expect(within(checkout).getByText('No data')).toBeInTheDocument();
+    expect(within(checkout).getByText('Intermediate')).toBeInTheDocument();
+    expect(screen.getByTestId(testIds.services.liveNotice)).toHaveTextContent(/No data source yet/);
+  });
+
+  test('search narrows the list and is written to the URL', async () => {
+    renderWithRegistry(<ServicesList />, { doc: registry(), path: servicesUrl() });
+    await screen.findByText('Checkout');
+    fireEvent.change(screen.getByTestId(testIds.services.search), { target: { value: 'card' } });
+    expect(shownServices()).toEqual(['Payments']);
+    expect(locationService.getSearchObject()).toMatchObject({ q: 'card' });
+    expect(screen.getByTestId(testIds.services.count)).toHaveTextContent('1 of 3 services');
+  });
+
+  test('filters come from the URL: services without a business owner', async () => {
+    renderWithRegistry(<ServicesList />, { doc: registry(), path: servicesUrl({ owner: '_none' }) });
+    await screen.findByText('Legacy cart');
+    expect(shownServices()).toEqual(['Legacy cart']);
+  });
+
+  test('needs attention and clearing the filters', async () => {
+    renderWithRegistry(<ServicesList />, { doc: registry(), path: servicesUrl() });
+    await screen.findByText('Checkout');
+    fireEvent.click(screen.getByTestId(testIds.services.attention));
+    expect(shownServices()).toEqual(['Legacy cart']);
+    expect(locationService.getSearchObject()).toMatchObject({ attention: '1' });
+    fireEvent.click(screen.getByTestId(testIds.services.clearFilters));
+    expect(shownServices()).toHaveLength(3);
+  });
+
+  test('sorting a column sorts all rows and lands in the URL', async () => {
+    renderWithRegistry(<ServicesList />, { doc: registry(), path: servicesUrl() });
+    await screen.findByText('Checkout');
+    fireEvent.click(screen.getByRole('button', { name: /Sort column Tier/ }));
+    expect(locationService.getSearchObject()).toMatchObject({ sort: 'tier' });
+    expect(shownServices()).toEqual(['Checkout', 'Payments', 'Legacy cart']);
+  });
+
+  test('measured values show status and budget left', async () => {
+    const live = { slos: { 'checkout-ratio': { budgetLeft: 0.42, burnRate: 0.5 } } };
+    renderWithRegistry(<ServicesList />, { doc: registry(), path: servicesUrl(), live });
+    const checkout = (await screen.findByText('Checkout')).closest('tr')!;
+    expect(within(checkout).getByText('42.0%')).toBeInTheDocument();
+    expect(within(checkout).getByText('Within budget')).toBeInTheDocument();
+    expect(screen.queryByTestId(testIds.services.liveNotice)).not.toBeInTheDocument();
+  });
+
+  test('an empty registry offers to create the first service or import', async () => {
+    renderWithRegistry(<ServicesList />, { doc: emptyRegistry(), path: servicesUrl() });
+    expect(await screen.findByTestId(testIds.services.empty)).toBeInTheDocument();
+    expect(screen.getByText('Create your first service').closest('a')).toHaveAttribute(
+      'href',
+      '/a/bizowner-slo-app/services/new'
+    );
+    expect(screen.getByText('Import from Backstage or OpenSLO').closest('a')).toHaveAttribute(
+      'href',
+      '/a/bizowner-slo-app/services/import'
+    );
+  });
+
+  test('viewers see the list read-only: create and import are disabled with the reason', async () => {
+    renderWithRegistry(<ServicesList />, { doc: registry(), path: servicesUrl(), user: viewerUser });
+    await screen.findByText('Checkout');
+    expect(screen.getByText('Read-only access')).toBeInTheDocument();
+    expect(screen.getByTestId(testIds.services.create)).toBeDisabled();
+    expect(screen.getByTestId(testIds.services.import)).toBeDisabled();
+  });
+
+  test('renders 5,000 services one page at a time and filters them', async () => {
+    renderWithRegistry(<ServicesList />, { doc: manyServices(5000), path: servicesUrl() });
+    expect(await screen.findByText('Service 0')).toBeInTheDocument();
+    expect(screen.getByTestId(testIds.services.count)).toHaveTextContent('5000 of 5000 services');
+    expect(shownServices()).toHaveLength(50);
+    act(() => locationService.partial({ q: 'Service 4999' }, true));
+    expect(shownServices()).toEqual(['Service 4999']);
+    act(() => locationService.partial({ q: undefined, owner: '_none', page: '3' }, true));
+    // one service in seven has no business owner: 715 of 5,000, 15 pages
+    expect(screen.getByTestId(testIds.services.count)).toHaveTextContent('715 of 5000 services');
+    expect(shownServices()).toHaveLength(50);
+  });
+});
