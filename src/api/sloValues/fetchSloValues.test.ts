@@ -1,0 +1,99 @@
+import { baseRegistry, baseSlo } from '../../domain/testing/builders';
+import { installFakeDataSources } from '../testing/fakeDataSource';
+import { fetchSloValues } from './fetchSloValues';
+
+function registry() {
+  const doc = baseRegistry();
+  doc.settings.prometheus = { uid: 'prom', type: 'prometheus' };
+  return doc;
+}
+
+const recordedOnlyFor = (id: string) => (expr: string) => {
+  if (expr === 'max by (sloth_id) (slo:sli_error:ratio_rate30d)') {
+    return [{ labels: { sloth_id: id }, value: 0.0004 }];
+  }
+  if (expr === 'min by (sloth_id) (slo:period_error_budget_remaining:ratio)') {
+    return [{ labels: { sloth_id: id }, value: 0.6 }];
+  }
+  if (expr === 'max by (sloth_id) (slo:current_burn_rate:ratio)') {
+    return [{ labels: { sloth_id: id }, value: 2.5 }];
+  }
+  if (expr.startsWith('count by (sloth_id, alertname, alertstate, severity) (ALERTS')) {
+    return [{ labels: { sloth_id: id, alertname: 'SLOErrorBudgetBurn', alertstate: 'firing', severity: 'ticket' }, value: 1 }];
+  }
+  return [];
+};
+
+describe('fetchSloValues', () => {
+  test('reads all SLOs from one query per recorded metric, named after the rules', async () => {
+    const doc = registry();
+    const fake = installFakeDataSources(recordedOnlyFor('checkout-ratio'));
+    const values = await fetchSloValues(doc, { rawLimit: 0 });
+    expect(fake.requests[0].request.targets.map((target) => (target as unknown as { expr: string }).expr)).toEqual([
+      'max by (sloth_id) (slo:sli_error:ratio_rate30d)',
+      'min by (sloth_id) (slo:period_error_budget_remaining:ratio)',
+      'max by (sloth_id) (slo:current_burn_rate:ratio)',
+      'count by (sloth_id, alertname, alertstate, severity) (ALERTS{alertname=~"SLOErrorBudgetBurn|SLOReleaseFreeze"})',
+    ]);
+    expect(values['checkout-ratio']).toEqual({
+      source: 'recorded',
+      sli: 0.9996,
+      budgetLeft: 0.6,
+      burnRate: 2.5,
+      alert: { status: 'firing', severity: 'ticket' },
+    });
+    expect(values['checkout-latency']).toMatchObject({ source: 'none', reason: { kind: 'skipped', limit: 0 } });
+  });
+
+  test('falls back to the raw SLI query only for SLOs without recorded series', async () => {
+    const doc = registry();
+    doc.slos = [baseSlo('ratio'), baseSlo('latency'), baseSlo('freeform')];
+    const fake = installFakeDataSources((expr) => {
+      if (expr.includes('code=~"5.."') && expr.includes('[30d]')) {
+        return [{ labels: {}, value: 0.0005 }];
+      }
+      if (expr.includes('code=~"5.."') && expr.includes('[5m]')) {
+        return [{ labels: {}, value: 0.002 }];
+      }
+      if (expr.includes('http_request_duration_seconds_bucket') && expr.includes('[30d]')) {
+        return [{ labels: {}, value: NaN }];
+      }
+      return recordedOnlyFor('checkout-freeform')(expr);
+    });
+    const values = await fetchSloValues(doc);
+    expect(values['checkout-freeform'].source).toBe('recorded');
+    expect(values['checkout-ratio']).toEqual({
+      source: 'raw',
+      sli: 0.9995,
+      budgetLeft: 0.5,
+      burnRate: 2,
+      alert: { status: 'unknown' },
+    });
+    expect(values['checkout-latency']).toEqual({ source: 'none', alert: { status: 'unknown' }, reason: { kind: 'noTraffic' } });
+    // one request for the recorded metrics, one per SLO without them
+    expect(fake.requests).toHaveLength(3);
+  });
+
+  test('a raw query without series says so; log SLIs without Loki name the missing data source', async () => {
+    const doc = registry();
+    doc.slos = [baseSlo('ratio'), baseSlo('logRatio')];
+    installFakeDataSources(() => []);
+    const values = await fetchSloValues(doc);
+    expect(values['checkout-ratio'].reason).toEqual({ kind: 'noSeries' });
+    expect(values['checkout-logratio'].reason).toEqual({ kind: 'noDataSource', language: 'logql' });
+  });
+
+  test('a failing data source marks every SLO as failed with its message, without raw queries', async () => {
+    const fake = installFakeDataSources(() => ({ error: 'connection refused' }));
+    const values = await fetchSloValues(registry());
+    expect(values['checkout-ratio']).toMatchObject({ source: 'none', reason: { kind: 'queryFailed', message: 'connection refused' } });
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  test('without a Prometheus data source nothing is queried', async () => {
+    const fake = installFakeDataSources(() => []);
+    const values = await fetchSloValues(baseRegistry());
+    expect(values['checkout-ratio'].reason).toEqual({ kind: 'noDataSource', language: 'promql' });
+    expect(fake.requests).toHaveLength(0);
+  });
+});
