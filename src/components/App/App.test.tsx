@@ -4,8 +4,14 @@ import { locationService } from '@grafana/runtime';
 import { AppRootProps, PluginType } from '@grafana/data';
 import { render, screen } from '@testing-library/react';
 import { PLUGIN_BASE_URL } from '../../constants';
+import { baseRegistry } from '../../domain/testing/builders';
+import { fakeRegistry } from '../../pages/testing/registryHarness';
+import { adminUser } from '../../storage/testing/users';
 import { HostRouter } from '../../testing/HostRouter';
+import { testIds } from '../testIds';
 import App from './App';
+
+jest.setTimeout(30000);
 
 function renderAt(path: string) {
   const props = {
@@ -15,12 +21,13 @@ function renderAt(path: string) {
     path,
     onNavChanged: jest.fn(),
   } as unknown as AppRootProps;
+  const { api } = fakeRegistry(baseRegistry());
   locationService.push(path);
   return render(
     <HostRouter>
       {/* Grafana mounts app plugins under /a/<plugin id>/*, so the app's routes are relative */}
       <Routes>
-        <Route path={`${PLUGIN_BASE_URL}/*`} element={<App {...props} />} />
+        <Route path={`${PLUGIN_BASE_URL}/*`} element={<App {...props} registryApi={api} user={adminUser} />} />
       </Routes>
     </HostRouter>
   );
@@ -28,13 +35,21 @@ function renderAt(path: string) {
 
 describe('App', () => {
   test.each([
-    ['services', /business owner, tier, SLO status/i],
-    ['people', /who owns what/i],
-    ['slos', /current SLI, error budget left/i],
-    ['executive', /SLO compliance, error budget, business KPIs/i],
-    ['governance', /a scorecard per service/i],
-  ])('routes /%s to its page', async (route, text) => {
+    ['services', testIds.services.list],
+    ['services/checkout', testIds.services.overview],
+    ['services/checkout/slos', testIds.services.sloTable],
+    ['services/checkout/cost', testIds.services.dashboardTab],
+    ['services/new', testIds.services.form],
+    ['services/checkout/edit', testIds.services.form],
+    ['services/import', testIds.importer.text],
+    ['people', testIds.people.list],
+    ['people/ana', testIds.people.person],
+    ['people/new', testIds.people.form],
+    ['governance', testIds.governance.summary],
+    ['slos', testIds.placeholder.container],
+    ['executive', testIds.placeholder.container],
+  ])('routes /%s to its page', async (route, testId) => {
     renderAt(`${PLUGIN_BASE_URL}/${route}`);
-    expect(await screen.findByText(text)).toBeInTheDocument();
+    expect(await screen.findByTestId(testId, undefined, { timeout: 5000 })).toBeInTheDocument();
   });
 });

@@ -1,0 +1,67 @@
+import React from 'react';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { testIds } from '../../components/testIds';
+import { baseRegistry, baseService, baseSlo } from '../../domain/testing/builders';
+import { prefixRoute } from '../../routing';
+import { ROUTES } from '../../constants';
+import { renderWithRegistry } from '../testing/registryHarness';
+import { GovernancePage } from './GovernancePage';
+
+function registry() {
+  const doc = baseRegistry({ slos: [baseSlo('ratio'), baseSlo('latency', { budgetPolicy: undefined })] });
+  doc.services.push(baseService({ id: 'orphan', name: 'Orphan', tier: 4, owners: {}, kpis: [], dependsOn: [] }));
+  return doc;
+}
+
+function expand(serviceName: string) {
+  const row = screen.getByText(serviceName).closest('tr')!;
+  fireEvent.click(within(row).getAllByRole('button')[0]);
+}
+
+describe('GovernancePage', () => {
+  test('portfolio summary counts levels and services needing attention', async () => {
+    renderWithRegistry(<GovernancePage />, { doc: registry(), path: prefixRoute(ROUTES.Governance) });
+    const summary = await screen.findByTestId(testIds.governance.summary);
+    expect(within(summary).getByText('Need attention').nextSibling).toHaveTextContent('1');
+    expect(within(summary).getByText('Not started').nextSibling).toHaveTextContent('2');
+    expect(within(summary).getByText('Beginner').nextSibling).toHaveTextContent('1');
+  });
+
+  test('a scorecard shows the evidence and what to do', async () => {
+    renderWithRegistry(<GovernancePage />, { doc: registry(), path: prefixRoute(ROUTES.Governance) });
+    await screen.findByText('Checkout');
+    expand('Checkout');
+    const card = screen.getByTestId(testIds.governance.scorecard);
+    expect(within(card).getAllByText('Business owner: Ana Lima (ana@example.com).')).toHaveLength(2);
+    expect(within(card).getByText('No budget policy on: checkout-latency.')).toBeInTheDocument();
+    expect(within(card).getAllByText(/To do: Enable the budget policy on every SLO/).length).toBeGreaterThan(0);
+    // Checks that need live values say so instead of guessing.
+    expect(
+      within(card).getByText('SLOs without a policy: checkout-latency; whether they burn is not measured.')
+    ).toBeInTheDocument();
+    expect(within(card).getAllByText('Needs a Prometheus data source').length).toBeGreaterThan(0);
+  });
+
+  test('a service without an owner is flagged with the failure mode', async () => {
+    renderWithRegistry(<GovernancePage />, { doc: registry(), path: prefixRoute(ROUTES.Governance) });
+    await screen.findByText('Orphan');
+    const row = screen.getByText('Orphan').closest('tr')!;
+    expect(within(row).getByText('No accountable owner')).toBeInTheDocument();
+    expand('Orphan');
+    expect(
+      within(screen.getByTestId(testIds.governance.scorecard)).getAllByText('No business owner is named.')
+    ).toHaveLength(2);
+  });
+
+  test('measured values decide the live checks', async () => {
+    const live = { slos: { 'checkout-latency': { burnRate: 3.5, hasData: false } } };
+    renderWithRegistry(<GovernancePage />, { doc: registry(), path: prefixRoute(ROUTES.Governance), live });
+    await screen.findByText('Checkout');
+    expand('Checkout');
+    const card = screen.getByTestId(testIds.governance.scorecard);
+    expect(
+      within(card).getByText('Burning faster than sustainable without a policy: checkout-latency (3.5x).')
+    ).toBeInTheDocument();
+    expect(within(card).getByText('SLIs that return no data: checkout-latency.')).toBeInTheDocument();
+  });
+});
