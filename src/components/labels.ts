@@ -30,6 +30,19 @@ export function roleLabel(role: OwnerRole | string): string {
   return labels[role] ?? role;
 }
 
+/** One link type, e.g. in the link form: "Runbook". */
+export function linkTypeName(type: LinkType): string {
+  const names: Record<LinkType, string> = {
+    runbook: t('bizowner.labels.linkName.runbook', 'Runbook'),
+    dashboard: t('bizowner.labels.linkName.dashboard', 'Dashboard'),
+    repo: t('bizowner.labels.linkName.repo', 'Repository'),
+    docs: t('bizowner.labels.linkName.docs', 'Documentation'),
+    postmortem: t('bizowner.labels.linkName.postmortem', 'Postmortem'),
+  };
+  return names[type];
+}
+
+/** A group of links by type, e.g. on the service page: "Runbooks". */
 export function linkTypeLabel(type: LinkType): string {
   const labels: Record<LinkType, string> = {
     runbook: t('bizowner.labels.link.runbook', 'Runbooks'),
@@ -60,6 +73,13 @@ export function levelLabel(level: ScoreLevel): string {
     advanced: t('bizowner.labels.level.advanced', 'Advanced'),
   };
   return labels[level];
+}
+
+/** The reason for missing live values in a few words, next to a dash. */
+export function noLiveDataShort(prometheusConfigured: boolean): string {
+  return prometheusConfigured
+    ? t('bizowner.live.pendingShort', 'read once the dashboards arrive')
+    : t('bizowner.live.noDataSourceShort', 'no data source yet');
 }
 
 /** Why live values (SLO status, budget left, KPI values) are not shown, for tooltips and notices. */

@@ -38,6 +38,8 @@ const getStyles = (theme: GrafanaTheme2) => ({
     fontWeight: theme.typography.fontWeightRegular,
     padding: theme.spacing(0.5, 3, 0.5, 0),
     whiteSpace: 'nowrap',
+    // Shrinks the label column to its content when the table is stretched.
+    width: '1%',
   }),
   value: css({
     padding: theme.spacing(0.5, 0),

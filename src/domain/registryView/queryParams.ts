@@ -6,8 +6,8 @@
 import { LIFECYCLES, Lifecycle, Tier } from '../model';
 import { defaultQuery, ServicesQuery, SORT_KEYS, SortKey } from './servicesQuery';
 
-/** Query parameters as read from the URL (a repeated parameter comes as a list). */
-export type QueryParams = Record<string, string | string[] | undefined>;
+/** Query parameters as read from the URL: text, numbers, flags, or lists when repeated. */
+export type QueryParams = Record<string, unknown>;
 
 /** Parameters the list owns; `undefined` removes a parameter from the URL. */
 export type QueryParamUpdate = Record<

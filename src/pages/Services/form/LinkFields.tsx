@@ -1,13 +1,13 @@
 import React from 'react';
 import { t } from '@grafana/i18n';
 import { Button, Combobox, Field, FieldSet, IconButton, Input, Stack } from '@grafana/ui';
-import { linkTypeLabel } from '../../../components/labels';
+import { linkTypeName } from '../../../components/labels';
 import { LINK_TYPES, LinkType, ServiceLink } from '../../../domain/model';
 import { ServiceFieldsProps } from './fieldProps';
 
 /** Links by type; only http(s) URLs pass validation. */
 export function LinkFields({ draft, change, problems }: ServiceFieldsProps) {
-  const types = LINK_TYPES.map((value) => ({ value, label: linkTypeLabel(value) }));
+  const types = LINK_TYPES.map((value) => ({ value, label: linkTypeName(value) }));
   const update = (index: number, patch: Partial<ServiceLink>) =>
     change({ links: draft.links.map((link, i) => (i === index ? { ...link, ...patch } : link)) });
   const error = (index: number, key: keyof ServiceLink) => problems.at(`links[${index}].${key}`);

@@ -88,7 +88,7 @@ export function ServicesFilters({ query, onChange, teams, owners }: Props) {
           onChange={(options) => onChange({ owners: valuesOf(options) })}
           placeholder={t('bizowner.services.filter.owner', 'Business owner')}
           width="auto"
-          minWidth={16}
+          minWidth={20}
         />
         <InlineField label={t('bizowner.services.filter.attention', 'Needs attention')} transparent>
           <InlineSwitch

@@ -1,6 +1,6 @@
 import React from 'react';
 import { t } from '@grafana/i18n';
-import { EmptyState, TextLink } from '@grafana/ui';
+import { EmptyState, Stack, TextLink } from '@grafana/ui';
 import { testIds } from '../../../components/testIds';
 import { Service } from '../../../domain/model';
 
@@ -48,14 +48,14 @@ export function DashboardTab({ service, kind }: { service: Service; kind: Dashbo
       <EmptyState variant="call-to-action" message={message}>
         <p>{body}</p>
         {kind === 'onCall' && runbooks.length > 0 && (
-          <p>
-            {t('bizowner.service.onCall.runbooksNow', 'Runbooks today:')}{' '}
+          <Stack gap={1} justifyContent="center" wrap="wrap">
+            {t('bizowner.service.onCall.runbooksNow', 'Runbooks today:')}
             {runbooks.map((link) => (
               <TextLink key={link.url} href={link.url} external>
                 {link.title}
               </TextLink>
             ))}
-          </p>
+          </Stack>
         )}
       </EmptyState>
     </div>

@@ -1,7 +1,7 @@
 import React from 'react';
 import { dateTimeFormat } from '@grafana/data';
 import { t } from '@grafana/i18n';
-import { Text } from '@grafana/ui';
+import { Stack, Text } from '@grafana/ui';
 import { Section } from '../../../components/Section/Section';
 import { roleLabel } from '../../../components/labels';
 import { OwnerChange, RegistryDocument } from '../../../domain/model';
@@ -13,17 +13,17 @@ function nameOf(id: string | undefined, doc: RegistryDocument): string {
   return doc.people.find((person) => person.id === id)?.name ?? id;
 }
 
-/** Who owned the service when: every owner change, newest first. */
+/** Who owned the service when: every owner change, newest first (stable for changes made at the same time). */
 export function HistorySection({ history, doc }: { history: OwnerChange[]; doc: RegistryDocument }) {
-  const changes = [...history].reverse();
+  const changes = [...history].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
   return (
     <Section title={t('bizowner.service.history.title', 'Owner history')}>
       {changes.length === 0 ? (
         <Text color="secondary">{t('bizowner.service.history.none', 'No owner changes recorded yet.')}</Text>
       ) : (
-        <ul>
+        <Stack direction="column" gap={0.5}>
           {changes.map((change, index) => (
-            <li key={index}>
+            <div key={index}>
               <Text>
                 {t('bizowner.service.history.line', '{{at}}: {{role}} {{from}} → {{to}}', {
                   at: dateTimeFormat(change.at),
@@ -41,9 +41,9 @@ export function HistorySection({ history, doc }: { history: OwnerChange[]; doc: 
                   })}
                 </Text>
               )}
-            </li>
+            </div>
           ))}
-        </ul>
+        </Stack>
       )}
     </Section>
   );

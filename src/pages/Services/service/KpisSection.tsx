@@ -1,8 +1,10 @@
 import React from 'react';
+import { css } from '@emotion/css';
+import { GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
-import { Stack, Text, TextLink } from '@grafana/ui';
+import { Stack, Text, TextLink, Tooltip, useStyles2 } from '@grafana/ui';
 import { Section } from '../../../components/Section/Section';
-import { noLiveDataReason } from '../../../components/labels';
+import { noLiveDataReason, noLiveDataShort } from '../../../components/labels';
 import { DataSourceRef, Kpi } from '../../../domain/model';
 import { exploreUrl } from '../../../routing';
 
@@ -22,7 +24,8 @@ function targetOf(kpi: Kpi): string {
  * then each KPI says so, and opens its query in Explore when a Prometheus data source is chosen.
  */
 export function KpisSection({ kpis, prometheus }: { kpis: Kpi[]; prometheus?: DataSourceRef }) {
-  const reason = noLiveDataReason(Boolean(prometheus?.uid));
+  const styles = useStyles2(getStyles);
+  const configured = Boolean(prometheus?.uid);
   return (
     <Section title={t('bizowner.service.kpis.title', 'Business KPIs')}>
       {kpis.length === 0 ? (
@@ -39,11 +42,18 @@ export function KpisSection({ kpis, prometheus }: { kpis: Kpi[]; prometheus?: Da
               <Text weight="medium">{kpi.name}</Text>
               <Text color="secondary">{targetOf(kpi)}</Text>
             </Stack>
-            <code>{kpi.query}</code>
+            <code className={styles.query}>{kpi.query}</code>
             <Stack gap={1} alignItems="baseline" wrap="wrap">
-              <Text color="secondary" variant="bodySmall">
-                {t('bizowner.service.kpis.current', 'Current value: —')} {reason}
-              </Text>
+              <Tooltip content={noLiveDataReason(configured)}>
+                <span>
+                  <Text color="secondary" variant="bodySmall">
+                    {t('bizowner.service.kpis.current', 'Current value: — ({{reason}})', {
+                      reason: noLiveDataShort(configured),
+                      interpolation: { escapeValue: false },
+                    })}
+                  </Text>
+                </span>
+              </Tooltip>
               {prometheus?.uid && (
                 <TextLink href={exploreUrl(prometheus, kpi.query)} external variant="bodySmall">
                   {t('bizowner.service.kpis.explore', 'Run the query in Explore')}
@@ -56,3 +66,11 @@ export function KpisSection({ kpis, prometheus }: { kpis: Kpi[]; prometheus?: Da
     </Section>
   );
 }
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  query: css({
+    whiteSpace: 'pre-wrap',
+    wordBreak: 'break-all',
+    fontSize: theme.typography.bodySmall.fontSize,
+  }),
+});
