@@ -11,6 +11,23 @@ export function serviceUrl(serviceId: string, tab?: string): string {
   return tab ? `${base}/${tab}` : base;
 }
 
+/**
+ * URL of a service's page whose id is a Grafana link variable, e.g. `${__data.fields.sloth_service}`:
+ * left unencoded so that Grafana fills it in when the link is followed (service ids are slugs).
+ */
+export function serviceUrlTemplate(idVariable: string, tab?: string): string {
+  const base = `${prefixRoute(ROUTES.Services)}/${idVariable}`;
+  return tab ? `${base}/${tab}` : base;
+}
+
+/** Path of the standalone on-call view, outside the service page's tabs. */
+export const ONCALL_ROUTE = 'oncall';
+
+/** URL of a service's standalone on-call view, e.g. `/a/bizowner-slo-app/oncall/checkout`. */
+export function onCallUrl(serviceId: string): string {
+  return `${prefixRoute(ONCALL_ROUTE)}/${encodeURIComponent(serviceId)}`;
+}
+
 /** URL of one person's page. */
 export function personUrl(personId: string): string {
   return `${prefixRoute(ROUTES.People)}/${encodeURIComponent(personId)}`;

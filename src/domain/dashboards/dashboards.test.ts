@@ -1,0 +1,216 @@
+import { RegistryDocument } from '../model';
+import {
+  buildCostDashboard,
+  buildDebugDashboard,
+  buildExecutiveDashboard,
+  buildOnCallDashboard,
+  Dashboard,
+  dashboardPanels,
+  dashboardQueries,
+  queryProblems,
+} from './index';
+import { interpolateForCheck } from './queries';
+import { demoRegistry, scaledRegistry } from './testing/fixtures';
+
+const demo = demoRegistry();
+
+function allDashboards(doc: RegistryDocument): Dashboard[] {
+  return [
+    buildExecutiveDashboard(doc),
+    ...doc.services.flatMap((service) => [
+      buildOnCallDashboard(doc, service.id),
+      buildDebugDashboard(doc, service.id),
+      buildCostDashboard(doc, service.id),
+    ]),
+  ];
+}
+
+describe('every generated query parses', () => {
+  test.each(allDashboards(demo).map((dashboard) => [dashboard.uid, dashboard]))('%s', (_uid, dashboard) => {
+    expect(dashboardQueries(dashboard).length).toBeGreaterThan(0);
+    expect(queryProblems(dashboard)).toEqual([]);
+  });
+
+  test('with a SQL billing source the cost queries are SQL and are not parsed as PromQL', () => {
+    const doc = {
+      ...demo,
+      settings: {
+        ...demo.settings,
+        billing: {
+          uid: 'pg',
+          type: 'grafana-postgresql-datasource',
+          kind: 'sql' as const,
+          query: 'SELECT 1 WHERE $costTags',
+        },
+      },
+    };
+    const spend = dashboardQueries(buildExecutiveDashboard(doc)).find(({ panelTitle }) => panelTitle === 'Cloud spend');
+    expect(spend?.query).toMatchObject({ language: 'sql', format: 'time_series' });
+    expect(spend?.query.expr).toContain("SELECT 1 WHERE cost_center = 'checkout'");
+    expect(spend?.query.expr).toContain("'checkout' AS sloth_service");
+    expect(queryProblems(buildExecutiveDashboard(doc))).toEqual([]);
+  });
+
+  test('a broken KPI query is reported with its panel', () => {
+    const doc = JSON.parse(JSON.stringify(demo)) as RegistryDocument;
+    doc.services[0].kpis[0].query = 'sum(rate(x[5m])';
+    expect(queryProblems(buildExecutiveDashboard(doc))).toEqual([
+      expect.objectContaining({ panelTitle: 'Business KPIs · Revenue and money', refId: 'A', language: 'promql' }),
+    ]);
+  });
+});
+
+test('interpolateForCheck fills macros with durations and variables with a word', () => {
+  expect(interpolateForCheck('rate(x{a=~"$slo", b="${team:regex}"}[$__rate_interval]) [$__range:5m]')).toBe(
+    'rate(x{a=~"x", b="x"}[5m]) [1h:5m]'
+  );
+});
+
+describe('the executive dashboard', () => {
+  test.each([3, 30, 300])('issues the same queries for %d services, apart from the service regex', (count) => {
+    const queries = dashboardQueries(buildExecutiveDashboard(scaledRegistry(count)));
+    const reference = dashboardQueries(buildExecutiveDashboard(scaledRegistry(3)));
+    expect(queries.map(({ panelTitle, query }) => `${panelTitle} ${query.refId}`)).toEqual(
+      reference.map(({ panelTitle, query }) => `${panelTitle} ${query.refId}`)
+    );
+    expect(queries).toHaveLength(16);
+  });
+
+  test('one query per SLO panel reads the recorded series of all selected services', () => {
+    const queries = dashboardQueries(buildExecutiveDashboard(demo));
+    const compliance = queries.filter(({ panelTitle }) => panelTitle === 'SLO compliance').map(({ query }) => query);
+    expect(compliance.map((query) => query.refId)).toEqual(['A', 'B', 'C', 'D', 'E']);
+    for (const query of compliance) {
+      expect(query).toMatchObject({ instant: true, format: 'table', datasource: 'prometheus' });
+      expect(query.expr).toContain('sloth_service=~"checkout|payments|search|catalog"');
+      expect(query.expr).toMatch(/by \(sloth_service, sloth_slo\)/);
+    }
+  });
+
+  test('filters by business owner, team and tier select the services of every query', () => {
+    const dashboard = buildExecutiveDashboard(demo, { owners: ['emma', 'bruno'], tiers: [1] });
+    expect(dashboard.uid).toMatch(/^bo-exec-/);
+    expect(dashboard.uid.length).toBeLessThanOrEqual(40);
+    const exprs = dashboardQueries(dashboard).map(({ query }) => query.expr);
+    expect(exprs.filter((expr) => expr.includes('sloth_service=~')).every((expr) => expr.includes('"payments"'))).toBe(
+      true
+    );
+    expect(exprs.join('\n')).not.toContain('checkout');
+    expect(buildExecutiveDashboard(demo, { teams: ['discovery-oncall'] }).description).toContain('search, catalog');
+  });
+
+  test('the KPI panels combine every KPI of a unit into one query', () => {
+    const kpis = dashboardPanels(buildExecutiveDashboard(demo)).filter((item) =>
+      item.title.startsWith('Business KPIs')
+    );
+    expect(kpis.map((item) => [item.unit, item.queries.length])).toEqual([
+      ['currencyUSD', 1],
+      ['percentunit', 1],
+      ['short', 1],
+    ]);
+    expect(kpis[1].queries[0].expr).toContain('"kpi", "Authorisation success"');
+  });
+
+  test('every row and series drills down to the service, keeping the time range', () => {
+    for (const item of dashboardPanels(buildExecutiveDashboard(demo)).filter(
+      (p) => p.kind !== 'stat' || p.dataLinks.length
+    )) {
+      if (
+        item.title.startsWith('SLOs within') ||
+        item.title.startsWith('Active SLO') ||
+        item.title.startsWith('Services with')
+      ) {
+        continue;
+      }
+      expect(item.dataLinks[0].url).toMatch(
+        /^\/a\/bizowner-slo-app\/services\/\$\{__(data\.fields|field\.labels)\.sloth_service\}\?\$\{__url_time_range\}$/
+      );
+    }
+  });
+});
+
+describe('the on-call dashboard', () => {
+  const checkout = buildOnCallDashboard(demo, 'checkout');
+
+  test('every panel links to the service runbooks', () => {
+    for (const item of dashboardPanels(checkout)) {
+      expect(item.links.map((link) => link.url)).toEqual([
+        'https://runbooks.example.com/checkout',
+        'https://runbooks.example.com/checkout#availability',
+        '/a/bizowner-slo-app/services/checkout?${__url_time_range}',
+      ]);
+    }
+    const alerts = dashboardPanels(checkout).find((item) => item.title === 'Firing alerts');
+    expect(alerts?.dataLinks.map((link) => link.title)).toEqual(['Checkout runbook', 'Runbook: Checkout availability']);
+  });
+
+  test('draws the burn thresholds of each alert window, scaled to the SLO window', () => {
+    const burn = dashboardPanels(buildOnCallDashboard(demo, 'payments')).filter((item) =>
+      item.title.startsWith('Burn rate')
+    );
+    expect(burn.map((item) => [item.title, item.thresholds?.map((step) => step.value)])).toEqual([
+      ['Burn rate 1h / 5m (page-fast)', [null, 13.44]],
+      ['Burn rate 6h / 30m (page-slow)', [null, 5.6]],
+      ['Burn rate 1d / 2h (ticket-fast)', [null, 2.8]],
+      ['Burn rate 3d / 6h (ticket-slow)', [null, 0.933333333333]],
+    ]);
+    expect(burn.every((item) => item.showThresholds && item.queries.length === 2)).toBe(true);
+  });
+
+  test('has an SLO variable used by the SLO queries, and deploy annotations', () => {
+    expect(checkout.variables.map((variable) => variable.name)).toEqual(['slo']);
+    expect(checkout.variables[0].options).toHaveLength(3);
+    expect(dashboardQueries(checkout)[0].query.expr).toContain('sloth_slo=~"$slo"');
+    expect(checkout.annotations[0].expr).toBe('sum(increase(deploys_total{service="checkout"}[5m])) > 0');
+  });
+
+  test('the runbook panel names runbooks, escalation and the business owner', () => {
+    const text = dashboardPanels(checkout).find((item) => item.kind === 'text')?.content ?? '';
+    expect(text).toContain('[Checkout runbook](https://runbooks.example.com/checkout)');
+    expect(text).toContain('Escalation: Diego Ramos → Carla Mendes → Ana Lima');
+    expect(text).toContain('Business owner: Ana Lima');
+  });
+
+  test('throws for a service that is not in the registry', () => {
+    expect(() => buildOnCallDashboard(demo, 'nope')).toThrow('no service "nope"');
+  });
+});
+
+describe('the debug and cost dashboards', () => {
+  test('debug logs use the service selector with level and search variables', () => {
+    const debug = buildDebugDashboard(demo, 'checkout');
+    expect(dashboardQueries(debug)[0].query).toMatchObject({
+      datasource: 'loki',
+      expr: '{service="checkout", level=~"$level"} |~ "(?i)$search"',
+    });
+    expect(debug.variables.map((variable) => [variable.name, variable.kind])).toEqual([
+      ['level', 'custom'],
+      ['search', 'textbox'],
+    ]);
+    expect(dashboardPanels(debug).map((item) => item.title)).toContain('Dependencies');
+  });
+
+  test('cost has spend, per tag, per 1,000 requests and per good event when billing shares Prometheus', () => {
+    const cost = buildCostDashboard(demo, 'search');
+    expect(dashboardPanels(cost).map((item) => item.title)).toEqual([
+      'Spend over time',
+      'Spend per cost tag',
+      'Cost per 1,000 requests',
+      'Spend per good event',
+    ]);
+    const other = { ...demo, settings: { ...demo.settings, billing: { ...demo.settings.billing!, uid: 'billing' } } };
+    expect(dashboardPanels(buildCostDashboard(other, 'search')).map((item) => item.title)).toEqual([
+      'Spend over time',
+      'Spend per cost tag',
+    ]);
+  });
+
+  test('uids are stable and at most 40 characters', () => {
+    const long = scaledRegistry(1);
+    long.services[0].id = 'a-very-long-service-identifier-for-testing-uids';
+    long.slos = [];
+    const uids = [buildOnCallDashboard(long, long.services[0].id).uid, buildDebugDashboard(demo, 'search').uid];
+    expect(uids[0].length).toBeLessThanOrEqual(40);
+    expect(uids[1]).toBe('bo-debug-search');
+  });
+});

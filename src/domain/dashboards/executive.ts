@@ -1,0 +1,210 @@
+/**
+ * The executive dashboard: SLO compliance, error budget burn, business KPIs, cloud spend, active
+ * incidents and frozen releases of the services selected by business owner, team and tier.
+ *
+ * Every SLO query reads the recorded series of all selected services at once (grouped by
+ * `sloth_service`/`sloth_slo` and filtered by one regex of service ids), so the dashboard issues
+ * the same number of queries for 3 services as for 300. Only KPIs are per service by nature: their
+ * queries are combined into one query per unit (see `kpiRow`).
+ */
+import { tidy } from '../budget/budget';
+import { RegistryDocument } from '../model';
+import { stableUid } from '../rules/uid';
+import {
+  BURN_ALERT,
+  CURRENT_BURN_RATE,
+  ERROR_BUDGET_RATIO,
+  FREEZE_ALERT,
+  LABEL_ID,
+  LABEL_SERVICE,
+  LABEL_SLO,
+  OBJECTIVE_RATIO,
+  PERIOD_BUDGET_REMAINING,
+  PERIOD_BURN_RATE,
+} from '../rules/names';
+import { LOW_BUDGET_LEFT } from '../registryView/sloStatus';
+import { costRow } from './executiveCost';
+import { ExecutiveFilters, hasFilters, selectServices } from './filters';
+import { kpiRow } from './kpis';
+import { serviceDrilldowns } from './links';
+import { BURN_THRESHOLDS, BUDGET_THRESHOLDS, panel, PanelIds, promQuery, tableQuery } from './panels';
+import { BY_SLO, regexMatcher, servicesSelector } from './promql';
+import { Dashboard, Row, ValueMapping } from './types';
+
+/** Health of an SLO row, from its budget left: 0 spent, 1 below a quarter, 2 within budget. */
+export const STATUS_MAPPINGS: ValueMapping[] = [
+  { from: 0, text: 'Budget spent', color: 'red' },
+  { from: 1, text: 'At risk', color: 'orange' },
+  { from: 2, text: 'Within budget', color: 'green' },
+];
+
+/** The executive dashboard of the services that pass `filters` (all services without filters). */
+export function buildExecutiveDashboard(doc: RegistryDocument, filters: ExecutiveFilters = {}): Dashboard {
+  const services = selectServices(doc, filters);
+  const ids = new PanelIds();
+  const serviceIds = services.map((service) => service.id);
+  const rows: Row[] = [
+    overviewRow(ids, serviceIds),
+    complianceRow(ids, serviceIds),
+    kpiRow(ids, services),
+    costRow(ids, doc.settings, services),
+    incidentRow(ids, serviceIds),
+  ].filter((row) => row.panels.length > 0);
+  const filtered = hasFilters(filters);
+  return {
+    kind: 'executive',
+    uid: filtered ? stableUid('exec', filterKey(filters)) : stableUid('exec'),
+    title: filtered ? `Business Owner · Executive (${services.length} services)` : 'Business Owner · Executive',
+    description:
+      'SLO compliance, error budget, business KPIs, cloud spend and incidents of the services ' +
+      (filtered ? `${serviceIds.join(', ')}.` : 'in the Business Owner registry.'),
+    tags: ['business-owner', 'slo', 'executive'],
+    variables: [],
+    annotations: [],
+    rows,
+    links: [],
+    time: { from: 'now-7d', to: 'now' },
+    refresh: '5m',
+  };
+}
+
+function filterKey(filters: ExecutiveFilters): string {
+  const parts = Object.entries(filters)
+    .filter(([, values]) => Array.isArray(values) && values.length > 0)
+    .map(([name, values]) => `${name}=${[...(values as Array<string | number>)].sort().join(',')}`);
+  return parts.sort().join(';');
+}
+
+/** Budget left per SLO, the worst group of a grouped SLO. */
+function budgetLeft(selector: string): string {
+  return `min by (${BY_SLO}) (${PERIOD_BUDGET_REMAINING}${selector})`;
+}
+
+function alerts(serviceIds: string[], names: string[]): string {
+  return `ALERTS${servicesSelector(serviceIds, [regexMatcher('alertname', names), 'alertstate="firing"'])}`;
+}
+
+function overviewRow(ids: PanelIds, serviceIds: string[]): Row {
+  const slos = servicesSelector(serviceIds);
+  const stat = (title: string, description: string, expr: string, color: string) =>
+    panel(ids, {
+      title,
+      description,
+      kind: 'stat',
+      queries: [promQuery('A', `${expr} or vector(0)`, { instant: true })],
+      thresholds: [{ value: null, color }],
+      width: 8,
+      height: 4,
+    });
+  return {
+    title: 'Overview',
+    panels: [
+      stat(
+        'SLOs within budget',
+        'SLOs with error budget left over their whole window.',
+        `count(${budgetLeft(slos)} > 0)`,
+        'green'
+      ),
+      stat(
+        'Active SLO incidents',
+        'Firing multiwindow burn-rate alerts.',
+        `count(${alerts(serviceIds, [BURN_ALERT])})`,
+        'red'
+      ),
+      stat(
+        'Services with frozen releases',
+        'Services whose error-budget policy freezes releases right now.',
+        `count(count by (${LABEL_SERVICE}) (${alerts(serviceIds, [FREEZE_ALERT])}))`,
+        'orange'
+      ),
+    ],
+  };
+}
+
+function complianceRow(ids: PanelIds, serviceIds: string[]): Row {
+  const slos = servicesSelector(serviceIds);
+  const left = budgetLeft(slos);
+  // The period SLI is 1 − period burn rate × allowed error ratio: one expression for SLOs of any window.
+  const periodError = `max by (${BY_SLO}) (${PERIOD_BURN_RATE}${slos} * on (${LABEL_ID}) group_left ${ERROR_BUDGET_RATIO}${slos})`;
+  const table = panel(ids, {
+    title: 'SLO compliance',
+    description:
+      'Every SLO of the selected services: objective, SLI over its window, error budget left and current (5m) ' +
+      'burn rate. Grouped SLOs show their worst group. Select a row to open the service.',
+    kind: 'table',
+    queries: [
+      tableQuery('A', `max by (${BY_SLO}) (${OBJECTIVE_RATIO}${slos})`),
+      tableQuery('B', `1 - ${periodError}`),
+      tableQuery('C', left),
+      tableQuery('D', `max by (${BY_SLO}) (${CURRENT_BURN_RATE}${slos})`),
+      tableQuery('E', `(${left} > bool 0) + (${left} > bool ${tidy(LOW_BUDGET_LEFT)})`),
+    ],
+    columns: [
+      { kind: 'label', label: LABEL_SERVICE, title: 'Service' },
+      { kind: 'label', label: LABEL_SLO, title: 'SLO' },
+      { kind: 'value', refId: 'A', title: 'Objective', unit: 'percentunit' },
+      { kind: 'value', refId: 'B', title: 'SLI (window)', unit: 'percentunit' },
+      { kind: 'value', refId: 'C', title: 'Budget left', unit: 'percentunit', thresholds: BUDGET_THRESHOLDS },
+      { kind: 'value', refId: 'D', title: 'Burn rate', unit: 'x', thresholds: BURN_THRESHOLDS },
+      { kind: 'value', refId: 'E', title: 'Status', mappings: STATUS_MAPPINGS },
+    ],
+    dataLinks: serviceDrilldowns('data'),
+    width: 24,
+    height: 10,
+  });
+  const burn = panel(ids, {
+    title: 'Error budget burn',
+    description: 'Burn rate of each SLO over 5 minutes; above 1x the budget runs out before the window ends.',
+    kind: 'timeseries',
+    queries: [
+      promQuery('A', `max by (${BY_SLO}) (${CURRENT_BURN_RATE}${slos})`, {
+        legend: `{{${LABEL_SERVICE}}} · {{${LABEL_SLO}}}`,
+      }),
+    ],
+    unit: 'x',
+    thresholds: BURN_THRESHOLDS,
+    showThresholds: true,
+    dataLinks: serviceDrilldowns('labels'),
+    width: 24,
+    height: 8,
+  });
+  return { title: 'SLO compliance', panels: [table, burn] };
+}
+
+function incidentRow(ids: PanelIds, serviceIds: string[]): Row {
+  const incidents = panel(ids, {
+    title: 'Active incidents',
+    description: 'SLO alerts firing now, with their severity and burn tier.',
+    kind: 'table',
+    queries: [
+      tableQuery(
+        'A',
+        `max by (${BY_SLO}, alertname, severity, burn_tier) (${alerts(serviceIds, [BURN_ALERT, FREEZE_ALERT])})`
+      ),
+    ],
+    columns: [
+      { kind: 'label', label: LABEL_SERVICE, title: 'Service' },
+      { kind: 'label', label: LABEL_SLO, title: 'SLO' },
+      { kind: 'label', label: 'alertname', title: 'Alert' },
+      { kind: 'label', label: 'severity', title: 'Severity' },
+      { kind: 'label', label: 'burn_tier', title: 'Burn tier' },
+    ],
+    dataLinks: serviceDrilldowns('data'),
+    width: 14,
+    height: 8,
+  });
+  const frozen = panel(ids, {
+    title: 'Releases frozen by budget policy',
+    description: 'Services whose error-budget policy freezes releases, and the SLO that triggered it.',
+    kind: 'table',
+    queries: [tableQuery('A', `max by (${BY_SLO}) (${alerts(serviceIds, [FREEZE_ALERT])})`)],
+    columns: [
+      { kind: 'label', label: LABEL_SERVICE, title: 'Service' },
+      { kind: 'label', label: LABEL_SLO, title: 'SLO' },
+    ],
+    dataLinks: serviceDrilldowns('data'),
+    width: 10,
+    height: 8,
+  });
+  return { title: 'Incidents and release freezes', panels: [incidents, frozen] };
+}

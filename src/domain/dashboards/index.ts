@@ -1,0 +1,14 @@
+export { buildCostDashboard } from './cost';
+export { buildDebugDashboard } from './debug';
+export { buildExecutiveDashboard } from './executive';
+export { filterOptions, hasFilters, selectServices, type ExecutiveFilters, type FilterOptions } from './filters';
+export { buildOnCallDashboard } from './onCall';
+export {
+  dashboardDataSources,
+  dashboardPanels,
+  dashboardQueries,
+  queryProblems,
+  type LocatedQuery,
+  type QueryProblem,
+} from './queries';
+export * from './types';

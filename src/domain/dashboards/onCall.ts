@@ -1,0 +1,171 @@
+/**
+ * The on-call dashboard of one service: live SLIs per SLO, burn rate per alert window with the
+ * thresholds drawn, error budget left, firing alerts, recent deploys and the runbooks. Every panel
+ * carries the service's runbook links, and alert rows carry them as data links, so the runbook is
+ * one click away from any panel.
+ */
+import { RegistryDocument } from '../model';
+import { stableUid } from '../rules/uid';
+import { CURRENT_WINDOW, LABEL_SLO, OBJECTIVE_RATIO, PERIOD_BUDGET_REMAINING, sliErrorRatioName } from '../rules/names';
+import { burnPanelSpecs, burnRateExpr, burnThresholds } from './burnWindows';
+import { runbookDataLinks } from './links';
+import { BUDGET_THRESHOLDS, panel, PanelIds, promQuery, tableQuery } from './panels';
+import { metricSelector } from './promql';
+import { runbookMarkdown } from './runbookText';
+import { serviceScope, ServiceScope, sloVariable } from './service';
+import { Dashboard, Panel, PanelLink, Row } from './types';
+
+/** The on-call dashboard of `serviceId`; throws when the registry has no such service. */
+export function buildOnCallDashboard(doc: RegistryDocument, serviceId: string): Dashboard {
+  const scope = serviceScope(doc, serviceId);
+  const ids = new PanelIds();
+  const { service, links } = scope;
+  const rows: Row[] = [sliRow(ids, scope), burnRow(ids, scope), responseRow(ids, scope)].filter(
+    (row) => row.panels.length > 0
+  );
+  return {
+    kind: 'onCall',
+    uid: stableUid('oncall', service.id),
+    title: `${service.name} · On-call`,
+    description: `Live SLIs, burn rates, alerts, deploys and runbooks of ${service.name}.`,
+    tags: ['business-owner', 'slo', 'on-call', service.id],
+    serviceId: service.id,
+    variables: [sloVariable(scope.slos)],
+    annotations: [
+      {
+        name: 'Deploys',
+        datasource: 'prometheus',
+        expr: `sum(increase(${metricSelector('deploys_total', service.selector)}[5m])) > 0`,
+        title: `Deploy of ${service.name}`,
+        color: 'blue',
+      },
+    ],
+    rows,
+    links,
+    time: { from: 'now-6h', to: 'now' },
+    refresh: '1m',
+  };
+}
+
+/** `{sloth_service="checkout", sloth_slo=~"$slo"}` */
+function sloSelector(scope: ServiceScope): string {
+  return `${scope.recorded.slice(0, -1)}, ${LABEL_SLO}=~"$slo"}`;
+}
+
+function withLinks(links: PanelLink[], panels: Panel[]): Panel[] {
+  return panels.map((item) => ({ ...item, links }));
+}
+
+function sliRow(ids: PanelIds, scope: ServiceScope): Row {
+  if (scope.slos.length === 0) {
+    return { title: 'Service level', panels: [] };
+  }
+  const selector = sloSelector(scope);
+  const panels = [
+    panel(ids, {
+      title: 'Live SLI per SLO',
+      description: `Each SLO's SLI over the last ${CURRENT_WINDOW}, with its objective as a dashed line.`,
+      kind: 'timeseries',
+      queries: [
+        promQuery('A', `1 - max by (${LABEL_SLO}) (${sliErrorRatioName(CURRENT_WINDOW)}${selector})`, {
+          legend: `{{${LABEL_SLO}}}`,
+        }),
+        promQuery('B', `max by (${LABEL_SLO}) (${OBJECTIVE_RATIO}${selector})`, {
+          legend: `{{${LABEL_SLO}}} objective`,
+        }),
+      ],
+      unit: 'percentunit',
+      width: 16,
+      height: 8,
+    }),
+    panel(ids, {
+      title: 'Error budget left',
+      description: "Share of each SLO's error budget left over its window; negative when overspent.",
+      kind: 'bargauge',
+      queries: [
+        promQuery('A', `min by (${LABEL_SLO}) (${PERIOD_BUDGET_REMAINING}${selector})`, {
+          instant: true,
+          legend: `{{${LABEL_SLO}}}`,
+        }),
+      ],
+      unit: 'percentunit',
+      min: 0,
+      max: 1,
+      thresholds: BUDGET_THRESHOLDS,
+      width: 8,
+      height: 8,
+    }),
+  ];
+  return { title: 'Service level', panels: withLinks(scope.links, panels) };
+}
+
+function burnRow(ids: PanelIds, scope: ServiceScope): Row {
+  const panels = burnPanelSpecs(scope.slos).map((spec) =>
+    panel(ids, {
+      title: `Burn rate ${spec.long} / ${spec.short} (${spec.tiers.join(', ')})`,
+      description:
+        `Burn rate of each SLO over the ${spec.long} and ${spec.short} windows. The alert fires when both ` +
+        `exceed the line: ${spec.slos.map(({ slo, factor }) => `${slo.name} at ${factor}x`).join(', ')}.`,
+      kind: 'timeseries',
+      queries: [
+        promQuery('A', burnRateExpr(spec, spec.long, scope.recorded), { legend: `{{${LABEL_SLO}}} · ${spec.long}` }),
+        promQuery('B', burnRateExpr(spec, spec.short, scope.recorded), { legend: `{{${LABEL_SLO}}} · ${spec.short}` }),
+      ],
+      unit: 'x',
+      thresholds: burnThresholds(spec),
+      showThresholds: true,
+      width: 12,
+      height: 7,
+    })
+  );
+  return { title: 'Burn rate per alert window', panels: withLinks(scope.links, panels) };
+}
+
+function responseRow(ids: PanelIds, scope: ServiceScope): Row {
+  const { service, slos } = scope;
+  const firing = ['alertstate="firing"'];
+  const alertsExpr =
+    `max by (alertname, severity, ${LABEL_SLO}, burn_tier) ` +
+    `(${metricSelector('ALERTS', scope.recorded, firing)} or ${metricSelector('ALERTS', service.selector, firing)})`;
+  const deployed = `timestamp(${metricSelector('deploy_info', service.selector)} == 1)`;
+  const panels = [
+    panel(ids, {
+      title: 'Firing alerts',
+      description:
+        'SLO alerts of the service and alerts on its own telemetry firing now; each row links to the runbooks.',
+      kind: 'table',
+      queries: [tableQuery('A', alertsExpr)],
+      columns: [
+        { kind: 'label', label: 'alertname', title: 'Alert' },
+        { kind: 'label', label: 'severity', title: 'Severity' },
+        { kind: 'label', label: LABEL_SLO, title: 'SLO' },
+        { kind: 'label', label: 'burn_tier', title: 'Burn tier' },
+      ],
+      dataLinks: runbookDataLinks(service, slos),
+      width: 10,
+      height: 8,
+    }),
+    panel(ids, {
+      title: 'Recent deploys',
+      description:
+        'Versions that ran in the time range and when each was first seen; deploys are also drawn on the graphs.',
+      kind: 'table',
+      queries: [tableQuery('A', `min by (version) (min_over_time(${deployed}[$__range:5m])) * 1000`)],
+      columns: [
+        { kind: 'label', label: 'version', title: 'Version' },
+        { kind: 'value', refId: 'A', title: 'First seen', unit: 'dateTimeAsIso' },
+      ],
+      width: 6,
+      height: 8,
+    }),
+    panel(ids, {
+      title: 'Runbooks and escalation',
+      kind: 'text',
+      queries: [],
+      content: runbookMarkdown(scope),
+      width: 8,
+      height: 8,
+    }),
+  ];
+  return { title: 'Alerts, deploys and runbooks', panels: withLinks(scope.links, panels) };
+}

@@ -1,0 +1,56 @@
+/**
+ * Query text shared by the dashboard builders: the recorded-series selectors of the SLO rules
+ * (see rules/names.ts), a regex naming a set of services or SLOs, and the way per-service
+ * expressions (KPIs, billing) are labelled and combined into one query.
+ */
+import { escapeLabelValue } from '../promql/selector';
+import { LABEL_SERVICE, LABEL_SLO } from '../rules/names';
+
+/** Label pair identifying an SLO row in tables and legends. */
+export const BY_SLO = `${LABEL_SERVICE}, ${LABEL_SLO}`;
+
+/** A regex matching exactly the given values (anchored by Prometheus), metacharacters escaped. */
+export function regexOf(values: string[]): string {
+  return values.map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+}
+
+/** `name=~"a|b"` for a PromQL or LogQL selector, the regex escaped for a double-quoted string. */
+export function regexMatcher(name: string, values: string[]): string {
+  return `${name}=~"${escapeLabelValue(regexOf(values))}"`;
+}
+
+/** `{sloth_service=~"checkout|payments"}`: the recorded series of these services. */
+export function servicesSelector(serviceIds: string[], extra: string[] = []): string {
+  return `{${[regexMatcher(LABEL_SERVICE, serviceIds), ...extra].join(', ')}}`;
+}
+
+/** The matchers inside a service's selector: `{service="checkout"}` gives `service="checkout"`. */
+export function selectorMatchers(selector: string): string {
+  const trimmed = selector.trim();
+  const open = trimmed.indexOf('{');
+  const close = trimmed.lastIndexOf('}');
+  return open === -1 || close < open ? '' : trimmed.slice(open + 1, close).trim();
+}
+
+/** A metric selected by a service's selector plus extra matchers: `deploys_total{service="checkout"}`. */
+export function metricSelector(metric: string, serviceSelector: string, extra: string[] = []): string {
+  const matchers = [selectorMatchers(serviceSelector), ...extra].filter((matcher) => matcher !== '');
+  return `${metric}{${matchers.join(', ')}}`;
+}
+
+/**
+ * Adds constant labels to every series of `expr` with `label_replace`, so that terms of different
+ * services stay apart when combined with `or`.
+ */
+export function withLabels(expr: string, labels: Record<string, string>): string {
+  return Object.entries(labels).reduce(
+    (inner, [name, value]) =>
+      `label_replace(${inner}, "${name}", "${escapeLabelValue(value.replace(/\$/g, '$$$$'))}", "", "")`,
+    `(${expr})`
+  );
+}
+
+/** One query from several labelled terms: `a or b or c`. */
+export function orTerms(terms: string[]): string {
+  return terms.join(' or ');
+}
