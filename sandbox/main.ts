@@ -15,7 +15,9 @@ async function main() {
   }
   await buildHost(root);
   const server = await startSandboxServer(options);
-  const data = options.prometheusUrl ? `Prometheus at ${options.prometheusUrl}` : 'no Prometheus (set PROMETHEUS_URL)';
+  const data = options.prometheusUrl
+    ? `Prometheus at ${options.prometheusUrl}`
+    : 'the embedded demo data source (set PROMETHEUS_URL for a real Prometheus)';
   process.stdout.write(
     `sandbox: http://${options.host}:${options.port}/a/bizowner-slo-app/services as ${options.role}, ${data}\n`
   );

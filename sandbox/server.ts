@@ -2,12 +2,16 @@
  * The sandbox host's HTTP server: serves the built plugin the way Grafana serves it
  * (`/public/plugins/<id>/module.js`), the host page under the app's Grafana URLs, the plugin
  * settings API with Grafana's role rules, and a data source proxy to a real Prometheus/Loki.
+ * Without a Prometheus URL, data source `prometheus` is the embedded demo data source
+ * (sandbox/demoPrometheus), computed from the demo model and the stored registry's rules.
  *
  * It stands in for Grafana only as far as this plugin needs; it is test and demo tooling.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import http, { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { readStoredRegistry } from '../src/storage/storedRegistry';
+import { DemoPrometheus } from './demoPrometheus/api';
 import { can, OrgRole, parseRole, permissionsOf } from './roles';
 import { readProvisionedSettings, SettingsFile, StoredPluginSettings } from './settingsStore';
 
@@ -80,9 +84,8 @@ function pluginJson(options: SandboxOptions): Record<string, unknown> {
 
 function dataSources(options: SandboxOptions) {
   const list = [];
-  if (options.prometheusUrl) {
-    list.push({ id: 1, uid: 'prometheus', name: 'Prometheus', type: 'prometheus', access: 'proxy', isDefault: true });
-  }
+  const prometheusName = options.prometheusUrl ? 'Prometheus' : 'Prometheus (demo)';
+  list.push({ id: 1, uid: 'prometheus', name: prometheusName, type: 'prometheus', access: 'proxy', isDefault: true });
   if (options.lokiUrl) {
     list.push({ id: 2, uid: 'loki', name: 'Loki', type: 'loki', access: 'proxy', isDefault: false });
   }
@@ -170,6 +173,14 @@ async function handleSettings(req: IncomingMessage, res: ServerResponse, options
 export function startSandboxServer(options: SandboxOptions): Promise<http.Server> {
   const pluginId = String(pluginJson(options).id);
   const store = new SettingsFile(options.settingsPath, () => readProvisionedSettings(options.appsYamlPath, pluginId));
+  const demo = options.prometheusUrl
+    ? undefined
+    : new DemoPrometheus({
+        registry: () => {
+          const stored = readStoredRegistry(store.read().jsonData);
+          return stored.ok ? stored.doc : undefined;
+        },
+      });
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://${options.host}`);
     const path = url.pathname;
@@ -180,6 +191,14 @@ export function startSandboxServer(options: SandboxOptions): Promise<http.Server
       }
       if (path === '/api/datasources') {
         return sendJson(res, 200, dataSources(options));
+      }
+      if (datasourceCall && datasourceCall[1] === 'prometheus' && demo) {
+        const params = new URLSearchParams(url.search);
+        if (req.method === 'POST') {
+          new URLSearchParams(await readBody(req)).forEach((value, key) => params.append(key, value));
+        }
+        const answer = demo.handle(req.method ?? 'GET', datasourceCall[2], params);
+        return sendJson(res, answer.status, answer.body);
       }
       if (datasourceCall) {
         const upstream = upstreamOf(options, datasourceCall[1]);
