@@ -50,7 +50,10 @@ function sendFile(res: ServerResponse, root: string, relative: string): void {
     sendJson(res, 404, { message: 'Plugin file not found' });
     return;
   }
-  res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+  res.writeHead(200, {
+    'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+    'cache-control': 'no-cache',
+  });
   createReadStream(file).pipe(res);
 }
 
@@ -101,7 +104,13 @@ function indexHtml(options: SandboxOptions): string {
     dataSources(options).map((ds) => [ds.name, { ...ds, meta: { id: ds.type, name: ds.type, info: { logos: {} } } }])
   );
   const bootData = {
-    settings: { featureToggles: {}, appSubUrl: '', appUrl: `http://${options.host}:${options.port}/`, datasources, buildInfo: { version: '12.4.10', env: 'sandbox' } },
+    settings: {
+      featureToggles: {},
+      appSubUrl: '',
+      appUrl: `http://${options.host}:${options.port}/`,
+      datasources,
+      buildInfo: { version: '12.4.10', env: 'sandbox' },
+    },
     user: {
       id: 1,
       login: options.role.toLowerCase(),
@@ -146,7 +155,10 @@ async function handleSettings(req: IncomingMessage, res: ServerResponse, options
     return;
   }
   if (!can(options.role, 'plugins:write')) {
-    sendJson(res, 403, { message: 'You do not have permission to perform this action (plugins:write)', accessErrorId: 'ACE0001' });
+    sendJson(res, 403, {
+      message: 'You do not have permission to perform this action (plugins:write)',
+      accessErrorId: 'ACE0001',
+    });
     return;
   }
   let command: Partial<StoredPluginSettings> & { secureJsonData?: Record<string, string> };
