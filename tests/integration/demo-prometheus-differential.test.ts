@@ -1,0 +1,183 @@
+/**
+ * Differential test of the embedded demo data source against a real Prometheus 2.42 holding the
+ * backfilled demo history (samples every 5 minutes): the same queries at the same instants.
+ *
+ * Tolerances:
+ * - On the 5-minute grid both sides see the same counter values at both window ends, so
+ *   Prometheus' extrapolation adds nothing: answers must agree to 1e-9 (relative).
+ * - 150 s off the grid Prometheus sees the samples of a window shortened by 5 minutes and
+ *   extrapolates them to the whole window, while the demo source reads the exact counters at the
+ *   ends. For windows of 1 h and more the answers must agree within 5 % (the model's fastest
+ *   traffic wave has a 40-minute period and 4 % amplitude); 5-minute windows are skipped there
+ *   (Prometheus sees one sample and returns nothing).
+ */
+import { generateRuleFiles, isAlertingRule, RecordingRule } from '../../src/domain/rules';
+import { DemoPrometheus } from '../../sandbox/demoPrometheus/api';
+import { readDemoRegistry } from '../../scripts/demo/provisioning';
+import { RunningPrometheus, startPrometheus } from '../helpers/prometheus';
+
+const DAY = 86_400;
+const HOUR = 3_600;
+
+type Answer = Map<string, number>;
+
+function toAnswer(body: any, query: string): Answer {
+  if (body.status !== 'success') {
+    throw new Error(`${query}: ${body.error}`);
+  }
+  const result = body.data.resultType === 'scalar' ? [{ metric: {}, value: body.data.result }] : body.data.result;
+  return new Map(
+    result.map((s: { metric: Record<string, string>; value: [number, string] }) => [
+      JSON.stringify(Object.entries(s.metric).sort()),
+      Number(s.value[1]),
+    ])
+  );
+}
+
+/** Differences beyond `relative` between two answers: series on one side only, or values apart. */
+function differences(demo: Answer, real: Answer, relative: number): string[] {
+  const problems: string[] = [];
+  for (const key of new Set([...demo.keys(), ...real.keys()])) {
+    const [a, b] = [demo.get(key), real.get(key)];
+    if (a === undefined || b === undefined) {
+      problems.push(`${key}: demo ${a}, prometheus ${b}`);
+    } else if (
+      !(Number.isNaN(a) && Number.isNaN(b)) &&
+      !(Math.abs(a - b) <= relative * Math.max(Math.abs(a), Math.abs(b)) + 1e-12)
+    ) {
+      problems.push(`${key}: demo ${a}, prometheus ${b} (${((a / b - 1) * 100).toFixed(4)} %)`);
+    }
+  }
+  return problems;
+}
+
+const RAW_QUERIES = [
+  'sum by (service) (rate(http_requests_total[1h]))',
+  'sum by (service) (increase(http_requests_total{code=~"5.."}[6h])) / sum by (service) (increase(http_requests_total[6h]))',
+  'histogram_quantile(0.99, sum by (le, service) (rate(http_request_duration_seconds_bucket[1h])))',
+  'histogram_quantile(0.5, sum by (le) (rate(http_request_duration_seconds_bucket{service="search"}[1d])))',
+  'sum by (service) (rate(http_request_duration_seconds_sum[1h])) / sum by (service) (rate(http_request_duration_seconds_count[1h]))',
+  'sum by (service, resource) (increase(cloud_cost_usd_total[1d]))',
+  'topk(2, sum by (route) (rate(http_requests_total{code="200"}[2h])))',
+  'sum(rate(http_requests_total{code=~"5.."}[1h])) by (service) / on (service) group_left sum by (service) (rate(http_requests_total[1h])) > bool 0.001',
+  'count by (service) (deploy_info)',
+  'sum by (service) (business_revenue_usd_total offset 1d)',
+];
+
+describe('the demo data source answers like a real Prometheus over the same history', () => {
+  let prometheus: RunningPrometheus;
+  let demo: DemoPrometheus;
+  const registry = readDemoRegistry();
+  const rules = generateRuleFiles(registry)
+    .prometheus.flatMap(({ file }) => file.groups.flatMap((group) => group.rules))
+    .filter((rule): rule is RecordingRule => !isAlertingRule(rule));
+  // The SLI rules read raw series only; their windows run from 5m to 3d.
+  const sliRules = rules.filter((rule) => !rule.expr.includes('slo:') && !rule.expr.startsWith('vector('));
+  // Period rules sum hourly recorded increases; Prometheus has no recorded history, so it gets
+  // the same sum as a subquery of the raw rule expression, over 2 days instead of 30.
+  const periodRules = rules.filter((rule) => /_over_time\(slo:/.test(rule.expr));
+
+  beforeAll(async () => {
+    prometheus = await startPrometheus({ days: 30 });
+    demo = new DemoPrometheus({ registry: () => registry, scrapeInterval: 300 });
+  }, 300_000);
+
+  afterAll(async () => {
+    await prometheus?.stop();
+  });
+
+  async function both(demoQuery: string, realQuery: string, time: number): Promise<[Answer, Answer]> {
+    const params = new URLSearchParams({ query: realQuery, time: String(time) });
+    const real = toAnswer(await (await fetch(`${prometheus.url}/api/v1/query?${params}`)).json(), realQuery);
+    const mine = demo.handle('GET', 'api/v1/query', new URLSearchParams({ query: demoQuery, time: String(time) }));
+    return [toAnswer(mine.body, demoQuery), real];
+  }
+
+  const onGrid = () => [prometheus.end - DAY, prometheus.end - 9 * DAY - 7 * HOUR, prometheus.end - 20 * DAY - 300];
+
+  it('has SLI rules and period rules to compare', () => {
+    expect(sliRules.length).toBeGreaterThan(40);
+    expect(periodRules.length).toBeGreaterThan(4);
+  });
+
+  it.each(RAW_QUERIES)('on the grid: %s', async (query) => {
+    for (const time of onGrid()) {
+      const [mine, real] = await both(query, query, time);
+      expect(real.size).toBeGreaterThan(0);
+      expect(differences(mine, real, 1e-9)).toEqual([]);
+    }
+  });
+
+  it('on the grid: every SLI recording rule expression', async () => {
+    for (const rule of sliRules) {
+      for (const time of onGrid()) {
+        const [mine, real] = await both(rule.expr, rule.expr, time);
+        expect({ rule: rule.expr, time, problems: differences(mine, real, 1e-9) }).toEqual({
+          rule: rule.expr,
+          time,
+          problems: [],
+        });
+      }
+    }
+  });
+
+  it('off the grid, within 5 %: SLI rules of 30m and longer windows and the raw queries', async () => {
+    const time = prometheus.end - 3 * DAY + 150;
+    const queries = [
+      ...RAW_QUERIES.filter((q) => !q.includes('deploy_info') && !q.includes('offset')),
+      ...sliRules.filter((r) => !/\[5m\]/.test(r.expr)).map((r) => r.expr),
+    ];
+    for (const query of queries) {
+      const [mine, real] = await both(query, query, time);
+      expect({ query, problems: differences(mine, real, 0.05) }).toEqual({ query, problems: [] });
+    }
+  });
+
+  it('period rules: recorded series sampled at their evaluation interval, like a subquery of the raw rule', async () => {
+    // A recorded series over a window is its rule evaluated at every multiple of the group's
+    // interval in the window (5 minutes for groups without one in the demo source).
+    const groups = generateRuleFiles(registry).prometheus.flatMap(({ file }) => file.groups);
+    const definitions = new Map(
+      groups.flatMap((group) =>
+        group.rules
+          .filter((rule): rule is RecordingRule => !isAlertingRule(rule))
+          .map((rule) => [`${rule.record}|${rule.labels?.sloth_id}`, { expr: rule.expr, step: group.interval ?? '5m' }])
+      )
+    );
+    let compared = 0;
+    for (const rule of periodRules) {
+      const demoQuery = rule.expr.replace(/\[\d+d\]/g, '[2d]');
+      let complete = true;
+      const realQuery = rule.expr.replace(
+        /(slo:[\w:]+)\{sloth_id="([^"]+)"\}\[\d+d\]/g,
+        (_, name: string, id: string) => {
+          const definition = definitions.get(`${name}|${id}`);
+          complete &&= definition !== undefined && !definition.expr.includes('slo:');
+          return definition ? `(${definition.expr})[2d:${definition.step}]` : 'absent_series';
+        }
+      );
+      if (!complete) {
+        continue; // the SLI is recorded by Loki (log SLIs): no Prometheus expression to compare with
+      }
+      // Recorded series carry the rule labels, the subquery's results do not: compare values only.
+      const [mine, real] = await both(`sum(${demoQuery})`, `sum(${realQuery})`, prometheus.end - 2 * DAY);
+      expect({ rule: rule.expr, problems: differences(mine, real, 1e-9) }).toEqual({ rule: rule.expr, problems: [] });
+      compared++;
+    }
+    expect(compared).toBeGreaterThanOrEqual(6);
+  });
+
+  it('can fail: a query that differs by its window is caught', async () => {
+    const [mine] = await both(
+      'sum(rate(http_requests_total[1h]))',
+      'sum(rate(http_requests_total[1h]))',
+      prometheus.end - DAY
+    );
+    const [, other] = await both(
+      'sum(rate(http_requests_total[1h]))',
+      'sum(rate(http_requests_total[2h]))',
+      prometheus.end - DAY
+    );
+    expect(differences(mine, other, 1e-9)).not.toEqual([]);
+  });
+});
