@@ -1,4 +1,4 @@
-import React, { useCallback, useMemo } from 'react';
+import React, { useCallback, useDeferredValue, useMemo } from 'react';
 import { locationService } from '@grafana/runtime';
 import { t } from '@grafana/i18n';
 import { FetchDataFunc, InteractiveTable, Pagination, Stack, Text } from '@grafana/ui';
@@ -44,7 +44,9 @@ function ServicesTable({ doc }: { doc: RegistryDocument }) {
   const rows = useMemo(() => buildServiceRows(doc, live), [doc, live]);
   const choices = useMemo(() => filterChoices(rows), [rows]);
   const [query, setQuery] = useServicesQuery();
-  const result = useMemo(() => queryServices(rows, query), [rows, query]);
+  // The search box shows each keystroke at once; the table follows when React has time.
+  const deferredQuery = useDeferredValue(query);
+  const result = useMemo(() => queryServices(rows, deferredQuery), [rows, deferredQuery]);
   const prometheusConfigured = Boolean(doc.settings.prometheus?.uid);
   const missingReason = live?.slos ? undefined : noLiveDataReason(prometheusConfigured);
   const columns = useServiceColumns(missingReason);
