@@ -5,6 +5,7 @@
  */
 import { CliError, CommandSpec, formatHelp, parseArgs, usageLine } from './args';
 import { Command } from './command';
+import { dashboardsCommand } from './commands/dashboards';
 import { exportCommand } from './commands/export';
 import { gateCommand } from './commands/gate';
 import { importCommand } from './commands/import';
@@ -17,7 +18,14 @@ export { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 /** The name shown in usage lines. */
 export const PROGRAM = 'bizowner';
 
-export const COMMANDS: Command[] = [validateCommand, rulesCommand, importCommand, exportCommand, gateCommand];
+export const COMMANDS: Command[] = [
+  validateCommand,
+  rulesCommand,
+  dashboardsCommand,
+  importCommand,
+  exportCommand,
+  gateCommand,
+];
 
 function toolHelp(): string {
   const width = Math.max(...COMMANDS.map((command) => command.spec.name.length)) + 4;

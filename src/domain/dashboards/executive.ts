@@ -54,7 +54,9 @@ export function buildExecutiveDashboard(doc: RegistryDocument, filters: Executiv
   return {
     kind: 'executive',
     uid: filtered ? stableUid('exec', filterKey(filters)) : stableUid('exec'),
-    title: filtered ? `Business Owner · Executive (${services.length} services)` : 'Business Owner · Executive',
+    title: filtered
+      ? `Business Owner · Executive (${services.length} ${services.length === 1 ? 'service' : 'services'})`
+      : 'Business Owner · Executive',
     description:
       'SLO compliance, error budget, business KPIs, cloud spend and incidents of the services ' +
       (filtered ? `${serviceIds.join(', ')}.` : 'in the Business Owner registry.'),
