@@ -38,6 +38,20 @@ export function sloEditUrl(sloId?: string): string {
   return sloId ? `${prefixRoute(ROUTES.Slos)}/${encodeURIComponent(sloId)}/edit` : `${prefixRoute(ROUTES.Slos)}/new`;
 }
 
+/** URL of the SLO list, with query parameters (e.g. `{ status: 'burning' }`). */
+export function slosUrl(params: Record<string, string> = {}): string {
+  const query = new URLSearchParams(params).toString();
+  return query ? `${prefixRoute(ROUTES.Slos)}?${query}` : prefixRoute(ROUTES.Slos);
+}
+
+/** Query parameter of the new-SLO editor naming the SLO to start from (duplicate). */
+export const COPY_OF_PARAM = 'copyOf';
+
+/** URL of the editor for a new SLO that starts as a copy of `sloId`. */
+export function sloDuplicateUrl(sloId: string): string {
+  return `${sloEditUrl()}?${new URLSearchParams({ [COPY_OF_PARAM]: sloId }).toString()}`;
+}
+
 /** Path segments under the services and people pages. */
 export const SUB_ROUTES = { create: 'new', edit: 'edit', import: 'import' } as const;
 

@@ -2,14 +2,15 @@ import { SceneAppPage } from '@grafana/scenes';
 import { getGovernancePage } from './Governance/governancePage';
 import { getPeoplePage } from './People/peoplePage';
 import { getServicesPage } from './Services/servicesPage';
-import { getExecutivePlaceholderPage, getSlosPlaceholderPage } from './placeholderPages';
+import { getExecutivePlaceholderPage } from './placeholderPages';
+import { getSlosPage } from './Slos/slosPage';
 
 /** The app's pages, in navigation order (as `plugin.json` lists them). */
 export function getAppPages(): SceneAppPage[] {
   return [
     getServicesPage(),
     getPeoplePage(),
-    getSlosPlaceholderPage(),
+    getSlosPage(),
     getExecutivePlaceholderPage(),
     getGovernancePage(),
   ];

@@ -28,21 +28,6 @@ function placeholderPage(spec: PlaceholderSpec): SceneAppPage {
   });
 }
 
-/** The SLO list and editor, until they are built: what the page will show and what works today. */
-export function getSlosPlaceholderPage(): SceneAppPage {
-  return placeholderPage({
-    route: ROUTES.Slos,
-    title: () => t('bizowner.slos.title', 'SLOs'),
-    message: () =>
-      t('bizowner.slos.empty.message', 'Every SLO with its objective, current SLI, error budget left and burn rate.'),
-    hint: () =>
-      t(
-        'bizowner.slos.empty.hint',
-        'The SLO list and editor are not available in this version yet. SLOs can already be imported with the registry on the configuration page.'
-      ),
-  });
-}
-
 /** The executive dashboard, until it is built. */
 export function getExecutivePlaceholderPage(): SceneAppPage {
   return placeholderPage({

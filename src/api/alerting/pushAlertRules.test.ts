@@ -8,10 +8,17 @@ const FOLDER = 'slo-folder';
 const GROUP_URL = `/api/v1/provisioning/folder/${FOLDER}/rule-groups/slo-checkout`;
 
 function rules() {
-  return buildGrafanaAlertRules(baseRegistry(), { folderUid: FOLDER, datasourceUid: 'prom', sloIds: ['checkout-ratio'] });
+  return buildGrafanaAlertRules(baseRegistry(), {
+    folderUid: FOLDER,
+    datasourceUid: 'prom',
+    sloIds: ['checkout-ratio'],
+  });
 }
 
-const groupAnswer = (interval: number, extra: Array<{ uid: string; title: string; labels: Record<string, string> }> = []) =>
+const groupAnswer = (
+  interval: number,
+  extra: Array<{ uid: string; title: string; labels: Record<string, string> }> = []
+) =>
   on('GET', GROUP_URL, {
     status: 200,
     body: { title: 'slo-checkout', folderUid: FOLDER, interval, rules: [...rules(), ...extra] },
@@ -55,16 +62,33 @@ describe('pushAlertRules', () => {
         { refId: 'B', datasourceUid: '__expr__', model: { type: 'threshold' } },
       ],
     });
-    expect(backend.requests[backend.requests.length - 1].data).toMatchObject({ title: 'slo-checkout', folderUid: FOLDER, interval: 60 });
-    expect(steps.map((step) => step.action)).toEqual(['created', 'created', 'created', 'created', 'created', 'intervalSet']);
+    expect(backend.requests[backend.requests.length - 1].data).toMatchObject({
+      title: 'slo-checkout',
+      folderUid: FOLDER,
+      interval: 60,
+    });
+    expect(steps.map((step) => step.action)).toEqual([
+      'created',
+      'created',
+      'created',
+      'created',
+      'created',
+      'intervalSet',
+    ]);
   });
 
   test('a second push updates the same uids with PUT, keeps them editable and removes a switched-off tier', async () => {
     const stale = { uid: 'bo-checkout-ratio-old-tier', title: 'old tier', labels: { sloth_id: 'checkout-ratio' } };
     const other = { uid: 'bo-other', title: 'other SLO', labels: { sloth_id: 'checkout-latency' } };
     const backend = installFakeBackend([
-      (request) => (request.method === 'GET' && request.url.startsWith('/api/v1/provisioning/alert-rules/') ? { status: 200, body: {} } : undefined),
-      (request) => (request.method === 'PUT' && request.url.startsWith('/api/v1/provisioning/alert-rules/') ? { status: 200, body: request.data } : undefined),
+      (request) =>
+        request.method === 'GET' && request.url.startsWith('/api/v1/provisioning/alert-rules/')
+          ? { status: 200, body: {} }
+          : undefined,
+      (request) =>
+        request.method === 'PUT' && request.url.startsWith('/api/v1/provisioning/alert-rules/')
+          ? { status: 200, body: request.data }
+          : undefined,
       groupAnswer(60, [stale, other]),
       on('DELETE', '/api/v1/provisioning/alert-rules/bo-checkout-ratio-old-tier', { status: 204 }),
     ]);
@@ -79,7 +103,15 @@ describe('pushAlertRules', () => {
       'DELETE /api/v1/provisioning/alert-rules/bo-checkout-ratio-old-tier',
     ]);
     expect(writes.every((request) => request.headers['X-Disable-Provenance'] === 'true')).toBe(true);
-    expect(steps.map((step) => step.action)).toEqual(['updated', 'updated', 'updated', 'updated', 'updated', 'deleted', 'unchanged']);
+    expect(steps.map((step) => step.action)).toEqual([
+      'updated',
+      'updated',
+      'updated',
+      'updated',
+      'updated',
+      'deleted',
+      'unchanged',
+    ]);
   });
 
   test('a 4xx answer is reported per rule with Grafana message and status; the others still go through', async () => {
@@ -105,7 +137,10 @@ describe('pushAlertRules', () => {
 
   test('a 5xx on the look-up is reported and nothing is written for that rule', async () => {
     const backend = installFakeBackend([
-      on('GET', '/api/v1/provisioning/alert-rules/bo-checkout-ratio-page-fast', { status: 500, body: { message: 'database is locked' } }),
+      on('GET', '/api/v1/provisioning/alert-rules/bo-checkout-ratio-page-fast', {
+        status: 500,
+        body: { message: 'database is locked' },
+      }),
       on('POST', '/api/v1/provisioning/alert-rules', (request) => ({ status: 201, body: request.data })),
       groupAnswer(60),
     ]);

@@ -8,12 +8,21 @@ const BASE = '/api/datasources/uid/prom%201/resources/api/v1';
 describe('Prometheus look-ups through the data source resource API', () => {
   test('metric names: GET label/__name__/values with the last day as start and end', async () => {
     const backend = installFakeBackend([
-      on('GET', `${BASE}/label/__name__/values`, { status: 200, body: { status: 'success', data: ['up', 'http_requests_total'] } }),
+      on('GET', `${BASE}/label/__name__/values`, {
+        status: 200,
+        body: { status: 'success', data: ['up', 'http_requests_total'] },
+      }),
     ]);
     const result = await fetchMetricNames('prom 1', undefined, NOW);
     expect(result).toMatchObject({ ok: true, value: ['up', 'http_requests_total'] });
     expect(backend.requests).toEqual([
-      { method: 'GET', url: `${BASE}/label/__name__/values`, params: { start: END - 86400, end: END }, headers: {}, data: undefined },
+      {
+        method: 'GET',
+        url: `${BASE}/label/__name__/values`,
+        params: { start: END - 86400, end: END },
+        headers: {},
+        data: undefined,
+      },
     ]);
   });
 
@@ -22,8 +31,12 @@ describe('Prometheus look-ups through the data source resource API', () => {
       on('GET', `${BASE}/labels`, { status: 200, body: { status: 'success', data: ['__name__', 'code', 'service'] } }),
       on('GET', `${BASE}/label/service/values`, { status: 200, body: { status: 'success', data: ['checkout'] } }),
     ]);
-    expect(await fetchLabelNames('prom 1', 'http_requests_total', NOW)).toMatchObject({ value: ['__name__', 'code', 'service'] });
-    expect(await fetchLabelValues('prom 1', 'service', 'http_requests_total', NOW)).toMatchObject({ value: ['checkout'] });
+    expect(await fetchLabelNames('prom 1', 'http_requests_total', NOW)).toMatchObject({
+      value: ['__name__', 'code', 'service'],
+    });
+    expect(await fetchLabelValues('prom 1', 'service', 'http_requests_total', NOW)).toMatchObject({
+      value: ['checkout'],
+    });
     expect(backend.requests.map((request) => request.params)).toEqual([
       { start: END - 86400, end: END, 'match[]': 'http_requests_total' },
       { start: END - 86400, end: END, 'match[]': 'http_requests_total' },

@@ -64,7 +64,11 @@ export function parseBucketBounds(values: string[]): number[] {
 }
 
 /** The real `le` bounds of a histogram (base name or `_bucket` selector with matchers). */
-export async function fetchBucketBounds(uid: string, histogram: string, now = Date.now()): Promise<ApiResult<number[]>> {
+export async function fetchBucketBounds(
+  uid: string,
+  histogram: string,
+  now = Date.now()
+): Promise<ApiResult<number[]>> {
   const result = await fetchLabelValues(uid, 'le', bucketSelector(histogram), now);
   return result.ok ? { ...result, value: parseBucketBounds(result.value) } : result;
 }

@@ -19,7 +19,9 @@ const recordedOnlyFor = (id: string) => (expr: string) => {
     return [{ labels: { sloth_id: id }, value: 2.5 }];
   }
   if (expr.startsWith('count by (sloth_id, alertname, alertstate, severity) (ALERTS')) {
-    return [{ labels: { sloth_id: id, alertname: 'SLOErrorBudgetBurn', alertstate: 'firing', severity: 'ticket' }, value: 1 }];
+    return [
+      { labels: { sloth_id: id, alertname: 'SLOErrorBudgetBurn', alertstate: 'firing', severity: 'ticket' }, value: 1 },
+    ];
   }
   return [];
 };
@@ -69,7 +71,11 @@ describe('fetchSloValues', () => {
       burnRate: 2,
       alert: { status: 'unknown' },
     });
-    expect(values['checkout-latency']).toEqual({ source: 'none', alert: { status: 'unknown' }, reason: { kind: 'noTraffic' } });
+    expect(values['checkout-latency']).toEqual({
+      source: 'none',
+      alert: { status: 'unknown' },
+      reason: { kind: 'noTraffic' },
+    });
     // one request for the recorded metrics, one per SLO without them
     expect(fake.requests).toHaveLength(3);
   });
@@ -86,7 +92,10 @@ describe('fetchSloValues', () => {
   test('a failing data source marks every SLO as failed with its message, without raw queries', async () => {
     const fake = installFakeDataSources(() => ({ error: 'connection refused' }));
     const values = await fetchSloValues(registry());
-    expect(values['checkout-ratio']).toMatchObject({ source: 'none', reason: { kind: 'queryFailed', message: 'connection refused' } });
+    expect(values['checkout-ratio']).toMatchObject({
+      source: 'none',
+      reason: { kind: 'queryFailed', message: 'connection refused' },
+    });
     expect(fake.requests).toHaveLength(1);
   });
 

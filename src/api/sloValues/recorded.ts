@@ -73,7 +73,9 @@ export function alertOf(samples: Sample[]): SloAlert {
   const firing = burn.filter((sample) => sample.labels.alertstate === 'firing');
   const shown = firing.length > 0 ? firing : burn;
   const severities = shown.map((sample) => sample.labels[LABEL_SEVERITY] as Severity | undefined);
-  const freeze = samples.some((sample) => sample.labels.alertname === FREEZE_ALERT && sample.labels.alertstate === 'firing');
+  const freeze = samples.some(
+    (sample) => sample.labels.alertname === FREEZE_ALERT && sample.labels.alertstate === 'firing'
+  );
   const status = firing.length > 0 ? 'firing' : burn.length > 0 ? 'pending' : 'inactive';
   const severity = severities.includes('page') ? 'page' : severities.includes('ticket') ? 'ticket' : undefined;
   return { status, ...(severity ? { severity } : {}), ...(freeze ? { freeze } : {}) };

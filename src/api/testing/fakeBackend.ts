@@ -65,7 +65,11 @@ export function installFakeBackend(routes: Route[] = []): FakeBackend {
 }
 
 /** A route answering `method url` exactly. */
-export function on(method: string, url: string, answer: FakeAnswer | ((request: RecordedRequest) => FakeAnswer)): Route {
+export function on(
+  method: string,
+  url: string,
+  answer: FakeAnswer | ((request: RecordedRequest) => FakeAnswer)
+): Route {
   return (request) =>
     request.method === method && request.url === url
       ? typeof answer === 'function'

@@ -1,0 +1,133 @@
+import React, { useCallback, useMemo } from 'react';
+import { t } from '@grafana/i18n';
+import { locationService } from '@grafana/runtime';
+import { Button, EmptyState, FetchDataFunc, InteractiveTable, Pagination, Stack, Text } from '@grafana/ui';
+import { downloadText } from '../../../components/AppConfig/downloadText';
+import { ReadOnlyNotice } from '../../../components/ReadOnlyNotice/ReadOnlyNotice';
+import { RegistryLoaded } from '../../../components/Registry/RegistryLoaded';
+import { WriteButton } from '../../../components/Registry/WriteButton';
+import { testIds } from '../../../components/testIds';
+import { RegistryDocument } from '../../../domain/model';
+import { sloEditUrl } from '../../../routing';
+import { ruleDownloads } from '../ruleFiles';
+import { SlosFilters } from './SlosFilters';
+import { useSloColumns } from './sloColumns';
+import { buildSloRows, SloRow } from './sloRows';
+import { querySlos, SLO_SORT_KEYS, SloSortKey, sloFilterChoices, slosQueryFromParams } from './slosQuery';
+import { useSloMeasurements } from './useSloMeasurements';
+import { useSlosQuery } from './useSlosQuery';
+
+const rowId = (row: SloRow) => row.id;
+
+/** The SLO list page: every SLO with its owner, values and alert state; filters in the URL. */
+export function SlosList() {
+  return <RegistryLoaded>{(doc) => (doc.slos.length === 0 ? <NoSlos /> : <SlosTable doc={doc} />)}</RegistryLoaded>;
+}
+
+function NoSlos() {
+  return (
+    <Stack direction="column" gap={2}>
+      <ReadOnlyNotice />
+      <div data-testid={testIds.slos.empty}>
+        <EmptyState
+          variant="call-to-action"
+          message={t('bizowner.slos.none.title', 'No SLOs yet')}
+          button={
+            <WriteButton href={sloEditUrl()} icon="plus" data-testid={testIds.slos.create}>
+              {t('bizowner.slos.none.create', 'Create your first SLO')}
+            </WriteButton>
+          }
+        >
+          {t(
+            'bizowner.slos.none.body',
+            'Write an SLO with a live preview of its SLI, or import OpenSLO, Sloth or native YAML on the configuration page.'
+          )}
+        </EmptyState>
+      </div>
+    </Stack>
+  );
+}
+
+function downloadAll(doc: RegistryDocument) {
+  for (const file of ruleDownloads(doc, { kind: 'all' })) {
+    downloadText(file.fileName, file.text);
+  }
+}
+
+function SlosTable({ doc }: { doc: RegistryDocument }) {
+  const { values, loading, refresh } = useSloMeasurements(doc);
+  const rows = useMemo(() => buildSloRows(doc, values), [doc, values]);
+  const choices = useMemo(() => sloFilterChoices(rows), [rows]);
+  const [query, setQuery] = useSlosQuery();
+  const result = useMemo(() => querySlos(rows, query), [rows, query]);
+  const columns = useSloColumns();
+
+  // InteractiveTable reports its sort state; the sorting itself runs over all rows in querySlos.
+  const onSort = useCallback<FetchDataFunc<SloRow>>(
+    ({ sortBy }) => {
+      const [first] = sortBy;
+      const sort = first && (SLO_SORT_KEYS as readonly string[]).includes(first.id) ? (first.id as SloSortKey) : 'name';
+      const desc = Boolean(first?.desc);
+      const current = slosQueryFromParams(locationService.getSearchObject());
+      if (sort !== current.sort || desc !== current.desc) {
+        setQuery({ sort, desc });
+      }
+    },
+    [setQuery]
+  );
+  const initialSortBy = useMemo(() => [{ id: query.sort, desc: query.desc }], []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return (
+    <Stack direction="column" gap={2}>
+      <ReadOnlyNotice />
+      <Stack justifyContent="space-between" alignItems="flex-start" wrap="wrap">
+        <SlosFilters query={query} onChange={setQuery} choices={choices} />
+        <Stack gap={1}>
+          <Button
+            variant="secondary"
+            icon={loading ? 'spinner' : 'sync'}
+            onClick={refresh}
+            disabled={loading}
+            data-testid={testIds.slos.refresh}
+          >
+            {t('bizowner.slos.refresh', 'Refresh values')}
+          </Button>
+          <Button
+            variant="secondary"
+            icon="download-alt"
+            onClick={() => downloadAll(doc)}
+            data-testid={testIds.slos.downloadAll}
+          >
+            {t('bizowner.slos.downloadAll', 'Download all rules')}
+          </Button>
+          <WriteButton href={sloEditUrl()} icon="plus" data-testid={testIds.slos.create}>
+            {t('bizowner.slos.add', 'New SLO')}
+          </WriteButton>
+        </Stack>
+      </Stack>
+      <Text color="secondary" data-testid={testIds.slos.count}>
+        {t('bizowner.slos.count', '{{shown}} of {{total}} SLOs', { shown: result.total, total: rows.length })}
+      </Text>
+      <div data-testid={testIds.slos.list}>
+        {result.total === 0 ? (
+          <Text color="secondary">{t('bizowner.slos.noMatch', 'No SLO matches these filters.')}</Text>
+        ) : (
+          <InteractiveTable<SloRow>
+            columns={columns}
+            data={result.rows}
+            getRowId={rowId}
+            fetchData={onSort}
+            initialSortBy={initialSortBy}
+            disableSortRemove
+          />
+        )}
+      </div>
+      <Pagination
+        currentPage={result.page}
+        numberOfPages={result.pages}
+        onNavigate={(page) => setQuery({ ...query, page })}
+        hideWhenSinglePage
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,155 @@
+import React, { useMemo } from 'react';
+import { t } from '@grafana/i18n';
+import { Badge, BadgeColor, Column, Stack, Text, TextLink } from '@grafana/ui';
+import { BudgetLeft } from '../../../components/Status/BudgetLeft';
+import { testIds } from '../../../components/testIds';
+import { personUrl, serviceUrl, sloEditUrl } from '../../../routing';
+import {
+  alertLabel,
+  formatBurnRate,
+  formatSli,
+  sourceExplanation,
+  sourceLabel,
+  statusLabel,
+  windowLabel,
+} from '../sloTexts';
+import { SloListStatus, SloRow } from './sloRows';
+
+type Cell = { row: { original: SloRow } };
+
+const STATUS_COLORS: Record<SloListStatus, BadgeColor> = {
+  exhausted: 'red',
+  burning: 'orange',
+  noData: 'darkgrey',
+  ok: 'green',
+};
+
+const dash = <Text color="secondary">—</Text>;
+
+function SourceBadge({ row }: { row: SloRow }) {
+  const color: BadgeColor = row.source === 'recorded' ? 'green' : row.source === 'raw' ? 'blue' : 'darkgrey';
+  return (
+    <span data-testid={testIds.slos.source}>
+      <Badge color={color} text={sourceLabel(row.source)} tooltip={sourceExplanation(row.source, row.reason)} />
+    </span>
+  );
+}
+
+function AlertCell({ row }: { row: SloRow }) {
+  const { alert } = row;
+  const color: BadgeColor =
+    alert.status === 'firing'
+      ? alert.severity === 'page'
+        ? 'red'
+        : 'orange'
+      : alert.status === 'pending'
+        ? 'orange'
+        : 'darkgrey';
+  return (
+    <Stack gap={0.5}>
+      <Badge color={color} text={alertLabel(alert)} />
+      {alert.freeze && <Badge color="purple" icon="lock" text={t('bizowner.slos.alert.freeze', 'Release freeze')} />}
+    </Stack>
+  );
+}
+
+/** Columns of the SLO list; sorting runs in `querySlos` on all rows, not only the page shown. */
+export function useSloColumns(): Array<Column<SloRow>> {
+  return useMemo(
+    () => [
+      {
+        id: 'name',
+        header: t('bizowner.slos.col.name', 'SLO'),
+        sortType: 'string',
+        cell: ({ row: { original } }: Cell) => (
+          <Stack direction="column" gap={0}>
+            <TextLink href={sloEditUrl(original.id)} inline={false}>
+              {original.name}
+            </TextLink>
+            <Text variant="bodySmall" color="secondary">
+              {original.id}
+            </Text>
+          </Stack>
+        ),
+      },
+      {
+        id: 'service',
+        header: t('bizowner.slos.col.service', 'Service'),
+        sortType: 'string',
+        cell: ({ row: { original } }: Cell) => (
+          <TextLink href={serviceUrl(original.serviceId)} inline={false}>
+            {original.serviceName}
+          </TextLink>
+        ),
+      },
+      {
+        id: 'owner',
+        header: t('bizowner.slos.col.owner', 'Business owner'),
+        sortType: 'string',
+        cell: ({ row: { original } }: Cell) =>
+          original.ownerId ? (
+            <TextLink href={personUrl(original.ownerId)} inline={false}>
+              {original.ownerName ?? original.ownerId}
+            </TextLink>
+          ) : (
+            dash
+          ),
+      },
+      {
+        id: 'objective',
+        header: t('bizowner.slos.col.objective', 'Objective'),
+        sortType: 'number',
+        cell: ({ row: { original } }: Cell) => `${original.objective}%`,
+      },
+      {
+        id: 'window',
+        header: t('bizowner.slos.col.window', 'Window'),
+        sortType: 'string',
+        cell: ({ row: { original } }: Cell) => windowLabel(original.window),
+      },
+      {
+        id: 'sli',
+        header: t('bizowner.slos.col.sli', 'Current SLI'),
+        sortType: 'number',
+        cell: ({ row: { original } }: Cell) => (original.sli === undefined ? dash : formatSli(original.sli)),
+      },
+      {
+        id: 'budget',
+        header: t('bizowner.slos.col.budget', 'Budget left'),
+        sortType: 'number',
+        cell: ({ row: { original } }: Cell) => (
+          <BudgetLeft value={original.budgetLeft} missingReason={sourceExplanation(original.source, original.reason)} />
+        ),
+      },
+      {
+        id: 'burn',
+        header: t('bizowner.slos.col.burn', 'Burn rate'),
+        sortType: 'number',
+        cell: ({ row: { original } }: Cell) =>
+          original.burnRate === undefined ? (
+            dash
+          ) : (
+            <Text color={original.burnRate > 1 ? 'warning' : 'primary'}>{formatBurnRate(original.burnRate)}</Text>
+          ),
+      },
+      {
+        id: 'alert',
+        header: t('bizowner.slos.col.alert', 'Alert'),
+        sortType: 'string',
+        cell: ({ row: { original } }: Cell) => <AlertCell row={original} />,
+      },
+      {
+        id: 'status',
+        header: t('bizowner.slos.col.status', 'Status'),
+        sortType: 'string',
+        cell: ({ row: { original } }: Cell) => (
+          <Stack gap={0.5} alignItems="center">
+            <Badge color={STATUS_COLORS[original.status]} text={statusLabel(original.status)} />
+            <SourceBadge row={original} />
+          </Stack>
+        ),
+      },
+    ],
+    []
+  );
+}

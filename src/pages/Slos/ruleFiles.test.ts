@@ -1,0 +1,51 @@
+import { parse } from 'yaml';
+import { parseRegistryYaml } from '../../domain/io/native';
+import { baseRegistry, baseSlo } from '../../domain/testing/builders';
+import { ruleDownloads, sloAsNativeYaml, sloAsOpenSlo } from './ruleFiles';
+
+function registry() {
+  const doc = baseRegistry();
+  doc.slos.push(baseSlo('ratio', { id: 'payments-ratio', serviceId: 'payments' }));
+  return doc;
+}
+
+const groupNames = (text: string) => (parse(text).groups as Array<{ name: string }>).map((group) => group.name);
+
+describe('rule downloads', () => {
+  test('one SLO: its Prometheus groups only', () => {
+    const [file, ...rest] = ruleDownloads(registry(), { kind: 'slo', id: 'payments-ratio' });
+    expect(rest).toEqual([]);
+    expect(file.fileName).toBe('slo-payments-ratio.rules.yaml');
+    expect(groupNames(file.text)).toEqual([
+      'slo-payments-ratio-sli',
+      'slo-payments-ratio-increase1h',
+      'slo-payments-ratio-meta',
+      'slo-payments-ratio-alerts',
+    ]);
+  });
+
+  test('one service, with a Loki file for its log SLI', () => {
+    const downloads = ruleDownloads(registry(), { kind: 'service', id: 'checkout' });
+    expect(downloads.map((item) => item.fileName)).toEqual([
+      'service-checkout.rules.yaml',
+      'service-checkout.loki.rules.yaml',
+    ]);
+    expect(groupNames(downloads[0].text)).not.toContain('slo-payments-ratio-sli');
+    expect(groupNames(downloads[1].text)).toEqual(['slo-checkout-logratio-sli', 'slo-checkout-logratio-increase1h']);
+  });
+
+  test('all SLOs in one file', () => {
+    const [all] = ruleDownloads(registry(), { kind: 'all' });
+    expect(all.fileName).toBe('slos.rules.yaml');
+    expect(groupNames(all.text)).toContain('slo-payments-ratio-meta');
+    expect(groupNames(all.text)).toContain('slo-checkout-ratio-meta');
+  });
+
+  test('one SLO as OpenSLO and as native YAML that imports back', () => {
+    const doc = registry();
+    expect(sloAsOpenSlo(doc, 'payments-ratio')).toMatch(/kind: SLO\n[\s\S]*name: payments-ratio/);
+    const native = parseRegistryYaml(sloAsNativeYaml(doc, 'payments-ratio'));
+    expect(native.doc?.slos.map((slo) => slo.id)).toEqual(['payments-ratio']);
+    expect(native.doc?.people.map((person) => person.id)).toEqual(['bruno']);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * Rule YAML for download: one SLO, one service or the whole registry, as Prometheus rule files
+ * (and Loki ruler files for log SLIs), plus the SLO in OpenSLO and native YAML for copying.
+ */
+import { exportOpenSlo } from '../../domain/io/opensloExport';
+import { stringifyRegistryYaml } from '../../domain/io/native';
+import { RegistryDocument } from '../../domain/model';
+import { generateRuleFiles, generateSloRules, mergeRuleFiles, renderRuleFile, RuleGroup } from '../../domain/rules';
+
+export type RuleScope = { kind: 'slo'; id: string } | { kind: 'service'; id: string } | { kind: 'all' };
+
+export interface RuleDownload {
+  fileName: string;
+  text: string;
+}
+
+function files(base: string, prometheus: RuleGroup[], loki: RuleGroup[]): RuleDownload[] {
+  const result = [{ fileName: `${base}.rules.yaml`, text: renderRuleFile({ groups: prometheus }) }];
+  if (loki.length > 0) {
+    result.push({ fileName: `${base}.loki.rules.yaml`, text: renderRuleFile({ groups: loki }) });
+  }
+  return result;
+}
+
+/** The rule files of `scope`: Prometheus always, Loki only when log SLIs are in scope. */
+export function ruleDownloads(doc: RegistryDocument, scope: RuleScope): RuleDownload[] {
+  if (scope.kind === 'slo') {
+    const rules = generateSloRules(doc, scope.id);
+    return rules ? files(`slo-${scope.id}`, rules.prometheus, rules.loki) : [];
+  }
+  const generated = generateRuleFiles(doc);
+  const wanted = (file: { serviceId: string }) => scope.kind === 'all' || file.serviceId === scope.id;
+  const merge = (list: typeof generated.prometheus) =>
+    mergeRuleFiles(list.filter(wanted).map((item) => item.file)).groups;
+  const base = scope.kind === 'all' ? 'slos' : `service-${scope.id}`;
+  return files(base, merge(generated.prometheus), merge(generated.loki));
+}
+
+/** The registry cut down to one SLO, its service and the people that service names. */
+function sloOnly(doc: RegistryDocument, sloId: string): RegistryDocument {
+  const slos = doc.slos.filter((slo) => slo.id === sloId);
+  const services = doc.services.filter((service) => slos.some((slo) => slo.serviceId === service.id));
+  const named = new Set(services.flatMap((service) => Object.values(service.owners)));
+  return { ...doc, people: doc.people.filter((person) => named.has(person.id)), services, slos };
+}
+
+/** One SLO as OpenSLO v1 documents (its Service, then the SLO). */
+export function sloAsOpenSlo(doc: RegistryDocument, sloId: string): string {
+  return exportOpenSlo(sloOnly(doc, sloId));
+}
+
+/** One SLO as native registry YAML with its service and owners, importable on the configuration page. */
+export function sloAsNativeYaml(doc: RegistryDocument, sloId: string): string {
+  return stringifyRegistryYaml(sloOnly(doc, sloId));
+}

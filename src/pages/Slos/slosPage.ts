@@ -1,0 +1,25 @@
+import { t } from '@grafana/i18n';
+import { SceneAppPage } from '@grafana/scenes';
+import { ROUTES } from '../../constants';
+import { prefixRoute, SUB_ROUTES } from '../../routing';
+import { reactScene } from '../reactScene';
+import { sloEditorPage } from './editor/sloEditorPage';
+import { SlosList } from './list/SlosList';
+
+/** The SLO list, with the editor for a new or an existing SLO as drilldowns. */
+export function getSlosPage(): SceneAppPage {
+  return new SceneAppPage({
+    title: t('bizowner.slos.title', 'SLOs'),
+    subTitle: t(
+      'bizowner.slos.subTitle',
+      'Every SLO with its business owner, current SLI, error budget left, burn rate and alert state.'
+    ),
+    url: prefixRoute(ROUTES.Slos),
+    routePath: `${ROUTES.Slos}/*`,
+    getScene: () => reactScene(SlosList),
+    drilldowns: [
+      { routePath: SUB_ROUTES.create, getPage: (_match, parent) => sloEditorPage(parent) },
+      { routePath: `:id/${SUB_ROUTES.edit}`, getPage: (match, parent) => sloEditorPage(parent, match.params.id) },
+    ],
+  });
+}
