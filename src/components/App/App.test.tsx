@@ -46,7 +46,7 @@ describe('App', () => {
     ['people/ana', testIds.people.person],
     ['people/new', testIds.people.form],
     ['governance', testIds.governance.summary],
-    ['slos', testIds.placeholder.container],
+    ['slos', testIds.slos.list],
     ['executive', testIds.placeholder.container],
   ])('routes /%s to its page', async (route, testId) => {
     renderAt(`${PLUGIN_BASE_URL}/${route}`);

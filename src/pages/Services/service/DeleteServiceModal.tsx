@@ -55,7 +55,13 @@ export function DeleteServiceModal({ service, doc, onDismiss }: Props) {
     <Modal title={t('bizowner.service.deleteTitle', 'Delete {{name}}?', values)} isOpen onDismiss={onDismiss}>
       <Stack direction="column" gap={2}>
         {slos.length > 0 ? (
-          <Field label={t('bizowner.service.deleteSlos', 'It has {{count}} SLOs. What should happen to them?', values)}>
+          <Field
+            label={
+              slos.length === 1
+                ? t('bizowner.service.deleteSlo', 'It has 1 SLO. What should happen to it?')
+                : t('bizowner.service.deleteSlos', 'It has {{count}} SLOs. What should happen to them?', values)
+            }
+          >
             <>
               <Stack direction="column" gap={1}>
                 <RadioButtonGroup<Choice>

@@ -21,7 +21,7 @@ describe('service page', () => {
     const overview = await screen.findByTestId(testIds.services.overview);
     expect(within(overview).getByText('ana@example.com')).toBeInTheDocument();
     expect(within(overview).getByText('Revenue per hour')).toBeInTheDocument();
-    expect(within(overview).getAllByText(/No data source yet/).length).toBeGreaterThan(0);
+    expect(within(overview).getAllByText(/no data source yet/i).length).toBeGreaterThan(0);
     expect(within(overview).getByText('Runbooks')).toBeInTheDocument();
     expect(within(overview).getByText('Checkout runbook').closest('a')).toHaveAttribute(
       'href',
