@@ -1,0 +1,117 @@
+/**
+ * Recorded series over the demo history, for `npm run sandbox:prometheus`. `promtool tsdb
+ * create-blocks-from rules` writes one 2-hour block per rule and chunk (minutes for 30 days of a
+ * dozen hourly rules), so this asks the running Prometheus for each recording rule as a range
+ * query at the group's interval, writes the results as OpenMetrics and backfills them like the
+ * raw history. Rules that read recorded series go in a second stage, against a Prometheus that
+ * already holds the first stage's blocks.
+ */
+import { writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+import { RecordingRule, RuleFile, RuleGroup, isAlertingRule } from '../../src/domain/rules';
+import { prometheusConfig } from '../demo/historyTsdb';
+import { backfillOpenMetrics, startPrometheusProcess } from '../demo/prometheusProcess';
+
+export interface RecordedHistoryOptions {
+  rules: RuleFile;
+  tsdbDir: string;
+  workDir: string;
+  /** Unix seconds: first and last sample of the raw history. */
+  historyStart: number;
+  historyEnd: number;
+  /** How far back groups evaluated every few minutes are backfilled (seconds). */
+  recentSeconds: number;
+  /** Progress messages. */
+  log?: (message: string) => void;
+}
+
+const HOUR = 3600;
+/** Step of groups without their own interval, as promtool's default `--eval-interval` in scripts/demo. */
+const DEFAULT_STEP = 300;
+
+function seconds(interval: string | undefined): number {
+  const match = interval?.match(/^(\d+)([smhd])$/);
+  return match
+    ? Number(match[1]) * { s: 1, m: 60, h: HOUR, d: 86_400 }[match[2] as 's' | 'm' | 'h' | 'd']
+    : DEFAULT_STEP;
+}
+
+function readsRecordedSeries(group: RuleGroup): boolean {
+  return group.rules.some((rule) => rule.expr.includes('slo:'));
+}
+
+function escapeLabel(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+}
+
+interface PromMatrix {
+  status: string;
+  error?: string;
+  data: { result: Array<{ metric: Record<string, string>; values: Array<[number, string]> }> };
+}
+
+/** OpenMetrics lines of one rule evaluated at every `step` in `[start, end]` by Prometheus. */
+async function evaluateRule(
+  url: string,
+  rule: RecordingRule,
+  start: number,
+  end: number,
+  step: number
+): Promise<string[]> {
+  const params = new URLSearchParams({ query: rule.expr, start: String(start), end: String(end), step: String(step) });
+  const answer = (await (
+    await fetch(`${url}/api/v1/query_range`, { method: 'POST', body: params })
+  ).json()) as PromMatrix;
+  if (answer.status !== 'success') {
+    throw new Error(`recording rule ${rule.record}: ${answer.error}`);
+  }
+  return answer.data.result.flatMap((series) => {
+    const labels = { ...series.metric, ...rule.labels };
+    delete labels.__name__;
+    const text = Object.entries(labels)
+      .map(([name, value]) => `${name}="${escapeLabel(value)}"`)
+      .join(',');
+    return series.values.map(([t, value]) => `${rule.record}{${text}} ${value} ${t}`);
+  });
+}
+
+/**
+ * Backfills the recording rules into `tsdbDir`. Groups evaluated hourly or less often cover the
+ * whole history (so 30-day period SLIs are complete), the others the last `recentSeconds`.
+ * Resolves with the milliseconds spent per stage.
+ */
+export async function backfillRecordedHistory(options: RecordedHistoryOptions): Promise<number[]> {
+  mkdirSync(options.workDir, { recursive: true });
+  const recording = options.rules.groups.filter((group) => group.rules.some((rule) => !isAlertingRule(rule)));
+  const stages = [recording.filter((g) => !readsRecordedSeries(g)), recording.filter(readsRecordedSeries)];
+  const configFile = path.join(options.workDir, 'backfill.yml');
+  writeFileSync(configFile, prometheusConfig());
+  const timings: number[] = [];
+  for (const [index, groups] of stages.entries()) {
+    const started = Date.now();
+    const families = new Map<string, string[]>();
+    const server = await startPrometheusProcess({ configFile, tsdbDir: options.tsdbDir });
+    try {
+      for (const group of groups) {
+        const step = seconds(group.interval);
+        const from = step >= HOUR ? options.historyStart + step : options.historyEnd - options.recentSeconds;
+        const start = Math.ceil(from / step) * step;
+        for (const rule of group.rules.filter((candidate): candidate is RecordingRule => !isAlertingRule(candidate))) {
+          const lines = await evaluateRule(server.url, rule, start, options.historyEnd, step);
+          families.set(rule.record, [...(families.get(rule.record) ?? []), ...lines]);
+        }
+      }
+    } finally {
+      await server.stop();
+    }
+    const file = path.join(options.workDir, `stage${index + 1}.om`);
+    const blocks = [...families].map(([name, lines]) => [`# TYPE ${name} gauge`, ...lines].join('\n'));
+    writeFileSync(file, [...blocks, '# EOF', ''].join('\n'));
+    const samples = [...families.values()].reduce((sum, lines) => sum + lines.length, 0);
+    options.log?.(`stage ${index + 1}: ${groups.length} rule groups, ${samples} recorded samples`);
+    await backfillOpenMetrics(file, options.tsdbDir);
+    timings.push(Date.now() - started);
+  }
+  return timings;
+}
