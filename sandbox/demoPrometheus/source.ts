@@ -3,6 +3,12 @@
  * counters are exact integrals, so a series has a value at every instant; the source pretends it
  * was scraped every `scrapeInterval` seconds only where a function needs the individual samples
  * of a window (`*_over_time`, or `rate` over series that appear or vanish inside the window).
+ *
+ * `rate`/`increase`/`delta` therefore see the counter exactly at both window ends, so Prometheus'
+ * extrapolation has nothing to add: the answer is what Prometheus gives when samples fall on
+ * both ends (as on the 5-minute grid of the backfilled history), and the exact count elsewhere,
+ * where Prometheus extrapolates the samples inside the window (and returns nothing for a window
+ * holding one sample, e.g. `[5m]` over 5-minute data).
  */
 import { DEMO_SERVICE_IDS, METRIC_FAMILIES, sampleSeries } from '../../src/demo';
 import type { RangeNeed } from './functions';
