@@ -1,17 +1,12 @@
 import { SceneAppPage } from '@grafana/scenes';
+import { getOnCallPage } from '../scenes/onCallPage';
+import { getExecutivePage } from './Executive/executivePage';
 import { getGovernancePage } from './Governance/governancePage';
 import { getPeoplePage } from './People/peoplePage';
 import { getServicesPage } from './Services/servicesPage';
-import { getExecutivePlaceholderPage } from './placeholderPages';
 import { getSlosPage } from './Slos/slosPage';
 
-/** The app's pages, in navigation order (as `plugin.json` lists them). */
+/** The app's pages, in navigation order (as `plugin.json` lists them), then the standalone on-call view. */
 export function getAppPages(): SceneAppPage[] {
-  return [
-    getServicesPage(),
-    getPeoplePage(),
-    getSlosPage(),
-    getExecutivePlaceholderPage(),
-    getGovernancePage(),
-  ];
+  return [getServicesPage(), getPeoplePage(), getSlosPage(), getExecutivePage(), getGovernancePage(), getOnCallPage()];
 }

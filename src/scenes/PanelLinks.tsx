@@ -1,0 +1,46 @@
+import React from 'react';
+import { t } from '@grafana/i18n';
+import { SceneComponentProps, sceneGraph, SceneObjectBase, SceneObjectState } from '@grafana/scenes';
+import { LinkButton, Stack } from '@grafana/ui';
+import { testIds } from '../components/testIds';
+import { PanelLink } from '../domain/dashboards';
+
+interface PanelLinksState extends SceneObjectState {
+  links: PanelLink[];
+}
+
+/**
+ * A panel's links in its header, one click each: runbooks (book icon, new tab) and the service's
+ * page, which keeps the time range (`${__url_time_range}` is filled in from the scene). Grafana
+ * draws the panel links of saved dashboards itself; generated scenes draw them here.
+ */
+export class PanelLinks extends SceneObjectBase<PanelLinksState> {
+  static Component = PanelLinksRenderer;
+}
+
+function PanelLinksRenderer({ model }: SceneComponentProps<PanelLinks>) {
+  const { links } = model.useState();
+  // Re-render when the time range changes, so the links carry the current one.
+  sceneGraph.getTimeRange(model).useState();
+  return (
+    <Stack direction="row" gap={0} data-testid={testIds.dashboards.panelLinks}>
+      {links.map((link) => (
+        <LinkButton
+          key={link.url}
+          href={sceneGraph.interpolate(model, link.url)}
+          target={link.external ? '_blank' : undefined}
+          rel={link.external ? 'noopener noreferrer' : undefined}
+          icon={link.external ? 'book' : 'apps'}
+          size="sm"
+          fill="text"
+          variant="secondary"
+          tooltip={link.title}
+          aria-label={t('bizowner.dashboards.panelLink', 'Open {{title}}', {
+            title: link.title,
+            interpolation: { escapeValue: false },
+          })}
+        />
+      ))}
+    </Stack>
+  );
+}
