@@ -106,7 +106,6 @@ export const testIds = {
     previewNoData: 'data-testid sloed-preview-no-data',
     duplicate: 'data-testid sloed-duplicate',
     delete: 'data-testid sloed-delete',
-    deleteConfirm: 'data-testid sloed-delete-confirm',
     download: 'data-testid sloed-download',
     copyOpenSlo: 'data-testid sloed-copy-openslo',
     copyNative: 'data-testid sloed-copy-native',

@@ -48,6 +48,10 @@ export function installFakeDataSources(answer: (expr: string, uid: string) => An
       },
     } as unknown as DataSourceApi;
   };
-  setDataSourceSrv({ get, getInstanceSettings: () => undefined, getList: () => [] } as unknown as DataSourceSrv);
+  const getInstanceSettings = (ref: { uid: string; type?: string } | string | null | undefined) => {
+    const uid = typeof ref === 'string' ? ref : ref?.uid;
+    return uid ? { uid, name: uid, type: typeof ref === 'object' && ref?.type ? ref.type : 'prometheus', meta: {} } : undefined;
+  };
+  setDataSourceSrv({ get, getInstanceSettings, getList: () => [] } as unknown as DataSourceSrv);
   return fake;
 }

@@ -29,7 +29,8 @@ export function copyOfSlo(slo: Slo, doc: RegistryDocument): Slo {
   for (let n = 2; taken.has(id); n++) {
     id = `${slo.id}-copy-${n}`;
   }
-  return { ...structuredClone(slo), id, name: `${slo.name} (copy)` };
+  // SLOs are plain data (they are stored as JSON), so a JSON round trip is a deep copy.
+  return { ...(JSON.parse(JSON.stringify(slo)) as Slo), id, name: `${slo.name} (copy)` };
 }
 
 /** A slug from a name, for the id of a new SLO: "Checkout availability" → `checkout-availability`. */

@@ -136,19 +136,17 @@ export function EditorActions({ doc, storedId, target }: Props) {
         <PushToAlertingModal doc={target.doc} sloId={target.sloId} onDismiss={() => setPushing(false)} />
       )}
       {deleting && (
-        <div data-testid={testIds.sloEditor.deleteConfirm}>
-          <ConfirmModal
-            isOpen
-            title={t('bizowner.sloEditor.actions.deleteTitle', 'Delete this SLO?')}
-            body={t(
-              'bizowner.sloEditor.actions.deleteBody',
-              'Its recording and alert rules disappear from the next generated rule files; alert rules pushed to Grafana stay until deleted there.'
-            )}
-            confirmText={t('bizowner.sloEditor.actions.deleteConfirm', 'Delete')}
-            onConfirm={remove}
-            onDismiss={() => setDeleting(false)}
-          />
-        </div>
+        <ConfirmModal
+          isOpen
+          title={t('bizowner.sloEditor.actions.deleteTitle', 'Delete this SLO?')}
+          body={t(
+            'bizowner.sloEditor.actions.deleteBody',
+            'Its recording and alert rules disappear from the next generated rule files; alert rules pushed to Grafana stay until deleted there.'
+          )}
+          confirmText={t('bizowner.sloEditor.actions.deleteConfirm', 'Delete')}
+          onConfirm={remove}
+          onDismiss={() => setDeleting(false)}
+        />
       )}
     </Stack>
   );

@@ -8,6 +8,12 @@ import { checkLogQuery } from '../../../../domain/query/logql';
 import { checkPromQL, WINDOW_PLACEHOLDER } from '../../../../domain/query/promql';
 import { checkSeriesSelector } from '../../../../domain/query/selector';
 import { numberFromText } from '../sloDraft';
+import { testIds } from '../../../../components/testIds';
+
+/** Test id of the query field of the SLI at `path`, e.g. `sli.total`. */
+export function queryTestId(path: string): string {
+  return `${testIds.sloEditor.query}-${path}`;
+}
 
 interface Props {
   sli: Sli;
@@ -49,6 +55,7 @@ function RatioFields({ sli, onChange, problems }: Props & { sli: Extract<Sli, { 
         onChange={(text) => onChange({ ...sli, [counts]: text })}
         check={checkSeriesSelector}
         error={problems.at(`sli.${counts}`) ?? problems.at('sli.good')}
+        data-testid={queryTestId(`sli.${counts}`)}
       />
       <QueryField
         label={t('bizowner.sloEditor.sli.total', 'All events')}
@@ -56,6 +63,7 @@ function RatioFields({ sli, onChange, problems }: Props & { sli: Extract<Sli, { 
         onChange={(total) => onChange({ ...sli, total })}
         check={checkSeriesSelector}
         error={problems.at('sli.total')}
+        data-testid={queryTestId('sli.total')}
       />
     </>
   );
@@ -71,6 +79,7 @@ function LatencyFields({ sli, onChange, problems }: Props & { sli: Extract<Sli, 
         onChange={(histogram) => onChange({ ...sli, histogram })}
         check={checkSeriesSelector}
         error={problems.at('sli.histogram')}
+        data-testid={queryTestId('sli.histogram')}
       />
       <Field
         label={t('bizowner.sloEditor.sli.threshold', 'Threshold (seconds)')}
@@ -88,6 +97,7 @@ function LatencyFields({ sli, onChange, problems }: Props & { sli: Extract<Sli, 
           width={16}
           defaultValue={Number.isFinite(sli.threshold) ? String(sli.threshold) : ''}
           key={String(sli.threshold)}
+          data-testid={queryTestId('sli.threshold')}
           onBlur={(event) => onChange({ ...sli, threshold: numberFromText(event.currentTarget.value) ?? Number.NaN })}
         />
       </Field>
@@ -116,6 +126,7 @@ export function SliFields(props: Props) {
           onChange={(errorRatio) => onChange({ ...sli, errorRatio })}
           check={checkPromQL}
           error={problems.at('sli.errorRatio')}
+          data-testid={queryTestId('sli.errorRatio')}
         />
       );
     case 'logRatio':
@@ -131,6 +142,7 @@ export function SliFields(props: Props) {
             onChange={(bad) => onChange({ ...sli, bad })}
             check={checkLogQuery}
             error={problems.at('sli.bad')}
+            data-testid={queryTestId('sli.bad')}
           />
           <QueryField
             label={t('bizowner.sloEditor.sli.allLines', 'All log lines')}
@@ -138,6 +150,7 @@ export function SliFields(props: Props) {
             onChange={(total) => onChange({ ...sli, total })}
             check={checkLogQuery}
             error={problems.at('sli.total')}
+            data-testid={queryTestId('sli.total')}
           />
         </Stack>
       );

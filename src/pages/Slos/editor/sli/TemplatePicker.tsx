@@ -94,7 +94,7 @@ export function TemplatePicker({ template, datasourceUid, initialMatchers, onApp
         <Combobox
           options={metricOptions}
           value={metric || null}
-          onChange={(option) => setMetric(option.value)}
+          onChange={(option) => option && setMetric(option.value)}
           createCustomValue
           loading={metrics.loading}
           placeholder={t('bizowner.sloEditor.template.metric', 'Metric name')}
@@ -125,7 +125,7 @@ export function TemplatePicker({ template, datasourceUid, initialMatchers, onApp
           <Combobox
             options={bucketOptions}
             value={threshold ?? null}
-            onChange={(option) => setThreshold(option.value)}
+            onChange={(option) => option && setThreshold(option.value)}
             loading={buckets.loading}
             placeholder={t('bizowner.sloEditor.template.pickBucket', 'Pick a bucket')}
             width={24}
@@ -138,7 +138,7 @@ export function TemplatePicker({ template, datasourceUid, initialMatchers, onApp
             <Combobox
               options={labelNames.map((value) => ({ value }))}
               value={statusLabel || null}
-              onChange={(option) => setStatusLabel(option.value)}
+              onChange={(option) => option && setStatusLabel(option.value)}
               createCustomValue
               width={24}
               data-testid={testIds.sloEditor.templateLabel}

@@ -1,0 +1,114 @@
+import React from 'react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { locationService } from '@grafana/runtime';
+import { installFakeDataSources } from '../../../api/testing/fakeDataSource';
+import { testIds } from '../../../components/testIds';
+import { emptyRegistry } from '../../../domain/registry';
+import { baseRegistry } from '../../../domain/testing/builders';
+import { slosUrl } from '../../../routing';
+import { viewerUser } from '../../../storage/testing/users';
+import { renderWithRegistry } from '../../testing/registryHarness';
+import { SlosList } from './SlosList';
+
+jest.setTimeout(20000);
+
+function registry() {
+  const doc = baseRegistry();
+  doc.settings.prometheus = { uid: 'prom', type: 'prometheus' };
+  return doc;
+}
+
+/** Recorded values for checkout-ratio (burning, paging), raw values for checkout-latency, nothing else. */
+function prometheus(expr: string) {
+  const id = { sloth_id: 'checkout-ratio' };
+  if (expr === 'max by (sloth_id) (slo:sli_error:ratio_rate30d)') {
+    return [{ labels: id, value: 0.0004 }];
+  }
+  if (expr === 'min by (sloth_id) (slo:period_error_budget_remaining:ratio)') {
+    return [{ labels: id, value: 0.6 }];
+  }
+  if (expr === 'max by (sloth_id) (slo:current_burn_rate:ratio)') {
+    return [{ labels: id, value: 14.4 }];
+  }
+  if (expr.startsWith('count by (sloth_id, alertname, alertstate, severity)')) {
+    return [{ labels: { ...id, alertname: 'SLOErrorBudgetBurn', alertstate: 'firing', severity: 'page' }, value: 1 }];
+  }
+  if (expr.includes('http_request_duration_seconds_bucket') && expr.includes('[30d]')) {
+    return [{ labels: {}, value: 0.0015 }];
+  }
+  return [];
+}
+
+function rowOf(name: string): HTMLElement {
+  return screen.getByText(name).closest('tr')!;
+}
+
+function shown(): string[] {
+  const rows = screen.getByTestId(testIds.slos.list).querySelectorAll('tbody tr');
+  return Array.from(rows).map((row) => row.querySelector('a')?.textContent ?? '');
+}
+
+describe('SlosList', () => {
+  test('every SLO with owner, objective, window, values and where they came from', async () => {
+    installFakeDataSources(prometheus);
+    renderWithRegistry(<SlosList />, { doc: registry(), path: slosUrl() });
+    await waitFor(() => expect(within(rowOf('Checkout ratio')).getByText('recorded')).toBeInTheDocument());
+    const ratio = rowOf('Checkout ratio');
+    expect(within(ratio).getByText('Checkout')).toBeInTheDocument();
+    expect(within(ratio).getByText('Ana Lima')).toBeInTheDocument();
+    expect(within(ratio).getByText('99.9%')).toBeInTheDocument();
+    expect(within(ratio).getByText('Rolling 30d')).toBeInTheDocument();
+    expect(within(ratio).getByText('99.960%')).toBeInTheDocument();
+    expect(within(ratio).getByText('60.0%')).toBeInTheDocument();
+    expect(within(ratio).getByText('14.4x')).toBeInTheDocument();
+    expect(within(ratio).getByText('Paging')).toBeInTheDocument();
+    expect(within(ratio).getByText('Burning')).toBeInTheDocument();
+
+    const latency = rowOf('Checkout latency');
+    expect(within(latency).getByText('raw query')).toBeInTheDocument();
+    expect(within(latency).getByText('99.850%')).toBeInTheDocument();
+    expect(within(latency).getByText('Budget spent')).toBeInTheDocument();
+    expect(within(latency).getByText('-50.0%')).toBeInTheDocument();
+
+    const freeform = rowOf('Checkout freeform');
+    expect(within(freeform).getByText('no data')).toBeInTheDocument();
+    expect(within(rowOf('Checkout logRatio')).getByText('no data')).toBeInTheDocument();
+  });
+
+  test('status filter and sorting live in the URL', async () => {
+    installFakeDataSources(prometheus);
+    renderWithRegistry(<SlosList />, { doc: registry(), path: slosUrl({ status: 'burning,exhausted' }) });
+    await waitFor(() => expect(shown()).toEqual(['Checkout latency', 'Checkout ratio']));
+    expect(screen.getByTestId(testIds.slos.count)).toHaveTextContent('2 of 4 SLOs');
+    fireEvent.click(screen.getByRole('button', { name: /Sort column Budget left/ }));
+    expect(locationService.getSearchObject()).toMatchObject({ sort: 'budget', status: 'burning,exhausted' });
+    expect(shown()).toEqual(['Checkout latency', 'Checkout ratio']);
+    act(() => locationService.partial({ status: 'noData' }, true));
+    expect(shown()).toEqual(['Checkout freeform', 'Checkout logRatio']);
+    fireEvent.click(screen.getByTestId(testIds.slos.clearFilters));
+    expect(shown()).toHaveLength(4);
+  });
+
+  test('search narrows the list and is written to the URL', async () => {
+    installFakeDataSources(() => []);
+    renderWithRegistry(<SlosList />, { doc: registry(), path: slosUrl() });
+    await screen.findByText('Checkout ratio');
+    fireEvent.change(screen.getByTestId(testIds.slos.search), { target: { value: 'latency' } });
+    expect(shown()).toEqual(['Checkout latency']);
+    expect(locationService.getSearchObject()).toMatchObject({ q: 'latency' });
+  });
+
+  test('without a Prometheus data source every row says why it has no data', async () => {
+    installFakeDataSources(() => []);
+    renderWithRegistry(<SlosList />, { doc: baseRegistry(), path: slosUrl() });
+    await waitFor(() => expect(screen.getAllByText('no data')).toHaveLength(4));
+  });
+
+  test('an empty registry offers the first SLO; viewers see it disabled with the reason', async () => {
+    installFakeDataSources(() => []);
+    renderWithRegistry(<SlosList />, { doc: emptyRegistry(), path: slosUrl(), user: viewerUser });
+    expect(await screen.findByTestId(testIds.slos.empty)).toBeInTheDocument();
+    expect(screen.getByText('Read-only access')).toBeInTheDocument();
+    expect(screen.getByTestId(testIds.slos.create)).toBeDisabled();
+  });
+});
