@@ -1,18 +1,29 @@
 import React, { createContext, ReactNode, useContext } from 'react';
 import { LiveValues } from '../../domain/registryView/liveValues';
+import { useRegistry } from '../../storage/RegistryContext';
+import { useMeasuredLiveValues } from './measuredLiveValues';
 
-const LiveValuesContext = createContext<LiveValues | undefined>(undefined);
+/** Marks the absence of a provider: pages then read the values measured from Prometheus. */
+const MEASURED = Symbol('measured');
+
+const LiveValuesContext = createContext<LiveValues | undefined | typeof MEASURED>(MEASURED);
 
 /**
- * Supplies measured values (SLO budget left and burn rate, telemetry presence, cost) to the
- * registry pages. Nothing provides them yet: they come with the generated dashboards, and every
- * page shows "no data" with the reason until then.
+ * Supplies fixed values (SLO budget left and burn rate, telemetry presence, cost) to the registry
+ * pages, e.g. in tests; `undefined` means "nothing measured". Without this provider, pages read
+ * the SLO values measured from the configured Prometheus.
  */
 export function LiveValuesProvider({ values, children }: { values: LiveValues | undefined; children: ReactNode }) {
   return <LiveValuesContext.Provider value={values}>{children}</LiveValuesContext.Provider>;
 }
 
-/** The measured values, or undefined when no source provides them. */
+/**
+ * The measured values: those of the nearest provider, or else the SLO values read from
+ * Prometheus (undefined while reading or without a Prometheus data source).
+ */
 export function useLiveValues(): LiveValues | undefined {
-  return useContext(LiveValuesContext);
+  const provided = useContext(LiveValuesContext);
+  const { doc } = useRegistry();
+  const measured = useMeasuredLiveValues(doc, provided === MEASURED);
+  return provided === MEASURED ? measured : provided;
 }
