@@ -9,6 +9,8 @@ import * as grafanaData from '@grafana/data';
 import { AppPlugin, AppPluginMeta, ThemeContext } from '@grafana/data';
 import * as grafanaRuntime from '@grafana/runtime';
 import { config, locationService, setBackendSrv, setDataSourceSrv } from '@grafana/runtime';
+// Grafana 12 shares this entry point too; scenes reach data sources through it.
+import * as grafanaRuntimeUnstable from '@grafana/runtime/unstable';
 import * as grafanaUi from '@grafana/ui';
 import { GlobalStyles } from '@grafana/ui';
 import i18next from 'i18next';
@@ -29,6 +31,7 @@ import { loadAmdModule } from './amd';
 import { fetchJson, SandboxBackendSrv } from './backendSrv';
 import { SandboxDataSourceSrv } from './dataSourceSrv';
 import { HostApp } from './HostApp';
+import { installSandboxPanels } from './panels';
 import { SandboxPluginPage } from './SandboxPluginPage';
 
 const PLUGIN_ID = 'bizowner-slo-app';
@@ -47,6 +50,7 @@ const shared: Record<string, unknown> = {
   '@grafana/data': grafanaData,
   '@grafana/ui': grafanaUi,
   '@grafana/runtime': grafanaRuntime,
+  '@grafana/runtime/unstable': grafanaRuntimeUnstable,
 };
 
 function showFatal(root: ReturnType<typeof createRoot>, error: Error) {
@@ -63,6 +67,7 @@ async function boot() {
   const backendSrv = new SandboxBackendSrv();
   setBackendSrv(backendSrv);
   setPluginPage(SandboxPluginPage);
+  installSandboxPanels();
   try {
     setDataSourceSrv(new SandboxDataSourceSrv(await fetchJson(backendSrv, '/api/datasources')));
     const meta = await fetchJson<AppPluginMeta>(backendSrv, `/api/plugins/${PLUGIN_ID}/settings`);

@@ -1,6 +1,8 @@
 import React from 'react';
 import { SceneComponentProps, SceneCSSGridLayout, SceneObjectBase, SceneObjectState } from '@grafana/scenes';
-import { Stack } from '@grafana/ui';
+import { css } from '@emotion/css';
+import { GrafanaTheme2 } from '@grafana/data';
+import { useStyles2 } from '@grafana/ui';
 import { testIds } from '../components/testIds';
 import { Dashboard, dashboardDataSources } from '../domain/dashboards';
 import { AppSettings } from '../domain/model';
@@ -37,14 +39,17 @@ export class DashboardBody extends SceneObjectBase<DashboardBodyState> {
 
 function DashboardBodyRenderer({ model }: SceneComponentProps<DashboardBody>) {
   const { problems, grid } = model.useState();
+  const styles = useStyles2(getStyles);
   return (
-    <div data-testid={testIds.dashboards.view}>
-      <Stack direction="column" gap={1}>
-        {problems.map((problem) => (
-          <DataSourceAlert key={problem.source} problem={problem} />
-        ))}
-        <grid.Component model={grid} />
-      </Stack>
+    <div data-testid={testIds.dashboards.view} className={styles.body}>
+      {problems.map((problem) => (
+        <DataSourceAlert key={problem.source} problem={problem} />
+      ))}
+      <grid.Component model={grid} />
     </div>
   );
 }
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  body: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1), width: '100%' }),
+});

@@ -47,7 +47,8 @@ describe('App', () => {
     ['people/new', testIds.people.form],
     ['governance', testIds.governance.summary],
     ['slos', testIds.slos.list],
-    ['executive', testIds.placeholder.container],
+    ['executive', testIds.dashboards.view],
+    ['oncall/checkout', testIds.dashboards.view],
   ])('routes /%s to its page', async (route, testId) => {
     renderAt(`${PLUGIN_BASE_URL}/${route}`);
     expect(await screen.findByTestId(testId, undefined, { timeout: 5000 })).toBeInTheDocument();

@@ -37,11 +37,10 @@ describe('service page', () => {
     expect(within(table).getAllByText('No data')).toHaveLength(4);
   });
 
-  test('dashboard tabs say what they will show', async () => {
+  test('dashboard tabs show the generated dashboard of the service', async () => {
     renderTab('debug');
-    expect(await screen.findByTestId(testIds.services.dashboardTab)).toHaveTextContent(
-      /arrives with the generated dashboards/
-    );
+    const tab = await screen.findByTestId(testIds.services.dashboardTab);
+    expect(await within(tab).findByTestId(testIds.dashboards.view)).toBeInTheDocument();
   });
 
   test('deleting a service with SLOs deletes them too when asked', async () => {

@@ -21,7 +21,7 @@ export function serviceTabBody(serviceId: string, tab: ServiceTab, onTitle: (tit
             case 'slos':
               return <ServiceSlos service={service} doc={doc} />;
             default:
-              return <DashboardTab service={service} kind={tab} />;
+              return <DashboardTab service={service} doc={doc} kind={tab} />;
           }
         }}
       </ServiceLoaded>
