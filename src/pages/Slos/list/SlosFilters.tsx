@@ -58,7 +58,7 @@ export function SlosFilters({ query, onChange, choices }: Props) {
           onChange={(options) => onChange({ owners: valuesOf(options) })}
           placeholder={t('bizowner.slos.filter.owner', 'Business owner')}
           width="auto"
-          minWidth={16}
+          minWidth={20}
         />
         <MultiCombobox<string>
           options={teamOptions}

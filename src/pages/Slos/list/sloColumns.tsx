@@ -144,7 +144,10 @@ export function useSloColumns(): Array<Column<SloRow>> {
         sortType: 'string',
         cell: ({ row: { original } }: Cell) => (
           <Stack gap={0.5} alignItems="center">
-            <Badge color={STATUS_COLORS[original.status]} text={statusLabel(original.status)} />
+            {/* Without values the source badge alone says "no data", with the reason in its tooltip. */}
+            {original.source !== 'none' && (
+              <Badge color={STATUS_COLORS[original.status]} text={statusLabel(original.status)} />
+            )}
             <SourceBadge row={original} />
           </Stack>
         ),

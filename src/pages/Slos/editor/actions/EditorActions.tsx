@@ -61,27 +61,22 @@ export function EditorActions({ doc, storedId, target }: Props) {
       <Menu.Item label={t('bizowner.sloEditor.actions.all', 'All SLOs')} onClick={() => download({ kind: 'all' })} />
     </Menu>
   );
+  const downloadButton = (
+    <Button
+      variant="secondary"
+      icon="download-alt"
+      disabled={!menu}
+      tooltip={menu ? undefined : invalid}
+      data-testid={testIds.sloEditor.download}
+    >
+      {t('bizowner.sloEditor.actions.download', 'Download rule YAML')}
+    </Button>
+  );
 
   return (
     <Stack direction="column" gap={1}>
       <Stack gap={1} wrap="wrap">
-        {menu ? (
-          <Dropdown overlay={menu}>
-            <Button variant="secondary" icon="download-alt" data-testid={testIds.sloEditor.download}>
-              {t('bizowner.sloEditor.actions.download', 'Download rule YAML')}
-            </Button>
-          </Dropdown>
-        ) : (
-          <Button
-            variant="secondary"
-            icon="download-alt"
-            disabled
-            tooltip={invalid}
-            data-testid={testIds.sloEditor.download}
-          >
-            {t('bizowner.sloEditor.actions.download', 'Download rule YAML')}
-          </Button>
-        )}
+        {menu ? <Dropdown overlay={menu}>{downloadButton}</Dropdown> : downloadButton}
         <ClipboardButton
           variant="secondary"
           icon="copy"

@@ -29,7 +29,7 @@ function useSettled<T>(value: T): T {
   return settled;
 }
 
-export function causeText(cause: PreviewCause, message?: string): string {
+function causeText(cause: PreviewCause, message?: string): string {
   const texts: Record<PreviewCause, string> = {
     noSeries: t(
       'bizowner.sloEditor.preview.noSeries',
@@ -81,21 +81,20 @@ export function PreviewSection({ slo, doc }: Props) {
   const settled = useSettled(slo);
   const language = settled ? sliQueryLanguage(settled.sli) : 'promql';
   const configured = language === 'logql' ? doc.settings.loki : doc.settings.prometheus;
-  const datasource: DataSourceRef | undefined = configured?.uid
-    ? { uid: configured.uid, type: configured.type ?? (language === 'logql' ? 'loki' : 'prometheus') }
-    : undefined;
-  const key = JSON.stringify([settled?.sli, settled?.window, settled?.objective, datasource]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const plan = useMemo(() => (settled ? previewPlan(settled) : undefined), [key]);
+  const uid = configured?.uid;
+  const type = configured?.type ?? (language === 'logql' ? 'loki' : 'prometheus');
+  const datasource = useMemo<DataSourceRef | undefined>(() => (uid ? { uid, type } : undefined), [uid, type]);
+  // Rebuilt only when what the preview shows changes, not on every edit of the SLO's name.
+  const key = JSON.stringify([settled?.sli, settled?.window, settled?.objective]);
+  const plan = useMemo(() => (settled ? previewPlan(settled) : undefined), [key]); // eslint-disable-line react-hooks/exhaustive-deps
   const summary = usePreviewSummary(plan, datasource, settled?.objective ?? 0);
-  const noValue =
-    summary?.kind === 'noData'
-      ? causeText(summary.cause, summary.message)
-      : t('bizowner.sloEditor.preview.noValue', 'No data');
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // The panels' empty text points at the summary above, which says why there is no data.
   const scene = useMemo(
-    () => (plan && datasource ? buildPreviewScene(plan, datasource, noValue) : undefined),
-    [key, noValue]
+    () =>
+      plan && datasource
+        ? buildPreviewScene(plan, datasource, t('bizowner.sloEditor.preview.noValue', 'No data: see above'))
+        : undefined,
+    [plan, datasource]
   );
 
   return (

@@ -4,7 +4,13 @@
  * with the checks that tell "the selector matches nothing" from "no traffic". Pure: the scene and
  * the summary only run these queries.
  */
-import { allowedErrorRatio, CALENDAR_MONTH, isProblem, parseSloWindow } from '../../../../domain/budget';
+import {
+  allowedErrorRatio,
+  CALENDAR_MONTH,
+  isProblem,
+  objectiveRatio,
+  parseSloWindow,
+} from '../../../../domain/budget';
 import { Slo } from '../../../../domain/model';
 import { addMatchers, bucketSelector } from '../../../../domain/promql/selector';
 import {
@@ -93,7 +99,7 @@ export function previewPlan(slo: Slo, now = new Date()): PreviewPlan | undefined
     bucket,
     sliExpr: `1 - (${errorRatioQuery(sli, bucket)})`,
     ...counts,
-    objective: slo.objective / 100,
+    objective: objectiveRatio(slo.objective),
     allowed: allowedErrorRatio(slo.objective),
     summary: summaryQueries(slo, windowRange(slo.window, now)),
   };

@@ -1,0 +1,60 @@
+import { baseSlo } from '../../../../domain/testing/builders';
+import { burnDown, burnDownFromSli } from './burnDown';
+import { previewPlan, windowRange } from './previewPlan';
+import { previewQueries } from './previewScene';
+
+describe('preview plan', () => {
+  test('a 30-day ratio SLO: 6h buckets over the window, counts for the burn-down, checks for no data', () => {
+    const plan = previewPlan(baseSlo('ratio'))!;
+    expect(plan).toMatchObject({ language: 'promql', from: 'now-30d', bucket: '6h', objective: 0.999, allowed: 0.001 });
+    expect(plan.totalExpr).toBe('sum(increase(http_requests_total{service="checkout"}[6h]))');
+    expect(plan.summary.map((query) => query.refId)).toEqual(['ratio', 'series', 'events']);
+    expect(previewQueries(plan, { uid: 'prom' })).toMatchObject({
+      datasource: { uid: 'prom', type: 'prometheus' },
+      sli: [{ refId: 'sli', range: true, instant: false }],
+      budget: [{ refId: 'errors' }, { refId: 'total' }],
+      runner: { maxDataPoints: 200, minInterval: '6h' },
+    });
+  });
+
+  test('a 7-day window uses 1h buckets; a calendar month starts at the month and reads the hours so far', () => {
+    expect(previewPlan(baseSlo('ratio', { window: '7d' }))?.bucket).toBe('1h');
+    const now = new Date(Date.UTC(2026, 10, 3, 12, 30));
+    const plan = previewPlan(baseSlo('ratio', { window: 'calendar-month' }), now)!;
+    expect(plan.from).toBe('now/M');
+    expect(windowRange('calendar-month', now)).toBe('61h');
+    expect(plan.summary[0].expr).toContain('[61h]');
+  });
+
+  test('freeform SLIs have no counts: the burn-down comes from the SLI; log SLIs query Loki', () => {
+    const freeform = previewPlan(baseSlo('freeform'))!;
+    expect(freeform.errorsExpr).toBeUndefined();
+    expect(previewQueries(freeform, { uid: 'prom' }).budget.map((query) => query.refId)).toEqual(['sli']);
+    const logs = previewPlan(baseSlo('logRatio'))!;
+    expect(previewQueries(logs, { uid: 'logs' })).toMatchObject({
+      datasource: { uid: 'logs', type: 'loki' },
+      sli: [{ queryType: 'range' }],
+    });
+    expect(logs.summary.map((query) => query.refId)).toEqual(['ratio', 'events']);
+  });
+
+  test('an invalid window gives no plan', () => {
+    expect(previewPlan(baseSlo('ratio', { window: 'soon' }))).toBeUndefined();
+  });
+});
+
+describe('burn-down', () => {
+  test('budget left since the window began, from counts; nothing before the first event', () => {
+    expect(burnDown([1, 2, 3, 4], [0, 1, 0, 3], [0, 1000, 1000, 2000], 0.001)).toEqual([
+      { time: 1, budgetLeft: null },
+      { time: 2, budgetLeft: 0 },
+      { time: 3, budgetLeft: 0.5 },
+      { time: 4, budgetLeft: 0 },
+    ]);
+  });
+
+  test('from the SLI per bucket, every bucket weighing the same; empty buckets add nothing', () => {
+    const points = burnDownFromSli([1, 2, 3], [0.9995, NaN, 0.9985], 0.001);
+    expect(points.map((point) => point.budgetLeft?.toFixed(3))).toEqual(['0.500', '0.500', '0.000']);
+  });
+});
