@@ -1,0 +1,203 @@
+/**
+ * The executive dashboard's queries against a real Prometheus: one day of demo history (checkout,
+ * payments and search, 1-minute samples) with the generated recording rules evaluated over it by
+ * `promtool tsdb create-blocks-from rules`, then every executive query is run at the end of the
+ * history and the SLO compliance numbers are compared with the demo model.
+ *
+ * promtool evaluates rules against the running server, which does not hold the series the same
+ * backfill records; so rules are backfilled in layers: first those reading raw series (by the
+ * history helper), then those reading the first layer, then the rest, restarting Prometheus on the
+ * grown TSDB between layers.
+ *
+ * To keep the rule backfill short (it evaluates every rule at every minute of the history), the
+ * registry is a copy of the demo registry with three ratio SLOs whose window is one day: the
+ * period SLI is then the recorded 1-day ratio, which the model gives exactly as `errorRatio` over
+ * the same day.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { buildExecutiveDashboard, dashboardQueries } from '../../src/domain/dashboards';
+import { errorRatio } from '../../src/demo';
+import { parseRegistryYaml } from '../../src/domain/io/native';
+import { RegistryDocument } from '../../src/domain/model';
+import { generateRuleFiles, isAlertingRule, mergeRuleFiles, renderRuleFile, RuleFile } from '../../src/domain/rules';
+import { prometheusConfig } from '../../scripts/demo/historyTsdb';
+import { backfillRules, PrometheusServer, startPrometheusProcess } from '../../scripts/demo/prometheusProcess';
+import { assertPrometheusInstalled } from '../helpers/promBackfill';
+import { startPrometheus } from '../helpers/prometheus';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SERVICES = ['checkout', 'payments', 'search'];
+const SLOS = ['checkout-availability', 'payments-availability', 'search-availability'];
+
+/**
+ * Tolerances. The period SLI and budget come from `rate()` over the day, which Prometheus
+ * extrapolates to the window edges; with 1-minute samples over a full day the extrapolation moves
+ * the error ratio by well under 1 %. The 5-minute burn rate is evaluated at the rule's last
+ * evaluation (up to a minute before the query time) over five samples, so it gets 15 %.
+ */
+const PERIOD_RELATIVE = 0.01;
+const BURN_RELATIVE = 0.15;
+
+type Row = { labels: Record<string, string>; value: number };
+
+function oneDayRegistry(): RegistryDocument {
+  const file = path.join(ROOT, 'provisioning/registry/demo-registry.yaml');
+  const { doc } = parseRegistryYaml(readFileSync(file, 'utf8'), file);
+  return {
+    ...doc!,
+    services: doc!.services
+      .filter((service) => SERVICES.includes(service.id))
+      .map((service) => ({ ...service, dependsOn: [] })),
+    slos: doc!.slos.filter((slo) => SLOS.includes(slo.id)).map((slo) => ({ ...slo, window: '1d' })),
+  };
+}
+
+/**
+ * The recording rules in layers: a rule joins the first layer after every layer that records a
+ * series it reads (`slo:` names); alerting rules are left out (promtool does not backfill them).
+ */
+function ruleLayers(file: RuleFile): RuleFile[] {
+  const layers: RuleFile[] = [];
+  const recorded = new Set<string>();
+  let pending = file.groups.map((group) => ({ ...group, rules: group.rules.filter((rule) => !isAlertingRule(rule)) }));
+  while (pending.some((group) => group.rules.length > 0)) {
+    const ready = (expr: string) => (expr.match(/slo:[a-z_:0-9]+/g) ?? []).every((name) => recorded.has(name));
+    const layer = pending.map((group) => ({ ...group, rules: group.rules.filter((rule) => ready(rule.expr)) }));
+    if (layer.every((group) => group.rules.length === 0)) {
+      throw new Error('recording rules read series that no rule records');
+    }
+    layers.push({ groups: layer.filter((group) => group.rules.length > 0) });
+    pending = pending.map((group) => ({ ...group, rules: group.rules.filter((rule) => !ready(rule.expr)) }));
+    layer.forEach((group) => group.rules.forEach((rule) => 'record' in rule && recorded.add(rule.record)));
+  }
+  return layers;
+}
+
+interface Server {
+  url: string;
+  start: number;
+  end: number;
+}
+
+async function instant(prometheus: Server, expr: string, time: number): Promise<Row[]> {
+  const url = `${prometheus.url}/api/v1/query?${new URLSearchParams({ query: expr, time: String(time) })}`;
+  const answer = (await (await fetch(url)).json()) as {
+    status: string;
+    error?: string;
+    data: { result: Array<{ metric: Record<string, string>; value: [number, string] }> };
+  };
+  if (answer.status !== 'success') {
+    throw new Error(`${expr}: ${answer.error}`);
+  }
+  return answer.data.result.map((series) => ({ labels: series.metric, value: Number(series.value[1]) }));
+}
+
+function bySlo(rows: Row[]): Record<string, number> {
+  return Object.fromEntries(rows.map((row) => [row.labels.sloth_slo, row.value]));
+}
+
+function expectClose(actual: number, expected: number, relative: number) {
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(Math.abs(expected) * relative + 1e-9);
+}
+
+describe('executive queries on a real Prometheus with recorded SLO rules', () => {
+  const doc = oneDayRegistry();
+  const queries = dashboardQueries(buildExecutiveDashboard(doc));
+  const expr = (title: string, refId = 'A') =>
+    queries.find(({ panelTitle, query }) => panelTitle === title && query.refId === refId)!.query.expr;
+  let prometheus: Server;
+  let server: PrometheusServer | undefined;
+  let dir: string;
+
+  beforeAll(async () => {
+    assertPrometheusInstalled();
+    dir = mkdtempSync(path.join(os.tmpdir(), 'bizowner-dashboards-'));
+    const layers = ruleLayers(mergeRuleFiles(generateRuleFiles(doc).prometheus.map((entry) => entry.file)));
+    const layerFiles = layers.map((layer, i) => {
+      const file = path.join(dir, `rules-${i}.yaml`);
+      writeFileSync(file, renderRuleFile(layer));
+      return file;
+    });
+    const history = await startPrometheus({
+      days: 1,
+      stepSeconds: 60,
+      rulesFile: layerFiles[0],
+      services: SERVICES,
+      families: [
+        'http_requests',
+        'cloud_cost_usd',
+        'business_orders',
+        'business_revenue_usd',
+        'business_checkout_sessions',
+      ],
+    });
+    const flags = (await (await fetch(`${history.url}/api/v1/status/flags`)).json()) as {
+      data: Record<string, string>;
+    };
+    const tsdbDir = path.join(dir, 'data');
+    cpSync(flags.data['storage.tsdb.path'], tsdbDir, {
+      recursive: true,
+      filter: (source) => path.basename(source) !== 'lock',
+    });
+    const { start, end } = history;
+    await history.stop();
+    const configFile = path.join(dir, 'prometheus.yml');
+    writeFileSync(configFile, prometheusConfig());
+    for (const [i, rulesFile] of layerFiles.slice(1).entries()) {
+      const layerServer = await startPrometheusProcess({ configFile, tsdbDir });
+      const blocks = path.join(dir, `blocks-${i}`);
+      mkdirSync(blocks);
+      try {
+        await backfillRules(rulesFile, layerServer.url, start, end, blocks);
+      } finally {
+        await layerServer.stop();
+      }
+      readdirSync(blocks).forEach((block) => renameSync(path.join(blocks, block), path.join(tsdbDir, block)));
+    }
+    server = await startPrometheusProcess({ configFile, tsdbDir });
+    prometheus = { url: server.url, start, end };
+  }, 600_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('every executive query is accepted by Prometheus', async () => {
+    for (const { query } of queries) {
+      await expect(instant(prometheus, query.expr, prometheus.end)).resolves.toBeDefined();
+    }
+  });
+
+  test('objective, period SLI, budget left, burn rate and status match the demo model', async () => {
+    const end = prometheus.end;
+    const objective = bySlo(await instant(prometheus, expr('SLO compliance', 'A'), end));
+    const sli = bySlo(await instant(prometheus, expr('SLO compliance', 'B'), end));
+    const left = bySlo(await instant(prometheus, expr('SLO compliance', 'C'), end));
+    const burn = bySlo(await instant(prometheus, expr('SLO compliance', 'D'), end));
+    const status = bySlo(await instant(prometheus, expr('SLO compliance', 'E'), end));
+    expect(Object.keys(objective).sort()).toEqual([...SLOS].sort());
+    for (const slo of doc.slos) {
+      const allowed = 1 - slo.objective / 100;
+      const dayError = errorRatio(slo.serviceId, end - 86400, end);
+      const recentError = errorRatio(slo.serviceId, end - 300, end);
+      expect(objective[slo.id]).toBeCloseTo(slo.objective / 100, 9);
+      expectClose(1 - sli[slo.id], dayError, PERIOD_RELATIVE);
+      expectClose(1 - left[slo.id], dayError / allowed, PERIOD_RELATIVE);
+      expectClose(burn[slo.id], recentError / allowed, BURN_RELATIVE);
+      const expectedStatus = left[slo.id] <= 0 ? 0 : left[slo.id] <= 0.25 ? 1 : 2;
+      expect(status[slo.id]).toBe(expectedStatus);
+    }
+  });
+
+  test('the combined KPI and spend queries answer one series per service', async () => {
+    const kpis = await instant(prometheus, expr('Business KPIs · Revenue and money'), prometheus.end);
+    expect(kpis.map((row) => [row.labels.sloth_service, row.labels.kpi])).toEqual([['checkout', 'Revenue per hour']]);
+    const spend = await instant(prometheus, expr('Cloud spend'), prometheus.end);
+    expect(spend.map((row) => row.labels.sloth_service).sort()).toEqual(['checkout', 'payments', 'search']);
+    expect(spend.every((row) => row.value > 0)).toBe(true);
+  });
+});
