@@ -1,7 +1,8 @@
 /**
- * The error-budget burn-down from per-bucket counts: at each bucket, the share of the budget left
- * if the window ended there, from the errors and events since the window began. Buckets without
- * events add nothing; before the first event there is no value (not 100 %).
+ * The error-budget burn-down from per-bucket counts: the budget is the allowed error ratio times
+ * all events of the range, and each bucket's errors spend it, so the line falls from 100 % to the
+ * share left at the end of the range. Without any event in the range there is no line at all
+ * (not a flat 100 %).
  */
 import { map } from 'rxjs';
 import { DataFrame, FieldType, createDataFrame } from '@grafana/data';
@@ -12,24 +13,27 @@ export interface BurnDownPoint {
   budgetLeft: number | null;
 }
 
+function finite(value: number): number {
+  return Number.isFinite(value) ? value : 0;
+}
+
 /** Budget left over time from errors and events per bucket (same times, same order). */
 export function burnDown(times: number[], errors: number[], totals: number[], allowed: number): BurnDownPoint[] {
-  let errorSum = 0;
-  let totalSum = 0;
+  const budget = allowed * totals.reduce((sum, total) => sum + finite(total), 0);
+  let spent = 0;
   return times.map((time, i) => {
-    errorSum += Number.isFinite(errors[i]) ? errors[i] : 0;
-    totalSum += Number.isFinite(totals[i]) ? totals[i] : 0;
-    return { time, budgetLeft: totalSum > 0 ? 1 - errorSum / totalSum / allowed : null };
+    spent += finite(errors[i]);
+    return { time, budgetLeft: budget > 0 ? 1 - spent / budget : null };
   });
 }
 
-/** Budget left over time from the SLI per bucket, every bucket weighing the same (freeform SLIs). */
+/** Budget left over time from the SLI per bucket, every bucket with data weighing the same (freeform SLIs). */
 export function burnDownFromSli(times: number[], slis: number[], allowed: number): BurnDownPoint[] {
-  const ratios = slis.map((sli) => (Number.isFinite(sli) ? 1 - sli : NaN));
+  const measured = slis.map((sli) => Number.isFinite(sli));
   return burnDown(
     times,
-    ratios.map((ratio) => (Number.isFinite(ratio) ? ratio : 0)),
-    ratios.map((ratio) => (Number.isFinite(ratio) ? 1 : 0)),
+    slis.map((sli, i) => (measured[i] ? 1 - sli : 0)),
+    measured.map((has) => (has ? 1 : 0)),
     allowed
   );
 }

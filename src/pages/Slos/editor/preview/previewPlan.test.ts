@@ -44,17 +44,22 @@ describe('preview plan', () => {
 });
 
 describe('burn-down', () => {
-  test('budget left since the window began, from counts; nothing before the first event', () => {
+  test('the budget of all events in the range falls with each bucket errors, down to what is left', () => {
+    // 4,000 events at 99.9% allow 4 errors
     expect(burnDown([1, 2, 3, 4], [0, 1, 0, 3], [0, 1000, 1000, 2000], 0.001)).toEqual([
-      { time: 1, budgetLeft: null },
-      { time: 2, budgetLeft: 0 },
-      { time: 3, budgetLeft: 0.5 },
+      { time: 1, budgetLeft: 1 },
+      { time: 2, budgetLeft: 0.75 },
+      { time: 3, budgetLeft: 0.75 },
       { time: 4, budgetLeft: 0 },
     ]);
   });
 
+  test('no events in the range: no line, not 100%', () => {
+    expect(burnDown([1, 2], [0, 0], [0, NaN], 0.001).map((point) => point.budgetLeft)).toEqual([null, null]);
+  });
+
   test('from the SLI per bucket, every bucket weighing the same; empty buckets add nothing', () => {
     const points = burnDownFromSli([1, 2, 3], [0.9995, NaN, 0.9985], 0.001);
-    expect(points.map((point) => point.budgetLeft?.toFixed(3))).toEqual(['0.500', '0.500', '0.000']);
+    expect(points.map((point) => point.budgetLeft?.toFixed(3))).toEqual(['0.750', '0.750', '0.000']);
   });
 });

@@ -64,7 +64,7 @@ export function buildPreviewScene(plan: PreviewPlan, datasource: DataSourceRef, 
     .setCustomFieldConfig('thresholdsStyle', { mode: 'line+area' } as never)
     .build();
   const budgetPanel = PanelBuilders.timeseries()
-    .setTitle(t('bizowner.sloEditor.preview.budgetPanel', 'Error budget left since the window began'))
+    .setTitle(t('bizowner.sloEditor.preview.budgetPanel', 'Error budget burn-down over the window'))
     .setData(
       new SceneDataTransformer({
         $data: budgetRunner,
