@@ -10,12 +10,20 @@ interface PanelLinksState extends SceneObjectState {
 }
 
 /**
- * A panel's links in its header, one click each: runbooks (book icon, new tab) and the service's
+ * A panel's links in its header, one click each: runbooks (labelled, new tab) and the service's
  * page, which keeps the time range (`${__url_time_range}` is filled in from the scene). Grafana
  * draws the panel links of saved dashboards itself; generated scenes draw them here.
  */
 export class PanelLinks extends SceneObjectBase<PanelLinksState> {
   static Component = PanelLinksRenderer;
+}
+
+/** "Runbook", or "Runbook 2", "Runbook 3" when a panel has several: short enough for a panel header. */
+function runbookLabel(links: PanelLink[], index: number): string {
+  const position = links.slice(0, index + 1).filter((link) => link.external).length;
+  return position === 1
+    ? t('bizowner.dashboards.runbook', 'Runbook')
+    : t('bizowner.dashboards.runbookNumbered', 'Runbook {{position}}', { position });
 }
 
 function PanelLinksRenderer({ model }: SceneComponentProps<PanelLinks>) {
@@ -24,7 +32,7 @@ function PanelLinksRenderer({ model }: SceneComponentProps<PanelLinks>) {
   sceneGraph.getTimeRange(model).useState();
   return (
     <Stack direction="row" gap={0} data-testid={testIds.dashboards.panelLinks}>
-      {links.map((link) => (
+      {links.map((link, index) => (
         <LinkButton
           key={link.url}
           href={sceneGraph.interpolate(model, link.url)}
@@ -39,7 +47,9 @@ function PanelLinksRenderer({ model }: SceneComponentProps<PanelLinks>) {
             title: link.title,
             interpolation: { escapeValue: false },
           })}
-        />
+        >
+          {link.external ? runbookLabel(links, index) : undefined}
+        </LinkButton>
       ))}
     </Stack>
   );

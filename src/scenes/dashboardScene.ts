@@ -19,6 +19,7 @@ import {
   TextBoxVariable,
   VariableValueSelectors,
 } from '@grafana/scenes';
+import { AnnotationEventFieldSource } from '@grafana/data';
 import { DataQuery } from '@grafana/schema';
 import { Dashboard, Variable } from '../domain/dashboards';
 import { dataSourceJson } from '../domain/dashboards/json/datasources';
@@ -60,6 +61,8 @@ function annotationLayers(dashboard: Dashboard, settings: AppSettings): SceneDat
         iconColor: annotation.color,
         // Prometheus reads `expr`; the title becomes the event text through the legend.
         target: { refId: 'Anno', datasource, expr: annotation.expr, legendFormat: annotation.title } as DataQuery,
+        // Data sources without annotation support of their own get the event text from here.
+        mappings: { text: { source: AnnotationEventFieldSource.Text, value: annotation.title } },
       },
     });
   });

@@ -15,7 +15,7 @@ interface VariableLike {
 
 interface SceneObjectLike {
   parent?: SceneObjectLike;
-  state: { $variables?: { state: { variables: VariableLike[] } } };
+  state?: { $variables?: { state: { variables: VariableLike[] } } };
 }
 
 function escapeRegex(value: string): string {
@@ -24,7 +24,7 @@ function escapeRegex(value: string): string {
 
 function findVariable(object: SceneObjectLike | undefined, name: string): VariableLike | undefined {
   for (let current = object; current; current = current.parent) {
-    const found = current.state.$variables?.state.variables.find((variable) => variable.state.name === name);
+    const found = current.state?.$variables?.state.variables.find((variable) => variable.state.name === name);
     if (found) {
       return found;
     }
@@ -57,7 +57,9 @@ export function interpolateQuery(text: string, request: DataQueryRequest): strin
     __range: seconds(rangeMs),
     __auto: seconds(intervalMs),
   };
-  const scene = request.scopedVars?.__sceneObject?.value as SceneObjectLike | undefined;
+  // Scenes pass the query runner wrapped so that it is never serialised; `valueOf()` unwraps it.
+  const wrapped = request.scopedVars?.__sceneObject?.value as { valueOf(): unknown } | undefined;
+  const scene = wrapped?.valueOf() as SceneObjectLike | undefined;
   return text.replace(
     /\$\{(\w+)(?::[\w-]+)?\}|\$(\w+)/g,
     (match, braced: string | undefined, bare: string | undefined) => {

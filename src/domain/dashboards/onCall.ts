@@ -127,7 +127,6 @@ function responseRow(ids: PanelIds, scope: ServiceScope): Row {
   const alertsExpr =
     `max by (alertname, severity, ${LABEL_SLO}, burn_tier) ` +
     `(${metricSelector('ALERTS', scope.recorded, firing)} or ${metricSelector('ALERTS', service.selector, firing)})`;
-  const deployed = `timestamp(${metricSelector('deploy_info', service.selector)} == 1)`;
   const panels = [
     panel(ids, {
       title: 'Firing alerts',
@@ -147,14 +146,15 @@ function responseRow(ids: PanelIds, scope: ServiceScope): Row {
     }),
     panel(ids, {
       title: 'Recent deploys',
-      description:
-        'Versions that ran in the time range and when each was first seen; deploys are also drawn on the graphs.',
+      description: 'Versions that ran in the time range; each deploy is also drawn on the graphs.',
       kind: 'table',
-      queries: [tableQuery('A', `min by (version) (min_over_time(${deployed}[$__range:5m])) * 1000`)],
-      columns: [
-        { kind: 'label', label: 'version', title: 'Version' },
-        { kind: 'value', refId: 'A', title: 'First seen', unit: 'dateTimeAsIso' },
+      queries: [
+        tableQuery(
+          'A',
+          `max by (version) (max_over_time(${metricSelector('deploy_info', service.selector)}[$__range]))`
+        ),
       ],
+      columns: [{ kind: 'label', label: 'version', title: 'Version' }],
       width: 6,
       height: 8,
     }),
