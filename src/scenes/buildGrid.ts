@@ -4,7 +4,7 @@
  * Panels reading a data source that cannot be queried are left out (the page says why).
  */
 import { SceneCSSGridItem, SceneCSSGridLayout, SceneObject, SceneReactObject } from '@grafana/scenes';
-import { Dashboard, dashboardPanels, QueryDataSource } from '../domain/dashboards';
+import { Dashboard, dashboardPanels, Panel, QueryDataSource } from '../domain/dashboards';
 import { GRID_COLUMNS, GridPos, layoutDashboard } from '../domain/dashboards/layout';
 import { AppSettings } from '../domain/model';
 import { buildVizPanel } from './buildPanel';
@@ -21,25 +21,27 @@ function item(pos: GridPos, body: SceneObject): SceneCSSGridItem {
   });
 }
 
-/** The grid of `dashboard`, without the panels that read one of the `unavailable` data sources. */
+/**
+ * The grid of `dashboard`, without the panels that read one of the `unavailable` data sources (the
+ * rest move up, so a missing data source leaves no hole).
+ */
 export function buildGrid(
   dashboard: Dashboard,
   settings: AppSettings,
   unavailable: Set<QueryDataSource>
 ): SceneCSSGridLayout {
-  const byId = new Map(dashboardPanels(dashboard).map((panel) => [panel.id, panel]));
-  const children = layoutDashboard(dashboard).flatMap((row) => {
-    const panels = [...row.panels]
-      .map(([id, pos]) => ({ panel: byId.get(id)!, pos }))
-      .filter(({ panel }) => !panel.queries.some((query) => unavailable.has(query.datasource)));
-    if (panels.length === 0) {
-      return [];
-    }
-    return [
-      item(row.header, new SceneReactObject({ component: RowTitle, props: { title: row.title } })),
-      ...panels.map(({ panel, pos }) => item(pos, buildVizPanel(panel, settings))),
-    ];
-  });
+  const usable = (panel: Panel) => !panel.queries.some((query) => unavailable.has(query.datasource));
+  const shown: Dashboard = {
+    ...dashboard,
+    rows: dashboard.rows
+      .map((row) => ({ ...row, panels: row.panels.filter(usable) }))
+      .filter((row) => row.panels.length > 0),
+  };
+  const byId = new Map(dashboardPanels(shown).map((panel) => [panel.id, panel]));
+  const children = layoutDashboard(shown).flatMap((row) => [
+    item(row.header, new SceneReactObject({ component: RowTitle, props: { title: row.title } })),
+    ...[...row.panels].map(([id, pos]) => item(pos, buildVizPanel(byId.get(id)!, settings))),
+  ]);
   return new SceneCSSGridLayout({
     templateColumns: `repeat(${GRID_COLUMNS}, minmax(0, 1fr))`,
     autoRows: `${ROW_HEIGHT}px`,
