@@ -1,19 +1,61 @@
-import { test } from '@playwright/test';
+import { Page, test } from '@playwright/test';
 import { join } from 'node:path';
 import pluginJson from '../../src/plugin.json';
+import {
+  onCallUrl,
+  personCreateUrl,
+  personUrl,
+  serviceCreateUrl,
+  serviceEditUrl,
+  servicesImportUrl,
+  serviceUrl,
+  sloEditUrl,
+} from '../../src/routing';
 import { watchPage } from './watchPage';
 
-const routes = pluginJson.includes
+/** Top-level pages, as Grafana's navigation lists them from plugin.json. */
+const navPages = pluginJson.includes
   .filter((include) => include.type === 'page')
   .map((include) => ({ name: include.name, path: include.path.replace('%PLUGIN_ID%', pluginJson.id) }));
 
-for (const route of routes) {
+/** Drill-down pages, opened on the demo registry the sandbox is provisioned with. */
+const drilldowns = [
+  { name: 'service-overview', path: serviceUrl('checkout') },
+  { name: 'service-slos', path: serviceUrl('checkout', 'slos') },
+  { name: 'service-oncall', path: serviceUrl('checkout', 'oncall') },
+  { name: 'service-debug', path: serviceUrl('search', 'debug') },
+  { name: 'service-cost', path: serviceUrl('payments', 'cost') },
+  { name: 'service-edit', path: serviceEditUrl('checkout') },
+  { name: 'service-create', path: serviceCreateUrl() },
+  { name: 'services-import', path: servicesImportUrl() },
+  { name: 'person', path: personUrl('ana') },
+  { name: 'person-create', path: personCreateUrl() },
+  { name: 'slo-edit', path: sloEditUrl('checkout-availability') },
+  { name: 'slo-create', path: sloEditUrl() },
+  { name: 'oncall-standalone', path: onCallUrl('payments') },
+];
+
+async function settle(page: Page, name: string) {
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: join(__dirname, 'screenshots', `${name}.png`), fullPage: true });
+}
+
+for (const route of navPages) {
   test(`${route.name} page opens without errors`, async ({ page }) => {
     const watcher = watchPage(page);
     await page.goto(route.path);
     await page.getByRole('heading', { name: route.name, exact: true }).first().waitFor();
-    await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: join(__dirname, 'screenshots', `${route.name.toLowerCase()}.png`), fullPage: true });
+    await settle(page, route.name.toLowerCase());
+    await watcher.assertClean();
+  });
+}
+
+for (const route of drilldowns) {
+  test(`${route.name} opens without errors`, async ({ page }) => {
+    const watcher = watchPage(page);
+    await page.goto(route.path);
+    await page.locator('main h1').first().waitFor();
+    await settle(page, route.name);
     await watcher.assertClean();
   });
 }
