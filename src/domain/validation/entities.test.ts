@@ -10,6 +10,11 @@ describe('entity validators for forms', () => {
     ]);
   });
 
+  test.each(['new', 'import', 'edit'])('ids that name app pages (%s) are refused', (id) => {
+    expect(validateService(baseService({ id }))).toEqual([{ path: 'id', message: expect.stringContaining('reserved') }]);
+    expect(validatePerson(basePerson({ id }))).toEqual([{ path: 'id', message: expect.stringContaining('reserved') }]);
+  });
+
   test('validatePerson refuses what is not an object', () => {
     expect(validatePerson('ana')).toEqual([{ path: '', message: expect.stringContaining('got "ana"') }]);
   });

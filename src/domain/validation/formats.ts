@@ -12,11 +12,16 @@ export function isSlug(id: string): boolean {
   return SLUG.test(id);
 }
 
+/** Ids that name pages in the app's URLs (`/services/new`, `/services/import`), so no entity may use them. */
+const RESERVED_IDS = ['new', 'import', 'edit'];
+
 /** Reads a required slug id and reports it when it is not one. */
 export function checkId(c: Checker, obj: Fields, path: string, example: string): string | undefined {
   const id = c.string(obj, 'id', path, true);
   if (id !== undefined && id.trim() !== '' && !isSlug(id)) {
     c.add(at(path, 'id'), `id "${id}" must be a slug: lower-case letters, digits and dashes, e.g. "${example}"`);
+  } else if (id !== undefined && RESERVED_IDS.includes(id)) {
+    c.add(at(path, 'id'), `id "${id}" is reserved for the app's pages (${RESERVED_IDS.join(', ')}); choose another, e.g. "${example}"`);
   }
   return id;
 }
