@@ -11,7 +11,9 @@ describe('entity validators for forms', () => {
   });
 
   test.each(['new', 'import', 'edit'])('ids that name app pages (%s) are refused', (id) => {
-    expect(validateService(baseService({ id }))).toEqual([{ path: 'id', message: expect.stringContaining('reserved') }]);
+    expect(validateService(baseService({ id }))).toEqual([
+      { path: 'id', message: expect.stringContaining('reserved') },
+    ]);
     expect(validatePerson(basePerson({ id }))).toEqual([{ path: 'id', message: expect.stringContaining('reserved') }]);
   });
 

@@ -21,7 +21,10 @@ export function checkId(c: Checker, obj: Fields, path: string, example: string):
   if (id !== undefined && id.trim() !== '' && !isSlug(id)) {
     c.add(at(path, 'id'), `id "${id}" must be a slug: lower-case letters, digits and dashes, e.g. "${example}"`);
   } else if (id !== undefined && RESERVED_IDS.includes(id)) {
-    c.add(at(path, 'id'), `id "${id}" is reserved for the app's pages (${RESERVED_IDS.join(', ')}); choose another, e.g. "${example}"`);
+    c.add(
+      at(path, 'id'),
+      `id "${id}" is reserved for the app's pages (${RESERVED_IDS.join(', ')}); choose another, e.g. "${example}"`
+    );
   }
   return id;
 }
