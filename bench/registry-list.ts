@@ -47,7 +47,11 @@ async function measure(count: number) {
   const doc = manyServices(count);
   const rows = buildServiceRows(doc);
   const build = median(Array.from({ length: RUNS }, () => timed(() => buildServiceRows(doc))));
-  const query = median(Array.from({ length: RUNS }, () => timed(() => queryServices(rows, { ...defaultQuery(), text: 'service 4', owners: ['_none'] }))));
+  const query = median(
+    Array.from({ length: RUNS }, () =>
+      timed(() => queryServices(rows, { ...defaultQuery(), text: 'service 4', owners: ['_none'] }))
+    )
+  );
   const renders: number[] = [];
   const filters: number[] = [];
   const sorts: number[] = [];
@@ -59,7 +63,15 @@ async function measure(count: number) {
     pages.push(timed(() => act(() => locationService.partial({ page: '3' }, true))));
     cleanup();
   }
-  return { count, build, query, render: median(renders), filter: median(filters), sort: median(sorts), page: median(pages) };
+  return {
+    count,
+    build,
+    query,
+    render: median(renders),
+    filter: median(filters),
+    sort: median(sorts),
+    page: median(pages),
+  };
 }
 
 test('services list benchmark', async () => {
@@ -72,7 +84,10 @@ test('services list benchmark', async () => {
   const lines = [
     '| services | build rows (ms) | filter+sort query (ms) | first render (ms) | filter in UI (ms) | sort in UI (ms) | page in UI (ms) |',
     '|---:|---:|---:|---:|---:|---:|---:|',
-    ...results.map((r) => `| ${r.count.toLocaleString('en')} | ${ms(r.build)} | ${ms(r.query)} | ${ms(r.render)} | ${ms(r.filter)} | ${ms(r.sort)} | ${ms(r.page)} |`),
+    ...results.map(
+      (r) =>
+        `| ${r.count.toLocaleString('en')} | ${ms(r.build)} | ${ms(r.query)} | ${ms(r.render)} | ${ms(r.filter)} | ${ms(r.sort)} | ${ms(r.page)} |`
+    ),
   ];
   process.stdout.write(`\n${lines.join('\n')}\n\n`);
 }, 600000);

@@ -35,7 +35,9 @@ export function readProvisionedSettings(appsYamlPath: string, pluginId: string):
   if (!existsSync(appsYamlPath)) {
     return empty;
   }
-  const provisioned = expandProvisioningValue(parse(readFileSync(appsYamlPath, 'utf8'))) as { apps?: Array<Record<string, unknown>> };
+  const provisioned = expandProvisioningValue(parse(readFileSync(appsYamlPath, 'utf8'))) as {
+    apps?: Array<Record<string, unknown>>;
+  };
   const app = provisioned?.apps?.find((entry) => entry.type === pluginId);
   if (!app) {
     return empty;

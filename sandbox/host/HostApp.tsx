@@ -84,7 +84,10 @@ export function HostApp(props: Props) {
 export function useLoaded<T>(load: () => Promise<T>): { value?: T; error?: Error } {
   const [state, setState] = useState<{ value?: T; error?: Error }>({});
   useEffect(() => {
-    load().then((value) => setState({ value }), (error: Error) => setState({ error }));
+    load().then(
+      (value) => setState({ value }),
+      (error: Error) => setState({ error })
+    );
   }, [load]);
   return state;
 }
@@ -106,7 +109,11 @@ const getStyles = (theme: GrafanaTheme2) => ({
     background: theme.colors.background.primary,
   }),
   brand: css({ fontWeight: theme.typography.fontWeightBold, marginBottom: theme.spacing(2) }),
-  link: css({ color: theme.colors.text.secondary, padding: theme.spacing(0.5, 1), borderRadius: theme.shape.radius.default }),
+  link: css({
+    color: theme.colors.text.secondary,
+    padding: theme.spacing(0.5, 1),
+    borderRadius: theme.shape.radius.default,
+  }),
   activeLink: css({
     color: theme.colors.text.primary,
     padding: theme.spacing(0.5, 1),

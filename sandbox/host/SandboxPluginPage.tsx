@@ -29,7 +29,13 @@ export function SandboxPluginPage({ pageNav, subTitle, actions, children, render
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  page: css({ padding: theme.spacing(2, 3), display: 'flex', flexDirection: 'column', gap: theme.spacing(1), minHeight: '100%' }),
+  page: css({
+    padding: theme.spacing(2, 3),
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(1),
+    minHeight: '100%',
+  }),
   subTitle: css({ color: theme.colors.text.secondary }),
   tabs: css({ marginBottom: theme.spacing(1) }),
   body: css({ flexGrow: 1 }),

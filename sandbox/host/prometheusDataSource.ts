@@ -88,7 +88,9 @@ export class SandboxPrometheusDataSource extends DataSourceApi<PromQuery> {
   }
 
   async metricFindQuery(query: string): Promise<Array<{ text: string }>> {
-    const answer = await getBackendSrv().get<{ data: string[] }>(`/api/datasources/uid/${this.uid}/resources/api/v1/label/${query}/values`);
+    const answer = await getBackendSrv().get<{ data: string[] }>(
+      `/api/datasources/uid/${this.uid}/resources/api/v1/label/${query}/values`
+    );
     return answer.data.map((text) => ({ text }));
   }
 

@@ -14,7 +14,13 @@ export const LIFECYCLES = ['experimental', 'beta', 'production', 'deprecated'] a
 export type Lifecycle = (typeof LIFECYCLES)[number];
 
 /** Roles a person can hold for a service; `businessOwner` is the accountable one. */
-export const OWNER_ROLES = ['businessOwner', 'productManager', 'serviceOwner', 'engineeringManager', 'sreLead'] as const;
+export const OWNER_ROLES = [
+  'businessOwner',
+  'productManager',
+  'serviceOwner',
+  'engineeringManager',
+  'sreLead',
+] as const;
 export type OwnerRole = (typeof OWNER_ROLES)[number];
 
 export const LINK_TYPES = ['runbook', 'dashboard', 'repo', 'docs', 'postmortem'] as const;

@@ -10,5 +10,12 @@ export function defaultSettings(): AppSettings {
 
 /** An empty registry at revision 0, what a new installation starts from. */
 export function emptyRegistry(): RegistryDocument {
-  return { schemaVersion: SCHEMA_VERSION, revision: 0, settings: defaultSettings(), people: [], services: [], slos: [] };
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    revision: 0,
+    settings: defaultSettings(),
+    people: [],
+    services: [],
+    slos: [],
+  };
 }

@@ -18,7 +18,14 @@ describe('sandbox settings API', () => {
     dir = mkdtempSync(join(tmpdir(), 'bizowner-sandbox-'));
     writeFileSync(
       join(dir, 'apps.yaml'),
-      ['apiVersion: 1', 'apps:', '  - type: bizowner-slo-app', '    jsonData:', '      query: rate(x{$$costTags}[1h])', '      other: kept'].join('\n')
+      [
+        'apiVersion: 1',
+        'apps:',
+        '  - type: bizowner-slo-app',
+        '    jsonData:',
+        '      query: rate(x{$$costTags}[1h])',
+        '      other: kept',
+      ].join('\n')
     );
   });
 
@@ -52,7 +59,10 @@ describe('sandbox settings API', () => {
     const base = await start('Viewer', 'viewer.json');
     await fetch(base + SETTINGS);
     const before = readFileSync(join(dir, 'viewer.json'), 'utf8');
-    const answer = await fetch(base + SETTINGS, { method: 'POST', body: JSON.stringify({ enabled: true, jsonData: {} }) });
+    const answer = await fetch(base + SETTINGS, {
+      method: 'POST',
+      body: JSON.stringify({ enabled: true, jsonData: {} }),
+    });
     expect(answer.status).toBe(403);
     expect((await answer.json()).message).toMatch(/plugins:write/);
     expect(readFileSync(join(dir, 'viewer.json'), 'utf8')).toBe(before);

@@ -50,7 +50,9 @@ export function installFakeDataSources(answer: (expr: string, uid: string) => An
   };
   const getInstanceSettings = (ref: { uid: string; type?: string } | string | null | undefined) => {
     const uid = typeof ref === 'string' ? ref : ref?.uid;
-    return uid ? { uid, name: uid, type: typeof ref === 'object' && ref?.type ? ref.type : 'prometheus', meta: {} } : undefined;
+    return uid
+      ? { uid, name: uid, type: typeof ref === 'object' && ref?.type ? ref.type : 'prometheus', meta: {} }
+      : undefined;
   };
   setDataSourceSrv({ get, getInstanceSettings, getList: () => [] } as unknown as DataSourceSrv);
   return fake;
