@@ -114,6 +114,7 @@ export class DemoPrometheus {
   /** The evaluator, with the read budgets of a new query. */
   private begin(): { evaluator: Evaluator; sources: SeriesSource[] } {
     const engine = this.engine();
+    engine.evaluator.beginQuery();
     this.raw.beginQuery();
     engine.recorded.beginQuery();
     return engine;

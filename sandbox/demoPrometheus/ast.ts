@@ -1,16 +1,31 @@
 /**
  * PromQL text → a small expression tree, parsed with `@prometheus-io/lezer-promql`. Syntax the
- * demo evaluator does not implement (subqueries, `@`, `fill`, duration arithmetic, ...) is refused
- * here with a Prometheus-style error, so it can never be evaluated into a wrong number.
+ * demo evaluator does not implement (`@`, `fill`, duration arithmetic, ...) is refused here with
+ * a Prometheus-style error, so it can never be evaluated into a wrong number.
  */
 import type { SyntaxNode } from '@lezer/common';
 import { parser } from '@prometheus-io/lezer-promql';
+import { parseDuration, parseNumber, parseString } from './literals';
 import { DemoQueryError, MatchOp, Matcher, NAME, makeMatcher, unsupported } from './values';
+
+export { parseDuration };
 
 /** An instant vector selector; `offset` in seconds. */
 export interface SelectorExpr {
   type: 'selector';
   matchers: Matcher[];
+  offset: number;
+}
+
+/**
+ * A subquery `expr[range:step] offset o` (seconds): `expr` evaluated at the multiples of `step`
+ * in `[t - o - range, t - o]`; `step` 0 means the default evaluation interval.
+ */
+export interface SubqueryExpr {
+  type: 'subquery';
+  expr: Expr;
+  range: number;
+  step: number;
   offset: number;
 }
 
@@ -30,6 +45,7 @@ export type Expr =
   | { type: 'string'; value: string }
   | SelectorExpr
   | { type: 'matrix'; selector: SelectorExpr; range: number }
+  | SubqueryExpr
   | { type: 'call'; name: string; args: Expr[] }
   | { type: 'aggregate'; op: string; without: boolean; grouping?: string[]; param?: Expr; expr: Expr }
   | { type: 'binary'; op: BinaryOp; lhs: Expr; rhs: Expr; bool: boolean; matching?: VectorMatching }
@@ -53,7 +69,6 @@ const OPERATORS: Record<string, BinaryOp> = {
   Unless: 'unless',
 };
 const MATCH_OPS: Record<string, MatchOp> = { EqlSingle: '=', Neq: '!=', EqlRegex: '=~', NeqRegex: '!~' };
-const UNITS: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31536000 };
 
 function children(node: SyntaxNode): SyntaxNode[] {
   const list: SyntaxNode[] = [];
@@ -65,41 +80,25 @@ function children(node: SyntaxNode): SyntaxNode[] {
   return list;
 }
 
-/** Seconds of a PromQL duration such as `5m`, `1h30m` or `30d`. */
-export function parseDuration(text: string): number {
-  if (/^\d+(\.\d+)?$/.test(text)) {
-    return Number(text);
+/** The type of an expression's value, by Prometheus' names: `scalar`, `vector`, `matrix` or `string`. */
+export function staticType(expr: Expr): 'scalar' | 'vector' | 'matrix' | 'string' {
+  switch (expr.type) {
+    case 'number':
+      return 'scalar';
+    case 'string':
+      return 'string';
+    case 'matrix':
+    case 'subquery':
+      return 'matrix';
+    case 'unary':
+      return staticType(expr.expr);
+    case 'binary':
+      return staticType(expr.lhs) === 'scalar' && staticType(expr.rhs) === 'scalar' ? 'scalar' : 'vector';
+    case 'call':
+      return ['time', 'scalar', 'pi'].includes(expr.name) ? 'scalar' : 'vector';
+    default:
+      return 'vector';
   }
-  const parts = [...text.matchAll(/(\d+)(ms|s|m|h|d|w|y)/g)];
-  if (parts.length === 0 || parts.map((part) => part[0]).join('') !== text) {
-    throw new DemoQueryError(`bad duration "${text}"`);
-  }
-  return parts.reduce((sum, part) => sum + Number(part[1]) * UNITS[part[2]], 0);
-}
-
-function parseNumber(text: string): number {
-  const lower = text.toLowerCase();
-  if (lower === 'inf' || lower === '+inf') {
-    return Infinity;
-  }
-  if (lower === 'nan') {
-    return NaN;
-  }
-  const value = /^0x[0-9a-f]+$/.test(lower) ? parseInt(lower, 16) : Number(text);
-  if (Number.isNaN(value)) {
-    throw unsupported(`the number literal "${text}"`);
-  }
-  return value;
-}
-
-/** The value of a PromQL string literal: double or single quotes with escapes, or raw backticks. */
-function parseString(text: string): string {
-  const body = text.slice(1, -1);
-  if (text.startsWith('`')) {
-    return body;
-  }
-  const escapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'" };
-  return body.replace(/\\(.)/g, (_, char: string) => escapes[char] ?? `\\${char}`);
 }
 
 class Converter {
@@ -178,6 +177,9 @@ class Converter {
         if (inner.type === 'matrix') {
           return { ...inner, selector: { ...inner.selector, offset } };
         }
+        if (inner.type === 'subquery') {
+          return { ...inner, offset };
+        }
         throw new DemoQueryError(
           'offset modifier must be preceded by an instant vector selector or range vector selector'
         );
@@ -191,12 +193,23 @@ class Converter {
       case 'BinaryExpr':
         return this.binary(parts);
       case 'SubqueryExpr':
-        throw unsupported('subqueries');
+        return this.subquery(parts);
       case 'StepInvariantExpr':
         throw unsupported('the @ modifier');
       default:
         throw unsupported(`"${this.src(node)}" (${node.name})`);
     }
+  }
+
+  /** `expr[range:step]`: only over an instant vector, as in Prometheus. */
+  private subquery(parts: SyntaxNode[]): Expr {
+    const inner = this.expr(parts[0]);
+    const kind = staticType(inner);
+    if (kind !== 'vector') {
+      throw new DemoQueryError(`subquery is only allowed on instant vector, got ${kind} instead`);
+    }
+    const step = parts[2] ? this.duration(parts[2]) : 0;
+    return { type: 'subquery', expr: inner, range: this.duration(parts[1]), step, offset: 0 };
   }
 
   private aggregate(parts: SyntaxNode[]): Expr {

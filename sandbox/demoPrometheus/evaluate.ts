@@ -14,7 +14,9 @@ import {
   vectorFunctionArity,
   wrongArgument,
 } from './functions';
+import { labelJoin, labelReplace } from './labels';
 import type { SeriesSource } from './source';
+import { Subqueries } from './subquery';
 import { DemoQueryError, Labels, NAME, Sample, Series, Value, dropName, unsupported } from './values';
 
 const TYPE_NAMES: Record<Value['kind'], string> = {
@@ -44,7 +46,14 @@ function absentLabels(expr: Expr): Labels {
 
 /** Evaluates PromQL expression trees over series sources (raw demo series and recorded series). */
 export class Evaluator {
+  private readonly subqueries = new Subqueries((expr, t) => this.evaluate(expr, t));
+
   constructor(private readonly sources: SeriesSource[]) {}
+
+  /** Starts a new query: subquery results memoised for the previous one are forgotten. */
+  beginQuery(): void {
+    this.subqueries.beginQuery();
+  }
 
   private select(selector: SelectorExpr, t: number): Sample[] {
     return this.sources.flatMap((source) => source.instant(selector.matchers, t - selector.offset));
@@ -56,6 +65,9 @@ export class Evaluator {
     need: RangeNeed,
     fn: string
   ): { series: Series[]; start: number; end: number } {
+    if (expr.type === 'subquery') {
+      return this.subqueries.select(expr, t);
+    }
     if (expr.type !== 'matrix') {
       throw wrongArgument(fn, 'range vector', this.typeOf(expr));
     }
@@ -69,7 +81,12 @@ export class Evaluator {
   }
 
   private typeOf(expr: Expr): string {
-    const kinds: Partial<Record<Expr['type'], string>> = { number: 'scalar', string: 'string', matrix: 'range vector' };
+    const kinds: Partial<Record<Expr['type'], string>> = {
+      number: 'scalar',
+      string: 'string',
+      matrix: 'range vector',
+      subquery: 'range vector',
+    };
     return kinds[expr.type] ?? 'instant vector';
   }
 
@@ -79,6 +96,14 @@ export class Evaluator {
       throw new DemoQueryError(`expected type instant vector in ${where}, got ${TYPE_NAMES[value.kind]}`);
     }
     return value.samples;
+  }
+
+  private string(expr: Expr, t: number, where: string): string {
+    const value = this.evaluate(expr, t);
+    if (value.kind !== 'string') {
+      throw new DemoQueryError(`expected type string in ${where}, got ${TYPE_NAMES[value.kind]}`);
+    }
+    return value.value;
   }
 
   private scalar(expr: Expr, t: number, where: string): number {
@@ -99,6 +124,7 @@ export class Evaluator {
       case 'selector':
         return { kind: 'vector', samples: this.select(expr, t) };
       case 'matrix':
+      case 'subquery':
         return { kind: 'matrix', series: this.selectRange(expr, t, 'all', 'range selection').series };
       case 'unary': {
         const value = this.evaluate(expr.expr, t);
@@ -180,6 +206,22 @@ export class Evaluator {
         arity(1);
         const samples = this.vector(args[0], t, 'call to function "absent"');
         return { kind: 'vector', samples: samples.length > 0 ? [] : [{ labels: absentLabels(args[0]), value: 1 }] };
+      }
+      case 'label_replace':
+      case 'label_join': {
+        const where = `call to function "${name}"`;
+        if (name === 'label_replace' ? args.length !== 5 : args.length < 3) {
+          throw new DemoQueryError(`wrong number of arguments in call to "${name}": ${args.length}`);
+        }
+        const [dst, text, ...sources] = args.slice(1).map((arg) => this.string(arg, t, where));
+        const samples = this.vector(args[0], t, where);
+        return {
+          kind: 'vector',
+          samples:
+            name === 'label_replace'
+              ? labelReplace(samples, dst, text, sources[0], sources[1])
+              : labelJoin(samples, dst, text, sources),
+        };
       }
       case 'absent_over_time': {
         arity(1);

@@ -62,6 +62,18 @@ const RAW_QUERIES = [
   'sum(rate(http_requests_total{code=~"5.."}[1h])) by (service) / on (service) group_left sum by (service) (rate(http_requests_total[1h])) > bool 0.001',
   'count by (service) (deploy_info)',
   'sum by (service) (business_revenue_usd_total offset 1d)',
+  // label functions: regex groups, templates, an empty source label, joins
+  'label_replace(sum by (service) (rate(http_requests_total[1h])), "team", "team-$1", "service", "(ch.*|pay.*)")',
+  'label_replace(sum by (service, code) (increase(http_requests_total[6h])), "class", "${1}xx", "code", `(\\d)..`)',
+  'label_replace(label_replace(sum(rate(cloud_cost_usd_total{cost_center="checkout"}[1h])) * 3600, "sloth_service", "checkout", "", ""), "kpi", "spend", "", "")',
+  'label_join(sum by (service, code) (rate(http_requests_total[1h])), "key", "/", "service", "code")',
+  // subqueries: steps on the 5-minute grid of the history, so both sides read the same samples
+  'max_over_time(sum by (service) (rate(http_requests_total[5m]))[6h:5m])',
+  'sum_over_time(sum by (service) (increase(http_requests_total{code=~"5.."}[1h]))[1d:1h])',
+  'rate(sum by (service) (http_requests_total)[2h:10m])',
+  'avg_over_time(histogram_quantile(0.9, sum by (le) (rate(http_request_duration_seconds_bucket{service="checkout"}[30m])))[6h:30m])',
+  // like the executive's top cost movers, over 3 days: the oldest time compared reads 26 days back
+  'sort_desc(sum_over_time(sum by (service) (rate(cloud_cost_usd_total[1h]))[3d:1h]) - sum_over_time(sum by (service) (rate(cloud_cost_usd_total[1h]))[3d:1h] offset 3d))',
 ];
 
 describe('the demo data source answers like a real Prometheus over the same history', () => {
@@ -130,6 +142,17 @@ describe('the demo data source answers like a real Prometheus over the same hist
     for (const query of queries) {
       const [mine, real] = await both(query, query, time);
       expect({ query, problems: differences(mine, real, 0.05) }).toEqual({ query, problems: [] });
+    }
+  });
+
+  it('subquery steps are multiples of the step, not offsets from the query time: exact off the grid too', async () => {
+    // 150 s off the history's grid, the steps still fall on it; steps counted back from the query
+    // time would read windows of one sample, where Prometheus answers nothing for [5m].
+    const time = prometheus.end - 3 * DAY + 150;
+    for (const query of RAW_QUERIES.filter((q) => /\[\w+:\w+\]/.test(q) && !q.includes('offset'))) {
+      const [mine, real] = await both(query, query, time);
+      expect(real.size).toBeGreaterThan(0);
+      expect({ query, problems: differences(mine, real, 1e-9) }).toEqual({ query, problems: [] });
     }
   });
 

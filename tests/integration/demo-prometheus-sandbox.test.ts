@@ -99,13 +99,14 @@ describe('sandbox with the embedded demo data source', () => {
   });
 
   it('answers unsupported PromQL with a Prometheus error, through the resources URL too', async () => {
-    const query = encodeURIComponent('rate(http_requests_total[1h:5m])');
+    const query = encodeURIComponent('rate(http_requests_total[1h] @ 100)');
     const answer = await fetch(`${base}/api/datasources/uid/prometheus/resources/api/v1/query?query=${query}`);
     expect(answer.status).toBe(400);
     expect(await answer.json()).toEqual({
       status: 'error',
       errorType: 'bad_data',
-      error: 'the demo data source does not support subqueries; run npm run sandbox:prometheus for a real Prometheus',
+      error:
+        'the demo data source does not support the @ modifier; run npm run sandbox:prometheus for a real Prometheus',
     });
   });
 });

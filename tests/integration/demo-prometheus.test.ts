@@ -1,17 +1,12 @@
 /**
  * The embedded demo data source (sandbox/demoPrometheus): PromQL semantics over a small table of
- * series, the demo model's exact counts, the registry's recorded series and the HTTP API shapes.
+ * series. The demo model's counts, the recorded series and the HTTP API shapes are tested in
+ * demo-prometheus-model.test.ts.
  */
-import { errorRatio, requestsBetween } from '../../src/demo';
-import { DemoPrometheus } from '../../sandbox/demoPrometheus/api';
 import { parsePromql } from '../../sandbox/demoPrometheus/ast';
 import { Evaluator } from '../../sandbox/demoPrometheus/evaluate';
 import type { SeriesSource } from '../../sandbox/demoPrometheus/source';
-import { Labels, Matcher, Sample, Series, Value, labelsKey, matchesAll } from '../../sandbox/demoPrometheus/values';
-import { readDemoRegistry } from '../../scripts/demo/provisioning';
-
-const HOUR = 3600;
-const DAY = 86_400;
+import { Labels, Matcher, Sample, Series, Value, matchesAll } from '../../sandbox/demoPrometheus/values';
 
 /** Series whose value at `t` is `base + slope × t`: counters (slope > 0) or constants. */
 const TABLE: Array<{ labels: Labels; base: number; slope?: number }> = [
@@ -143,16 +138,106 @@ describe('demo PromQL over a table of series', () => {
     expect(vector(query)).toEqual(expected);
   });
 
+  it.each<[string, Record<string, number>]>([
+    // the name is kept; only samples whose source label matches the anchored regex change
+    [
+      'label_replace(up, "dst", "x-$1", "job", "(a.*)")',
+      {
+        '{__name__="up",dst="x-api",instance="a",job="api"}': 1,
+        '{__name__="up",instance="b",job="web"}': 0,
+      },
+    ],
+    ['label_replace(up{job="api"}, "dst", "y", "job", "p")', { '{__name__="up",instance="a",job="api"}': 1 }],
+    // named groups (Go syntax), braces, $$, and a missing label reading as ""
+    [
+      'label_replace(up{job="api"}, "dst", "${first}-${2}$$", "job", "(?P<first>.)(.*)")',
+      { '{__name__="up",dst="a-pi$",instance="a",job="api"}': 1 },
+    ],
+    [
+      'label_replace(up{job="api"}, "dst", "set", "missing", "")',
+      { '{__name__="up",dst="set",instance="a",job="api"}': 1 },
+    ],
+    // `$1x` names group "1x", which does not exist: empty, so no label is set
+    ['label_replace(up{job="api"}, "dst", "$1x", "job", "(.*)")', { '{__name__="up",instance="a",job="api"}': 1 }],
+    // an empty result removes the destination label
+    ['label_replace(up{job="api"}, "instance", "", "", "")', { '{__name__="up",job="api"}': 1 }],
+    [
+      'label_replace(sum by (job) (rate(req_total[5m])), "team", "t-$1", "job", "(.*)") / on (job) group_left up',
+      { '{job="api",team="t-api"}': 11, '{job="web",team="t-web"}': Infinity },
+    ],
+    [
+      'label_join(up{job="api"}, "both", "/", "job", "instance", "missing")',
+      { '{__name__="up",both="api/a/",instance="a",job="api"}': 1 },
+    ],
+    ['label_join(up{job="api"}, "job", "", "missing")', { '{__name__="up",instance="a"}': 1 }],
+  ])('relabels %s', (query, expected) => {
+    expect(vector(query)).toEqual(expected);
+  });
+
+  // T = 1,000,000 s is off every grid below: the steps are multiples of the step, not of T - range
+  it.each<[string, Record<string, number>]>([
+    // [996400, 1e6] at 5 minutes: 996600 ... 999900, 12 steps
+    ['count_over_time(up{job="api"}[1h:5m])', { '{instance="a",job="api"}': 12 }],
+    // both ends are included (Prometheus 2): 999000 and 1000000
+    ['count_over_time(up{job="api"}[1000s:1000s])', { '{instance="a",job="api"}': 2 }],
+    // no step: the default evaluation interval, 1 minute: 999420 ... 999960
+    ['count_over_time(up{job="api"}[10m:])', { '{instance="a",job="api"}': 10 }],
+    ['sum_over_time(req_total{code="500"}[1h:30m])', { '{code="500",job="api"}': 997_200 + 999_000 }],
+    ['last_over_time(req_total{code="500"}[1h:7m])', { '{__name__="req_total",code="500",job="api"}': 999_600 }],
+    [
+      'last_over_time(req_total{code="500"}[1h:7m] offset 1h)',
+      { '{__name__="req_total",code="500",job="api"}': 996_240 },
+    ],
+    ['max_over_time(rate(req_total{job="api",code="200"}[5m])[1h:5m])', { '{code="200",job="api"}': 10 }],
+    // rate over the steps 996600 ... 999600, extrapolated to the window ends
+    ['rate(req_total{job="api",code="200"}[1h:10m])', { '{code="200",job="api"}': 10 }],
+    // the inner window [s - 10m, s] of a step s on the 30-minute grid holds 3 five-minute steps
+    [
+      'max_over_time(sum_over_time(up[10m:5m])[1h:30m])',
+      { '{instance="a",job="api"}': 3, '{instance="b",job="web"}': 0 },
+    ],
+    [
+      'sum_over_time(label_replace(up, "kind", "k-$1", "job", "(.*)")[20m:10m])',
+      { '{instance="a",job="api",kind="k-api"}': 2, '{instance="b",job="web",kind="k-web"}': 0 },
+    ],
+    ['absent_over_time(up{job="none"}[1h:5m])', { '{}': 1 }],
+  ])('evaluates the subquery %s', (query, expected) => {
+    expect(vector(query)).toEqual(expected);
+  });
+
+  it('gives a subquery on its own as a range vector of its steps', () => {
+    expect(evaluate('req_total{code="500"}[20m:10m]')).toEqual({
+      kind: 'matrix',
+      series: [
+        {
+          labels: { __name__: 'req_total', job: 'api', code: '500' },
+          points: [
+            [999_000, 999_000],
+            [999_600, 999_600],
+          ],
+        },
+      ],
+    });
+  });
+
   it('evaluates scalars', () => {
     expect(evaluate('2 ^ 3 % 5 + 1')).toEqual({ kind: 'scalar', value: 4 });
     expect(evaluate('1 > bool 0')).toEqual({ kind: 'scalar', value: 1 });
   });
 
   it.each([
-    ['foo[1h:5m]', /does not support subqueries; run npm run sandbox:prometheus/],
-    ['up @ 100', /does not support the @ modifier/],
-    ['label_replace(up, "a", "$1", "job", "(.*)")', /does not support the function label_replace\(\)/],
+    ['up @ 100', /does not support the @ modifier; run npm run sandbox:prometheus/],
+    ['sum_over_time(up[1h:5m] @ 100)', /does not support the @ modifier/],
     ['quantile(0.5, up)', /does not support the aggregation quantile/],
+    ['quantile_over_time(0.5, up[1h:5m])', /does not support the function quantile_over_time\(\)/],
+    ['up[5m][1h:5m]', /subquery is only allowed on instant vector, got matrix instead/],
+    ['time()[1h:5m]', /subquery is only allowed on instant vector, got scalar instead/],
+    ['label_replace(up, "1dst", "", "", "")', /invalid destination label name in label_replace\(\): 1dst/],
+    ['label_replace(up, "dst", "", "job", "(")', /invalid regular expression in label_replace\(\): \(/],
+    ['label_replace(req_total, "code", "", "", "")', /vector cannot contain metrics with the same labelset/],
+    ['label_replace(up, "dst", "", "job")', /wrong number of arguments in call to "label_replace"/],
+    ['label_replace(up, "dst", 1, "job", "")', /expected type string in call to function "label_replace", got scalar/],
+    ['label_join(up, "dst", "-", "bad-name")', /invalid source label name in label_join\(\): bad-name/],
     ['changes(up[1h])', /does not support the function changes\(\)/],
     ['sum(up', /parse error/],
     ['1 > 0', /comparisons between scalars must use BOOL modifier/],
@@ -161,108 +246,5 @@ describe('demo PromQL over a table of series', () => {
     ['req_total / on (job) up', /many-to-many matching not allowed|many-to-one matching must be explicit/],
   ])('refuses %s', (query, message) => {
     expect(() => evaluate(query)).toThrow(message);
-  });
-});
-
-describe('demo PromQL over the demo model and the demo registry', () => {
-  const registry = readDemoRegistry();
-  // an hour boundary in the past: the model has no samples after "now"
-  const now = Math.floor(Date.now() / 1000 / DAY) * DAY - 2 * DAY;
-  const demo = new DemoPrometheus({ registry: () => registry, now: () => now });
-
-  function instant(query: string, time = now): any {
-    const answer = demo.handle('GET', 'api/v1/query', new URLSearchParams({ query, time: String(time) }));
-    return answer.body;
-  }
-
-  const value = (query: string, time = now) => Number(instant(query, time).data.result[0].value[1]);
-
-  it('rate and increase read the exact counters at the window ends', () => {
-    expect(value('sum(increase(http_requests_total{service="checkout"}[1h]))')).toBeCloseTo(
-      requestsBetween('checkout', now - HOUR, now),
-      6
-    );
-    const ratio = value(
-      'sum(rate(http_requests_total{service="payments",code=~"5.."}[6h])) / sum(rate(http_requests_total{service="payments"}[6h]))'
-    );
-    expect(ratio).toBeCloseTo(errorRatio('payments', now - 6 * HOUR, now), 12);
-  });
-
-  it('records each SLI rule as a virtual series with its rule labels', () => {
-    const result = instant('slo:sli_error:ratio_rate1h{sloth_id="checkout-availability"}').data.result;
-    expect(result).toHaveLength(1);
-    expect(result[0].metric).toMatchObject({
-      __name__: 'slo:sli_error:ratio_rate1h',
-      sloth_service: 'checkout',
-      sloth_window: '1h',
-    });
-    expect(Number(result[0].value[1])).toBeCloseTo(errorRatio('checkout', now - HOUR, now), 12);
-  });
-
-  it('builds the 28-day period SLI from hourly recorded increases: 673 evaluations cover (t - 28d - 1h, t]', () => {
-    const period = value('slo:sli_error:ratio_rate28d{sloth_id="payments-availability"}');
-    expect(period).toBeCloseTo(errorRatio('payments', now - 28 * DAY - HOUR, now), 10);
-    const budget = value('slo:period_error_budget_remaining:ratio{sloth_id="payments-availability"}');
-    expect(budget).toBeCloseTo(1 - period / 0.001, 8);
-  });
-
-  it('shows an hourly recorded series only within the 5-minute lookback after its evaluation', () => {
-    expect(instant('slo:sli_total:increase1h{sloth_id="checkout-availability"}', now + 240).data.result).toHaveLength(
-      1
-    );
-    expect(instant('slo:sli_total:increase1h{sloth_id="checkout-availability"}', now - 600).data.result).toHaveLength(
-      0
-    );
-  });
-
-  it('answers range queries as a matrix sorted by labels', () => {
-    const params = new URLSearchParams({
-      query: 'sum by (service) (rate(http_requests_total[5m]))',
-      start: String(now - HOUR),
-      end: String(now),
-      step: '15m',
-    });
-    const body: any = demo.handle('GET', 'api/v1/query_range', params).body;
-    expect(body.status).toBe('success');
-    expect(body.data.resultType).toBe('matrix');
-    expect(body.data.result.map((s: any) => s.metric.service)).toEqual(['catalog', 'checkout', 'payments', 'search']);
-    expect(body.data.result[0].values).toHaveLength(5);
-    expect(body.data.result[0].values[0][0]).toBe(now - HOUR);
-  });
-
-  it('lists labels, label values, series, metadata and build info', () => {
-    const get = (path: string, params: Record<string, string> = {}) =>
-      (demo.handle('GET', path, new URLSearchParams({ end: String(now), ...params })).body as any).data;
-    expect(get('api/v1/labels')).toEqual(
-      expect.arrayContaining(['__name__', 'service', 'route', 'code', 'le', 'sloth_id'])
-    );
-    expect(get('api/v1/label/service/values')).toEqual(['catalog', 'checkout', 'payments', 'search']);
-    expect(get('api/v1/label/__name__/values')).toEqual(
-      expect.arrayContaining(['http_requests_total', 'slo:sli_error:ratio_rate5m'])
-    );
-    expect(get('api/v1/series', { 'match[]': 'deploys_total' })).toHaveLength(4);
-    expect(get('api/v1/metadata').http_requests_total).toEqual([
-      { type: 'counter', help: 'HTTP requests served.', unit: '' },
-    ]);
-    expect(get('api/v1/status/buildinfo').version).toBe('2.42.0');
-  });
-
-  it('answers errors in Prometheus error JSON', () => {
-    expect(demo.handle('GET', 'api/v1/query', new URLSearchParams({ query: 'x[5m:1m]' }))).toEqual({
-      status: 400,
-      body: {
-        status: 'error',
-        errorType: 'bad_data',
-        error: 'the demo data source does not support subqueries; run npm run sandbox:prometheus for a real Prometheus',
-      },
-    });
-    expect(demo.handle('GET', 'api/v1/series', new URLSearchParams()).status).toBe(400);
-    expect(demo.handle('GET', 'api/v1/rules', new URLSearchParams()).status).toBe(404);
-    const tooMany = new URLSearchParams({ query: 'up', start: '0', end: String(now), step: '1' });
-    expect((demo.handle('GET', 'api/v1/query_range', tooMany).body as any).error).toMatch(/11,000 points/);
-  });
-
-  it('labelsKey does not depend on label order', () => {
-    expect(labelsKey({ a: '1', b: '2' })).toBe(labelsKey({ b: '2', a: '1' }));
   });
 });
