@@ -77,8 +77,10 @@ async function cachedTsdb(history: HistoryOptions, rulesFile?: string): Promise<
   return dir;
 }
 
-/** Starts Prometheus over the demo history and waits until it is ready. */
-export async function startPrometheus(options: PrometheusOptions = {}): Promise<RunningPrometheus> {
+/** The demo history for these options as a read-only TSDB folder (cached), with its first and last sample times. */
+export async function prepareDemoHistory(
+  options: PrometheusOptions = {}
+): Promise<{ cacheDir: string; start: number; end: number; rulesFile?: string }> {
   const history: HistoryOptions = {
     days: options.days ?? 30,
     end: options.end ?? defaultHistoryEnd(),
@@ -87,20 +89,26 @@ export async function startPrometheus(options: PrometheusOptions = {}): Promise<
     services: options.services,
   };
   const rulesFile = options.rulesFile && path.resolve(options.rulesFile);
-  const cache = await cachedTsdb(history, rulesFile);
+  const cacheDir = await cachedTsdb(history, rulesFile);
+  const times = historyTimes(history);
+  return { cacheDir, start: times[0], end: times[times.length - 1], rulesFile };
+}
+
+/** Starts Prometheus over the demo history and waits until it is ready. */
+export async function startPrometheus(options: PrometheusOptions = {}): Promise<RunningPrometheus> {
+  const { cacheDir, start, end, rulesFile } = await prepareDemoHistory(options);
   const runDir = mkdtempSync(path.join(os.tmpdir(), 'bizowner-prometheus-'));
   const tsdbDir = path.join(runDir, 'data');
-  cpSync(cache, tsdbDir, { recursive: true, filter: (source) => path.basename(source) !== 'lock' });
+  cpSync(cacheDir, tsdbDir, { recursive: true, filter: (source) => path.basename(source) !== 'lock' });
   const configFile = path.join(runDir, 'prometheus.yml');
   writeFileSync(configFile, prometheusConfig(rulesFile));
   try {
     const server = await startPrometheusProcess({ configFile, tsdbDir });
-    const times = historyTimes(history);
     return {
       url: server.url,
       pid: server.pid,
-      start: times[0],
-      end: times[times.length - 1],
+      start,
+      end,
       stop: async () => {
         await server.stop();
         rmSync(runDir, { recursive: true, force: true });

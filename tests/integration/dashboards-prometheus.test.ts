@@ -26,7 +26,7 @@ import { generateRuleFiles, isAlertingRule, mergeRuleFiles, renderRuleFile, Rule
 import { prometheusConfig } from '../../scripts/demo/historyTsdb';
 import { backfillRules, PrometheusServer, startPrometheusProcess } from '../../scripts/demo/prometheusProcess';
 import { assertPrometheusInstalled } from '../helpers/promBackfill';
-import { startPrometheus } from '../helpers/prometheus';
+import { prepareDemoHistory } from '../helpers/prometheus';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SERVICES = ['checkout', 'payments', 'search'];
@@ -121,7 +121,9 @@ describe('executive queries on a real Prometheus with recorded SLO rules', () =>
       writeFileSync(file, renderRuleFile(layer));
       return file;
     });
-    const history = await startPrometheus({
+    // The cached history with the first layer of rules backfilled: copied, never read while a
+    // Prometheus compacts it.
+    const history = await prepareDemoHistory({
       days: 1,
       stepSeconds: 60,
       rulesFile: layerFiles[0],
@@ -134,16 +136,9 @@ describe('executive queries on a real Prometheus with recorded SLO rules', () =>
         'business_checkout_sessions',
       ],
     });
-    const flags = (await (await fetch(`${history.url}/api/v1/status/flags`)).json()) as {
-      data: Record<string, string>;
-    };
     const tsdbDir = path.join(dir, 'data');
-    cpSync(flags.data['storage.tsdb.path'], tsdbDir, {
-      recursive: true,
-      filter: (source) => path.basename(source) !== 'lock',
-    });
+    cpSync(history.cacheDir, tsdbDir, { recursive: true, filter: (source) => path.basename(source) !== 'lock' });
     const { start, end } = history;
-    await history.stop();
     const configFile = path.join(dir, 'prometheus.yml');
     writeFileSync(configFile, prometheusConfig());
     for (const [i, rulesFile] of layerFiles.slice(1).entries()) {
