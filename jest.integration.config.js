@@ -11,4 +11,5 @@ module.exports = {
   testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/'],
   testTimeout: 120000,
+  globalTeardown: '<rootDir>/tests/integration/globalTeardown.ts',
 };

@@ -4,7 +4,10 @@
  */
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -105,6 +108,16 @@ export interface StartOptions {
   logFd?: number;
 }
 
+/** Prometheus processes started here and not stopped yet: killed when this process exits. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+
+/**
+ * Where running Prometheus processes are noted, one empty file `<owner pid>-<prometheus pid>` each,
+ * so that a test run's global teardown can stop any that a failed test left behind.
+ */
+export const PID_DIR = path.join(os.tmpdir(), 'bizowner-prometheus-pids');
+
 /** Starts Prometheus on 127.0.0.1 with 90 days of retention and waits until it is ready. */
 export async function startPrometheusProcess(options: StartOptions): Promise<PrometheusServer> {
   const port = options.port ?? (await freePort());
@@ -121,6 +134,16 @@ export async function startPrometheusProcess(options: StartOptions): Promise<Pro
   );
   const spawnError = new Promise<Error>((resolve) => child.once('error', resolve));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A test that fails before stop() must not keep its runner alive nor leave Prometheus behind.
+  child.unref();
+  running.add(child);
+  if (child.pid !== undefined) {
+    const pidFile = path.join(PID_DIR, `${process.pid}-${child.pid}`);
+    mkdirSync(PID_DIR, { recursive: true });
+    writeFileSync(pidFile, '');
+    child.once('exit', () => rmSync(pidFile, { force: true }));
+  }
+  child.once('exit', () => running.delete(child));
   if (child.pid === undefined) {
     const error = await spawnError;
     throw new Error(
