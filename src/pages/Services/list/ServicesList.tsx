@@ -1,25 +1,23 @@
-import React, { useCallback, useDeferredValue, useMemo } from 'react';
-import { locationService } from '@grafana/runtime';
+import React, { useDeferredValue, useMemo } from 'react';
 import { t } from '@grafana/i18n';
-import { FetchDataFunc, InteractiveTable, Pagination, Stack, Text } from '@grafana/ui';
+import { Stack } from '@grafana/ui';
 import { ReadOnlyNotice } from '../../../components/ReadOnlyNotice/ReadOnlyNotice';
 import { useLiveValues } from '../../../components/LiveValues/LiveValuesContext';
 import { RegistryLoaded } from '../../../components/Registry/RegistryLoaded';
 import { WriteButton } from '../../../components/Registry/WriteButton';
+import { PagedTable } from '../../../components/PagedTable/PagedTable';
 import { LiveDataNotice } from '../../../components/Status/LiveDataNotice';
 import { noLiveDataReason } from '../../../components/labels';
 import { testIds } from '../../../components/testIds';
 import { RegistryDocument } from '../../../domain/model';
 import { queryFromParams } from '../../../domain/registryView/queryParams';
-import { buildServiceRows, ServiceRow } from '../../../domain/registryView/serviceRows';
-import { filterChoices, queryServices, SORT_KEYS, SortKey } from '../../../domain/registryView/servicesQuery';
+import { buildServiceRows } from '../../../domain/registryView/serviceRows';
+import { filterChoices, queryServices, SORT_KEYS } from '../../../domain/registryView/servicesQuery';
 import { serviceCreateUrl, servicesImportUrl } from '../../../routing';
 import { ServicesEmpty } from './ServicesEmpty';
 import { ServicesFilters } from './ServicesFilters';
 import { useServiceColumns } from './serviceColumns';
 import { useServicesQuery } from './useServicesQuery';
-
-const rowId = (row: ServiceRow) => row.id;
 
 /** The services list page: every service with owner, status and scorecard; filters in the URL. */
 export function ServicesList() {
@@ -51,21 +49,6 @@ function ServicesTable({ doc }: { doc: RegistryDocument }) {
   const missingReason = live?.slos ? undefined : noLiveDataReason(prometheusConfigured);
   const columns = useServiceColumns(missingReason);
 
-  // InteractiveTable reports its sort state; the sorting itself runs over all rows in queryServices.
-  const onSort = useCallback<FetchDataFunc<ServiceRow>>(
-    ({ sortBy }) => {
-      const [first] = sortBy;
-      const sort = first && (SORT_KEYS as readonly string[]).includes(first.id) ? (first.id as SortKey) : 'name';
-      const desc = Boolean(first?.desc);
-      const current = queryFromParams(locationService.getSearchObject());
-      if (sort !== current.sort || desc !== current.desc) {
-        setQuery({ sort, desc });
-      }
-    },
-    [setQuery]
-  );
-  const initialSortBy = useMemo(() => [{ id: query.sort, desc: query.desc }], []); // eslint-disable-line react-hooks/exhaustive-deps
-
   return (
     <Stack direction="column" gap={2}>
       <ReadOnlyNotice />
@@ -86,28 +69,22 @@ function ServicesTable({ doc }: { doc: RegistryDocument }) {
           </WriteButton>
         </Stack>
       </Stack>
-      <Text color="secondary" data-testid={testIds.services.count}>
-        {t('bizowner.services.count', '{{shown}} of {{total}} services', { shown: result.total, total: rows.length })}
-      </Text>
-      <div data-testid={testIds.services.list}>
-        {result.total === 0 ? (
-          <Text color="secondary">{t('bizowner.services.noMatch', 'No service matches these filters.')}</Text>
-        ) : (
-          <InteractiveTable<ServiceRow>
-            columns={columns}
-            data={result.rows}
-            getRowId={rowId}
-            fetchData={onSort}
-            initialSortBy={initialSortBy}
-            disableSortRemove
-          />
-        )}
-      </div>
-      <Pagination
-        currentPage={result.page}
-        numberOfPages={result.pages}
+      <PagedTable
+        columns={columns}
+        result={result}
+        sortKeys={SORT_KEYS}
+        defaultSort="name"
+        initialSort={query}
+        readSort={queryFromParams}
+        onSortChange={setQuery}
         onNavigate={(page) => setQuery({ ...query, page })}
-        hideWhenSinglePage
+        countText={t('bizowner.services.count', '{{shown}} of {{total}} services', {
+          shown: result.total,
+          total: rows.length,
+        })}
+        noMatchText={t('bizowner.services.noMatch', 'No service matches these filters.')}
+        countTestId={testIds.services.count}
+        listTestId={testIds.services.list}
       />
     </Stack>
   );

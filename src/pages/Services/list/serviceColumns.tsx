@@ -1,12 +1,13 @@
 import React, { useMemo } from 'react';
 import { t } from '@grafana/i18n';
-import { Badge, Column, Stack, Text, TextLink } from '@grafana/ui';
+import { Badge, Column, Stack, Text } from '@grafana/ui';
+import { nameColumn, PersonLink } from '../../../components/PagedTable/columns';
 import { BudgetLeft } from '../../../components/Status/BudgetLeft';
 import { LevelBadge } from '../../../components/Status/LevelBadge';
 import { SloHealthBadge } from '../../../components/Status/SloHealthBadge';
 import { lifecycleLabel, tierLabel } from '../../../components/labels';
 import { ServiceRow } from '../../../domain/registryView/serviceRows';
-import { personUrl, serviceUrl } from '../../../routing';
+import { serviceUrl } from '../../../routing';
 
 /** What a cell renderer reads of react-table's cell props. */
 type Cell = { row: { original: ServiceRow } };
@@ -18,21 +19,7 @@ type Cell = { row: { original: ServiceRow } };
 export function useServiceColumns(missingReason: string | undefined): Array<Column<ServiceRow>> {
   return useMemo(
     () => [
-      {
-        id: 'name',
-        header: t('bizowner.services.col.name', 'Service'),
-        sortType: 'string',
-        cell: ({ row: { original } }: Cell) => (
-          <Stack direction="column" gap={0}>
-            <TextLink href={serviceUrl(original.id)} inline={false}>
-              {original.name}
-            </TextLink>
-            <Text variant="bodySmall" color="secondary">
-              {original.id}
-            </Text>
-          </Stack>
-        ),
-      },
+      nameColumn<ServiceRow>(t('bizowner.services.col.name', 'Service'), (row) => serviceUrl(row.id)),
       {
         id: 'tier',
         header: t('bizowner.services.col.tier', 'Tier'),
@@ -53,9 +40,7 @@ export function useServiceColumns(missingReason: string | undefined): Array<Colu
         sortType: 'string',
         cell: ({ row: { original } }: Cell) =>
           original.businessOwnerId ? (
-            <TextLink href={personUrl(original.businessOwnerId)} inline={false}>
-              {original.businessOwnerName ?? original.businessOwnerId}
-            </TextLink>
+            <PersonLink id={original.businessOwnerId} name={original.businessOwnerName} />
           ) : (
             <Badge color="red" icon="exclamation-triangle" text={t('bizowner.services.noOwner', 'None')} />
           ),

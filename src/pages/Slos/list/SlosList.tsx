@@ -1,8 +1,8 @@
-import React, { useCallback, useMemo } from 'react';
+import React, { useMemo } from 'react';
 import { t } from '@grafana/i18n';
-import { locationService } from '@grafana/runtime';
-import { Button, EmptyState, FetchDataFunc, InteractiveTable, Pagination, Stack, Text } from '@grafana/ui';
+import { Button, EmptyState, Stack } from '@grafana/ui';
 import { downloadText } from '../../../components/AppConfig/downloadText';
+import { PagedTable } from '../../../components/PagedTable/PagedTable';
 import { ReadOnlyNotice } from '../../../components/ReadOnlyNotice/ReadOnlyNotice';
 import { RegistryLoaded } from '../../../components/Registry/RegistryLoaded';
 import { WriteButton } from '../../../components/Registry/WriteButton';
@@ -12,12 +12,10 @@ import { sloEditUrl } from '../../../routing';
 import { ruleDownloads } from '../ruleFiles';
 import { SlosFilters } from './SlosFilters';
 import { useSloColumns } from './sloColumns';
-import { buildSloRows, SloRow } from './sloRows';
-import { querySlos, SLO_SORT_KEYS, SloSortKey, sloFilterChoices, slosQueryFromParams } from './slosQuery';
+import { buildSloRows } from './sloRows';
+import { querySlos, SLO_SORT_KEYS, sloFilterChoices, slosQueryFromParams } from './slosQuery';
 import { useSloMeasurements } from './useSloMeasurements';
 import { useSlosQuery } from './useSlosQuery';
-
-const rowId = (row: SloRow) => row.id;
 
 /** The SLO list page: every SLO with its owner, values and alert state; filters in the URL. */
 export function SlosList() {
@@ -62,21 +60,6 @@ function SlosTable({ doc }: { doc: RegistryDocument }) {
   const result = useMemo(() => querySlos(rows, query), [rows, query]);
   const columns = useSloColumns();
 
-  // InteractiveTable reports its sort state; the sorting itself runs over all rows in querySlos.
-  const onSort = useCallback<FetchDataFunc<SloRow>>(
-    ({ sortBy }) => {
-      const [first] = sortBy;
-      const sort = first && (SLO_SORT_KEYS as readonly string[]).includes(first.id) ? (first.id as SloSortKey) : 'name';
-      const desc = Boolean(first?.desc);
-      const current = slosQueryFromParams(locationService.getSearchObject());
-      if (sort !== current.sort || desc !== current.desc) {
-        setQuery({ sort, desc });
-      }
-    },
-    [setQuery]
-  );
-  const initialSortBy = useMemo(() => [{ id: query.sort, desc: query.desc }], []); // eslint-disable-line react-hooks/exhaustive-deps
-
   return (
     <Stack direction="column" gap={2}>
       <ReadOnlyNotice />
@@ -105,28 +88,19 @@ function SlosTable({ doc }: { doc: RegistryDocument }) {
           </WriteButton>
         </Stack>
       </Stack>
-      <Text color="secondary" data-testid={testIds.slos.count}>
-        {t('bizowner.slos.count', '{{shown}} of {{total}} SLOs', { shown: result.total, total: rows.length })}
-      </Text>
-      <div data-testid={testIds.slos.list}>
-        {result.total === 0 ? (
-          <Text color="secondary">{t('bizowner.slos.noMatch', 'No SLO matches these filters.')}</Text>
-        ) : (
-          <InteractiveTable<SloRow>
-            columns={columns}
-            data={result.rows}
-            getRowId={rowId}
-            fetchData={onSort}
-            initialSortBy={initialSortBy}
-            disableSortRemove
-          />
-        )}
-      </div>
-      <Pagination
-        currentPage={result.page}
-        numberOfPages={result.pages}
+      <PagedTable
+        columns={columns}
+        result={result}
+        sortKeys={SLO_SORT_KEYS}
+        defaultSort="name"
+        initialSort={query}
+        readSort={slosQueryFromParams}
+        onSortChange={setQuery}
         onNavigate={(page) => setQuery({ ...query, page })}
-        hideWhenSinglePage
+        countText={t('bizowner.slos.count', '{{shown}} of {{total}} SLOs', { shown: result.total, total: rows.length })}
+        noMatchText={t('bizowner.slos.noMatch', 'No SLO matches these filters.')}
+        countTestId={testIds.slos.count}
+        listTestId={testIds.slos.list}
       />
     </Stack>
   );

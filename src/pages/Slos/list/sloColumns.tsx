@@ -1,9 +1,10 @@
 import React, { useMemo } from 'react';
 import { t } from '@grafana/i18n';
 import { Badge, BadgeColor, Column, Stack, Text, TextLink } from '@grafana/ui';
+import { nameColumn, PersonLink } from '../../../components/PagedTable/columns';
 import { BudgetLeft } from '../../../components/Status/BudgetLeft';
 import { testIds } from '../../../components/testIds';
-import { personUrl, serviceUrl, sloEditUrl } from '../../../routing';
+import { serviceUrl, sloEditUrl } from '../../../routing';
 import {
   alertLabel,
   formatBurnRate,
@@ -57,21 +58,7 @@ function AlertCell({ row }: { row: SloRow }) {
 export function useSloColumns(): Array<Column<SloRow>> {
   return useMemo(
     () => [
-      {
-        id: 'name',
-        header: t('bizowner.slos.col.name', 'SLO'),
-        sortType: 'string',
-        cell: ({ row: { original } }: Cell) => (
-          <Stack direction="column" gap={0}>
-            <TextLink href={sloEditUrl(original.id)} inline={false}>
-              {original.name}
-            </TextLink>
-            <Text variant="bodySmall" color="secondary">
-              {original.id}
-            </Text>
-          </Stack>
-        ),
-      },
+      nameColumn<SloRow>(t('bizowner.slos.col.name', 'SLO'), (row) => sloEditUrl(row.id)),
       {
         id: 'service',
         header: t('bizowner.slos.col.service', 'Service'),
@@ -87,13 +74,7 @@ export function useSloColumns(): Array<Column<SloRow>> {
         header: t('bizowner.slos.col.owner', 'Business owner'),
         sortType: 'string',
         cell: ({ row: { original } }: Cell) =>
-          original.ownerId ? (
-            <TextLink href={personUrl(original.ownerId)} inline={false}>
-              {original.ownerName ?? original.ownerId}
-            </TextLink>
-          ) : (
-            dash
-          ),
+          original.ownerId ? <PersonLink id={original.ownerId} name={original.ownerName} /> : dash,
       },
       {
         id: 'objective',
