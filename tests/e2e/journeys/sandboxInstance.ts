@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { OrgRole } from '../../../sandbox/roles';
+import { optionsFromEnv, startSandboxServer } from '../../../sandbox/server';
+import type { RegistryDocument } from '../../../src/domain/model';
+import pluginJson from '../../../src/plugin.json';
+import { readStoredRegistry } from '../../../src/storage/storedRegistry';
+
+/**
+ * A sandbox server of a journey's own, on its own port, with a throw-away settings file seeded
+ * from provisioning/plugins/apps.yaml, so a journey that saves does not disturb any other test.
+ */
+export interface SandboxInstance {
+  baseURL: string;
+  /** The revision of the registry the settings API stores now. */
+  revision(): Promise<number>;
+  /** The registry the settings API stores now. */
+  registry(): Promise<RegistryDocument>;
+  stop(): Promise<void>;
+}
+
+export async function startSandbox(port: number, role: OrgRole = 'Admin'): Promise<SandboxInstance> {
+  const root = resolve(__dirname, '..', '..', '..');
+  const state = mkdtempSync(join(tmpdir(), 'bizowner-journey-'));
+  const server: Server = await startSandboxServer({
+    ...optionsFromEnv(root),
+    port,
+    role,
+    settingsPath: join(state, 'settings.json'),
+  });
+  const baseURL = `http://127.0.0.1:${port}`;
+  async function registry(): Promise<RegistryDocument> {
+    const response = await fetch(`${baseURL}/api/plugins/${pluginJson.id}/settings`);
+    const stored = readStoredRegistry((await response.json()).jsonData);
+    if (!stored.ok) {
+      throw new Error(`stored registry unreadable: ${stored.message}`);
+    }
+    return stored.doc;
+  }
+  return {
+    baseURL,
+    registry,
+    async revision() {
+      return (await registry()).revision;
+    },
+    async stop() {
+      await new Promise((done) => server.close(done));
+      rmSync(state, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Ports for journeys' own servers, next to the shared one. */
+export function journeyPort(offset: number): number {
+  return Number(process.env.SANDBOX_E2E_PORT ?? 3101) + offset;
+}
