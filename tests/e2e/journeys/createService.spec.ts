@@ -39,9 +39,10 @@ test('a service created with a business owner and a runbook link shows in the li
   await page.getByRole('button', { name: 'Add a link' }).click();
   const url = page.getByRole('textbox', { name: /^Link \d+ URL$/ }).last();
   await url.fill('https://runbooks.example.com/gift-cards');
-  // the link's row holds its type, title and URL inputs; the title input has no name of its own
-  const row = url.locator('xpath=ancestor::div[count(.//input) >= 3][1]');
-  await row.locator('input').nth(1).fill('Gift cards runbook');
+  await page
+    .getByRole('textbox', { name: /^Link \d+ title$/ })
+    .last()
+    .fill('Gift cards runbook');
   await screenshot(page, 'create-service-form');
   await page.getByTestId(testIds.services.save).click();
   await expect.poll(() => sandbox.revision()).toBe(before + 1);

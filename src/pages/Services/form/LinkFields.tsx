@@ -34,6 +34,7 @@ export function LinkFields({ draft, change, problems }: ServiceFieldsProps) {
           >
             <Input
               width={30}
+              aria-label={t('bizowner.form.linkTitleLabel', 'Link {{number}} title', { number: index + 1 })}
               value={link.title}
               onChange={(event) => update(index, { title: event.currentTarget.value })}
             />
