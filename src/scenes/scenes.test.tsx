@@ -12,6 +12,9 @@ import { RegistrySceneView } from './RegistrySceneView';
 import { getCostScene, getDebugScene, getOnCallScene } from './serviceScenes';
 import { installFakeGrafana, received } from './testing/fakeGrafana';
 
+// Rendering a whole dashboard of Scenes panels in jsdom takes seconds on a loaded two-core machine.
+jest.setTimeout(30000);
+
 installFakeGrafana();
 const demo = demoRegistry();
 
