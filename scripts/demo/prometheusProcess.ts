@@ -154,6 +154,7 @@ export async function startPrometheusProcess(options: StartOptions): Promise<Pro
   try {
     await waitReady(url, child, options.readyTimeoutMs ?? 30_000);
   } catch (error) {
+    child.ref();
     child.kill('SIGKILL');
     await exited;
     throw error;
@@ -163,6 +164,9 @@ export async function startPrometheusProcess(options: StartOptions): Promise<Pro
     pid,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
+        // An unref'd child's exit event alone does not keep Node running: without this, a
+        // script with nothing else to do would end while Prometheus is still shutting down.
+        child.ref();
         process.kill(pid, 'SIGTERM');
         await exited;
       }
