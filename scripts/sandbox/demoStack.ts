@@ -1,0 +1,147 @@
+/**
+ * The demo stack on a real Prometheus, for `npm run sandbox:prometheus` and the browser journeys:
+ *
+ * 1. the demo registry's generated Prometheus rules in a temporary file,
+ * 2. `days` of demo history (samples every `stepSeconds`, ending on the hour at least 3 h ago)
+ *    and the recording rules over it: hourly groups over the whole history, the others over the
+ *    last `recordedHours`,
+ * 3. the live demo workload and Prometheus scraping it every 15 s with those rules.
+ *
+ * `stop()` stops Prometheus (by PID) and the workload and removes the temporary TSDB. Between the
+ * end of the history and the start there is a gap of 3–4 hours without samples: windows that span
+ * it extrapolate across it.
+ */
+import { mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { RuleFile, generateRuleFiles, mergeRuleFiles, renderRuleFile } from '../../src/domain/rules';
+import { buildHistoryTsdb } from '../demo/historyTsdb';
+import { historyTimes } from '../demo/openmetrics';
+import { freePort, startPrometheusProcess } from '../demo/prometheusProcess';
+import { readDemoRegistry } from '../demo/provisioning';
+import { startWorkload } from '../demo/workloadServer';
+import { backfillRecordedHistory } from './recordedHistory';
+
+const HOUR = 3600;
+
+export interface DemoStackOptions {
+  /** Days of history; default 30. */
+  days?: number;
+  /** Hours of recorded series backfilled for groups evaluated more often than hourly; default 6. */
+  recordedHours?: number;
+  /** Seconds between history samples; default 300. */
+  stepSeconds?: number;
+  /** Prometheus' port on 127.0.0.1; a free one by default. */
+  prometheusPort?: number;
+  /** Progress messages. */
+  log?: (message: string) => void;
+}
+
+export interface DemoStack {
+  prometheusUrl: string;
+  prometheusPid: number;
+  workloadUrl: string;
+  /** The rules Prometheus evaluates, and the file it reads them from. */
+  rules: RuleFile;
+  rulesFile: string;
+  /** Prometheus' own log. */
+  logFile: string;
+  /** First and last sample times of the backfilled history (Unix seconds). */
+  historyStart: number;
+  historyEnd: number;
+  stop(): Promise<void>;
+}
+
+export function validateDemoStackOptions(options: DemoStackOptions): string | undefined {
+  const { days = 30, recordedHours = 6, stepSeconds = 300 } = options;
+  if (!(days > 0 && stepSeconds > 0)) {
+    return 'days and step must be positive';
+  }
+  if (!(recordedHours >= 0 && recordedHours <= days * 24)) {
+    return 'recorded hours must be between 0 and the hours of history';
+  }
+  return undefined;
+}
+
+export async function startDemoStack(options: DemoStackOptions = {}): Promise<DemoStack> {
+  const problem = validateDemoStackOptions(options);
+  if (problem) {
+    throw new Error(problem);
+  }
+  const { days = 30, recordedHours = 6, stepSeconds = 300 } = options;
+  const say = options.log ?? (() => undefined);
+  const started = Date.now();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bizowner-sandbox-prometheus-'));
+  const cleanups: Array<() => Promise<void> | void> = [() => rmSync(dir, { recursive: true, force: true })];
+  const stop = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      await cleanup();
+    }
+  };
+  try {
+    const rules = mergeRuleFiles(generateRuleFiles(readDemoRegistry()).prometheus.map((entry) => entry.file));
+    const rulesFile = path.join(dir, 'demo.rules.yaml');
+    writeFileSync(rulesFile, renderRuleFile(rules));
+    say(`rules of the demo registry in ${rulesFile}`);
+
+    // promtool only backfills more than 2 h before now; an hour boundary keeps hourly rules aligned
+    const end = Math.floor((Date.now() / 1000 - 3 * HOUR) / HOUR) * HOUR;
+    const tsdbDir = path.join(dir, 'data');
+    const history = { days, end, stepSeconds };
+    const build = await buildHistoryTsdb({ ...history, tsdbDir, workDir: path.join(dir, 'work') });
+    say(`${days} days of demo history (${build.samples} samples) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const times = historyTimes(history);
+    const stageMs = await backfillRecordedHistory({
+      rules,
+      tsdbDir,
+      workDir: path.join(dir, 'rules-work'),
+      historyStart: times[0],
+      historyEnd: end,
+      recentSeconds: recordedHours * HOUR,
+      log: say,
+    });
+    say(`recorded series backfilled in ${stageMs.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(' + ')}`);
+
+    const workload = await startWorkload({ host: '127.0.0.1', port: 0 });
+    cleanups.push(() => workload.close());
+    const configFile = path.join(dir, 'prometheus.yml');
+    const target = new URL(workload.url).host;
+    writeFileSync(
+      configFile,
+      [
+        'global:',
+        '  scrape_interval: 15s',
+        '  evaluation_interval: 1m',
+        'rule_files:',
+        `  - ${JSON.stringify(rulesFile)}`,
+        'scrape_configs:',
+        '  - job_name: demo',
+        `    static_configs: [{ targets: [${JSON.stringify(target)}] }]`,
+        '',
+      ].join('\n')
+    );
+    const logFile = path.join(dir, 'prometheus.log');
+    const port = options.prometheusPort ?? (await freePort());
+    const prometheus = await startPrometheusProcess({ configFile, tsdbDir, port, logFd: openSync(logFile, 'a') });
+    cleanups.push(() => prometheus.stop());
+    say(
+      `Prometheus ${prometheus.url} (PID ${prometheus.pid}, log ${logFile}) scraping the demo workload ${workload.url}/metrics`
+    );
+    say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return {
+      prometheusUrl: prometheus.url,
+      prometheusPid: prometheus.pid,
+      workloadUrl: workload.url,
+      rules,
+      rulesFile,
+      logFile,
+      historyStart: times[0],
+      historyEnd: end,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
