@@ -135,7 +135,7 @@ describe('rules', () => {
     expect(names).not.toContain('slo-payments-error-logs-sli');
     expect(new Set(names).size).toBe(names.length);
     expect(io.stderrText).toBe(
-      'note: the log-ratio SLIs of payments also need Loki ruler files; write them with --out DIR\n'
+      'note: the log-ratio SLIs of payments also need Loki ruler files; write them with --out DIR or --loki-out DIR\n'
     );
   });
 
@@ -156,6 +156,32 @@ describe('rules', () => {
     expect(loki.groups[0].rules[0].expr).toContain('{service="payments", level="error"}');
     const checkout = parse(io.written.get('out/rules/checkout.rules.yaml')!);
     expect(checkout.groups.every((group: { name: string }) => group.name.startsWith('slo-checkout-'))).toBe(true);
+  });
+
+  it('writes the Loki ruler files into their own folder with --loki-out', async () => {
+    const io = fakeIo();
+    const { code } = await run(['rules', fixture('valid.yaml'), '--out', 'prometheus', '--loki-out', 'loki/fake'], io);
+    expect(code).toBe(0);
+    expect([...io.written.keys()]).toEqual([
+      'prometheus/checkout.rules.yaml',
+      'prometheus/payments.rules.yaml',
+      'loki/fake/payments.rules.yaml',
+    ]);
+    expect(parse(io.written.get('loki/fake/payments.rules.yaml')!).groups[0].name).toBe('slo-payments-error-logs-sli');
+    expect(parse(io.written.get('prometheus/payments.rules.yaml')!).groups[0].name).not.toBe(
+      'slo-payments-error-logs-sli'
+    );
+  });
+
+  it('prints the Prometheus rules and writes only the Loki files with --loki-out alone', async () => {
+    const io = fakeIo();
+    const { code } = await run(['rules', fixture('valid.yaml'), '--loki-out', 'loki'], io);
+    expect(code).toBe(0);
+    expect([...io.written.keys()]).toEqual(['loki/payments.rules.yaml']);
+    const names = parse(io.stdoutText).groups.map((group: { name: string }) => group.name);
+    expect(names).toContain('slo-checkout-availability-sli');
+    expect(names).not.toContain('slo-payments-error-logs-sli');
+    expect(io.stderrText).toMatch(/^wrote loki\/payments\.rules\.yaml \(2 groups, \d+ rules\)\n$/);
   });
 
   it('prints an empty rule file for a registry without SLOs', async () => {
@@ -182,6 +208,12 @@ describe('rules', () => {
     ],
     ['--out without a directory', ['rules', 'x.yaml', '--out'], fakeIo(), /option --out needs a value: --out DIR/],
     ['unknown flag', ['rules', 'x.yaml', '--format', 'json'], fakeIo(), /unknown option --format/],
+    [
+      '--loki-out in the --out folder',
+      ['rules', fixture('valid.yaml'), '--out', 'rules', '--loki-out', 'rules/'],
+      fakeIo(),
+      /--loki-out rules\/ is the --out folder: Loki files there would replace the Prometheus files/,
+    ],
     [
       'unwritable output',
       ['rules', fixture('valid.yaml'), '--out', '/root/x'],

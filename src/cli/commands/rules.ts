@@ -1,9 +1,10 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import { generateRuleFiles, mergeRuleFiles, renderRuleFile, RuleFile } from '../../domain/rules';
 import { optionValue } from '../args';
 import { Command } from '../command';
-import { EXIT_INVALID, EXIT_OK } from '../io';
+import { CliError } from '../args';
+import { CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../io';
 import { loadRegistry, plural, writeOutput } from '../shared';
 
 function describe(file: RuleFile): string {
@@ -11,11 +12,22 @@ function describe(file: RuleFile): string {
   return `${plural(file.groups.length, 'group')}, ${plural(rules, 'rule')}`;
 }
 
+async function writeAll(
+  io: CliIo,
+  outputs: Array<{ path: string; file: RuleFile }>,
+  report: (line: string) => void
+): Promise<void> {
+  for (const output of outputs) {
+    await writeOutput(io, output.path, renderRuleFile(output.file));
+    report(`wrote ${output.path} (${describe(output.file)})\n`);
+  }
+}
+
 export const rulesCommand: Command = {
   spec: {
     name: 'rules',
     summary: 'Generate Prometheus recording and alerting rules (and Loki rules for log SLIs).',
-    usage: 'FILE [--out DIR]',
+    usage: 'FILE [--out DIR] [--loki-out DIR]',
     description: [
       'Validates the registry FILE, then generates the SLO rules: SLI error ratios, period budget,',
       'burn rates, multiwindow burn-rate alerts and the release-freeze alert of the budget policy.',
@@ -24,9 +36,14 @@ export const rulesCommand: Command = {
       '`promtool check rules` or a Prometheus `rule_files:` entry. With --out, one file per service is',
       'written to DIR: <service>.rules.yaml for Prometheus (or a Mimir/Cortex ruler namespace) and,',
       'for log-ratio SLIs, <service>.loki.rules.yaml for the Loki ruler.',
+      '',
+      'With --loki-out, the Loki ruler files go to their own DIR as <service>.rules.yaml (a tenant',
+      'folder of the Loki ruler), apart from the Prometheus files: LogQL selectors also parse as',
+      'PromQL, so a Prometheus loading every file of one folder would record wrong series.',
     ].join('\n'),
     options: [
       { name: 'out', value: 'DIR', description: 'Write one rule file per service into DIR instead of printing.' },
+      { name: 'loki-out', value: 'DIR', description: 'Write the Loki ruler files of log SLIs into DIR.' },
     ],
     positionals: { min: 1, max: 1, name: 'FILE' },
   },
@@ -38,6 +55,20 @@ export const rulesCommand: Command = {
     }
     const generated = generateRuleFiles(doc);
     const out = optionValue(args, 'out');
+    const lokiOut = optionValue(args, 'loki-out');
+    if (out !== undefined && lokiOut !== undefined && resolve(out) === resolve(lokiOut)) {
+      throw new CliError(
+        `--loki-out ${lokiOut} is the --out folder: Loki files there would replace the Prometheus files of the same service; use another folder`,
+        EXIT_USAGE
+      );
+    }
+    const lokiOutputs = generated.loki.map((entry) => ({
+      path:
+        lokiOut === undefined
+          ? join(out ?? '.', `${entry.serviceId}.loki.rules.yaml`)
+          : join(lokiOut, `${entry.serviceId}.rules.yaml`),
+      file: entry.file,
+    }));
     if (out === undefined) {
       let merged: RuleFile;
       try {
@@ -50,20 +81,23 @@ export const rulesCommand: Command = {
       if (doc.slos.length === 0) {
         io.stderr(`${file}: no SLOs, so the rule file has no groups\n`);
       }
-      if (generated.loki.length > 0) {
+      if (generated.loki.length > 0 && lokiOut === undefined) {
         const services = generated.loki.map((entry) => entry.serviceId).join(', ');
-        io.stderr(`note: the log-ratio SLIs of ${services} also need Loki ruler files; write them with --out DIR\n`);
+        io.stderr(
+          `note: the log-ratio SLIs of ${services} also need Loki ruler files; write them with --out DIR or --loki-out DIR\n`
+        );
+      }
+      if (lokiOut !== undefined) {
+        // Reports go to stderr: stdout carries the Prometheus rule file.
+        await writeAll(io, lokiOutputs, (line) => io.stderr(line));
       }
       return EXIT_OK;
     }
     const outputs = [
       ...generated.prometheus.map((entry) => ({ path: join(out, `${entry.serviceId}.rules.yaml`), file: entry.file })),
-      ...generated.loki.map((entry) => ({ path: join(out, `${entry.serviceId}.loki.rules.yaml`), file: entry.file })),
+      ...lokiOutputs,
     ];
-    for (const output of outputs) {
-      await writeOutput(io, output.path, renderRuleFile(output.file));
-      io.stdout(`wrote ${output.path} (${describe(output.file)})\n`);
-    }
+    await writeAll(io, outputs, (line) => io.stdout(line));
     if (outputs.length === 0) {
       io.stdout(`${file}: no SLOs, no rule files written\n`);
     }
