@@ -1,9 +1,8 @@
 import { join, resolve } from 'node:path';
 
 import { generateRuleFiles, mergeRuleFiles, renderRuleFile, RuleFile } from '../../domain/rules';
-import { optionValue } from '../args';
+import { CliError, optionValue } from '../args';
 import { Command } from '../command';
-import { CliError } from '../args';
 import { CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../io';
 import { loadRegistry, plural, writeOutput } from '../shared';
 
