@@ -6,9 +6,9 @@
 import * as emotionCss from '@emotion/css';
 import * as emotionReact from '@emotion/react';
 import * as grafanaData from '@grafana/data';
-import { AppPlugin, AppPluginMeta, ThemeContext } from '@grafana/data';
+import { AppPlugin, AppPluginMeta, EventBusSrv, ThemeContext } from '@grafana/data';
 import * as grafanaRuntime from '@grafana/runtime';
-import { config, locationService, setBackendSrv, setDataSourceSrv } from '@grafana/runtime';
+import { config, locationService, setAppEvents, setBackendSrv, setDataSourceSrv } from '@grafana/runtime';
 // Grafana 12 shares this entry point too; scenes reach data sources through it.
 import * as grafanaRuntimeUnstable from '@grafana/runtime/unstable';
 import * as grafanaUi from '@grafana/ui';
@@ -66,6 +66,8 @@ async function boot() {
   const root = createRoot(document.getElementById('root')!);
   const backendSrv = new SandboxBackendSrv();
   setBackendSrv(backendSrv);
+  // Grafana's app-wide event bus: scenes' panels publish to it (e.g. which panel has the pointer).
+  setAppEvents(new EventBusSrv());
   setPluginPage(SandboxPluginPage);
   installSandboxPanels();
   try {

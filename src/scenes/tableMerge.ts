@@ -56,7 +56,13 @@ export function mergeTableFrames(panel: Panel, frames: DataFrame[]): DataFrame {
     refId: panel.queries[0]?.refId,
     fields: columns.map((column) =>
       column.kind === 'label'
-        ? { name: column.title, type: FieldType.string, values: all.map((row) => row.labels[column.label]) }
+        ? {
+            // Named by the label, so data links such as `${__data.fields.sloth_service}` find it; titled by the column.
+            name: column.label,
+            type: FieldType.string,
+            config: { displayName: column.title },
+            values: all.map((row) => row.labels[column.label]),
+          }
         : { name: column.title, type: FieldType.number, values: all.map((row) => row.values[column.refId] ?? null) }
     ),
   });

@@ -67,7 +67,7 @@ function PrintPanel({ data, title }: PanelProps) {
           {frame.fields.map((field) => {
             const last = field.values[field.values.length - 1];
             const display = field.display ?? getDisplayProcessor({ field, theme });
-            return <span key={field.name}>{`${field.name}=${display(last).text} `}</span>;
+            return <span key={field.name}>{`${field.config.displayName ?? field.name}=${display(last).text} `}</span>;
           })}
         </div>
       ))}
