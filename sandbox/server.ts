@@ -1,7 +1,8 @@
 /**
  * The sandbox host's HTTP server: serves the built plugin the way Grafana serves it
  * (`/public/plugins/<id>/module.js`), the host page under the app's Grafana URLs, the plugin
- * settings API with Grafana's role rules, and a data source proxy to a real Prometheus/Loki.
+ * settings API with Grafana's role rules, dashboard save and search (in memory, ./dashboards.ts),
+ * and a data source proxy to a real Prometheus/Loki.
  * Without a Prometheus URL, data source `prometheus` is the embedded demo data source
  * (sandbox/demoPrometheus), computed from the demo model and the stored registry's rules.
  *
@@ -11,6 +12,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import http, { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { readStoredRegistry } from '../src/storage/storedRegistry';
+import { DashboardStore } from './dashboards';
 import { DemoPrometheus } from './demoPrometheus/api';
 import { can, OrgRole, parseRole, permissionsOf } from './roles';
 import { readProvisionedSettings, SettingsFile, StoredPluginSettings } from './settingsStore';
@@ -193,6 +195,7 @@ export function startSandboxServer(options: SandboxOptions): Promise<http.Server
           return stored.ok ? stored.doc : undefined;
         },
       });
+  const dashboards = new DashboardStore();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://${options.host}`);
     const path = url.pathname;
@@ -203,6 +206,23 @@ export function startSandboxServer(options: SandboxOptions): Promise<http.Server
       }
       if (path === '/api/datasources') {
         return sendJson(res, 200, dataSources(options));
+      }
+      if (path === '/api/search' && req.method === 'GET') {
+        const answer = dashboards.search(url.searchParams);
+        return sendJson(res, answer.status, answer.body);
+      }
+      if (path === '/api/dashboards/db' && req.method === 'POST') {
+        if (!can(options.role, 'dashboards:write')) {
+          return sendJson(res, 403, { message: 'Access denied to save dashboard', accessErrorId: 'ACE0002' });
+        }
+        let command: unknown;
+        try {
+          command = JSON.parse(await readBody(req));
+        } catch {
+          return sendJson(res, 400, { message: 'bad request data' });
+        }
+        const answer = dashboards.save(command);
+        return sendJson(res, answer.status, answer.body);
       }
       if (datasourceCall && datasourceCall[1] === 'prometheus' && demo) {
         const params = new URLSearchParams(url.search);

@@ -97,6 +97,65 @@ describe('sandbox settings API', () => {
     const other = await fetch(`${base}/api/dashboards/db`);
     expect((await other.json()).message).toMatch(/does not stand in/);
   });
+
+  describe('dashboards', () => {
+    const save = (base: string, body: unknown) =>
+      fetch(`${base}/api/dashboards/db`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+    const dashboard = (uid: string, title: string, tags: string[]) => ({ dashboard: { uid, title, tags, panels: [] } });
+
+    test('a saved dashboard is found by the search with all its tags, as Grafana answers', async () => {
+      const base = await start('Editor', 'dashboards-editor.json');
+      const saved = await save(base, {
+        ...dashboard('oncall-a', 'A · On-call', ['business-owner', 'on-call']),
+        folderUid: 'f1',
+      });
+      expect(saved.status).toBe(200);
+      expect(await saved.json()).toEqual({
+        id: 1,
+        uid: 'oncall-a',
+        url: '/d/oncall-a/a-on-call',
+        status: 'success',
+        version: 1,
+        slug: 'a-on-call',
+      });
+      await save(base, dashboard('debug-a', 'A · Debug', ['business-owner', 'debug']));
+
+      const search = await fetch(`${base}/api/search?type=dash-db&tag=business-owner&tag=on-call&limit=5000`);
+      expect(await search.json()).toEqual([
+        expect.objectContaining({
+          uid: 'oncall-a',
+          title: 'A · On-call',
+          type: 'dash-db',
+          url: '/d/oncall-a/a-on-call',
+          folderUid: 'f1',
+        }),
+      ]);
+      const all = await (await fetch(`${base}/api/search?tag=business-owner`)).json();
+      expect(all.map((hit: { uid: string }) => hit.uid)).toEqual(['debug-a', 'oncall-a']);
+      expect(await (await fetch(`${base}/api/search?type=dash-folder`)).json()).toEqual([]);
+    });
+
+    test('saving again needs overwrite and bumps the version; a viewer may not save; bad bodies are refused', async () => {
+      const base = await start('Admin', 'dashboards-admin.json');
+      expect((await save(base, dashboard('x', 'X', []))).status).toBe(200);
+      const clash = await save(base, dashboard('x', 'X again', []));
+      expect(clash.status).toBe(412);
+      expect((await clash.json()).status).toBe('version-mismatch');
+      const again = await save(base, { ...dashboard('x', 'X again', []), overwrite: true });
+      expect((await again.json()).version).toBe(2);
+      expect((await save(base, { dashboard: { uid: 'y', title: ' ' } })).status).toBe(400);
+      expect((await save(base, '{not json')).status).toBe(400);
+
+      const viewer = await start('Viewer', 'dashboards-viewer.json');
+      const refused = await save(viewer, dashboard('z', 'Z', []));
+      expect(refused.status).toBe(403);
+      expect(await (await fetch(`${viewer}/api/search`)).json()).toEqual([]);
+    });
+  });
 });
 
 describe('expandProvisioningValue', () => {

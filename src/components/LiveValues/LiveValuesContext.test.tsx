@@ -1,6 +1,8 @@
 import React from 'react';
 import { render, screen } from '@testing-library/react';
+import { installFakeBackend, on } from '../../api/testing/fakeBackend';
 import { installFakeDataSources } from '../../api/testing/fakeDataSource';
+import { onCallDashboardUid } from '../../domain/dashboards';
 import { baseRegistry } from '../../domain/testing/builders';
 import { fakeRegistry } from '../../pages/testing/registryHarness';
 import { RegistryProvider } from '../../storage/RegistryContext';
@@ -9,7 +11,11 @@ import { LiveValuesProvider, useLiveValues } from './LiveValuesContext';
 
 function Show() {
   const live = useLiveValues();
-  return <span data-testid="live">{live === undefined ? 'none' : JSON.stringify(live.slos?.['checkout-ratio'])}</span>;
+  const text =
+    live === undefined
+      ? 'none'
+      : JSON.stringify({ slo: live.slos?.['checkout-ratio'] ?? null, dashboards: live.generatedDashboards ?? null });
+  return <span data-testid="live">{text}</span>;
 }
 
 function recorded(expr: string) {
@@ -44,15 +50,43 @@ describe('useLiveValues', () => {
     const doc = baseRegistry();
     doc.settings.prometheus = { uid: 'prom', type: 'prometheus' };
     renderShow(doc);
-    expect(await screen.findByText('{"budgetLeft":0.42,"burnRate":0.5,"hasData":true}')).toBeInTheDocument();
+    // Grafana's dashboard search is not answered here: saved dashboards stay unknown
+    expect(
+      await screen.findByText('{"slo":{"budgetLeft":0.42,"burnRate":0.5,"hasData":true},"dashboards":null}')
+    ).toBeInTheDocument();
   });
 
-  test('without a Prometheus data source nothing is measured', async () => {
+  test('without a Prometheus data source no SLO is measured', async () => {
     const fake = installFakeDataSources(recorded);
+    installFakeBackend();
     renderShow();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(screen.getByTestId('live')).toHaveTextContent('none');
+    expect(await screen.findByText('{"slo":null,"dashboards":null}')).toBeInTheDocument();
     expect(fake.requests).toHaveLength(0);
+  });
+
+  test('services whose on-call dashboard is saved in Grafana, from one dashboard search', async () => {
+    installFakeDataSources(recorded);
+    const backend = installFakeBackend([
+      on('GET', '/api/search', {
+        status: 200,
+        body: [
+          { uid: onCallDashboardUid('checkout'), type: 'dash-db', title: 'Checkout · On-call' },
+          // same tags, made by hand: not the generated dashboard
+          { uid: 'payments-by-hand', type: 'dash-db', title: 'Payments' },
+        ],
+      }),
+    ]);
+    const doc = baseRegistry();
+    expect(doc.services.map((service) => service.id)).toEqual(expect.arrayContaining(['checkout', 'payments']));
+    renderShow(doc);
+    expect(await screen.findByText('{"slo":null,"dashboards":["checkout"]}')).toBeInTheDocument();
+    expect(backend.requests).toEqual([
+      expect.objectContaining({
+        method: 'GET',
+        url: '/api/search',
+        params: { type: 'dash-db', tag: ['business-owner', 'on-call'], limit: 5000 },
+      }),
+    ]);
   });
 
   test('a provider wins, even one that says nothing was measured', async () => {

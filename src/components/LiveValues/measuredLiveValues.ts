@@ -1,10 +1,12 @@
 /**
  * Live values measured from Prometheus for the registry pages: every SLO's budget left and burn
  * rate, read from the recorded series (or the raw SLI query when the rules are not loaded) by
- * the same client as the SLO list. One read per registry revision is shared by every page and
- * kept for a minute, so moving between pages does not query again.
+ * the same client as the SLO list, and which services have their dashboards saved in Grafana
+ * (one dashboard search). One read per registry revision is shared by every page and kept for a
+ * minute, so moving between pages does not query again.
  */
 import { useEffect, useState } from 'react';
+import { fetchServicesWithSavedDashboards } from '../../api/dashboards/savedDashboards';
 import { fetchSloValues } from '../../api/sloValues/fetchSloValues';
 import { SloMeasurement } from '../../api/sloValues/types';
 import { RegistryDocument } from '../../domain/model';
@@ -25,23 +27,36 @@ export function toLiveValues(measurements: Record<string, SloMeasurement>): Live
   return { slos };
 }
 
+function prometheusConfigured(doc: RegistryDocument): boolean {
+  return Boolean(doc.settings.prometheus?.uid);
+}
+
+/** SLO values when a Prometheus data source is configured; saved dashboards in any case (unknown when the search fails). */
+async function measure(doc: RegistryDocument): Promise<LiveValues> {
+  const [slos, saved] = await Promise.all([
+    prometheusConfigured(doc) ? fetchSloValues(doc).then(toLiveValues) : Promise.resolve<LiveValues>({}),
+    fetchServicesWithSavedDashboards(doc.services.map((service) => service.id)),
+  ]);
+  return saved.ok ? { ...slos, generatedDashboards: saved.value } : slos;
+}
+
 function read(doc: RegistryDocument, now: number): Promise<LiveValues> {
   const cached = reads.get(doc);
   if (cached && now - cached.at < MAX_AGE_MS) {
     return cached.values;
   }
-  const values = fetchSloValues(doc).then(toLiveValues);
+  const values = measure(doc);
   reads.set(doc, { at: now, values });
   return values;
 }
 
 /**
- * The measured values of `doc` once read; undefined while reading, when `enabled` is false, and
- * when no Prometheus data source is configured (pages then say why there are no values).
+ * The measured values of `doc` once read; undefined while reading and when `enabled` is false.
+ * Without a Prometheus data source they hold no SLO values (pages then say why).
  */
 export function useMeasuredLiveValues(doc: RegistryDocument | undefined, enabled: boolean): LiveValues | undefined {
   const [answer, setAnswer] = useState<{ doc: RegistryDocument; values: LiveValues } | undefined>(undefined);
-  const active = enabled && doc !== undefined && Boolean(doc.settings.prometheus?.uid);
+  const active = enabled && doc !== undefined;
   useEffect(() => {
     if (!active || !doc) {
       return undefined;

@@ -11,4 +11,10 @@ export {
   type LocatedQuery,
   type QueryProblem,
 } from './queries';
+export {
+  ON_CALL_DASHBOARD_TAGS,
+  onCallDashboardUid,
+  servicesWithSavedDashboards,
+  type DashboardSearchHit,
+} from './saved';
 export * from './types';

@@ -5,7 +5,7 @@
  * one click away from any panel.
  */
 import { RegistryDocument } from '../model';
-import { stableUid } from '../rules/uid';
+import { onCallDashboardUid } from './saved';
 import { CURRENT_WINDOW, LABEL_SLO, OBJECTIVE_RATIO, PERIOD_BUDGET_REMAINING, sliErrorRatioName } from '../rules/names';
 import { burnPanelSpecs, burnRateExpr, burnThresholds } from './burnWindows';
 import { runbookDataLinks } from './links';
@@ -25,7 +25,7 @@ export function buildOnCallDashboard(doc: RegistryDocument, serviceId: string): 
   );
   return {
     kind: 'onCall',
-    uid: stableUid('oncall', service.id),
+    uid: onCallDashboardUid(service.id),
     title: `${service.name} · On-call`,
     description: `Live SLIs, burn rates, alerts, deploys and runbooks of ${service.name}.`,
     tags: ['business-owner', 'slo', 'on-call', service.id],

@@ -39,7 +39,7 @@ export interface CheckSubject {
   /** Measured values for the service's SLOs, by SLO id, when a data source provides them. */
   sloValues?: Record<string, SloLiveValues>;
   cost?: CostLiveValues;
-  /** Whether the service's dashboards were generated; undefined until that is recorded. */
+  /** Whether the service's on-call dashboard is saved in Grafana; undefined when unknown. */
   dashboardsGenerated?: boolean;
 }
 

@@ -32,6 +32,6 @@ export interface LiveValues {
   slos?: Record<string, SloLiveValues>;
   /** By service id. */
   costs?: Record<string, CostLiveValues>;
-  /** Ids of services whose dashboards were generated. */
+  /** Ids of services whose generated on-call dashboard is saved in Grafana (from its dashboard search). */
   generatedDashboards?: string[];
 }

@@ -60,7 +60,7 @@ export function checkText(id: string): CheckText {
       title: t('bizowner.gov.check.dashboardsGenerated', 'Dashboards generated'),
       remedy: t(
         'bizowner.gov.fix.dashboardsGenerated',
-        'Generate the executive, on-call and debug dashboards for the service.'
+        'Open the service’s on-call page and use “Save as Grafana dashboard”.'
       ),
     },
     costTags: {
@@ -134,10 +134,10 @@ export function evidenceText({ code, values = {} }: Evidence): string {
     dashboardsNotRecorded: () =>
       t(
         'bizowner.gov.ev.dashboardsNotRecorded',
-        'Generated dashboards are recorded once the dashboards feature is available.'
+        'Grafana’s dashboard search did not answer, so whether the dashboards are saved is unknown.'
       ),
-    dashboardsGenerated: () => t('bizowner.gov.ev.dashboardsGenerated', 'The dashboards were generated.'),
-    noDashboards: () => t('bizowner.gov.ev.noDashboards', 'No dashboards were generated for the service.'),
+    dashboardsGenerated: () => t('bizowner.gov.ev.dashboardsGenerated', 'The on-call dashboard is saved in Grafana.'),
+    noDashboards: () => t('bizowner.gov.ev.noDashboards', 'The service’s on-call dashboard is not saved in Grafana.'),
     costTags: () => t('bizowner.gov.ev.costTags', 'Cost tags: {{tags}}.', v),
     noCostTags: () => t('bizowner.gov.ev.noCostTags', 'No cost tags, so spend cannot be attributed to the service.'),
     allSlosHavePolicy: () => t('bizowner.gov.ev.allSlosHavePolicy', 'Every SLO has a budget policy.'),
@@ -183,11 +183,11 @@ export function needText(need: CheckNeed, prometheusConfigured: boolean): string
     prometheus: prometheusConfigured
       ? t(
           'bizowner.gov.need.prometheusValues',
-          'Needs live values from the recording rules (they arrive with the dashboards)'
+          'Needs live values from the recording rules (load the generated rules into Prometheus)'
         )
       : t('bizowner.gov.need.prometheus', 'Needs a Prometheus data source'),
     billing: t('bizowner.gov.need.billing', 'Needs a billing data source'),
-    dashboards: t('bizowner.gov.need.dashboards', 'Needs the generated dashboards'),
+    dashboards: t('bizowner.gov.need.dashboards', 'Needs an answer from Grafana’s dashboard search'),
   };
   return texts[need];
 }
