@@ -1,53 +1,69 @@
 import type { PluginOptions } from '@grafana/plugin-e2e';
 import { defineConfig, devices } from '@playwright/test';
 import { dirname } from 'node:path';
+import { ADMIN, storageStateOf, VIEWER } from './tests/grafana/users';
 
+/**
+ * Browser journeys against a real Grafana with the app installed: the compose stack of
+ * `npm run server` (Grafana, Prometheus with the demo history and generated rules, Loki, the demo
+ * workload). Nothing here starts a server; start the stack first. `npm run e2e:sandbox` runs the
+ * same journeys through the sandbox host (playwright.sandbox.config.ts, tests/e2e).
+ */
 const pluginE2eAuth = `${dirname(require.resolve('@grafana/plugin-e2e'))}/auth`;
 
-/**
- * Read environment variables from file.
- * https://github.com/motdotla/dotenv
- */
-// require('dotenv').config();
+/** The journey that runs as a Viewer; every other journey runs as the admin. */
+const viewerJourneys = /viewerReadOnly\.spec\.ts$/;
 
-/**
- * See https://playwright.dev/docs/test-configuration.
- */
+const chrome = {
+  ...devices['Desktop Chrome'],
+  viewport: { width: 1400, height: 900 },
+  // Browsers that `npx playwright install` cannot download can be pointed at, e.g. /usr/bin/chromium.
+  ...(process.env.CHROMIUM_PATH ? { launchOptions: { executablePath: process.env.CHROMIUM_PATH } } : {}),
+};
+
 export default defineConfig<PluginOptions>({
   testDir: './tests/grafana',
-  /* Run tests in files in parallel */
-  fullyParallel: true,
-  /* Fail the build on CI if you accidentally left test.only in the source code. */
+  outputDir: './test-results/grafana',
+  // The journeys share one Grafana and some save its registry (restoring it afterwards): one at a time.
+  fullyParallel: false,
+  workers: 1,
   forbidOnly: !!process.env.CI,
-  /* Retry on CI only */
-  retries: process.env.CI ? 2 : 0,
-  /* Reporter to use. See https://playwright.dev/docs/test-reporters */
-  reporter: 'html',
-  /* Shared settings for all the projects below. See https://playwright.dev/docs/api/class-testoptions. */
+  retries: process.env.CI ? 1 : 0,
+  timeout: 90000,
+  expect: { timeout: 15000 },
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: {
-    /* Base URL to use in actions like `await page.goto('/')`. */
     baseURL: process.env.GRAFANA_URL || 'http://localhost:3000',
-
-    /* Collect trace when retrying the failed test. See https://playwright.dev/docs/trace-viewer */
-    trace: 'on-first-retry',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
   },
-
-  /* Configure projects for major browsers */
   projects: [
-    // 1. Login to Grafana and store the cookie on disk for use in other tests.
+    // 1. Log in as the admin (GRAFANA_ADMIN_USER / GRAFANA_ADMIN_PASSWORD, default admin/admin).
     {
       name: 'auth',
       testDir: pluginE2eAuth,
       testMatch: [/.*\.js/],
     },
-    // 2. Run tests in Google Chrome. Every test will start authenticated as admin user.
+    // 2. Create the Viewer through the admin API and log in as them.
+    {
+      name: 'viewer-auth',
+      testDir: pluginE2eAuth,
+      testMatch: [/.*\.js/],
+      use: { user: VIEWER },
+    },
+    // 3. The journeys, as the admin.
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        storageState: 'playwright/.auth/admin.json',
-      },
+      testIgnore: viewerJourneys,
+      use: { ...chrome, storageState: storageStateOf(ADMIN) },
       dependencies: ['auth'],
+    },
+    // 4. The read-only journey, as the Viewer.
+    {
+      name: 'viewer',
+      testMatch: viewerJourneys,
+      use: { ...chrome, storageState: storageStateOf(VIEWER) },
+      dependencies: ['viewer-auth'],
     },
   ],
 });
