@@ -7,6 +7,7 @@ import { RegistryFailure } from '../../storage/registryStore';
 import { useRegistry } from '../../storage/RegistryContext';
 import { useUnsavedChangesPrompt } from '../UnsavedChanges/useUnsavedChangesPrompt';
 import { indexProblems, NO_PROBLEMS, ProblemIndex } from './problemIndex';
+import { rebaseDraft } from './rebaseDraft';
 
 export interface EditorOptions<D> {
   doc: RegistryDocument;
@@ -49,6 +50,13 @@ export function useRegistryEditor<D extends object>(options: EditorOptions<D>): 
   const { doc, initial, validate, apply, locate, onSaved } = options;
   const { save } = useRegistry();
   const [draft, setDraft] = useState(initial);
+  // The stored entity the draft started from. When a reload brings a newer one (e.g. after a
+  // conflict), the fields the user has not touched follow it, so saving again keeps the other save.
+  const [base, setBase] = useState(initial);
+  if (JSON.stringify(base) !== JSON.stringify(initial)) {
+    setBase(initial);
+    setDraft(rebaseDraft(draft, base, initial));
+  }
   const [submitted, setSubmitted] = useState(false);
   const [found, setFound] = useState<{ scoped: Problem[]; elsewhere: Problem[] }>({ scoped: [], elsewhere: [] });
   const [saving, setSaving] = useState(false);
