@@ -1,0 +1,129 @@
+import { expect, Page, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { testIds } from '../../../src/components/testIds';
+import { servicesImportUrl, servicesUrl } from '../../../src/routing';
+import { watchPage } from '../watchPage';
+import { journeyPort, SandboxInstance, startSandbox } from './sandboxInstance';
+
+let sandbox: SandboxInstance;
+
+test.beforeAll(async () => {
+  sandbox = await startSandbox(journeyPort(5));
+});
+
+test.afterAll(async () => {
+  await sandbox?.stop();
+});
+
+test.use({ baseURL: `http://127.0.0.1:${journeyPort(5)}` });
+
+function screenshot(page: Page, name: string) {
+  return page.screenshot({ path: join(__dirname, '..', 'screenshots', `journey-${name}.png`), fullPage: true });
+}
+
+const fixtures = join(__dirname, 'fixtures');
+const badFile = join(fixtures, 'catalog-info-bad-line.yaml');
+const good = readFileSync(join(fixtures, 'catalog-info.yaml'), 'utf8');
+const bad = readFileSync(badFile, 'utf8');
+
+/** The 1-based number of the one line where the broken catalog differs from the good one. */
+function badLineNumber(): number {
+  const goodLines = good.split('\n');
+  const badLines = bad.split('\n');
+  expect(badLines).toHaveLength(goodLines.length);
+  const differing = badLines.flatMap((line, index) => (line === goodLines[index] ? [] : [index + 1]));
+  expect(differing).toHaveLength(1);
+  return differing[0];
+}
+
+/** The catalog's entities of `kind`, as Backstage reads them. */
+function entities(kind: string): Array<{ metadata: { name: string; title?: string }; spec: Record<string, unknown> }> {
+  return parseAllDocuments(good)
+    .map((document) => document.toJS())
+    .filter((entity) => entity.kind === kind);
+}
+
+test('a Backstage catalog with a bad line is refused at that line without saving; once the line is fixed, the preview lists the services and saving stores them', async ({
+  page,
+}) => {
+  const watcher = watchPage(page);
+  const before = await sandbox.registry();
+  const components = entities('Component');
+  const users = entities('User');
+  expect(components.length).toBeGreaterThanOrEqual(3);
+  for (const component of components) {
+    expect(before.services.map((service) => service.id)).not.toContain(component.metadata.name);
+  }
+  const line = badLineNumber();
+
+  await page.goto(servicesImportUrl());
+  const text = page.getByTestId(testIds.importer.text);
+  await text.waitFor();
+  await page.getByRole('radio', { name: 'Backstage catalog-info.yaml' }).check();
+  await page.locator('input[type="file"]').setInputFiles(badFile);
+  await expect(text).toHaveValue(bad);
+  await page.getByTestId(testIds.importer.check).click();
+  const problems = page.getByTestId(testIds.importer.problems);
+  await expect(problems).toContainText('Nothing was imported');
+  await expect(problems.getByRole('listitem').first()).toContainText(`Line ${line}: `);
+  await expect(problems).toContainText('YAML syntax error');
+  await expect(page.getByTestId(testIds.importer.confirm)).toHaveCount(0);
+  await screenshot(page, 'backstage-import-bad-line');
+  expect(await sandbox.revision()).toBe(before.revision);
+
+  // Fix the line the message named, in the pasted text.
+  const lines = bad.split('\n');
+  lines[line - 1] = good.split('\n')[line - 1];
+  await text.fill(lines.join('\n'));
+  await expect(problems).toHaveCount(0);
+  await page.getByTestId(testIds.importer.check).click();
+  const preview = page.getByTestId(testIds.importer.preview);
+  await expect(preview).toContainText(`${components.length + users.length} to create, 0 to update`);
+  for (const component of components) {
+    await expect(
+      preview.getByRole('listitem').filter({ hasText: `Service ${component.metadata.name} ` })
+    ).toContainText('will be created');
+  }
+  for (const user of users) {
+    await expect(preview.getByRole('listitem').filter({ hasText: `Person ${user.metadata.name} ` })).toContainText(
+      'will be created'
+    );
+  }
+  await screenshot(page, 'backstage-import-preview');
+  expect(await sandbox.revision()).toBe(before.revision);
+
+  await page.getByTestId(testIds.importer.confirm).click();
+  await page.waitForURL(`**${servicesUrl()}`);
+  await expect.poll(() => sandbox.revision()).toBe(before.revision + 1);
+  const after = await sandbox.registry();
+  for (const component of components) {
+    const service = after.services.find((item) => item.id === component.metadata.name);
+    expect(service?.name).toBe(component.metadata.title ?? component.metadata.name);
+  }
+  const giftCards = after.services.find((service) => service.id === 'gift-cards');
+  expect(giftCards?.owners.serviceOwner).toBe('jonas');
+  expect(giftCards?.links).toContainEqual({
+    type: 'runbook',
+    title: 'Gift cards runbook',
+    url: 'https://runbooks.example.com/gift-cards',
+  });
+  const loyalty = after.services.find((service) => service.id === 'loyalty');
+  expect(loyalty?.onCall?.team).toBe('team-loyalty');
+  expect(loyalty?.dependsOn).toEqual(['gift-cards']);
+  expect(after.people.map((person) => person.id)).toContain('jonas');
+  // What was there before the import is still there.
+  expect(after.services.map((service) => service.id)).toEqual(
+    expect.arrayContaining(before.services.map((service) => service.id))
+  );
+
+  const list = page.getByTestId(testIds.services.list);
+  for (const component of components) {
+    await expect(
+      list.getByRole('link', { name: component.metadata.title ?? component.metadata.name, exact: true })
+    ).toBeVisible();
+  }
+  await screenshot(page, 'backstage-import-saved');
+  await watcher.assertClean();
+});
