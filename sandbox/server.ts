@@ -41,6 +41,21 @@ const MIME: Record<string, string> = {
   '.md': 'text/markdown',
 };
 
+/** Grafana's icons, where @grafana/ui asks for them under the public path, from its npm package. */
+const ICONS_PATH = '/public/build/img/icons/';
+const ICONS_DIR = resolve(__dirname, '..', 'node_modules', '@grafana', 'ui', 'dist', 'public', 'img', 'icons');
+
+/** An icon of @grafana/ui's package; the few Grafana ships only with its server are drawn blank. */
+function sendIcon(res: ServerResponse, relative: string): void {
+  const file = normalize(join(ICONS_DIR, relative));
+  if (file.startsWith(ICONS_DIR) && file.endsWith('.svg') && existsSync(file)) {
+    sendFile(res, ICONS_DIR, relative);
+    return;
+  }
+  res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-cache' });
+  res.end('<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24"></svg>');
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
@@ -132,7 +147,7 @@ function indexHtml(options: SandboxOptions): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Business Owner · sandbox</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<script>window.grafanaBootData = ${JSON.stringify(bootData)};</script>
+<script>window.grafanaBootData = ${JSON.stringify(bootData)}; window.__grafana_public_path__ = '/public/';</script>
 <link rel="stylesheet" href="/public/build/host.css"><style>body { margin: 0; }</style>
 </head><body><div id="root"></div><script src="/public/build/host.js"></script></body></html>`;
 }
@@ -245,6 +260,9 @@ export function startSandboxServer(options: SandboxOptions): Promise<http.Server
       if (path.startsWith(`/public/plugins/${pluginId}/`)) {
         return sendFile(res, options.distDir, path.slice(`/public/plugins/${pluginId}/`.length));
       }
+      if (path.startsWith(ICONS_PATH)) {
+        return sendIcon(res, path.slice(ICONS_PATH.length));
+      }
       if (path.startsWith('/public/build/')) {
         return sendFile(res, options.buildDir, path.slice('/public/build/'.length));
       }
@@ -258,6 +276,9 @@ export function startSandboxServer(options: SandboxOptions): Promise<http.Server
     };
     route().catch((error: Error) => sendJson(res, 500, { message: error.message }));
   });
+  // Longer than clients keep idle connections (undici: 4 s by default, browsers more), so the
+  // server never closes a connection a client is about to reuse (ECONNRESET on the next request).
+  server.keepAliveTimeout = 65_000;
   return new Promise((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolveListen(server));

@@ -7,6 +7,7 @@ import { SceneComponentProps, SceneObjectBase, SceneObjectState } from '@grafana
 import { Alert, Button, Field, Modal, Stack, TextLink, useStyles2 } from '@grafana/ui';
 import { ApiResult, apiRequest } from '../api/backend';
 import { downloadText } from '../components/AppConfig/downloadText';
+import { forgetMeasuredLiveValues } from '../components/LiveValues/measuredLiveValues';
 import { testIds } from '../components/testIds';
 import { Dashboard } from '../domain/dashboards';
 import { dashboardJsonText, saveDashboardRequest } from '../domain/dashboards/json';
@@ -81,7 +82,12 @@ function SaveModal({ model, onDismiss }: { model: DashboardActions; onDismiss: (
   const [outcome, setOutcome] = useState<ApiResult<SavedDashboard>>();
   const onSave = async () => {
     setSaving(true);
-    setOutcome(await model.save(folderUid));
+    const result = await model.save(folderUid);
+    if (result.ok) {
+      // governance reads which dashboards are saved: the next page should see this one
+      forgetMeasuredLiveValues();
+    }
+    setOutcome(result);
     setSaving(false);
   };
   return (

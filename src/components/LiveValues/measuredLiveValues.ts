@@ -14,7 +14,12 @@ import { LiveValues } from '../../domain/registryView/liveValues';
 
 const MAX_AGE_MS = 60_000;
 
-const reads = new WeakMap<RegistryDocument, { at: number; values: Promise<LiveValues> }>();
+let reads = new WeakMap<RegistryDocument, { at: number; values: Promise<LiveValues> }>();
+
+/** Drops every kept read, e.g. after a dashboard was saved: the next page reads afresh. */
+export function forgetMeasuredLiveValues(): void {
+  reads = new WeakMap();
+}
 
 /** The registry views' values from the SLO list's measurements. */
 export function toLiveValues(measurements: Record<string, SloMeasurement>): LiveValues {
