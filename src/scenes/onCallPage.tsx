@@ -4,9 +4,10 @@ import { SceneAppPage, SceneAppPageLike } from '@grafana/scenes';
 import { EmptyState, Stack, TextLink } from '@grafana/ui';
 import { RegistryLoaded } from '../components/Registry/RegistryLoaded';
 import { ServiceLoaded } from '../pages/Services/service/ServiceLoaded';
-import { reactScene } from '../pages/reactScene';
+import { lazyPage, reactScene } from '../pages/reactScene';
 import { ONCALL_ROUTE, onCallUrl, prefixRoute } from '../routing';
-import { ServiceDashboard } from './ServiceDashboard';
+
+const ServiceDashboard = lazyPage(() => import('./ServiceDashboard'), 'ServiceDashboard');
 
 /** `/oncall`: every service's on-call view, one link each. */
 function OnCallIndex() {

@@ -1,19 +1,10 @@
-import React from 'react';
 import { t } from '@grafana/i18n';
 import { SceneAppPage } from '@grafana/scenes';
-import { RegistryLoaded } from '../../components/Registry/RegistryLoaded';
 import { ROUTES } from '../../constants';
-import { RegistryDocument } from '../../domain/model';
 import { prefixRoute } from '../../routing';
-import { getExecutiveScene } from '../../scenes/executiveScene';
-import { RegistrySceneView } from '../../scenes/RegistrySceneView';
-import { reactScene } from '../reactScene';
+import { lazyPage, reactScene } from '../reactScene';
 
-const buildExecutive = (doc: RegistryDocument) => getExecutiveScene(doc);
-
-function ExecutiveView() {
-  return <RegistryLoaded>{(doc) => <RegistrySceneView doc={doc} build={buildExecutive} />}</RegistryLoaded>;
-}
+const ExecutiveView = lazyPage(() => import('./ExecutiveView'), 'ExecutiveView');
 
 /** The executive dashboard, filtered by business owner, team and tier. */
 export function getExecutivePage(): SceneAppPage {

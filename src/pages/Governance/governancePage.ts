@@ -2,8 +2,9 @@ import { t } from '@grafana/i18n';
 import { SceneAppPage } from '@grafana/scenes';
 import { ROUTES } from '../../constants';
 import { prefixRoute } from '../../routing';
-import { reactScene } from '../reactScene';
-import { GovernancePage } from './GovernancePage';
+import { lazyPage, reactScene } from '../reactScene';
+
+const GovernancePage = lazyPage(() => import('./GovernancePage'), 'GovernancePage');
 
 /** Governance scorecards for every service, with the portfolio summary on top. */
 export function getGovernancePage(): SceneAppPage {

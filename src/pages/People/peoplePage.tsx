@@ -3,11 +3,12 @@ import { t } from '@grafana/i18n';
 import { SceneAppPage, SceneAppPageLike } from '@grafana/scenes';
 import { ROUTES } from '../../constants';
 import { personCreateUrl, personEditUrl, personUrl, prefixRoute, SUB_ROUTES } from '../../routing';
-import { reactScene } from '../reactScene';
-import { PeopleList } from './PeopleList';
-import { PersonForm } from './PersonForm';
+import { lazyPage, reactScene } from '../reactScene';
 import { PersonLoaded } from './PersonLoaded';
-import { PersonPage } from './PersonPage';
+
+const PeopleList = lazyPage(() => import('./PeopleList'), 'PeopleList');
+const PersonForm = lazyPage(() => import('./PersonForm'), 'PersonForm');
+const PersonPage = lazyPage(() => import('./PersonPage'), 'PersonPage');
 
 function personFormPage(parent: SceneAppPageLike, personId?: string): SceneAppPage {
   return new SceneAppPage({

@@ -2,11 +2,12 @@ import { t } from '@grafana/i18n';
 import { SceneAppPage } from '@grafana/scenes';
 import { ROUTES } from '../../constants';
 import { prefixRoute, SUB_ROUTES } from '../../routing';
-import { reactScene } from '../reactScene';
+import { lazyPage, reactScene } from '../reactScene';
 import { serviceFormPage } from './form/serviceFormPage';
 import { importPage } from './import/importPage';
-import { ServicesList } from './list/ServicesList';
 import { servicePage } from './service/servicePage';
+
+const ServicesList = lazyPage(() => import('./list/ServicesList'), 'ServicesList');
 
 /** The services list, with the create, import, edit and service pages as drilldowns. */
 export function getServicesPage(): SceneAppPage {

@@ -2,9 +2,10 @@ import { t } from '@grafana/i18n';
 import { SceneAppPage } from '@grafana/scenes';
 import { ROUTES } from '../../constants';
 import { prefixRoute, SUB_ROUTES } from '../../routing';
-import { reactScene } from '../reactScene';
+import { lazyPage, reactScene } from '../reactScene';
 import { sloEditorPage } from './editor/sloEditorPage';
-import { SlosList } from './list/SlosList';
+
+const SlosList = lazyPage(() => import('./list/SlosList'), 'SlosList');
 
 /** The SLO list, with the editor for a new or an existing SLO as drilldowns. */
 export function getSlosPage(): SceneAppPage {

@@ -2,8 +2,9 @@ import React from 'react';
 import { t } from '@grafana/i18n';
 import { SceneAppPage, SceneAppPageLike } from '@grafana/scenes';
 import { serviceCreateUrl, serviceEditUrl, SUB_ROUTES } from '../../../routing';
-import { reactScene } from '../../reactScene';
-import { ServiceForm } from './ServiceForm';
+import { lazyPage, reactScene } from '../../reactScene';
+
+const ServiceForm = lazyPage(() => import('./ServiceForm'), 'ServiceForm');
 
 /** The create form (`serviceId` absent) or the edit form of a service, as a drilldown of the list. */
 export function serviceFormPage(parent: SceneAppPageLike, serviceId?: string): SceneAppPage {

@@ -1,8 +1,9 @@
 import { t } from '@grafana/i18n';
 import { SceneAppPage, SceneAppPageLike } from '@grafana/scenes';
 import { servicesImportUrl, SUB_ROUTES } from '../../../routing';
-import { reactScene } from '../../reactScene';
-import { ImportPage } from './ImportPage';
+import { lazyPage, reactScene } from '../../reactScene';
+
+const ImportPage = lazyPage(() => import('./ImportPage'), 'ImportPage');
 
 /** The import page, a drilldown of the services list. */
 export function importPage(parent: SceneAppPageLike): SceneAppPage {

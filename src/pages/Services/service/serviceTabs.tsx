@@ -1,8 +1,11 @@
 import React, { ComponentType } from 'react';
-import { DashboardTab, DashboardKind } from './DashboardTab';
+import { lazyPage } from '../../reactScene';
+import type { DashboardKind } from './DashboardTab';
 import { ServiceLoaded } from './ServiceLoaded';
-import { ServiceOverview } from './ServiceOverview';
-import { ServiceSlos } from './ServiceSlos';
+
+const DashboardTab = lazyPage(() => import('./DashboardTab'), 'DashboardTab');
+const ServiceOverview = lazyPage(() => import('./ServiceOverview'), 'ServiceOverview');
+const ServiceSlos = lazyPage(() => import('./ServiceSlos'), 'ServiceSlos');
 
 export type ServiceTab = 'overview' | 'slos' | DashboardKind;
 

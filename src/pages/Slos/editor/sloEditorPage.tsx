@@ -2,8 +2,9 @@ import React from 'react';
 import { t } from '@grafana/i18n';
 import { SceneAppPage, SceneAppPageLike } from '@grafana/scenes';
 import { sloEditUrl, SUB_ROUTES } from '../../../routing';
-import { reactScene } from '../../reactScene';
-import { SloEditor } from './SloEditor';
+import { lazyPage, reactScene } from '../../reactScene';
+
+const SloEditor = lazyPage(() => import('./SloEditor'), 'SloEditor');
 
 /** The editor of a new SLO (`sloId` absent) or of an existing one, as a drilldown of the list. */
 export function sloEditorPage(parent: SceneAppPageLike, sloId?: string): SceneAppPage {
