@@ -73,7 +73,7 @@ export function summaryLines(read = readResult): { lines: string[]; missing: str
   return { lines, missing };
 }
 
-/** RESULTS.md with its summary block (at the end of the file) replaced or appended. */
+/** RESULTS.md with its summary block replaced, at the end of the file. */
 export function withSummary(markdown: string, lines: string[]): string {
   const dates = [...new Set(SUMMARY_KEYS.map(([, bench]) => bench))]
     .map((bench) => {
@@ -92,12 +92,14 @@ export function withSummary(markdown: string, lines: string[]): string {
     '```',
     SUMMARY_END,
   ].join('\n');
+  // The block always ends the file: sections written after it by other scripts move above it.
   const start = markdown.indexOf(SUMMARY_START);
   const end = markdown.indexOf(SUMMARY_END);
-  if (start !== -1 && end > start) {
-    return `${markdown.slice(0, start)}${block}${markdown.slice(end + SUMMARY_END.length)}`.trimEnd() + '\n';
-  }
-  return `${markdown.trimEnd()}\n\n${block}\n`;
+  const rest =
+    start !== -1 && end > start
+      ? `${markdown.slice(0, start).trimEnd()}\n\n${markdown.slice(end + SUMMARY_END.length).trim()}`
+      : markdown;
+  return `${rest.trimEnd()}\n\n${block}\n`;
 }
 
 function writeSummary(): boolean {

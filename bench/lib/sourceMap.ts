@@ -87,3 +87,63 @@ export function packageOf(source: string): string {
   const parts = own.split('/');
   return parts.length > 2 ? `src/${parts.slice(0, 2).join('/')}` : `src/${own}`;
 }
+
+export interface SourceMapWithContent extends SourceMapV3 {
+  sourcesContent?: Array<string | null>;
+}
+
+/** The original source, line and column (0-based) that generated the byte at `line`/`column` (0-based). */
+export function originalPosition(
+  map: SourceMapV3,
+  line: number,
+  column: number
+): { source: string; line: number; column: number; sourceIndex: number } | undefined {
+  const state = { source: 0, line: 0, column: 0 };
+  let found: { source: string; line: number; column: number; sourceIndex: number } | undefined;
+  const lines = map.mappings.split(';');
+  for (let generatedLine = 0; generatedLine <= line && generatedLine < lines.length; generatedLine++) {
+    let generatedColumn = 0;
+    for (const segment of lines[generatedLine].split(',').filter(Boolean)) {
+      const fields = decodeSegment(segment);
+      generatedColumn += fields[0];
+      if (fields.length >= 4) {
+        state.source += fields[1];
+        state.line += fields[2];
+        state.column += fields[3];
+        if (generatedLine === line && generatedColumn <= column) {
+          found = {
+            source: map.sources[state.source],
+            sourceIndex: state.source,
+            line: state.line,
+            column: state.column,
+          };
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** The specifier of the `import('…')` written at the original position of generated `offset` in `code`. */
+export function importAt(code: string, map: SourceMapWithContent, offset: number): string | undefined {
+  const before = code.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  const column = offset - (before.lastIndexOf('\n') + 1);
+  const position = originalPosition(map, line, column);
+  const content = position ? map.sourcesContent?.[position.sourceIndex] : undefined;
+  if (!position || !content) {
+    return undefined;
+  }
+  const lines = content.split('\n');
+  const lineStart = lines.slice(0, position.line).reduce((sum, text) => sum + text.length + 1, 0);
+  const at = lineStart + position.column;
+  const pattern = /import\(\s*['"]([^'"]+)['"]\s*\)/g;
+  // The first import() from the mapped position on, else the last one before it on the same line.
+  pattern.lastIndex = at;
+  const after = pattern.exec(content);
+  if (after && after.index - at < 200) {
+    return after[1];
+  }
+  const sameLine = [...lines[position.line].matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)];
+  return sameLine[sameLine.length - 1]?.[1];
+}
