@@ -5,7 +5,10 @@
  * 2. `days` of demo history (samples every `stepSeconds`, ending on the hour at least 3 h ago)
  *    and the recording rules over it: hourly groups over the whole history, the others over the
  *    last `recordedHours`,
- * 3. the live demo workload and Prometheus scraping it every 15 s with those rules.
+ * 3. the live demo workload and Prometheus scraping it every 15 s with those rules, evaluated
+ *    every 15 s (rather than the usual minute) so that every recorded series is current soon
+ *    after the start; it resolves once every SLO's current burn rate is recorded (the rules that
+ *    read other recorded series have run at least once).
  *
  * `stop()` stops Prometheus (by PID) and the workload and removes the temporary TSDB. Between the
  * end of the history and the start there is a gap of 3–4 hours without samples: windows that span
@@ -16,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { RuleFile, generateRuleFiles, mergeRuleFiles, renderRuleFile } from '../../src/domain/rules';
+import { CURRENT_BURN_RATE, LABEL_ID, SLI_ERROR_RATIO_PREFIX } from '../../src/domain/rules/names';
 import { buildHistoryTsdb } from '../demo/historyTsdb';
 import { historyTimes } from '../demo/openmetrics';
 import { freePort, startPrometheusProcess } from '../demo/prometheusProcess';
@@ -34,6 +38,8 @@ export interface DemoStackOptions {
   stepSeconds?: number;
   /** Prometheus' port on 127.0.0.1; a free one by default. */
   prometheusPort?: number;
+  /** How long to wait for the first evaluation of every SLO's burn rate; default 180 s. */
+  warmTimeoutMs?: number;
   /** Progress messages. */
   log?: (message: string) => void;
 }
@@ -51,6 +57,50 @@ export interface DemoStack {
   historyStart: number;
   historyEnd: number;
   stop(): Promise<void>;
+}
+
+/**
+ * SLO ids whose current burn rate these rules record from SLI series they also record: a log SLI's
+ * series come from the Loki ruler, so its burn rate cannot appear on this Prometheus alone.
+ */
+function burnRateSlos(rules: RuleFile): Set<string> {
+  const recorded = (test: (record: string, expr: string) => boolean) =>
+    new Set(
+      rules.groups.flatMap((group) =>
+        group.rules.flatMap((rule) =>
+          'record' in rule && test(rule.record, rule.expr) && rule.labels?.[LABEL_ID] ? [rule.labels[LABEL_ID]] : []
+        )
+      )
+    );
+  // SLI ratios computed here from raw series (longer windows of a log SLI read the ruler's 5m ratio)
+  const fromRaw = recorded((record, expr) => record.startsWith(SLI_ERROR_RATIO_PREFIX) && !expr.includes('slo:'));
+  return new Set([...recorded((record) => record === CURRENT_BURN_RATE)].filter((id) => fromRaw.has(id)));
+}
+
+/** Resolves once Prometheus holds a current burn rate for every SLO of `rules`; throws naming the missing ones. */
+async function waitForBurnRates(url: string, rules: RuleFile, timeoutMs: number): Promise<void> {
+  const expected = burnRateSlos(rules);
+  const deadline = Date.now() + timeoutMs;
+  let missing = [...expected];
+  while (missing.length > 0) {
+    const query = new URLSearchParams({ query: `count by (${LABEL_ID}) (${CURRENT_BURN_RATE})` });
+    try {
+      const answer = (await (await fetch(`${url}/api/v1/query?${query}`)).json()) as {
+        data?: { result?: Array<{ metric: Record<string, string> }> };
+      };
+      const present = new Set((answer.data?.result ?? []).map((series) => series.metric[LABEL_ID]));
+      missing = [...expected].filter((id) => !present.has(id));
+    } catch {
+      // not answering yet: try again
+    }
+    if (missing.length === 0) {
+      return;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`no burn rate recorded after ${timeoutMs / 1000} s for: ${missing.join(', ')}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
 }
 
 export function validateDemoStackOptions(options: DemoStackOptions): string | undefined {
@@ -112,7 +162,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
       [
         'global:',
         '  scrape_interval: 15s',
-        '  evaluation_interval: 1m',
+        '  evaluation_interval: 15s',
         'rule_files:',
         `  - ${JSON.stringify(rulesFile)}`,
         'scrape_configs:',
@@ -128,6 +178,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
     say(
       `Prometheus ${prometheus.url} (PID ${prometheus.pid}, log ${logFile}) scraping the demo workload ${workload.url}/metrics`
     );
+    await waitForBurnRates(prometheus.url, rules, options.warmTimeoutMs ?? 180_000);
     say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return {
       prometheusUrl: prometheus.url,
