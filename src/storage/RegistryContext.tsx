@@ -2,7 +2,7 @@ import React, { createContext, ReactNode, useCallback, useContext, useEffect, us
 import { t } from '@grafana/i18n';
 import { config } from '@grafana/runtime';
 import { RegistryDocument } from '../domain/model';
-import { canWriteRegistry, RegistryUser } from './access';
+import { canPushAlertRules, canWriteRegistry, RegistryUser } from './access';
 import { createGrafanaSettingsApi } from './grafanaSettingsApi';
 import { LoadedRegistry, loadRegistry, LoadResult, readOnlyMessage, saveRegistry, SaveResult } from './registryStore';
 import { SettingsApi } from './settingsApi';
@@ -16,6 +16,8 @@ export interface RegistryContextValue {
   canWrite: boolean;
   /** Why the user cannot save, when `canWrite` is false. */
   readOnlyReason?: string;
+  /** Whether the user may push alert rules through Grafana's alerting provisioning API. */
+  canPushAlerts: boolean;
   /**
    * Saves `next` over the registry this value was rendered with; on a conflict nothing changes
    * here until `reload()`.
@@ -46,6 +48,7 @@ export function RegistryProvider({ children, api, user }: RegistryProviderProps)
   const settingsApi = useMemo(() => api ?? createGrafanaSettingsApi(), [api]);
   const currentUser = user ?? config.bootData.user;
   const canWrite = canWriteRegistry(currentUser);
+  const canPushAlerts = canPushAlertRules(currentUser);
   const [state, setState] = useState<State>({ loading: true });
 
   useEffect(() => {
@@ -89,10 +92,11 @@ export function RegistryProvider({ children, api, user }: RegistryProviderProps)
       error: state.error,
       canWrite,
       readOnlyReason: canWrite ? undefined : readOnlyMessage(),
+      canPushAlerts,
       save,
       reload,
     }),
-    [state, canWrite, save, reload]
+    [state, canWrite, canPushAlerts, save, reload]
   );
 
   return <RegistryContext.Provider value={value}>{children}</RegistryContext.Provider>;

@@ -21,3 +21,24 @@ export function canWriteRegistry(user: RegistryUser | undefined): boolean {
   }
   return user.orgRole === OrgRole.Admin;
 }
+
+/**
+ * RBAC actions that let a user write alert rules through Grafana's provisioning API
+ * (`/api/v1/provisioning/alert-rules`): the general one and, on newer servers, the rules-only one.
+ */
+const ALERT_PROVISIONING_WRITE = ['alert.provisioning:write', 'alert.rules.provisioning:write'];
+
+/**
+ * Whether the user may push alert rules to Grafana. With RBAC actions in `bootData.user.permissions`
+ * one of the provisioning write actions decides; without them (older servers) the org Admin role,
+ * which holds them by default.
+ */
+export function canPushAlertRules(user: RegistryUser | undefined): boolean {
+  if (!user) {
+    return false;
+  }
+  if (user.permissions && Object.keys(user.permissions).length > 0) {
+    return ALERT_PROVISIONING_WRITE.some((action) => user.permissions?.[action] === true);
+  }
+  return user.orgRole === OrgRole.Admin;
+}

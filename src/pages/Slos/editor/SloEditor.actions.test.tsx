@@ -4,6 +4,7 @@ import { on } from '../../../api/testing/fakeBackend';
 import { testIds } from '../../../components/testIds';
 import { sloDuplicateUrl, sloEditUrl, slosUrl } from '../../../routing';
 import { REGISTRY_KEY, WRITE_ID_KEY } from '../../../storage/storedRegistry';
+import { registryEditorUser } from '../../../storage/testing/users';
 import { storedRegistry } from '../../testing/registryHarness';
 import { pick, registryWithPrometheus, renderEditor, settle, type } from '../testing/editorHarness';
 
@@ -18,6 +19,20 @@ async function openPush() {
 }
 
 describe('SLO editor actions', () => {
+  test('push needs alert provisioning: a registry editor without it sees the button disabled with the reason', async () => {
+    const { backend } = renderEditor({ sloId: 'checkout-ratio', user: registryEditorUser, routes: [FOLDERS] });
+    const push = await screen.findByTestId(testIds.sloEditor.push);
+    await waitFor(() => expect(screen.getByTestId(testIds.sloEditor.duplicate)).toBeEnabled());
+    // @grafana/ui keeps a disabled button with a tooltip focusable: aria-disabled, clicks ignored
+    expect(push).toHaveAttribute('aria-disabled', 'true');
+    fireEvent.click(push);
+    await settle();
+    expect(screen.queryByTestId(testIds.sloEditor.pushFolder)).not.toBeInTheDocument();
+    fireEvent.mouseEnter(push);
+    expect(await screen.findByText(/needs the alert.provisioning:write permission/)).toBeInTheDocument();
+    expect(backend.requests.filter((request) => request.url.includes('provisioning'))).toEqual([]);
+  });
+
   test('push to Grafana alerting: folder from /api/folders, one POST per missing rule, results per rule', async () => {
     const { backend } = renderEditor({
       sloId: 'checkout-ratio',

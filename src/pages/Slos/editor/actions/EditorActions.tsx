@@ -25,7 +25,7 @@ interface Props {
 
 /** Duplicate, delete, download rules, copy as YAML and push alert rules. */
 export function EditorActions({ doc, storedId, target }: Props) {
-  const { save } = useRegistry();
+  const { save, canPushAlerts } = useRegistry();
   const [deleting, setDeleting] = useState(false);
   const [pushing, setPushing] = useState(false);
   const [failure, setFailure] = useState<RegistryFailure | undefined>(undefined);
@@ -98,8 +98,17 @@ export function EditorActions({ doc, storedId, target }: Props) {
         <Button
           variant="secondary"
           icon="bell"
-          disabled={!target}
-          tooltip={target ? undefined : invalid}
+          disabled={!target || !canPushAlerts}
+          tooltip={
+            !canPushAlerts
+              ? t(
+                  'bizowner.sloEditor.actions.pushForbidden',
+                  'Pushing alert rules needs the alert.provisioning:write permission (org Admin by default). Download the rule YAML instead.'
+                )
+              : target
+                ? undefined
+                : invalid
+          }
           onClick={() => setPushing(true)}
           data-testid={testIds.sloEditor.push}
         >
