@@ -1,0 +1,278 @@
+/**
+ * Benchmark: what the generated dashboards cost Prometheus, against what a per-SLO tool costs it,
+ * at 10, 50 and 200 SLOs, on a real Prometheus holding 30 days of demo history.
+ *
+ *   npx tsx bench/query-cost.ts
+ *
+ * 1. 30 days of demo history at one sample a minute (cached TSDB, tests/helpers/prometheus.ts).
+ * 2. A registry of 200 SLOs (bench/lib/prometheusBench.ts `benchRegistry`: an availability ratio
+ *    and a 300 ms latency SLI per service over the demo metrics); the 10- and 50-SLO registries are
+ *    its first SLOs. Its generated recording rules are backfilled over the history: hourly groups
+ *    over all 30 days, the others over the last 7 days (the executive view's range).
+ * 3. Prometheus over that TSDB; at the end of the history it runs, with `stats=all`:
+ *    - generated: every PromQL query of the executive view and of the first service's on-call view,
+ *      taken from the dashboard model, instant or range (dashboard range, 1,000 points) as the panel asks;
+ *    - naive: one query per SLO over the raw series for its whole window, as per-SLO tools run.
+ *    One warm-up pass, then the median of RUNS passes of each set.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import {
+  ALL_VALUE,
+  Dashboard,
+  buildExecutiveDashboard,
+  buildOnCallDashboard,
+  dashboardQueries,
+} from '../src/domain/dashboards';
+import { RegistryDocument } from '../src/domain/model';
+import { generateRuleFiles, mergeRuleFiles } from '../src/domain/rules';
+import { prometheusConfig } from '../scripts/demo/historyTsdb';
+import { defaultHistoryEnd } from '../scripts/demo/openmetrics';
+import { startPrometheusProcess } from '../scripts/demo/prometheusProcess';
+import { prepareDemoHistory } from '../tests/helpers/prometheus';
+import {
+  DAY,
+  QueryCost,
+  benchRegistry,
+  copyTsdb,
+  log,
+  median,
+  naiveQuery,
+  round,
+  timedQuery,
+  withCleanup,
+  writeResults,
+} from './lib/prometheusBench';
+import { backfillRecorded } from './lib/prometheusRecorded';
+
+const NAME = 'query-cost';
+const SIZES = [10, 50, 200];
+const RUNS = 5;
+const DAYS = 30;
+const STEP_SECONDS = 60;
+/** Points of a time-series panel, as Grafana's max data points for a panel about 1,000 pixels wide. */
+const MAX_POINTS = 1000;
+const NICE_STEPS = [15, 20, 30, 60, 120, 300, 600, 900, 1800, 3600];
+
+interface PlannedQuery {
+  set: 'executive' | 'onCall' | 'naive';
+  panel: string;
+  expr: string;
+  params: Record<string, number>;
+}
+
+interface SetTotals {
+  queries: number;
+  execMs: number;
+  evalMs: number;
+  wallMs: number;
+  samples: number;
+}
+
+const say = (message: string) => log(NAME, message);
+
+function seconds(duration: string): number {
+  const match = /^now-(\d+)([smhd])$/.exec(duration);
+  if (!match) {
+    throw new Error(`unsupported dashboard time ${duration}`);
+  }
+  return Number(match[1]) * { s: 1, m: 60, h: 3600, d: DAY }[match[2] as 's' | 'm' | 'h' | 'd'];
+}
+
+/** Grafana's step for a panel: the range over max data points, rounded to a usual interval. */
+function panelStep(rangeSeconds: number): number {
+  const raw = rangeSeconds / MAX_POINTS;
+  return NICE_STEPS.reduce((best, step) => (Math.abs(step - raw) < Math.abs(best - raw) ? step : best));
+}
+
+/** The dashboard's PromQL queries as Grafana would send them at `end`: variables and macros filled in. */
+function dashboardPlan(set: 'executive' | 'onCall', dashboard: Dashboard, end: number): PlannedQuery[] {
+  const range = seconds(dashboard.time.from);
+  const step = panelStep(range);
+  const values = new Map<string, string>([
+    ['__range', `${range}s`],
+    ['__rate_interval', `${4 * step}s`],
+    ['__interval', `${step}s`],
+  ]);
+  for (const variable of dashboard.variables) {
+    const all = variable.current.includes(ALL_VALUE);
+    values.set(
+      variable.name,
+      all ? (variable.allValue ?? variable.options.map((o) => o.value).join('|')) : variable.current.join('|')
+    );
+  }
+  const fill = (expr: string) =>
+    expr.replace(/\$\{(\w+)(?::[\w-]+)?\}|\$(\w+)/g, (match, braced?: string, bare?: string) => {
+      const value = values.get(braced ?? bare ?? '');
+      if (value === undefined) {
+        throw new Error(`no value for ${match} in ${expr}`);
+      }
+      return value;
+    });
+  return dashboardQueries(dashboard)
+    .filter(({ query }) => query.language === 'promql')
+    .map<PlannedQuery>(({ panelTitle, query }) => ({
+      set,
+      panel: `${panelTitle} ${query.refId}`,
+      expr: fill(query.expr),
+      params: query.instant ? { time: end } : ({ start: end - range, end, step } as Record<string, number>),
+    }));
+}
+
+function plan(doc: RegistryDocument, end: number): PlannedQuery[] {
+  const naive = doc.slos.map<PlannedQuery>((slo) => ({
+    set: 'naive',
+    panel: slo.sli.kind,
+    expr: naiveQuery(slo),
+    params: { time: end },
+  }));
+  return [
+    ...dashboardPlan('executive', buildExecutiveDashboard(doc), end),
+    ...dashboardPlan('onCall', buildOnCallDashboard(doc, doc.services[0].id), end),
+    ...naive,
+  ];
+}
+
+/** One pass over the queries of a set, in order, on one connection. */
+async function pass(url: string, queries: PlannedQuery[]): Promise<QueryCost[]> {
+  const costs: QueryCost[] = [];
+  for (const query of queries) {
+    costs.push(await timedQuery(url, query.expr, query.params));
+  }
+  return costs;
+}
+
+/** Totals of the queries `keep` selects, per pass, then the median over passes. */
+function totals(queries: PlannedQuery[], passes: QueryCost[][], keep: (query: PlannedQuery) => boolean): SetTotals {
+  const sum = (costs: QueryCost[], key: keyof QueryCost) =>
+    costs.reduce((total, cost, i) => total + (keep(queries[i]) ? cost[key] : 0), 0);
+  return {
+    queries: queries.filter(keep).length,
+    execMs: round(median(passes.map((costs) => sum(costs, 'execMs')))),
+    evalMs: round(median(passes.map((costs) => sum(costs, 'evalMs')))),
+    wallMs: round(median(passes.map((costs) => sum(costs, 'wallMs')))),
+    samples: median(passes.map((costs) => sum(costs, 'samples'))),
+  };
+}
+
+/** Queries of the SLO panels: recorded SLO series and SLO alerts, what a per-SLO tool also shows. */
+function readsSloSeries(query: PlannedQuery): boolean {
+  return /\bslo:|\bALERTS\b/.test(query.expr);
+}
+
+function ratios(naive: SetTotals, generated: SetTotals) {
+  return {
+    exec: round(naive.execMs / generated.execMs, 1),
+    eval: round(naive.evalMs / generated.evalMs, 1),
+    wall: round(naive.wallMs / generated.wallMs, 1),
+    samples: round(naive.samples / Math.max(1, generated.samples), 1),
+  };
+}
+
+/** Runs the generated queries (both views, in panel order) and the naive ones: a warm-up pass, then RUNS passes each. */
+async function measureSize(url: string, doc: RegistryDocument, end: number) {
+  const planned = plan(doc, end);
+  const measured: Record<'generated' | 'naive', { queries: PlannedQuery[]; passes: QueryCost[][] }> = {
+    generated: { queries: planned.filter((query) => query.set !== 'naive'), passes: [] },
+    naive: { queries: planned.filter((query) => query.set === 'naive'), passes: [] },
+  };
+  for (const { queries, passes } of Object.values(measured)) {
+    await pass(url, queries);
+    for (let run = 0; run < RUNS; run++) {
+      passes.push(await pass(url, queries));
+    }
+  }
+  const { generated: g, naive: n } = measured;
+  const naive = totals(n.queries, n.passes, () => true);
+  const all = totals(g.queries, g.passes, () => true);
+  const sloPanels = totals(g.queries, g.passes, readsSloSeries);
+  const perQuery = Object.fromEntries(
+    g.queries.map((query, i) => [
+      `${query.set} · ${query.panel}`,
+      {
+        execMs: round(median(g.passes.map((costs) => costs[i].execMs))),
+        samples: median(g.passes.map((costs) => costs[i].samples)),
+        range: 'step' in query.params,
+      },
+    ])
+  );
+  return {
+    slos: doc.slos.length,
+    services: doc.services.length,
+    executive: totals(g.queries, g.passes, (query) => query.set === 'executive'),
+    onCall: totals(g.queries, g.passes, (query) => query.set === 'onCall'),
+    generated: all,
+    generatedSloPanels: sloPanels,
+    generatedOther: totals(g.queries, g.passes, (query) => !readsSloSeries(query)),
+    naive,
+    ratio: ratios(naive, all),
+    ratioSloPanels: ratios(naive, sloPanels),
+    perQuery,
+  };
+}
+
+withCleanup(NAME, async (defer) => {
+  const end = defaultHistoryEnd();
+  const started = Date.now();
+  say(`preparing ${DAYS} days of demo history, one sample every ${STEP_SECONDS} s (cached after the first run)`);
+  const history = await prepareDemoHistory({ days: DAYS, end, stepSeconds: STEP_SECONDS });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bizowner-bench-query-cost-'));
+  defer(() => rmSync(dir, { recursive: true, force: true }));
+  const tsdbDir = path.join(dir, 'data');
+  copyTsdb(history.cacheDir, tsdbDir);
+  say(`history ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const largest = benchRegistry(Math.max(...SIZES));
+  const rules = mergeRuleFiles(generateRuleFiles(largest).prometheus.map((entry) => entry.file));
+  const recordedSamples = await backfillRecorded({
+    groups: rules.groups,
+    tsdbDir,
+    workDir: path.join(dir, 'work'),
+    historyStart: history.start,
+    historyEnd: history.end,
+    recentSeconds: 7 * DAY,
+    log: say,
+  });
+  say(`${recordedSamples} recorded samples backfilled for ${largest.slos.length} SLOs`);
+
+  const configFile = path.join(dir, 'prometheus.yml');
+  writeFileSync(configFile, prometheusConfig());
+  const server = await startPrometheusProcess({ configFile, tsdbDir });
+  defer(() => server.stop());
+  say(`Prometheus ${server.url} (PID ${server.pid})`);
+
+  const sizes = [];
+  for (const size of SIZES) {
+    const doc = { ...largest, slos: largest.slos.slice(0, size) };
+    doc.services = largest.services.filter((service) => doc.slos.some((slo) => slo.serviceId === service.id));
+    const measured = await measureSize(server.url, doc, history.end);
+    say(
+      `${size} SLOs: generated ${measured.generated.queries} queries ${measured.generated.execMs} ms, ` +
+        `SLO panels ${measured.generatedSloPanels.queries} queries ${measured.generatedSloPanels.execMs} ms, ` +
+        `naive ${measured.naive.queries} queries ${measured.naive.execMs} ms: ${measured.ratio.exec}x (SLO panels ${measured.ratioSloPanels.exec}x)`
+    );
+    sizes.push(measured);
+  }
+  const at200 = sizes.find((size) => size.slos === 200);
+  const file = writeResults(
+    NAME,
+    {
+      query_ratio_200: at200?.ratio.exec ?? 0,
+      queries_executive_200: at200?.executive.queries ?? 0,
+      query_ratio_slo_panels_200: at200?.ratioSloPanels.exec ?? 0,
+    },
+    {
+      historyDays: DAYS,
+      rawStepSeconds: STEP_SECONDS,
+      historyEnd: new Date(history.end * 1000).toISOString(),
+      runs: RUNS,
+      maxDataPoints: MAX_POINTS,
+      recordedSamples,
+      timing: 'execMs/evalMs: sums of stats.timings.execTotalTime/evalTotalTime; median of runs after one warm-up',
+      sizes,
+    }
+  );
+  say(`results in ${file} (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
+});

@@ -1,0 +1,289 @@
+/**
+ * Benchmark: what the generated rules cost Prometheus at 1,000 SLOs (recorded series per SLO and
+ * rule-evaluation time per cycle), against a Sloth-style layout of the same SLOs.
+ *
+ *   npx tsx bench/rule-cost.ts [--ours 250,1000] [--sloth 250:30,1000:7] [--sloth-step 300] [--interval 20]
+ *
+ * `--sloth SIZE:DAYS` measures the Sloth-style layout at SIZE SLOs with DAYS days of 5-minute ratios
+ * backfilled (promtool needs about a minute per two million samples here).
+ *
+ * Layouts: `ours` (generated rules), `coarse` (ours with the 1d and 3d ratios summed from the hourly
+ * tiles, see bench/lib/prometheusLayouts.ts) and `sloth` (Sloth-style rules written for comparison).
+ * For each layout and size, on its own TSDB:
+ * 1. 30 days of demo history at one sample a minute, ending on the hour at least 3 h ago (cached),
+ *    and the live demo workload scraped every 15 s, so that every window has data.
+ * 2. The history the period ratio reads, backfilled for every SLO: our one-hour error and event
+ *    tiles over 30 days, or Sloth's 5-minute error ratio (one sample every `--sloth-step` seconds)
+ *    over DAYS days.
+ * 3. Live: Prometheus runs the rules every `--interval` seconds, every group at that interval
+ *    (our tile groups run hourly in production, so this is an upper bound). After the short windows
+ *    have data and two full cycles: Prometheus' own figures (sum of the groups' `evaluationTime`,
+ *    `prometheus_rule_group_last_evaluation_samples`) and the `slo:*` series per SLO. On 2 cores,
+ *    groups run concurrently and their durations include waiting for a CPU, so the sum overstates.
+ * 4. Sequential: Prometheus restarted on the same TSDB without rules nor scraping, and every rule's
+ *    expression queried once, one after the other, with `stats=all` at the time of the last cycle;
+ *    the sum of `execTotalTime` is the evaluation time of one cycle without contention. One warm-up
+ *    pass, then the median of RUNS passes.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { RegistryDocument } from '../src/domain/model';
+import { generateRuleFiles, isAlertingRule, mergeRuleFiles, renderRuleFile } from '../src/domain/rules';
+import { freePort, startPrometheusProcess } from '../scripts/demo/prometheusProcess';
+import { startWorkload } from '../scripts/demo/workloadServer';
+import { prepareDemoHistory } from '../tests/helpers/prometheus';
+import {
+  DAY,
+  HOUR,
+  benchRegistry,
+  copyTsdb,
+  log,
+  median,
+  QueryCost,
+  round,
+  timedQuery,
+  withCleanup,
+  writeResults,
+} from './lib/prometheusBench';
+import { backfillRecorded } from './lib/prometheusRecorded';
+import { coarsenLongWindows, slothRatio5m, slothRuleFile } from './lib/prometheusLayouts';
+
+const NAME = 'rule-cost';
+const DAYS = 30;
+const STEP_SECONDS = 60;
+const RUNS = 2;
+const say = (message: string) => log(NAME, message);
+
+interface GroupState {
+  name: string;
+  evaluationTime: number;
+  lastEvaluation: string;
+  rules: Array<{ health: string; lastError?: string }>;
+}
+
+async function ruleGroups(url: string): Promise<GroupState[]> {
+  const answer = (await (await fetch(`${url}/api/v1/rules`)).json()) as { data: { groups: GroupState[] } };
+  return answer.data.groups;
+}
+
+async function instant(
+  url: string,
+  query: string
+): Promise<Array<{ metric: Record<string, string>; value: [number, string] }>> {
+  const body = new URLSearchParams({ query });
+  const answer = (await (await fetch(`${url}/api/v1/query`, { method: 'POST', body })).json()) as {
+    data: { result: Array<{ metric: Record<string, string>; value: [number, string] }> };
+  };
+  return answer.data.result;
+}
+
+/** Resolves when `check` is true, polling every second; fails after `timeoutMs`. */
+async function until(what: string, timeoutMs: number, check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+/** Waits for every group to evaluate once more after `previous`; resolves with the new states. */
+async function nextCycle(url: string, previous: Map<string, string>, timeoutMs: number): Promise<GroupState[]> {
+  let groups: GroupState[] = [];
+  await until('a rule evaluation cycle', timeoutMs, async () => {
+    groups = await ruleGroups(url);
+    return groups.every((g) => !g.lastEvaluation.startsWith('0001') && g.lastEvaluation !== previous.get(g.name));
+  });
+  return groups;
+}
+
+type Layout = 'ours' | 'coarse' | 'sloth';
+
+function kindOf(group: string): string {
+  return /-(sli|increase1h|meta|alerts)$|sloth-slo-(sli|meta|alerts)/.exec(group)?.slice(1).find(Boolean) ?? 'other';
+}
+
+function layoutRules(layout: Layout, doc: RegistryDocument, slothStep: number) {
+  if (layout === 'sloth') {
+    const inputs = doc.slos.map((slo) => ({ name: slo.id, interval: `${slothStep}s`, rules: [slothRatio5m(slo)] }));
+    return { rules: slothRuleFile(doc.slos), periodInputs: inputs };
+  }
+  const merged = mergeRuleFiles(generateRuleFiles(doc).prometheus.map((entry) => entry.file));
+  // every group at the global interval, so that each cycle includes the hourly tiles
+  const flat = { groups: merged.groups.map(({ name, rules }) => ({ name, rules })) };
+  return {
+    rules: layout === 'coarse' ? coarsenLongWindows(flat) : flat,
+    periodInputs: merged.groups.filter((group) => group.interval === '1h'),
+  };
+}
+
+function configText(rulesFile: string | undefined, scrape: string[], intervalSeconds: number): string {
+  const targets = scrape.map((host, i) => `  - job_name: job${i}\n    static_configs: [{ targets: ["${host}"] }]`);
+  return [
+    'global:',
+    '  scrape_interval: 15s',
+    `  evaluation_interval: ${intervalSeconds}s`,
+    ...(rulesFile ? ['rule_files:', `  - ${JSON.stringify(rulesFile)}`] : []),
+    `scrape_configs:${targets.length ? '' : ' []'}`,
+    ...targets,
+    '',
+  ].join('\n');
+}
+
+async function measureLayout(
+  layout: Layout,
+  size: number,
+  history: { cacheDir: string; start: number; end: number },
+  options: { workloadHost: string; intervalSeconds: number; slothStep: number; periodInputDays: number },
+  defer: (step: () => unknown) => void
+) {
+  const doc = benchRegistry(size);
+  const dir = mkdtempSync(path.join(os.tmpdir(), `bizowner-bench-rule-cost-${layout}-`));
+  defer(() => rmSync(dir, { recursive: true, force: true }));
+  const tsdbDir = path.join(dir, 'data');
+  copyTsdb(history.cacheDir, tsdbDir);
+  const { rules, periodInputs } = layoutRules(layout, doc, options.slothStep);
+  const days = layout === 'sloth' ? options.periodInputDays : DAYS;
+  const backfilledSamples = await backfillRecorded({
+    groups: periodInputs,
+    tsdbDir,
+    workDir: path.join(dir, 'work'),
+    historyStart: Math.max(history.start, history.end - days * DAY),
+    historyEnd: history.end,
+    recentSeconds: 0,
+    wholeHistory: true,
+    log: say,
+  });
+  say(`${layout}, ${size} SLOs: ${backfilledSamples} period input samples backfilled`);
+
+  // live: Prometheus evaluates the rules
+  const rulesFile = path.join(dir, 'rules.yaml');
+  writeFileSync(rulesFile, renderRuleFile(rules));
+  const configFile = path.join(dir, 'prometheus.yml');
+  const port = await freePort();
+  const scrape = [options.workloadHost, `127.0.0.1:${port}`];
+  writeFileSync(configFile, configText(rulesFile, scrape, options.intervalSeconds));
+  let server = await startPrometheusProcess({ configFile, tsdbDir, port, readyTimeoutMs: 300_000 });
+  defer(() => server.stop());
+  say(`${layout}: Prometheus ${server.url} (PID ${server.pid}) with ${rules.groups.length} groups`);
+  const timeoutMs = Math.max(300_000, options.intervalSeconds * 15_000);
+  await until('live samples in the 5-minute window', timeoutMs, async () => {
+    return (await instant(server.url, 'sum(rate(http_requests_total[5m]))')).length > 0;
+  });
+  let groups = await nextCycle(server.url, new Map(), timeoutMs);
+  for (let i = 0; i < 2; i++) {
+    groups = await nextCycle(server.url, new Map(groups.map((g) => [g.name, g.lastEvaluation])), timeoutMs);
+  }
+  const concurrentSeconds = groups.reduce((sum, g) => sum + g.evaluationTime, 0);
+  const samplesQuery = 'sum(prometheus_rule_group_last_evaluation_samples)';
+  await until('a scrape of Prometheus itself', timeoutMs, async () => {
+    return (await instant(server.url, samplesQuery)).length > 0;
+  });
+  const ruleSamples = Number((await instant(server.url, samplesQuery))[0].value[1]);
+  const series = await instant(server.url, 'count by (__name__) ({__name__=~"slo:.+|sloth_slo_info"})');
+  const seriesByName = Object.fromEntries(series.map((s) => [s.metric.__name__, Number(s.value[1])]));
+  const totalSeries = Object.values(seriesByName).reduce((sum, count) => sum + count, 0);
+  const ruleErrors = groups.flatMap((g) => g.rules).filter((rule) => rule.health === 'err');
+  if (ruleErrors.length) {
+    say(`${layout}: ${ruleErrors.length} rules failed, e.g. ${ruleErrors[0].lastError}`);
+  }
+  const time = Math.max(...groups.map((g) => Date.parse(g.lastEvaluation) / 1000));
+  await server.stop();
+
+  // sequential: every rule's expression, one after the other, on a Prometheus doing nothing else
+  writeFileSync(configFile, configText(undefined, [], options.intervalSeconds));
+  server = await startPrometheusProcess({ configFile, tsdbDir, readyTimeoutMs: 300_000 });
+  const planned = rules.groups.flatMap((group) => group.rules.map((rule) => ({ kind: kindOf(group.name), rule })));
+  const passes: QueryCost[][] = [];
+  for (let run = 0; run <= RUNS; run++) {
+    const costs: QueryCost[] = [];
+    for (const { rule } of planned) {
+      costs.push(await timedQuery(server.url, rule.expr, { time }));
+    }
+    passes.push(costs);
+  }
+  await server.stop();
+  const measured = passes.slice(1);
+  const total = (keep: (i: number) => boolean, key: 'execMs' | 'samples') =>
+    median(measured.map((costs) => costs.reduce((sum, cost, i) => sum + (keep(i) ? cost[key] : 0), 0)));
+  const kinds = [...new Set(planned.map((entry) => entry.kind))];
+  const all = rules.groups.flatMap((g) => g.rules);
+  return {
+    layout,
+    slos: size,
+    groups: rules.groups.length,
+    recordingRules: all.filter((rule) => !isAlertingRule(rule)).length,
+    alertingRules: all.filter(isAlertingRule).length,
+    periodInputDays: days,
+    backfilledSamples,
+    evalSeconds: round(total(() => true, 'execMs') / 1000, 3),
+    samplesPerCycle: total(() => true, 'samples'),
+    evalSecondsByKind: Object.fromEntries(
+      kinds.map((kind) => [kind, round(total((i) => planned[i].kind === kind, 'execMs') / 1000, 3)])
+    ),
+    samplesByKind: Object.fromEntries(kinds.map((kind) => [kind, total((i) => planned[i].kind === kind, 'samples')])),
+    concurrentEvalSeconds: round(concurrentSeconds, 3),
+    ruleSamplesPerCycle: ruleSamples,
+    seriesPerSlo: round(totalSeries / size, 2),
+    seriesByName,
+    ruleErrors: ruleErrors.length,
+  };
+}
+
+withCleanup(NAME, async (defer) => {
+  const { values } = parseArgs({
+    options: {
+      ours: { type: 'string', default: '250,1000' },
+      coarse: { type: 'string', default: '1000' },
+      sloth: { type: 'string', default: '250:30,1000:7' },
+      'sloth-step': { type: 'string', default: '300' },
+      interval: { type: 'string', default: '20' },
+    },
+  });
+  const runs = [
+    ...values.ours.split(',').map((size) => ({ layout: 'ours' as const, size: Number(size), days: DAYS })),
+    ...values.coarse.split(',').map((size) => ({ layout: 'coarse' as const, size: Number(size), days: DAYS })),
+    ...values.sloth.split(',').map((entry) => {
+      const [size, days] = entry.split(':').map(Number);
+      return { layout: 'sloth' as const, size, days: days || DAYS };
+    }),
+  ];
+  const slothStep = Number(values['sloth-step']);
+  const intervalSeconds = Number(values.interval);
+  const end = Math.floor((Date.now() / 1000 - 3 * HOUR) / HOUR) * HOUR;
+  say(`preparing ${DAYS} days of demo history up to ${new Date(end * 1000).toISOString()} (cached for the hour)`);
+  const history = await prepareDemoHistory({ days: DAYS, end, stepSeconds: STEP_SECONDS });
+  const workload = await startWorkload({ host: '127.0.0.1', port: 0 });
+  defer(() => workload.close());
+  const results: Array<Awaited<ReturnType<typeof measureLayout>>> = [];
+  const workloadHost = new URL(workload.url).host;
+  for (const { layout, size, days } of runs.filter((run) => run.size > 0)) {
+    const options = { workloadHost, intervalSeconds, slothStep, periodInputDays: days };
+    const result = await measureLayout(layout, size, history, options, defer);
+    say(
+      `${layout}, ${size} SLOs: ${result.evalSeconds} s per cycle sequentially (${result.samplesPerCycle} samples), ` +
+        `${result.concurrentEvalSeconds} s summed by Prometheus, ${result.seriesPerSlo} series per SLO`
+    );
+    results.push(result);
+  }
+  const ours1000 =
+    results.find((r) => r.layout === 'ours' && r.slos === 1000) ?? results.find((r) => r.layout === 'ours');
+  const file = writeResults(
+    NAME,
+    { rule_eval_1000_s: ours1000?.evalSeconds ?? 0, series_per_slo: ours1000?.seriesPerSlo ?? 0 },
+    {
+      historyDays: DAYS,
+      rawStepSeconds: STEP_SECONDS,
+      slothRatioStepSeconds: slothStep,
+      evaluationIntervalSeconds: intervalSeconds,
+      runs: RUNS,
+      historyEnd: new Date(history.end * 1000).toISOString(),
+      results,
+    }
+  );
+  say(`results in ${file}`);
+});
