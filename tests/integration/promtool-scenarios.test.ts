@@ -100,6 +100,21 @@ const SCENARIOS: Scenario[] = [
     ],
   },
   {
+    // 1 % errors (10x) from the start. The 1d and 3d windows are sums of the hourly tiles, not
+    // raw rates: their ratio is the events' ratio whatever the number of tiles, and the ticket
+    // tiers (3x over 1d and 2h, 1x over 3d and 6h) fire once their raw short windows agree.
+    name: 'the 1d and 3d windows read the hourly tiles and drive the ticket alerts',
+    slos: ['daily'],
+    input_series: [requests('daily', '200', '0+990x240'), requests('daily', '500', '0+10x240')],
+    promql_expr_test: [
+      near('slo:sli_error:ratio_rate1d{sloth_id="daily"}', 0.01, '4h'),
+      near('slo:sli_error:ratio_rate3d{sloth_id="daily"}', 0.01, '4h'),
+      near('slo:sli_error:ratio_rate6h{sloth_id="daily"}', 0.01, '4h'),
+      fires('daily', 'ticket-fast', '4h'),
+      fires('daily', 'ticket-slow', '4h'),
+    ],
+  },
+  {
     // Hour 1: 1,000 requests/min, no errors. Hour 2: 100 requests/min, 1 % errors. Then two
     // idle hours, so that at 4h every tile that saw traffic is complete (promtool's overlapping
     // minute tiles under-weight the newest hour until then). Events give 60 / 66,000 = 0.091 %;

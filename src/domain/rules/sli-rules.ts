@@ -3,8 +3,8 @@
  * one-hour error and event tiles of the period ratio, and the event counts of the low-traffic
  * guard. They run where the SLI's data is: Prometheus, or the Loki ruler for log SLIs.
  */
-import { errorCountQuery, errorRatioQuery, isCountableSli, totalCountQuery } from '../promql/sli';
-import { distinctWindows } from '../windows/windows';
+import { errorCountQuery, errorRatioQuery, isCountableSli, sliQueryLanguage, totalCountQuery } from '../promql/sli';
+import { distinctWindows, windowSeconds } from '../windows/windows';
 import { SloContext } from './context';
 import {
   LABEL_WINDOW,
@@ -25,11 +25,45 @@ import { RecordingRule, RuleGroup } from './types';
  */
 export const TILE_INTERVAL = '1h';
 
+/**
+ * Windows of a day or more (whole hours) are summed from the hourly tiles when Prometheus records
+ * them: 24 or 72 recorded samples per series instead of every raw sample of every raw series over
+ * one or three days, which made these two windows nine tenths of the samples all SLI rules read
+ * each cycle (bench/RESULTS.md, "Rule cost"). The tiles lag by up to an hour: these are the long
+ * windows of ticket alerts (3x over 1d, 1x over 3d), whose short windows (2h, 6h) still read the
+ * raw series, and of the release-freeze policy. A ratio of two sums of tiles does not depend on how
+ * many tiles there are (a missed evaluation drops an hour from both sides), so it stays right when
+ * a ruler evaluates the tiles more often than hourly, as `promtool test rules` does. Log SLIs keep
+ * these windows on the Loki ruler, which cannot read recorded series.
+ */
+export function readsTiles(ctx: SloContext, window: string): boolean {
+  const seconds = windowSeconds(window);
+  return (
+    isCountableSli(ctx.slo.sli) &&
+    sliQueryLanguage(ctx.slo.sli) === 'promql' &&
+    seconds >= TILED_FROM_SECONDS &&
+    seconds % windowSeconds(TILE_WINDOW) === 0
+  );
+}
+
+const TILED_FROM_SECONDS = 86_400;
+
+function tileSum(ctx: SloContext, record: string, window: string): string {
+  return `sum_over_time(${record}${ctx.matcher}[${window}])`;
+}
+
 /** SLI groups of one SLO: `slo-<id>-sli` and, for countable SLIs, `slo-<id>-increase1h`. */
 export function buildSliGroups(ctx: SloContext): RuleGroup[] {
   const { slo, groupBy } = ctx;
   const rules: RecordingRule[] = ctx.sliWindows.map((window) =>
-    recording(ctx, sliErrorRatioName(window), errorRatioQuery(slo.sli, window, groupBy), window)
+    recording(
+      ctx,
+      sliErrorRatioName(window),
+      readsTiles(ctx, window)
+        ? `${tileSum(ctx, SLI_ERROR_INCREASE_1H, window)} / ${tileSum(ctx, SLI_TOTAL_INCREASE_1H, window)}`
+        : errorRatioQuery(slo.sli, window, groupBy),
+      window
+    )
   );
   const groups: RuleGroup[] = [{ name: `slo-${slo.id}-sli`, rules }];
   const sli = slo.sli;
@@ -37,6 +71,8 @@ export function buildSliGroups(ctx: SloContext): RuleGroup[] {
     return groups;
   }
   if ((slo.alerting.minEvents ?? 0) > 0) {
+    // Counts stay on the raw series: a sum of tiles is exact only at one tile an hour, and a
+    // missed tile evaluation would hold back an alert; ratios do not depend on the tile count.
     for (const window of distinctWindows(ctx.alertWindows.map((burn) => burn.long))) {
       rules.push(recording(ctx, sliTotalCountName(window), totalCountQuery(sli, window, groupBy), window));
     }
