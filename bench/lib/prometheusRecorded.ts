@@ -12,6 +12,7 @@ import path from 'node:path';
 import { RecordingRule, RuleGroup, isAlertingRule } from '../../src/domain/rules';
 import { prometheusConfig } from '../../scripts/demo/historyTsdb';
 import { backfillOpenMetrics, startPrometheusProcess } from '../../scripts/demo/prometheusProcess';
+import { recordingLevels } from '../../scripts/sandbox/ruleLevels';
 import { HOUR } from './prometheusBench';
 
 export interface RecordedOptions {
@@ -61,8 +62,9 @@ interface PlannedRule {
 }
 
 /**
- * Stages of rules: a rule goes after every rule recording a series it reads, as Prometheus runs
- * the rules of a group in order (the meta group reads the error budget it records itself).
+ * Stages of rules in dependency levels (scripts/sandbox/ruleLevels.ts): a rule goes after every
+ * rule recording a series it reads, as Prometheus runs the rules of a group in order (the meta
+ * group reads the error budget it records itself).
  */
 function stagesOf(options: RecordedOptions): PlannedRule[][] {
   const planned: PlannedRule[] = options.groups.flatMap((group) => {
@@ -74,29 +76,7 @@ function stagesOf(options: RecordedOptions): PlannedRule[][] {
       .filter((rule) => !isAlertingRule(rule))
       .map((rule) => ({ rule: rule as RecordingRule, start, step }));
   });
-  const recorded = new Set(planned.map(({ rule }) => rule.record));
-  const stageOf = new Map<string, number>();
-  const reads = (rule: RecordingRule) =>
-    [...new Set(rule.expr.match(/\bslo:[\w:]+/g) ?? [])].filter((name) => recorded.has(name) && name !== rule.record);
-  const visit = (record: string, path: string[]): number => {
-    if (path.includes(record)) {
-      throw new Error(`recording rules read each other: ${[...path, record].join(' → ')}`);
-    }
-    const known = stageOf.get(record);
-    if (known !== undefined) {
-      return known;
-    }
-    const inputs = planned.filter(({ rule }) => rule.record === record).flatMap(({ rule }) => reads(rule));
-    const stage = Math.max(-1, ...inputs.map((input) => visit(input, [...path, record]))) + 1;
-    stageOf.set(record, stage);
-    return stage;
-  };
-  const stages: PlannedRule[][] = [];
-  for (const entry of planned) {
-    const stage = visit(entry.rule.record, []);
-    (stages[stage] ??= []).push(entry);
-  }
-  return stages;
+  return recordingLevels(planned, (entry) => entry.rule);
 }
 
 /** Backfills the recording rules of `groups`, in stages of dependency. Resolves with the samples written. */

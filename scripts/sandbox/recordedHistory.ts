@@ -3,15 +3,17 @@
  * create-blocks-from rules` writes one 2-hour block per rule and chunk (minutes for 30 days of a
  * dozen hourly rules), so this asks the running Prometheus for each recording rule as a range
  * query at the group's interval, writes the results as OpenMetrics and backfills them like the
- * raw history. Rules that read recorded series go in a second stage, against a Prometheus that
- * already holds the first stage's blocks.
+ * raw history. Rules go in dependency levels (./ruleLevels.ts): each level is evaluated against a
+ * Prometheus that already holds the blocks of the levels before it, so a burn rate reads the error
+ * budget recorded in its own group, and the budget left reads that burn rate.
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { RecordingRule, RuleFile, RuleGroup, isAlertingRule } from '../../src/domain/rules';
+import { RecordingRule, RuleFile, isAlertingRule } from '../../src/domain/rules';
 import { prometheusConfig } from '../demo/historyTsdb';
 import { backfillOpenMetrics, startPrometheusProcess } from '../demo/prometheusProcess';
+import { recordingLevels } from './ruleLevels';
 
 export interface RecordedHistoryOptions {
   rules: RuleFile;
@@ -35,10 +37,6 @@ function seconds(interval: string | undefined): number {
   return match
     ? Number(match[1]) * { s: 1, m: 60, h: HOUR, d: 86_400 }[match[2] as 's' | 'm' | 'h' | 'd']
     : DEFAULT_STEP;
-}
-
-function readsRecordedSeries(group: RuleGroup): boolean {
-  return group.rules.some((rule) => rule.expr.includes('slo:'));
 }
 
 function escapeLabel(value: string): string {
@@ -76,40 +74,60 @@ async function evaluateRule(
   });
 }
 
+interface PlannedRule {
+  rule: RecordingRule;
+  /** First evaluation (Unix seconds) and step of the rule's group. */
+  start: number;
+  step: number;
+}
+
 /**
- * Backfills the recording rules into `tsdbDir`. Groups evaluated hourly or less often cover the
- * whole history (so 30-day period SLIs are complete), the others the last `recentSeconds`.
- * Resolves with the milliseconds spent per stage.
+ * The recording rules of `rules` in dependency levels, each with the range its group is backfilled
+ * over: groups evaluated hourly or less often cover the whole history (so 30-day period SLIs are
+ * complete), the others the last `recentSeconds`.
+ */
+export function plannedLevels(
+  options: Pick<RecordedHistoryOptions, 'rules' | 'historyStart' | 'historyEnd' | 'recentSeconds'>
+): PlannedRule[][] {
+  const planned = options.rules.groups.flatMap((group) => {
+    const step = seconds(group.interval);
+    const from = step >= HOUR ? options.historyStart + step : options.historyEnd - options.recentSeconds;
+    const start = Math.ceil(from / step) * step;
+    return group.rules
+      .filter((rule): rule is RecordingRule => !isAlertingRule(rule))
+      .map((rule) => ({ rule, start, step }));
+  });
+  return recordingLevels(planned, (entry) => entry.rule);
+}
+
+/**
+ * Backfills the recording rules into `tsdbDir`, level by level (see `plannedLevels`). Resolves with
+ * the milliseconds spent per level.
  */
 export async function backfillRecordedHistory(options: RecordedHistoryOptions): Promise<number[]> {
   mkdirSync(options.workDir, { recursive: true });
-  const recording = options.rules.groups.filter((group) => group.rules.some((rule) => !isAlertingRule(rule)));
-  const stages = [recording.filter((g) => !readsRecordedSeries(g)), recording.filter(readsRecordedSeries)];
+  const levels = plannedLevels(options);
   const configFile = path.join(options.workDir, 'backfill.yml');
   writeFileSync(configFile, prometheusConfig());
   const timings: number[] = [];
-  for (const [index, groups] of stages.entries()) {
+  for (const [index, rules] of levels.entries()) {
     const started = Date.now();
+    // record name → lines, so that each metric family is one contiguous block
     const families = new Map<string, string[]>();
     const server = await startPrometheusProcess({ configFile, tsdbDir: options.tsdbDir });
     try {
-      for (const group of groups) {
-        const step = seconds(group.interval);
-        const from = step >= HOUR ? options.historyStart + step : options.historyEnd - options.recentSeconds;
-        const start = Math.ceil(from / step) * step;
-        for (const rule of group.rules.filter((candidate): candidate is RecordingRule => !isAlertingRule(candidate))) {
-          const lines = await evaluateRule(server.url, rule, start, options.historyEnd, step);
-          families.set(rule.record, [...(families.get(rule.record) ?? []), ...lines]);
-        }
+      for (const { rule, start, step } of rules) {
+        const lines = await evaluateRule(server.url, rule, start, options.historyEnd, step);
+        families.set(rule.record, [...(families.get(rule.record) ?? []), ...lines]);
       }
     } finally {
       await server.stop();
     }
-    const file = path.join(options.workDir, `stage${index + 1}.om`);
+    const file = path.join(options.workDir, `level${index}.om`);
     const blocks = [...families].map(([name, lines]) => [`# TYPE ${name} gauge`, ...lines].join('\n'));
     writeFileSync(file, [...blocks, '# EOF', ''].join('\n'));
     const samples = [...families.values()].reduce((sum, lines) => sum + lines.length, 0);
-    options.log?.(`stage ${index + 1}: ${groups.length} rule groups, ${samples} recorded samples`);
+    options.log?.(`recorded level ${index}: ${rules.length} rules, ${samples} samples`);
     await backfillOpenMetrics(file, options.tsdbDir);
     timings.push(Date.now() - started);
   }
