@@ -11,7 +11,8 @@
  *    over all 30 days, the others over the last 7 days (the executive view's range).
  * 3. Prometheus over that TSDB; at the end of the history it runs, with `stats=all`:
  *    - generated: every PromQL query of the executive view and of the first service's on-call view,
- *      taken from the dashboard model, instant or range (dashboard range, 1,000 points) as the panel asks;
+ *      taken from the dashboard model, instant or range (dashboard range, 1,000 points, the panel's
+ *      minimum step: see `panelStep`) as the panel asks;
  *    - naive: one query per SLO over the raw series for its whole window, as per-SLO tools run.
  *    One warm-up pass, then the median of RUNS passes of each set.
  */
@@ -54,7 +55,31 @@ const DAYS = 30;
 const STEP_SECONDS = 60;
 /** Points of a time-series panel, as Grafana's max data points for a panel about 1,000 pixels wide. */
 const MAX_POINTS = 1000;
-const NICE_STEPS = [15, 20, 30, 60, 120, 300, 600, 900, 1800, 3600];
+/**
+ * Grafana's rounding of range ÷ max data points (`roundInterval` in @grafana/data's rangeutil), from
+ * 10 s to 1 d: [below this many seconds, round to this many seconds].
+ */
+const ROUNDED_STEPS: Array<[number, number]> = [
+  [12.5, 10],
+  [17.5, 15],
+  [25, 20],
+  [45, 30],
+  [90, 60],
+  [210, 120],
+  [450, 300],
+  [750, 600],
+  [1050, 900],
+  [1500, 1200],
+  [2700, 1800],
+  [5400, 3600],
+  [9000, 7200],
+  [16200, 10800],
+  [32400, 21600],
+  [86400, 43200],
+  [Infinity, 86400],
+];
+/** Prometheus data source's default scrape interval, which `$__rate_interval` is built from. */
+const SCRAPE_SECONDS = 15;
 
 interface PlannedQuery {
   set: 'executive' | 'onCall' | 'naive';
@@ -81,21 +106,21 @@ function seconds(duration: string): number {
   return Number(match[1]) * { s: 1, m: 60, h: 3600, d: DAY }[match[2] as 's' | 'm' | 'h' | 'd'];
 }
 
-/** Grafana's step for a panel: the range over max data points, rounded to a usual interval. */
-function panelStep(rangeSeconds: number): number {
+/**
+ * Grafana's step for a panel (`calculateInterval` in @grafana/data): the range over max data points,
+ * rounded to a usual interval, but not below the panel's minimum step (`Panel.minInterval`).
+ * Kept simple: the Prometheus data source's own floor (at most 11,000 points) never applies here.
+ */
+function panelStep(rangeSeconds: number, minInterval?: string): number {
   const raw = rangeSeconds / MAX_POINTS;
-  return NICE_STEPS.reduce((best, step) => (Math.abs(step - raw) < Math.abs(best - raw) ? step : best));
+  const rounded = ROUNDED_STEPS.find(([below]) => raw < below)![1];
+  return Math.max(rounded, minInterval ? seconds(`now-${minInterval}`) : 0);
 }
 
 /** The dashboard's PromQL queries as Grafana would send them at `end`: variables and macros filled in. */
 function dashboardPlan(set: 'executive' | 'onCall', dashboard: Dashboard, end: number): PlannedQuery[] {
   const range = seconds(dashboard.time.from);
-  const step = panelStep(range);
-  const values = new Map<string, string>([
-    ['__range', `${range}s`],
-    ['__rate_interval', `${4 * step}s`],
-    ['__interval', `${step}s`],
-  ]);
+  const values = new Map<string, string>([['__range', `${range}s`]]);
   for (const variable of dashboard.variables) {
     const all = variable.current.includes(ALL_VALUE);
     values.set(
@@ -103,22 +128,35 @@ function dashboardPlan(set: 'executive' | 'onCall', dashboard: Dashboard, end: n
       all ? (variable.allValue ?? variable.options.map((o) => o.value).join('|')) : variable.current.join('|')
     );
   }
-  const fill = (expr: string) =>
+  const fill = (expr: string, step: number) =>
     expr.replace(/\$\{(\w+)(?::[\w-]+)?\}|\$(\w+)/g, (match, braced?: string, bare?: string) => {
-      const value = values.get(braced ?? bare ?? '');
+      const name = braced ?? bare ?? '';
+      // Grafana: $__rate_interval = max($__interval + scrape interval, 4 × scrape interval).
+      const value =
+        name === '__interval'
+          ? `${step}s`
+          : name === '__rate_interval'
+            ? `${Math.max(step + SCRAPE_SECONDS, 4 * SCRAPE_SECONDS)}s`
+            : values.get(name);
       if (value === undefined) {
         throw new Error(`no value for ${match} in ${expr}`);
       }
       return value;
     });
+  const minIntervals = new Map(
+    dashboard.rows.flatMap((row) => row.panels.map((item) => [item.id, item.minInterval] as const))
+  );
   return dashboardQueries(dashboard)
     .filter(({ query }) => query.language === 'promql')
-    .map<PlannedQuery>(({ panelTitle, query }) => ({
-      set,
-      panel: `${panelTitle} ${query.refId}`,
-      expr: fill(query.expr),
-      params: query.instant ? { time: end } : ({ start: end - range, end, step } as Record<string, number>),
-    }));
+    .map<PlannedQuery>(({ panelId, panelTitle, query }) => {
+      const step = panelStep(range, minIntervals.get(panelId));
+      return {
+        set,
+        panel: `${panelTitle} ${query.refId}`,
+        expr: fill(query.expr, step),
+        params: query.instant ? { time: end } : ({ start: end - range, end, step } as Record<string, number>),
+      };
+    });
 }
 
 function plan(doc: RegistryDocument, end: number): PlannedQuery[] {

@@ -68,6 +68,7 @@ function data(item: Panel, settings: AppSettings) {
     datasource: dataSourceJson(item.queries[0].datasource, settings),
     queries: item.queries.map((query) => targetJson(query, settings) as SceneDataQuery),
     maxDataPoints: 500,
+    ...(item.minInterval ? { minInterval: item.minInterval } : {}),
   });
   return item.columns
     ? new SceneDataTransformer({ $data: runner, transformations: [mergeTableTransformation(item)] })

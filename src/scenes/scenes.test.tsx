@@ -51,6 +51,20 @@ test('the executive scene shows the model panels and sends exactly its queries',
   expect(new Set(received.map(({ uid }) => uid))).toEqual(new Set(['prometheus']));
 });
 
+test("a panel's minimum step reaches its query runner: hourly error budget burn, the others by time range", async () => {
+  renderScene(executive);
+  const model = buildExecutiveDashboard(demo);
+  await waitFor(() => expect(received).toHaveLength(dashboardQueries(model).length));
+  const burn = dashboardPanels(model).find((panel) => panel.title === 'Error budget burn')!;
+  expect(burn.minInterval).toBe('1h');
+  const steps = new Map(received.map(({ target, intervalMs }) => [target.expr, intervalMs]));
+  expect(steps.get(burn.queries[0].expr)).toBe(3_600_000);
+  // 7 days over the runner's 500 data points, rounded as Grafana does: 20 minutes.
+  const compliance = dashboardPanels(model).find((panel) => panel.title === 'SLO compliance')!;
+  expect(compliance.minInterval).toBeUndefined();
+  expect(steps.get(compliance.queries[0].expr)).toBe(1_200_000);
+});
+
 test('the compliance table merges its five queries into one row per SLO with named columns', async () => {
   renderScene(executive);
   const table = await screen.findByTestId('panel SLO compliance');

@@ -9,7 +9,7 @@ import { isCountableSli } from '../promql/sli';
 import { stableUid } from '../rules/uid';
 import { LABEL_SLO, SLI_ERROR_INCREASE_1H, SLI_TOTAL_INCREASE_1H } from '../rules/names';
 import { billingIsPrometheus, billingQuery, costTagCondition, serviceCostExpr } from './billing';
-import { panel, PanelIds, promQuery } from './panels';
+import { HOURLY_STEP, panel, PanelIds, promQuery } from './panels';
 import { metricSelector, orTerms, regexMatcher, withLabels } from './promql';
 import { serviceScope, ServiceScope } from './service';
 import { Dashboard, Panel } from './types';
@@ -55,6 +55,7 @@ function costPanels(ids: PanelIds, settings: AppSettings, scope: ServiceScope): 
       kind: 'timeseries',
       queries: [billingQuery(settings, 'A', spend, { legend: 'Spend' })],
       unit: 'currencyUSD',
+      minInterval: HOURLY_STEP,
       width: 16,
       height: 8,
     }),
@@ -111,6 +112,7 @@ function unitCostPanels(ids: PanelIds, scope: ServiceScope, spend: string): Pane
         promQuery('A', `(${spend}) / (sum(rate(${requests}[1h])) * 3600 / 1000)`, { legend: 'per 1,000 requests' }),
       ],
       unit: 'currencyUSD',
+      minInterval: HOURLY_STEP,
       width: 12,
       height: 7,
     }),
@@ -130,6 +132,7 @@ function unitCostPanels(ids: PanelIds, scope: ServiceScope, spend: string): Pane
         kind: 'timeseries',
         queries: [promQuery('A', `scalar(${spend}) / (${good})`, { legend: `{{${LABEL_SLO}}}` })],
         unit: 'currencyUSD',
+        minInterval: HOURLY_STEP,
         decimals: 6,
         width: 12,
         height: 7,

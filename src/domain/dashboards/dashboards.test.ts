@@ -9,6 +9,7 @@ import {
   dashboardQueries,
   queryProblems,
 } from './index';
+import { orTerms } from './promql';
 import { interpolateForCheck } from './queries';
 import { demoRegistry, scaledRegistry } from './testing/fixtures';
 
@@ -212,5 +213,45 @@ describe('the debug and cost dashboards', () => {
     const uids = [buildOnCallDashboard(long, long.services[0].id).uid, buildDebugDashboard(demo, 'search').uid];
     expect(uids[0].length).toBeLessThanOrEqual(40);
     expect(uids[1]).toBe('bo-debug-search');
+  });
+});
+
+describe('query cost', () => {
+  test('`or` terms are grouped as a balanced tree, in their order', () => {
+    expect(orTerms([])).toBe('');
+    expect(orTerms(['a'])).toBe('a');
+    expect(orTerms(['a', 'b'])).toBe('a or b');
+    expect(orTerms(['a', 'b', 'c'])).toBe('(a or b) or c');
+    expect(orTerms(['a', 'b', 'c', 'd', 'e'])).toBe('((a or b) or c) or (d or e)');
+  });
+
+  test('the spend of 100 services nests 7 levels deep instead of 99', () => {
+    const spend = dashboardPanels(buildExecutiveDashboard(scaledRegistry(100))).find(
+      (item) => item.title === 'Cloud spend'
+    )!.queries[0].expr;
+    expect(spend.match(/ or /g)).toHaveLength(99);
+    let depth = 0;
+    let deepest = 0;
+    for (const char of spend.replace(/label_replace\(\(.*?\), "sloth_service", "[^"]*", "", ""\)/g, 'x')) {
+      depth += char === '(' ? 1 : char === ')' ? -1 : 0;
+      deepest = Math.max(deepest, depth);
+    }
+    expect(deepest).toBe(Math.ceil(Math.log2(100)) - 1);
+  });
+
+  test('hourly panels ask for a step of at least 1 hour; the on-call view keeps fine steps', () => {
+    const hourly = (dashboard: Dashboard) =>
+      dashboardPanels(dashboard)
+        .filter((item) => item.minInterval === '1h')
+        .map((item) => item.title);
+    const doc = demo;
+    expect(hourly(buildExecutiveDashboard(doc))).toEqual(['Error budget burn', 'Cloud spend']);
+    expect(hourly(buildCostDashboard(doc, 'search'))).toEqual([
+      'Spend over time',
+      'Cost per 1,000 requests',
+      'Spend per good event',
+    ]);
+    expect(hourly(buildOnCallDashboard(doc, 'checkout'))).toEqual([]);
+    expect(hourly(buildDebugDashboard(doc, 'checkout'))).toEqual([]);
   });
 });

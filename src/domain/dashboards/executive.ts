@@ -166,6 +166,13 @@ function complianceRow(ids: PanelIds, serviceIds: string[]): Row {
     unit: 'x',
     thresholds: BURN_THRESHOLDS,
     showThresholds: true,
+    // The view spans 7 days: at Grafana's usual 10- or 20-minute steps this panel draws 500 to 1,000
+    // points per SLO, more than the panel is wide in pixels, and costs Prometheus one step per point
+    // for every SLO (the SLO panels' largest query). Hourly points (168) still show every burn that
+    // lasts an hour or more, as the default burn-rate alerts need (their long windows are 1 h or
+    // longer), and a 5-minute burn rate is a sample at any step: spikes shorter than the step were
+    // already missed at 10 minutes. The on-call view shows the same series at fine steps over 6 h.
+    minInterval: '1h',
     dataLinks: serviceDrilldowns('labels'),
     width: 24,
     height: 8,

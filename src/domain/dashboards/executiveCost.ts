@@ -6,7 +6,7 @@ import { AppSettings, Service } from '../model';
 import { LABEL_SERVICE } from '../rules/names';
 import { billingIsPrometheus, billingQuery, spendExpr } from './billing';
 import { serviceDrilldowns } from './links';
-import { panel, PanelIds } from './panels';
+import { HOURLY_STEP, panel, PanelIds } from './panels';
 import { Panel, Row } from './types';
 
 /** Spend this week minus the week before, per service, largest increase first (USD). */
@@ -28,6 +28,7 @@ export function costRow(ids: PanelIds, settings: AppSettings, services: Service[
       kind: 'timeseries',
       queries: [billingQuery(settings, 'A', spend, { legend: `{{${LABEL_SERVICE}}}` })],
       unit: 'currencyUSD',
+      minInterval: HOURLY_STEP,
       dataLinks: serviceDrilldowns('labels'),
       width: billingIsPrometheus(settings) ? 16 : 24,
       height: 8,

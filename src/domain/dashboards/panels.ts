@@ -44,6 +44,14 @@ export function logQuery(refId: string, expr: string, options: QueryOptions = {}
   return { refId, datasource: 'loki', language: 'logql', expr, ...options };
 }
 
+/**
+ * Minimum step of panels drawing hourly data, such as billing exports (one figure per hour) and
+ * the hourly spend and cost per request computed from them: a finer step draws the same hourly
+ * figure several times and has the data source read every sample as many times (`rate(…[1h])` at
+ * 10-minute steps reads each sample six times).
+ */
+export const HOURLY_STEP = '1h';
+
 /** Budget left: red when spent, orange below a quarter, green above. */
 export const BUDGET_THRESHOLDS: Threshold[] = [
   { value: null, color: 'red' },

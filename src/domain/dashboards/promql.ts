@@ -50,7 +50,21 @@ export function withLabels(expr: string, labels: Record<string, string>): string
   );
 }
 
-/** One query from several labelled terms: `a or b or c`. */
+/**
+ * One query from several labelled terms, grouped as a balanced tree: `(a or b) or (c or d)`.
+ *
+ * `or` is associative, labels and order included: the union keeps every series of its left side,
+ * then those of its right side whose labels (without the metric name) are not on the left, so any
+ * grouping gives the chain's result `a or b or c or d`. But Prometheus evaluates the chain as
+ * `((a or b) or c) or d`, each level going over all the series of the levels below it at every
+ * step, which grows with the square of the term count (one term per service); a balanced tree
+ * goes over each series once per level, log₂ of the term count.
+ */
 export function orTerms(terms: string[]): string {
-  return terms.join(' or ');
+  if (terms.length <= 2) {
+    return terms.join(' or ');
+  }
+  const middle = Math.ceil(terms.length / 2);
+  const group = (part: string[]) => (part.length > 1 ? `(${orTerms(part)})` : part[0]);
+  return `${group(terms.slice(0, middle))} or ${group(terms.slice(middle))}`;
 }

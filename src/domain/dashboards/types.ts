@@ -92,6 +92,12 @@ export interface Panel {
   columns?: TableColumn[];
   /** Markdown of a text panel. */
   content?: string;
+  /**
+   * Lower limit of the step of the panel's range queries (Grafana's panel "Min interval"), e.g. `1h`:
+   * Grafana steps by the time range over the panel's data points, but never below this. Set where
+   * finer steps show nothing more (hourly data) and only multiply what the data source reads.
+   */
+  minInterval?: string;
   /** Width in grid columns (1–24) and height in grid rows. */
   width: number;
   height: number;

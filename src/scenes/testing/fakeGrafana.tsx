@@ -23,8 +23,8 @@ import { DataQuery } from '@grafana/schema';
 
 type Target = DataQuery & { expr?: string; rawSql?: string };
 
-/** The queries each data source received, in order. */
-export const received: Array<{ uid: string; target: Target }> = [];
+/** The queries each data source received, in order, with the step Grafana computed for their request. */
+export const received: Array<{ uid: string; target: Target; intervalMs: number }> = [];
 
 /** Labels of the series answered for a query: one SLO of checkout, or a series named by refId. */
 function labelsFor(target: Target): Record<string, string> {
@@ -38,7 +38,7 @@ class RecordingDataSource extends RuntimeDataSource<Target> {
 
   query(request: DataQueryRequest<Target>): Promise<DataQueryResponse> {
     const data = request.targets.map((target, i) => {
-      received.push({ uid: this.uid, target });
+      received.push({ uid: this.uid, target, intervalMs: request.intervalMs });
       return createDataFrame({
         refId: target.refId,
         fields: [

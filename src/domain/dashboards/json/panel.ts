@@ -89,6 +89,9 @@ export function panelJson(item: Panel, gridPos: GridPos, settings: AppSettings):
     const sources = new Set(item.queries.map((query) => query.datasource));
     json.datasource = sources.size === 1 ? dataSourceJson(item.queries[0].datasource, settings) : MIXED;
     json.targets = item.queries.map((query) => targetJson(query, settings));
+    if (item.minInterval) {
+      json.interval = item.minInterval;
+    }
   }
   json.fieldConfig = fieldConfigJson(item);
   json.options = optionsJson(item);

@@ -45,6 +45,7 @@ test.each(dashboards)('%s shows the same panels and queries as the model', (_nam
   expect(
     panels.map((panel) => (panel.targets ?? []).map((target: Json) => [target.refId, target.expr ?? target.rawSql]))
   ).toEqual(model.map((item) => item.queries.map((query) => [query.refId, query.expr])));
+  expect(panels.map((panel) => panel.interval)).toEqual(model.map((item) => item.minInterval));
   expect(panels.map((panel) => panel.links.map((link: Json) => link.url))).toEqual(
     model.map((item) => item.links.map((link) => link.url))
   );
