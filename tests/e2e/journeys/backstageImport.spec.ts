@@ -1,27 +1,13 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { testIds } from '../../../src/components/testIds';
 import { servicesImportUrl, servicesUrl } from '../../../src/routing';
 import { watchPage } from '../watchPage';
-import { journeyPort, SandboxInstance, startSandbox } from './sandboxInstance';
+import { journeyScreenshot, useJourneySandbox } from './sandboxInstance';
 
-let sandbox: SandboxInstance;
-
-test.beforeAll(async () => {
-  sandbox = await startSandbox(journeyPort(5));
-});
-
-test.afterAll(async () => {
-  await sandbox?.stop();
-});
-
-test.use({ baseURL: `http://127.0.0.1:${journeyPort(5)}` });
-
-function screenshot(page: Page, name: string) {
-  return page.screenshot({ path: join(__dirname, '..', 'screenshots', `journey-${name}.png`), fullPage: true });
-}
+const sandbox = useJourneySandbox(5);
 
 const fixtures = join(__dirname, 'fixtures');
 const badFile = join(fixtures, 'catalog-info-bad-line.yaml');
@@ -49,7 +35,7 @@ test('a Backstage catalog with a bad line is refused at that line without saving
   page,
 }) => {
   const watcher = watchPage(page);
-  const before = await sandbox.registry();
+  const before = await sandbox().registry();
   const components = entities('Component');
   const users = entities('User');
   expect(components.length).toBeGreaterThanOrEqual(3);
@@ -70,8 +56,8 @@ test('a Backstage catalog with a bad line is refused at that line without saving
   await expect(problems.getByRole('listitem').first()).toContainText(`Line ${line}: `);
   await expect(problems).toContainText('YAML syntax error');
   await expect(page.getByTestId(testIds.importer.confirm)).toHaveCount(0);
-  await screenshot(page, 'backstage-import-bad-line');
-  expect(await sandbox.revision()).toBe(before.revision);
+  await journeyScreenshot(page, 'backstage-import-bad-line');
+  expect(await sandbox().revision()).toBe(before.revision);
 
   // Fix the line the message named, in the pasted text.
   const lines = bad.split('\n');
@@ -91,13 +77,13 @@ test('a Backstage catalog with a bad line is refused at that line without saving
       'will be created'
     );
   }
-  await screenshot(page, 'backstage-import-preview');
-  expect(await sandbox.revision()).toBe(before.revision);
+  await journeyScreenshot(page, 'backstage-import-preview');
+  expect(await sandbox().revision()).toBe(before.revision);
 
   await page.getByTestId(testIds.importer.confirm).click();
   await page.waitForURL(`**${servicesUrl()}`);
-  await expect.poll(() => sandbox.revision()).toBe(before.revision + 1);
-  const after = await sandbox.registry();
+  await expect.poll(() => sandbox().revision()).toBe(before.revision + 1);
+  const after = await sandbox().registry();
   for (const component of components) {
     const service = after.services.find((item) => item.id === component.metadata.name);
     expect(service?.name).toBe(component.metadata.title ?? component.metadata.name);
@@ -124,6 +110,6 @@ test('a Backstage catalog with a bad line is refused at that line without saving
       list.getByRole('link', { name: component.metadata.title ?? component.metadata.name, exact: true })
     ).toBeVisible();
   }
-  await screenshot(page, 'backstage-import-saved');
+  await journeyScreenshot(page, 'backstage-import-saved');
   await watcher.assertClean();
 });

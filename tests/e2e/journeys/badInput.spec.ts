@@ -1,28 +1,13 @@
-import { expect, Locator, Page, test } from '@playwright/test';
-import { join } from 'node:path';
+import { expect, Locator, test } from '@playwright/test';
 import { testIds } from '../../../src/components/testIds';
 import { serviceEditUrl, sloEditUrl } from '../../../src/routing';
 import { watchPage } from '../watchPage';
-import { journeyPort, SandboxInstance, startSandbox } from './sandboxInstance';
+import { journeyScreenshot, useJourneySandbox } from './sandboxInstance';
 
 /** As SliFields' queryTestId: that module pulls in @grafana/ui, which needs a browser. */
 const queryTestId = (path: string) => `${testIds.sloEditor.query}-${path}`;
 
-let sandbox: SandboxInstance;
-
-test.beforeAll(async () => {
-  sandbox = await startSandbox(journeyPort(1));
-});
-
-test.afterAll(async () => {
-  await sandbox?.stop();
-});
-
-test.use({ baseURL: `http://127.0.0.1:${journeyPort(1)}` });
-
-function screenshot(page: Page, name: string) {
-  return page.screenshot({ path: join(__dirname, '..', 'screenshots', `journey-${name}.png`), fullPage: true });
-}
+const sandbox = useJourneySandbox(1);
 
 /** The closest element around `field` that also holds `message`: the message is next to the field. */
 function besideField(field: Locator, message: string | RegExp) {
@@ -33,7 +18,7 @@ test('a javascript: runbook URL in the service form is refused next to the field
   page,
 }) => {
   const watcher = watchPage(page);
-  const before = await sandbox.revision();
+  const before = await sandbox().revision();
   await page.goto(serviceEditUrl('checkout'));
   await page.getByTestId(testIds.services.form).waitFor();
   const urls = page.getByRole('textbox', { name: /^Link \d+ URL$/ });
@@ -45,8 +30,8 @@ test('a javascript: runbook URL in the service form is refused next to the field
   const message = /"javascript:" URLs are refused/;
   await expect(besideField(url, message)).toBeVisible();
   await expect(page.getByText(message).first()).toBeVisible();
-  await screenshot(page, 'bad-runbook-url');
-  expect(await sandbox.revision()).toBe(before);
+  await journeyScreenshot(page, 'bad-runbook-url');
+  expect(await sandbox().revision()).toBe(before);
   await page.reload();
   await page.getByTestId(testIds.services.form).waitFor();
   await expect(urls).toHaveCount(stored);
@@ -60,7 +45,7 @@ test('an invalid PromQL query in the SLO editor is refused next to the field and
   page,
 }) => {
   const watcher = watchPage(page);
-  const before = await sandbox.revision();
+  const before = await sandbox().revision();
   await page.goto(sloEditUrl('checkout-availability'));
   await page.getByTestId(testIds.sloEditor.form).waitFor();
   const query = page.getByTestId(queryTestId('sli.total'));
@@ -68,8 +53,8 @@ test('an invalid PromQL query in the SLO editor is refused next to the field and
   const error = besideField(query, /./).getByTestId(testIds.sloEditor.queryError);
   await expect(error).toBeVisible();
   await page.getByTestId(testIds.sloEditor.save).click();
-  await screenshot(page, 'bad-promql');
-  expect(await sandbox.revision()).toBe(before);
+  await journeyScreenshot(page, 'bad-promql');
+  expect(await sandbox().revision()).toBe(before);
   await page.reload();
   await page.getByTestId(testIds.sloEditor.form).waitFor();
   await expect(page.getByTestId(queryTestId('sli.total'))).toHaveValue('http_requests_total{service="checkout"}');

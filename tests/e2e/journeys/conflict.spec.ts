@@ -1,29 +1,14 @@
-import { Browser, expect, Page, test } from '@playwright/test';
-import { join } from 'node:path';
+import { Browser, expect, test } from '@playwright/test';
 import { testIds } from '../../../src/components/testIds';
 import { serviceEditUrl, serviceUrl } from '../../../src/routing';
 import { watchPage } from '../watchPage';
-import { journeyPort, SandboxInstance, startSandbox } from './sandboxInstance';
+import { journeyScreenshot, useJourneySandbox } from './sandboxInstance';
 
-let sandbox: SandboxInstance;
-
-test.beforeAll(async () => {
-  sandbox = await startSandbox(journeyPort(4));
-});
-
-test.afterAll(async () => {
-  await sandbox?.stop();
-});
-
-test.use({ baseURL: `http://127.0.0.1:${journeyPort(4)}` });
-
-function screenshot(page: Page, name: string) {
-  return page.screenshot({ path: join(__dirname, '..', 'screenshots', `journey-${name}.png`), fullPage: true });
-}
+const sandbox = useJourneySandbox(4);
 
 /** A browser of its own (cookies, storage, loaded registry) on the service's edit form. */
 async function openEditForm(browser: Browser, serviceId: string) {
-  const context = await browser.newContext({ baseURL: sandbox.baseURL, viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext({ baseURL: sandbox().baseURL, viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   const watcher = watchPage(page);
   await page.goto(serviceEditUrl(serviceId));
@@ -34,7 +19,7 @@ async function openEditForm(browser: Browser, serviceId: string) {
 test('two people edit the same service: the second save is refused with a conflict, nothing is lost, and after a reload both changes are stored', async ({
   browser,
 }) => {
-  const before = await sandbox.registry();
+  const before = await sandbox().registry();
   const original = before.services.find((service) => service.id === 'search');
   expect(original).toBeDefined();
   const description = 'Product search, suggestions and spelling corrections.';
@@ -51,8 +36,8 @@ test('two people edit the same service: the second save is refused with a confli
     await first.page.locator('#service-description').fill(description);
     await first.page.getByTestId(testIds.services.save).click();
     await first.page.waitForURL(`**${serviceUrl('search')}`);
-    await expect.poll(() => sandbox.revision()).toBe(before.revision + 1);
-    await screenshot(first.page, 'conflict-first-saved');
+    await expect.poll(() => sandbox().revision()).toBe(before.revision + 1);
+    await journeyScreenshot(first.page, 'conflict-first-saved');
 
     await second.page.locator('#service-name').fill(name);
     await second.page.getByTestId(testIds.services.save).click();
@@ -62,10 +47,10 @@ test('two people edit the same service: the second save is refused with a confli
     await expect(failure).toContainText(`(revision ${before.revision + 1}) after you loaded it`);
     await expect(failure).toContainText('service search changed');
     await expect(failure).toContainText('Nothing was saved; your edits are still here');
-    await screenshot(second.page, 'conflict-refused');
+    await journeyScreenshot(second.page, 'conflict-refused');
 
     // The refused save changed nothing: the first change is stored, the second one is still typed in.
-    const afterFirst = await sandbox.registry();
+    const afterFirst = await sandbox().registry();
     expect(afterFirst.revision).toBe(before.revision + 1);
     const stored = afterFirst.services.find((service) => service.id === 'search');
     expect(stored?.description).toBe(description);
@@ -78,16 +63,16 @@ test('two people edit the same service: the second save is refused with a confli
     await expect(failure).toHaveCount(0);
     await expect(second.page.locator('#service-description')).toHaveValue(description);
     await expect(second.page.locator('#service-name')).toHaveValue(name);
-    await screenshot(second.page, 'conflict-reloaded');
+    await journeyScreenshot(second.page, 'conflict-reloaded');
 
     await second.page.getByTestId(testIds.services.save).click();
     await second.page.waitForURL(`**${serviceUrl('search')}`);
-    await expect.poll(() => sandbox.revision()).toBe(before.revision + 2);
-    const both = (await sandbox.registry()).services.find((service) => service.id === 'search');
+    await expect.poll(() => sandbox().revision()).toBe(before.revision + 2);
+    const both = (await sandbox().registry()).services.find((service) => service.id === 'search');
     expect(both?.description).toBe(description);
     expect(both?.name).toBe(name);
     await expect(second.page.getByRole('heading', { name, exact: true }).first()).toBeVisible();
-    await screenshot(second.page, 'conflict-both-saved');
+    await journeyScreenshot(second.page, 'conflict-both-saved');
 
     await first.watcher.assertClean();
     await second.watcher.assertClean();

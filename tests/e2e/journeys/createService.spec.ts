@@ -1,31 +1,16 @@
-import { expect, Page, test } from '@playwright/test';
-import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
 import { testIds } from '../../../src/components/testIds';
 import { personUrl, serviceCreateUrl, servicesUrl } from '../../../src/routing';
 import { watchPage } from '../watchPage';
-import { journeyPort, SandboxInstance, startSandbox } from './sandboxInstance';
+import { journeyScreenshot, useJourneySandbox } from './sandboxInstance';
 
-let sandbox: SandboxInstance;
-
-test.beforeAll(async () => {
-  sandbox = await startSandbox(journeyPort(2));
-});
-
-test.afterAll(async () => {
-  await sandbox?.stop();
-});
-
-test.use({ baseURL: `http://127.0.0.1:${journeyPort(2)}` });
-
-function screenshot(page: Page, name: string) {
-  return page.screenshot({ path: join(__dirname, '..', 'screenshots', `journey-${name}.png`), fullPage: true });
-}
+const sandbox = useJourneySandbox(2);
 
 test('a service created with a business owner and a runbook link shows in the list and on the person page', async ({
   page,
 }) => {
   const watcher = watchPage(page);
-  const before = await sandbox.revision();
+  const before = await sandbox().revision();
   await page.goto(serviceCreateUrl());
   await page.getByTestId(testIds.services.form).waitFor();
   await page.locator('#service-id').fill('gift-cards');
@@ -43,10 +28,10 @@ test('a service created with a business owner and a runbook link shows in the li
     .getByRole('textbox', { name: /^Link \d+ title$/ })
     .last()
     .fill('Gift cards runbook');
-  await screenshot(page, 'create-service-form');
+  await journeyScreenshot(page, 'create-service-form');
   await page.getByTestId(testIds.services.save).click();
-  await expect.poll(() => sandbox.revision()).toBe(before + 1);
-  const saved = (await sandbox.registry()).services.find((service) => service.id === 'gift-cards');
+  await expect.poll(() => sandbox().revision()).toBe(before + 1);
+  const saved = (await sandbox().registry()).services.find((service) => service.id === 'gift-cards');
   expect(saved?.owners.businessOwner).toBe('ana');
   expect(saved?.links).toEqual([
     { type: 'runbook', title: 'Gift cards runbook', url: 'https://runbooks.example.com/gift-cards' },
@@ -55,10 +40,10 @@ test('a service created with a business owner and a runbook link shows in the li
   await page.goto(servicesUrl());
   const list = page.getByTestId(testIds.services.list);
   await expect(list.getByRole('link', { name: 'Gift cards', exact: true })).toBeVisible();
-  await screenshot(page, 'create-service-list');
+  await journeyScreenshot(page, 'create-service-list');
 
   await page.goto(personUrl('ana'));
   await expect(page.getByRole('link', { name: 'Gift cards', exact: true })).toBeVisible();
-  await screenshot(page, 'create-service-person');
+  await journeyScreenshot(page, 'create-service-person');
   await watcher.assertClean();
 });

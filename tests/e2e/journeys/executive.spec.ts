@@ -1,32 +1,17 @@
-import { expect, Page, test } from '@playwright/test';
-import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
 import { ROUTES } from '../../../src/constants';
 import { buildExecutiveDashboard, dashboardPanels } from '../../../src/domain/dashboards';
 import { prefixRoute } from '../../../src/routing';
 import { watchPage } from '../watchPage';
 import { prometheusUrl, queryPrometheus, recordInstantQueries } from './prometheusQueries';
-import { journeyPort, SandboxInstance, startSandbox } from './sandboxInstance';
+import { journeyScreenshot, useJourneySandbox } from './sandboxInstance';
 
-let sandbox: SandboxInstance;
-
-test.beforeAll(async () => {
-  sandbox = await startSandbox(journeyPort(7));
-});
-
-test.afterAll(async () => {
-  await sandbox?.stop();
-});
-
-test.use({ baseURL: `http://127.0.0.1:${journeyPort(7)}` });
+const sandbox = useJourneySandbox(7);
 
 const SERVICE = 'checkout';
 const TABLE = 'SLO compliance';
 /** Columns of the compliance table compared with Prometheus; all are `percentunit`. */
 const COMPARED = ['Objective', 'SLI (window)', 'Budget left'];
-
-function screenshot(page: Page, name: string) {
-  return page.screenshot({ path: join(__dirname, '..', 'screenshots', `journey-${name}.png`), fullPage: true });
-}
 
 /**
  * `value` (a ratio) as a percentage with as many decimals as `shown` has, rounded half up: the
@@ -44,7 +29,7 @@ test('the executive compliance table shows what Prometheus answers for the same 
   const prometheus = prometheusUrl();
   const watcher = watchPage(page);
   const queries = recordInstantQueries(page);
-  const model = dashboardPanels(buildExecutiveDashboard(await sandbox.registry())).find(
+  const model = dashboardPanels(buildExecutiveDashboard(await sandbox().registry())).find(
     (panel) => panel.title === TABLE
   );
   expect(model?.columns, `the executive dashboard has no "${TABLE}" table`).toBeDefined();
@@ -64,14 +49,14 @@ test('the executive compliance table shows what Prometheus answers for the same 
   const header = await table.getByRole('columnheader').allInnerTexts();
   expect(header).toEqual(expect.arrayContaining(['SLO', ...COMPARED]));
   await expect(rows.getByRole('cell').nth(header.indexOf('Budget left'))).toHaveText(/%$/);
-  await screenshot(page, 'executive-table');
+  await journeyScreenshot(page, 'executive-table');
 
   const shown = await rows.evaluateAll((elements) =>
     elements.map((row) => Array.from(row.querySelectorAll('td'), (cell) => cell.textContent?.trim() ?? ''))
   );
   const sloColumn = header.indexOf('SLO');
   expect(sloColumn).toBeGreaterThanOrEqual(0);
-  const registry = await sandbox.registry();
+  const registry = await sandbox().registry();
   const slosOfService = registry.slos.filter((slo) => slo.serviceId === SERVICE).map((slo) => slo.id);
   expect(shown.length).toBeGreaterThan(0);
   for (const row of shown) {

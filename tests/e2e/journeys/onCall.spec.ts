@@ -1,27 +1,12 @@
 import { expect, Page, test } from '@playwright/test';
-import { join } from 'node:path';
 import { ROUTES } from '../../../src/constants';
 import { prefixRoute, serviceUrl, SERVICE_TABS } from '../../../src/routing';
 import { watchPage } from '../watchPage';
-import { journeyPort, SandboxInstance, startSandbox } from './sandboxInstance';
+import { journeyScreenshot, useJourneySandbox } from './sandboxInstance';
 
-let sandbox: SandboxInstance;
-
-test.beforeAll(async () => {
-  sandbox = await startSandbox(journeyPort(8));
-});
-
-test.afterAll(async () => {
-  await sandbox?.stop();
-});
-
-test.use({ baseURL: `http://127.0.0.1:${journeyPort(8)}` });
+const sandbox = useJourneySandbox(8);
 
 const SERVICE = 'checkout';
-
-function screenshot(page: Page, name: string) {
-  return page.screenshot({ path: join(__dirname, '..', 'screenshots', `journey-${name}.png`), fullPage: true });
-}
 
 function panel(page: Page, title: string) {
   return page.getByTestId(`data-testid Panel header ${title}`);
@@ -32,7 +17,7 @@ test('from the executive table to the on-call view, whose panels link to the ser
   context,
 }) => {
   const watcher = watchPage(page);
-  const service = (await sandbox.registry()).services.find((item) => item.id === SERVICE);
+  const service = (await sandbox().registry()).services.find((item) => item.id === SERVICE);
   const runbook = service?.links.find((link) => link.type === 'runbook');
   expect(runbook, `the demo registry gives ${SERVICE} a runbook link`).toBeDefined();
   const runbookHost = new URL(runbook!.url).origin;
@@ -50,7 +35,7 @@ test('from the executive table to the on-call view, whose panels link to the ser
   const compliance = panel(page, 'SLO compliance');
   await compliance.getByRole('link', { name: SERVICE, exact: true }).first().click();
   await expect(page).toHaveURL((url) => url.pathname === serviceUrl(SERVICE));
-  await screenshot(page, 'oncall-service');
+  await journeyScreenshot(page, 'oncall-service');
 
   await page.getByRole('tab', { name: 'On-call' }).click();
   await expect(page).toHaveURL((url) => url.pathname === serviceUrl(SERVICE, SERVICE_TABS.onCall));
@@ -60,7 +45,7 @@ test('from the executive table to the on-call view, whose panels link to the ser
   await expect(sli.getByText('No data', { exact: true })).toHaveCount(0);
   const budget = panel(page, 'Error budget left');
   await expect(budget).toContainText('%');
-  await screenshot(page, 'oncall-view');
+  await journeyScreenshot(page, 'oncall-view');
 
   const link = budget.getByRole('link', { name: `Open ${runbook!.title}` });
   await expect(link).toHaveAttribute('href', runbook!.url);

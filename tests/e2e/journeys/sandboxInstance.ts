@@ -1,3 +1,4 @@
+import { test, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -55,4 +56,32 @@ export async function startSandbox(port: number, role: OrgRole = 'Admin'): Promi
 /** Ports for journeys' own servers, next to the shared one. */
 export function journeyPort(offset: number): number {
   return Number(process.env.SANDBOX_E2E_PORT ?? 3101) + offset;
+}
+
+/**
+ * Gives the journey file its own sandbox server at `journeyPort(offset)`, started before its tests
+ * and stopped after them, and points the tests' `baseURL` at it. Call it at the top of a spec file;
+ * the returned function gives the running instance.
+ */
+export function useJourneySandbox(offset: number, role: OrgRole = 'Admin'): () => SandboxInstance {
+  const port = journeyPort(offset);
+  let sandbox: SandboxInstance | undefined;
+  test.beforeAll(async () => {
+    sandbox = await startSandbox(port, role);
+  });
+  test.afterAll(async () => {
+    await sandbox?.stop();
+  });
+  test.use({ baseURL: `http://127.0.0.1:${port}` });
+  return () => {
+    if (!sandbox) {
+      throw new Error(`the journey sandbox on port ${port} is not running`);
+    }
+    return sandbox;
+  };
+}
+
+/** A full-page screenshot of a journey step: tests/e2e/screenshots/journey-<name>.png. */
+export function journeyScreenshot(page: Page, name: string) {
+  return page.screenshot({ path: join(__dirname, '..', 'screenshots', `journey-${name}.png`), fullPage: true });
 }

@@ -1,28 +1,13 @@
 import { expect, Locator, Page, test } from '@playwright/test';
-import { join } from 'node:path';
 import { testIds } from '../../../src/components/testIds';
 import { ROUTES } from '../../../src/constants';
 import { prefixRoute, serviceUrl, SERVICE_TABS } from '../../../src/routing';
 import { watchPage } from '../watchPage';
-import { journeyPort, SandboxInstance, startSandbox } from './sandboxInstance';
+import { journeyScreenshot, useJourneySandbox } from './sandboxInstance';
 
-let sandbox: SandboxInstance;
-
-test.beforeAll(async () => {
-  sandbox = await startSandbox(journeyPort(9));
-});
-
-test.afterAll(async () => {
-  await sandbox?.stop();
-});
-
-test.use({ baseURL: `http://127.0.0.1:${journeyPort(9)}` });
+const sandbox = useJourneySandbox(9);
 
 const SERVICE = 'checkout';
-
-function screenshot(page: Page, name: string) {
-  return page.screenshot({ path: join(__dirname, '..', 'screenshots', `journey-${name}.png`), fullPage: true });
-}
 
 /** The "Dashboards generated" line of the service's scorecard on the governance page. */
 async function dashboardsCheck(page: Page, serviceName: string): Promise<Locator> {
@@ -36,13 +21,13 @@ async function dashboardsCheck(page: Page, serviceName: string): Promise<Locator
 
 test('saving the on-call dashboard in Grafana turns the governance check from missing to done', async ({ page }) => {
   const watcher = watchPage(page);
-  const service = (await sandbox.registry()).services.find((item) => item.id === SERVICE);
+  const service = (await sandbox().registry()).services.find((item) => item.id === SERVICE);
   expect(service, `the demo registry has ${SERVICE}`).toBeDefined();
 
   const before = await dashboardsCheck(page, service!.name);
   await expect(before).toContainText('Missing');
   await expect(before).toContainText('not saved in Grafana');
-  await screenshot(page, 'saved-dashboard-before');
+  await journeyScreenshot(page, 'saved-dashboard-before');
 
   await page.goto(serviceUrl(SERVICE, SERVICE_TABS.onCall));
   await page.getByTestId(testIds.dashboards.save).click();
@@ -52,15 +37,17 @@ test('saving the on-call dashboard in Grafana turns the governance check from mi
   const outcome = dialog.getByTestId(testIds.dashboards.saveOutcome);
   await expect(outcome).toContainText('Dashboard saved');
   await expect(outcome.getByRole('link', { name: 'Open the dashboard' })).toHaveAttribute('href', /^\/d\/[\w-]+\//);
-  await screenshot(page, 'saved-dashboard-saved');
+  await journeyScreenshot(page, 'saved-dashboard-saved');
 
   // what Grafana's search now answers is what governance reads
-  const hits = await (await fetch(`${sandbox.baseURL}/api/search?type=dash-db&tag=business-owner&tag=on-call`)).json();
+  const hits = await (
+    await fetch(`${sandbox().baseURL}/api/search?type=dash-db&tag=business-owner&tag=on-call`)
+  ).json();
   expect(hits).toEqual([expect.objectContaining({ title: `${service!.name} · On-call`, type: 'dash-db' })]);
 
   const after = await dashboardsCheck(page, service!.name);
   await expect(after).toContainText('Done');
   await expect(after).toContainText('The on-call dashboard is saved in Grafana.');
-  await screenshot(page, 'saved-dashboard-after');
+  await journeyScreenshot(page, 'saved-dashboard-after');
   await watcher.assertClean();
 });

@@ -1,31 +1,16 @@
 import { expect, Page, test } from '@playwright/test';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { testIds } from '../../../src/components/testIds';
 import { sloEditUrl } from '../../../src/routing';
 import { watchPage } from '../watchPage';
-import { journeyPort, SandboxInstance, startSandbox } from './sandboxInstance';
+import { journeyScreenshot, useJourneySandbox } from './sandboxInstance';
 
-let sandbox: SandboxInstance;
-
-test.beforeAll(async () => {
-  sandbox = await startSandbox(journeyPort(6));
-});
-
-test.afterAll(async () => {
-  await sandbox?.stop();
-});
-
-test.use({ baseURL: `http://127.0.0.1:${journeyPort(6)}` });
+const sandbox = useJourneySandbox(6);
 
 const HISTOGRAM = 'http_request_duration_seconds_bucket';
-
-function screenshot(page: Page, name: string) {
-  return page.screenshot({ path: join(__dirname, '..', 'screenshots', `journey-${name}.png`), fullPage: true });
-}
 
 /** Picks `option` in a @grafana/ui Combobox after typing `text` into it. */
 async function pick(page: Page, testId: string, text: string, option: string | RegExp) {
@@ -43,7 +28,7 @@ test('an SLO built from the latency template previews real data, saves, and its 
   page,
 }, testInfo) => {
   const watcher = watchPage(page);
-  const before = await sandbox.revision();
+  const before = await sandbox().revision();
   // A fresh id per repetition: the sandbox keeps what earlier repetitions saved.
   const name = `Checkout pay latency ${testInfo.repeatEachIndex + 1}`;
   const id = `checkout-pay-latency-${testInfo.repeatEachIndex + 1}`;
@@ -64,7 +49,7 @@ test('an SLO built from the latency template previews real data, saves, and its 
   );
   // The threshold closest to 0.5 s among the histogram's real `le` buckets.
   await expect(page.getByTestId(testIds.sloEditor.bucket)).toHaveValue('0.5s');
-  await screenshot(page, 'slo-editor-template');
+  await journeyScreenshot(page, 'slo-editor-template');
   await page.getByTestId(testIds.sloEditor.templateApply).click();
   await expect(page.getByTestId(`${testIds.sloEditor.query}-sli.histogram`)).toContainText(
     `${HISTOGRAM}{service="checkout"}`
@@ -79,11 +64,11 @@ test('an SLO built from the latency template previews real data, saves, and its 
   );
   await expect(preview.getByTestId(testIds.sloEditor.previewNoData)).toHaveCount(0);
   await expect(preview.locator('svg[role="img"] polyline[points*=","]').first()).toBeAttached();
-  await screenshot(page, 'slo-editor-preview');
+  await journeyScreenshot(page, 'slo-editor-preview');
 
   await page.getByTestId(testIds.sloEditor.save).click();
-  await expect.poll(() => sandbox.revision()).toBe(before + 1);
-  const saved = (await sandbox.registry()).slos.find((slo) => slo.id === id);
+  await expect.poll(() => sandbox().revision()).toBe(before + 1);
+  const saved = (await sandbox().registry()).slos.find((slo) => slo.id === id);
   expect(saved).toMatchObject({
     serviceId: 'checkout',
     name,
@@ -101,7 +86,7 @@ test('an SLO built from the latency template previews real data, saves, and its 
   expect(download.suggestedFilename()).toBe(`slo-${id}.rules.yaml`);
   const file = testInfo.outputPath(download.suggestedFilename());
   await download.saveAs(file);
-  await screenshot(page, 'slo-editor-saved');
+  await journeyScreenshot(page, 'slo-editor-saved');
 
   const { stdout } = await promisify(execFile)('promtool', ['check', 'rules', file]);
   expect(stdout).toContain('SUCCESS');

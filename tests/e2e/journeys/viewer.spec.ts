@@ -17,23 +17,9 @@ import {
   slosUrl,
 } from '../../../src/routing';
 import { watchPage } from '../watchPage';
-import { journeyPort, SandboxInstance, startSandbox } from './sandboxInstance';
+import { journeyScreenshot, useJourneySandbox } from './sandboxInstance';
 
-let sandbox: SandboxInstance;
-
-test.beforeAll(async () => {
-  sandbox = await startSandbox(journeyPort(3), 'Viewer');
-});
-
-test.afterAll(async () => {
-  await sandbox?.stop();
-});
-
-test.use({ baseURL: `http://127.0.0.1:${journeyPort(3)}` });
-
-function screenshot(page: Page, name: string) {
-  return page.screenshot({ path: join(__dirname, '..', 'screenshots', `journey-${name}.png`), fullPage: true });
-}
+const sandbox = useJourneySandbox(3, 'Viewer');
 
 /** What the app tells a user without `plugins:write` (storage's readOnlyMessage). */
 const READ_ONLY = /You can view but not change the registry: saving needs the Admin role/;
@@ -65,7 +51,7 @@ async function expectReasonOnHover(page: Page, button: Locator) {
 
 test('a viewer sees every page read-only, with the reason, and cannot save anything', async ({ page }) => {
   const watcher = watchPage(page);
-  const before = await sandbox.revision();
+  const before = await sandbox().revision();
   const writes: string[] = [];
   page.on('request', (request) => {
     if (request.method() !== 'GET' && request.url().includes('/api/plugins/')) {
@@ -78,19 +64,19 @@ test('a viewer sees every page read-only, with the reason, and cannot save anyth
   await expectReadOnlyNotice(page);
   await expectWriteButtonsDisabled(page, [testIds.services.create, testIds.services.import]);
   await expectReasonOnHover(page, page.getByTestId(testIds.services.create));
-  await screenshot(page, 'viewer-services');
+  await journeyScreenshot(page, 'viewer-services');
 
   await page.goto(serviceUrl('checkout'));
   await page.getByTestId(testIds.services.overview).waitFor();
   await expectReadOnlyNotice(page);
   await expectWriteButtonsDisabled(page, [testIds.services.edit, testIds.services.delete]);
-  await screenshot(page, 'viewer-service');
+  await journeyScreenshot(page, 'viewer-service');
 
   await page.goto(slosUrl());
   await page.getByTestId(testIds.slos.list).waitFor();
   await expectReadOnlyNotice(page);
   await expectWriteButtonsDisabled(page, [testIds.slos.create]);
-  await screenshot(page, 'viewer-slos');
+  await journeyScreenshot(page, 'viewer-slos');
 
   await page.goto(sloEditUrl('checkout-availability'));
   await page.getByTestId(testIds.sloEditor.form).waitFor();
@@ -98,19 +84,19 @@ test('a viewer sees every page read-only, with the reason, and cannot save anyth
   await expect(page.getByTestId(testIds.sloEditor.save)).toBeDisabled();
   await expect(page.getByTestId(testIds.sloEditor.duplicate)).toBeDisabled();
   await expect(page.getByTestId(testIds.sloEditor.delete)).toBeDisabled();
-  await screenshot(page, 'viewer-slo');
+  await journeyScreenshot(page, 'viewer-slo');
 
   await page.goto(prefixRoute(ROUTES.People));
   await page.getByTestId(testIds.people.list).waitFor();
   await expectReadOnlyNotice(page);
   await expectWriteButtonsDisabled(page, [testIds.people.create]);
-  await screenshot(page, 'viewer-people');
+  await journeyScreenshot(page, 'viewer-people');
 
   await page.goto(personUrl('ana'));
   await page.getByTestId(testIds.people.person).waitFor();
   await expectReadOnlyNotice(page);
   await expectWriteButtonsDisabled(page, [testIds.people.edit, testIds.people.delete]);
-  await screenshot(page, 'viewer-person');
+  await journeyScreenshot(page, 'viewer-person');
 
   await page.goto(CONFIG_URL);
   await page.getByTestId(testIds.appConfig.container).waitFor();
@@ -119,7 +105,7 @@ test('a viewer sees every page read-only, with the reason, and cannot save anyth
   await expect(page.getByTestId(testIds.appConfig.importText)).toBeDisabled();
   await expect(page.getByTestId(testIds.appConfig.importCheck)).toBeDisabled();
   await expect(page.getByTestId(testIds.appConfig.importFile)).toHaveCount(0);
-  await screenshot(page, 'viewer-configuration');
+  await journeyScreenshot(page, 'viewer-configuration');
 
   // Opened directly, create and edit URLs show the explanation above the form, and cannot save.
   const forms = [
@@ -134,7 +120,7 @@ test('a viewer sees every page read-only, with the reason, and cannot save anyth
     await page.getByTestId(form).waitFor();
     await expectReadOnlyNotice(page);
     await expect(page.getByTestId(save)).toBeDisabled();
-    await screenshot(page, `viewer-${name}`);
+    await journeyScreenshot(page, `viewer-${name}`);
   }
 
   // The import previews for a viewer, but its save stays disabled.
@@ -147,7 +133,7 @@ test('a viewer sees every page read-only, with the reason, and cannot save anyth
   await page.getByTestId(testIds.importer.check).click();
   await expect(page.getByTestId(testIds.importer.preview)).toContainText('will be created');
   await expect(page.getByTestId(testIds.importer.confirm)).toBeDisabled();
-  await screenshot(page, 'viewer-import');
+  await journeyScreenshot(page, 'viewer-import');
 
   // Typing into the edit form and pressing Enter saves nothing either.
   await page.goto(serviceEditUrl('checkout'));
@@ -158,8 +144,8 @@ test('a viewer sees every page read-only, with the reason, and cannot save anyth
   await expect(page).toHaveURL(new RegExp(`${serviceEditUrl('checkout')}$`));
 
   expect(writes).toEqual([]);
-  expect(await sandbox.revision()).toBe(before);
-  const checkout = (await sandbox.registry()).services.find((service) => service.id === 'checkout');
+  expect(await sandbox().revision()).toBe(before);
+  const checkout = (await sandbox().registry()).services.find((service) => service.id === 'checkout');
   expect(checkout?.name).toBe('Checkout');
   await watcher.assertClean();
 });
