@@ -3,6 +3,17 @@ import { defineConfig } from '@playwright/test';
 /** Browser tests against the sandbox host, in Debian's Chromium (no browser downloads). */
 export const SANDBOX_PORT = Number(process.env.SANDBOX_E2E_PORT ?? 3101);
 
+/** Debian's Chromium, headless as root in a container, without reaching out to the network. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export default defineConfig({
   testDir: './tests/e2e',
   outputDir: './test-results',
@@ -18,15 +29,7 @@ export default defineConfig({
     viewport: { width: 1400, height: 900 },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
 });

@@ -32,6 +32,7 @@ import { manyServices } from '../src/pages/testing/manyServices';
 import { servicesUrl, slosUrl } from '../src/routing';
 import { REGISTRY_KEY } from '../src/storage/storedRegistry';
 import { median, n0, table, today, writeResult, writeSection } from './lib/results';
+import { CHROMIUM_ARGS } from '../playwright.sandbox.config';
 
 const ROOT = resolve(__dirname, '..');
 const distArg = process.argv.indexOf('--dist');
@@ -41,15 +42,7 @@ const HEADING = '## UI scale (Chromium)';
 const SERVICES_PORT = 3150;
 const SLOS_PORT = 3151;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const ARGS = CHROMIUM_ARGS;
 
 /** A registry of 2,000 SLOs: `manyServices(3000)` with SLOs named after their service. */
 function manySlos(): RegistryDocument {
