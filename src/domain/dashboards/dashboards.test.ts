@@ -145,6 +145,29 @@ describe('the on-call dashboard', () => {
     expect(alerts?.dataLinks.map((link) => link.title)).toEqual(['Checkout runbook', 'Runbook: Checkout availability']);
   });
 
+  test('the overview counts are green at zero; incidents turn red and freezes orange from one', () => {
+    const overview = dashboardPanels(buildExecutiveDashboard(demo)).filter((item) =>
+      ['SLOs within budget', 'Active SLO incidents', 'Services with frozen releases'].includes(item.title)
+    );
+    expect(overview.map((item) => [item.title, item.thresholds])).toEqual([
+      ['SLOs within budget', [{ value: null, color: 'green' }]],
+      [
+        'Active SLO incidents',
+        [
+          { value: null, color: 'green' },
+          { value: 1, color: 'red' },
+        ],
+      ],
+      [
+        'Services with frozen releases',
+        [
+          { value: null, color: 'green' },
+          { value: 1, color: 'orange' },
+        ],
+      ],
+    ]);
+  });
+
   test('draws the burn thresholds of each alert window, scaled to the SLO window', () => {
     const burn = dashboardPanels(buildOnCallDashboard(demo, 'payments')).filter((item) =>
       item.title.startsWith('Burn rate')

@@ -88,13 +88,20 @@ function alerts(serviceIds: string[], names: string[]): string {
 
 function overviewRow(ids: PanelIds, serviceIds: string[]): Row {
   const slos = servicesSelector(serviceIds);
+  // Good news stays green: incidents and freezes take their colour from one upwards.
   const stat = (title: string, description: string, expr: string, color: string) =>
     panel(ids, {
       title,
       description,
       kind: 'stat',
       queries: [promQuery('A', `${expr} or vector(0)`, { instant: true })],
-      thresholds: [{ value: null, color }],
+      thresholds:
+        color === 'green'
+          ? [{ value: null, color }]
+          : [
+              { value: null, color: 'green' },
+              { value: 1, color },
+            ],
       width: 8,
       height: 4,
     });
