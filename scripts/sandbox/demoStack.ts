@@ -32,7 +32,10 @@ const HOUR = 3600;
 export interface DemoStackOptions {
   /** Days of history; default 30. */
   days?: number;
-  /** Hours of recorded series backfilled for groups evaluated more often than hourly; default 6. */
+  /**
+   * Hours of recorded series backfilled for groups evaluated more often than hourly; default 168,
+   * the executive view's 7 days, so its error budget burn is drawn over the whole range.
+   */
   recordedHours?: number;
   /** Seconds between history samples; default 300. */
   stepSeconds?: number;
@@ -104,7 +107,7 @@ async function waitForBurnRates(url: string, rules: RuleFile, timeoutMs: number)
 }
 
 export function validateDemoStackOptions(options: DemoStackOptions): string | undefined {
-  const { days = 30, recordedHours = 6, stepSeconds = 300 } = options;
+  const { days = 30, recordedHours = 168, stepSeconds = 300 } = options;
   if (!(days > 0 && stepSeconds > 0)) {
     return 'days and step must be positive';
   }
@@ -119,7 +122,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
   if (problem) {
     throw new Error(problem);
   }
-  const { days = 30, recordedHours = 6, stepSeconds = 300 } = options;
+  const { days = 30, recordedHours = 168, stepSeconds = 300 } = options;
   const say = options.log ?? (() => undefined);
   const started = Date.now();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bizowner-sandbox-prometheus-'));
