@@ -19,7 +19,9 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { RuleFile, generateRuleFiles, mergeRuleFiles, renderRuleFile } from '../../src/domain/rules';
-import { CURRENT_BURN_RATE, LABEL_ID, SLI_ERROR_RATIO_PREFIX } from '../../src/domain/rules/names';
+import { CURRENT_BURN_RATE, LABEL_ID } from '../../src/domain/rules/names';
+import { RegistryDocument } from '../../src/domain/model';
+import { sliQueryLanguage } from '../../src/domain/promql/sli';
 import { buildHistoryTsdb } from '../demo/historyTsdb';
 import { historyTimes } from '../demo/openmetrics';
 import { freePort, startPrometheusProcess } from '../demo/prometheusProcess';
@@ -62,27 +64,13 @@ export interface DemoStack {
   stop(): Promise<void>;
 }
 
-/**
- * SLO ids whose current burn rate these rules record from SLI series they also record: a log SLI's
- * series come from the Loki ruler, so its burn rate cannot appear on this Prometheus alone.
- */
-function burnRateSlos(rules: RuleFile): Set<string> {
-  const recorded = (test: (record: string, expr: string) => boolean) =>
-    new Set(
-      rules.groups.flatMap((group) =>
-        group.rules.flatMap((rule) =>
-          'record' in rule && test(rule.record, rule.expr) && rule.labels?.[LABEL_ID] ? [rule.labels[LABEL_ID]] : []
-        )
-      )
-    );
-  // SLI ratios computed here from raw series (longer windows of a log SLI read the ruler's 5m ratio)
-  const fromRaw = recorded((record, expr) => record.startsWith(SLI_ERROR_RATIO_PREFIX) && !expr.includes('slo:'));
-  return new Set([...recorded((record) => record === CURRENT_BURN_RATE)].filter((id) => fromRaw.has(id)));
+/** SLOs whose SLI this Prometheus records itself: log SLIs are recorded by the Loki ruler, absent here. */
+function prometheusSlos(doc: RegistryDocument): Set<string> {
+  return new Set(doc.slos.filter((slo) => sliQueryLanguage(slo.sli) === 'promql').map((slo) => slo.id));
 }
 
 /** Resolves once Prometheus holds a current burn rate for every SLO of `rules`; throws naming the missing ones. */
-async function waitForBurnRates(url: string, rules: RuleFile, timeoutMs: number): Promise<void> {
-  const expected = burnRateSlos(rules);
+async function waitForBurnRates(url: string, expected: Set<string>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let missing = [...expected];
   while (missing.length > 0) {
@@ -133,7 +121,8 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
     }
   };
   try {
-    const rules = mergeRuleFiles(generateRuleFiles(readDemoRegistry()).prometheus.map((entry) => entry.file));
+    const doc = readDemoRegistry();
+    const rules = mergeRuleFiles(generateRuleFiles(doc).prometheus.map((entry) => entry.file));
     const rulesFile = path.join(dir, 'demo.rules.yaml');
     writeFileSync(rulesFile, renderRuleFile(rules));
     say(`rules of the demo registry in ${rulesFile}`);
@@ -181,7 +170,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
     say(
       `Prometheus ${prometheus.url} (PID ${prometheus.pid}, log ${logFile}) scraping the demo workload ${workload.url}/metrics`
     );
-    await waitForBurnRates(prometheus.url, rules, options.warmTimeoutMs ?? 180_000);
+    await waitForBurnRates(prometheus.url, prometheusSlos(doc), options.warmTimeoutMs ?? 180_000);
     say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return {
       prometheusUrl: prometheus.url,

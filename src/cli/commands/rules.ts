@@ -61,13 +61,12 @@ export const rulesCommand: Command = {
         EXIT_USAGE
       );
     }
-    const lokiOutputs = generated.loki.map((entry) => ({
-      path:
-        lokiOut === undefined
-          ? join(out ?? '.', `${entry.serviceId}.loki.rules.yaml`)
-          : join(lokiOut, `${entry.serviceId}.rules.yaml`),
-      file: entry.file,
-    }));
+    // a Loki tenant folder of its own, or beside the Prometheus files with a telling name
+    const lokiOutputs = (dir: string) =>
+      generated.loki.map((entry) => ({
+        path: join(dir, lokiOut === undefined ? `${entry.serviceId}.loki.rules.yaml` : `${entry.serviceId}.rules.yaml`),
+        file: entry.file,
+      }));
     if (out === undefined) {
       let merged: RuleFile;
       try {
@@ -88,13 +87,13 @@ export const rulesCommand: Command = {
       }
       if (lokiOut !== undefined) {
         // Reports go to stderr: stdout carries the Prometheus rule file.
-        await writeAll(io, lokiOutputs, (line) => io.stderr(line));
+        await writeAll(io, lokiOutputs(lokiOut), (line) => io.stderr(line));
       }
       return EXIT_OK;
     }
     const outputs = [
       ...generated.prometheus.map((entry) => ({ path: join(out, `${entry.serviceId}.rules.yaml`), file: entry.file })),
-      ...lokiOutputs,
+      ...lokiOutputs(lokiOut ?? out),
     ];
     await writeAll(io, outputs, (line) => io.stdout(line));
     if (outputs.length === 0) {

@@ -29,7 +29,7 @@ import { kpiRow } from './kpis';
 import { serviceDrilldowns } from './links';
 import { BURN_THRESHOLDS, BUDGET_THRESHOLDS, panel, PanelIds, promQuery, tableQuery } from './panels';
 import { BY_SLO, regexMatcher, servicesSelector } from './promql';
-import { Dashboard, Row, ValueMapping } from './types';
+import { Dashboard, Row, Threshold, ValueMapping } from './types';
 
 /** Health of an SLO row, from its budget left: 0 spent, 1 below a quarter, 2 within budget. */
 export const STATUS_MAPPINGS: ValueMapping[] = [
@@ -86,22 +86,23 @@ function alerts(serviceIds: string[], names: string[]): string {
   return `ALERTS${servicesSelector(serviceIds, [regexMatcher('alertname', names), 'alertstate="firing"'])}`;
 }
 
+/** Zero is good news and stays green; from one on, the count takes `color`. */
+function fromOne(color: string): Threshold[] {
+  return [
+    { value: null, color: 'green' },
+    { value: 1, color },
+  ];
+}
+
 function overviewRow(ids: PanelIds, serviceIds: string[]): Row {
   const slos = servicesSelector(serviceIds);
-  // Good news stays green: incidents and freezes take their colour from one upwards.
-  const stat = (title: string, description: string, expr: string, color: string) =>
+  const stat = (title: string, description: string, expr: string, thresholds: Threshold[]) =>
     panel(ids, {
       title,
       description,
       kind: 'stat',
       queries: [promQuery('A', `${expr} or vector(0)`, { instant: true })],
-      thresholds:
-        color === 'green'
-          ? [{ value: null, color }]
-          : [
-              { value: null, color: 'green' },
-              { value: 1, color },
-            ],
+      thresholds,
       width: 8,
       height: 4,
     });
@@ -112,19 +113,19 @@ function overviewRow(ids: PanelIds, serviceIds: string[]): Row {
         'SLOs within budget',
         'SLOs with error budget left over their whole window.',
         `count(${budgetLeft(slos)} > 0)`,
-        'green'
+        [{ value: null, color: 'green' }]
       ),
       stat(
         'Active SLO incidents',
         'Firing multiwindow burn-rate alerts.',
         `count(${alerts(serviceIds, [BURN_ALERT])})`,
-        'red'
+        fromOne('red')
       ),
       stat(
         'Services with frozen releases',
         'Services whose error-budget policy freezes releases right now.',
         `count(count by (${LABEL_SERVICE}) (${alerts(serviceIds, [FREEZE_ALERT])}))`,
-        'orange'
+        fromOne('orange')
       ),
     ],
   };
