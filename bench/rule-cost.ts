@@ -104,7 +104,9 @@ async function nextCycle(url: string, previous: Map<string, string>, timeoutMs: 
 type Layout = 'ours' | 'coarse' | 'sloth';
 
 function kindOf(group: string): string {
-  return /-(sli|increase1h|meta|alerts)$|sloth-slo-(sli|meta|alerts)/.exec(group)?.slice(1).find(Boolean) ?? 'other';
+  return (
+    /-(sli|increase1h|meta|alerts|cost)$|sloth-slo-(sli|meta|alerts)/.exec(group)?.slice(1).find(Boolean) ?? 'other'
+  );
 }
 
 function layoutRules(layout: Layout, doc: RegistryDocument, slothStep: number) {

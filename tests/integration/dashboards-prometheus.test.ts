@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { buildExecutiveDashboard, dashboardQueries } from '../../src/domain/dashboards';
+import { serviceCostExpr } from '../../src/domain/dashboards/billing';
 import { errorRatio } from '../../src/demo';
 import { parseRegistryYaml } from '../../src/domain/io/native';
 import { RegistryDocument } from '../../src/domain/model';
@@ -93,6 +94,20 @@ async function instant(prometheus: Server, expr: string, time: number): Promise<
     throw new Error(`${expr}: ${answer.error}`);
   }
   return answer.data.result.map((series) => ({ labels: series.metric, value: Number(series.value[1]) }));
+}
+
+/** The samples of a range selector with one series, as [time, value] pairs. */
+async function samples(prometheus: Server, selector: string, time: number): Promise<Array<[number, number]>> {
+  const url = `${prometheus.url}/api/v1/query?${new URLSearchParams({ query: selector, time: String(time) })}`;
+  const answer = (await (await fetch(url)).json()) as {
+    status: string;
+    error?: string;
+    data: { result: Array<{ values: Array<[number, string]> }> };
+  };
+  if (answer.status !== 'success' || answer.data.result.length !== 1) {
+    throw new Error(`${selector}: ${answer.error ?? `${answer.data.result.length} series`}`);
+  }
+  return answer.data.result[0].values.map(([at, value]) => [at, Number(value)]);
 }
 
 function bySlo(rows: Row[]): Record<string, number> {
@@ -194,5 +209,25 @@ describe('executive queries on a real Prometheus with recorded SLO rules', () =>
     const spend = await instant(prometheus, expr('Cloud spend'), prometheus.end);
     expect(spend.map((row) => row.labels.sloth_service).sort()).toEqual(['checkout', 'payments', 'search']);
     expect(spend.every((row) => row.value > 0)).toBe(true);
+  });
+
+  test('each recorded spend tile is the billing query at its time, and a sum over hours adds up its tiles', async () => {
+    const end = prometheus.end;
+    const costed = doc.services.filter((service) => Object.keys(service.costTags).length > 0);
+    expect(costed.length).toBeGreaterThan(0);
+    for (const service of costed) {
+      const tile = `service:cloud_spend_usd:increase1h{sloth_service="${service.id}"}`;
+      const tiles = await samples(prometheus, `${tile}[12h]`, end);
+      expect(tiles).toHaveLength(12);
+      let total = 0;
+      for (const [time, value] of tiles) {
+        const [raw] = await instant(prometheus, serviceCostExpr(doc.settings, service), time);
+        expect(value).toBeGreaterThan(0);
+        expectClose(value, raw.value, 1e-9);
+        total += value;
+      }
+      const [summed] = await instant(prometheus, `sum_over_time(${tile}[12h])`, end);
+      expectClose(summed.value, total, 1e-9);
+    }
   });
 });

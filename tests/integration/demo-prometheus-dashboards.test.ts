@@ -192,13 +192,15 @@ describe('every query of the app for the demo registry evaluates on the demo dat
       .map((slo): [string, Sent[]] => [`SLO editor preview of ${slo.id}`, previewQueriesSent(slo, now)]),
   ];
 
-  it('fills in every macro and variable and uses label_replace and subqueries', () => {
+  it('fills in every macro and variable and uses label_replace, subqueries and the recorded spend', () => {
     const all = groups.flatMap(([, queries]) => queries);
     expect(all.length).toBeGreaterThan(100);
     expect(all.filter((query) => query.expr.includes('$'))).toEqual([]);
     expect(all.some((query) => query.expr.includes('label_replace('))).toBe(true);
     expect(all.some((query) => /\[\d+s:1h\]/.test(query.expr))).toBe(true);
-    expect(all.some((query) => /\[7d:1h\] offset 7d/.test(query.expr))).toBe(true);
+    expect(all.some((query) => /service:cloud_spend_usd:increase1h\{[^}]*\}\[7d\] offset 7d/.test(query.expr))).toBe(
+      true
+    );
   });
 
   it.each(groups)('%s: each query answers success within the cold budget', (_name, queries) => {

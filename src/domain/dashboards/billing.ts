@@ -83,3 +83,11 @@ export function billingQuery(
 export function billingIsPrometheus(settings: AppSettings): boolean {
   return billingOf(settings).kind === 'prometheus';
 }
+
+/**
+ * Whether billing and telemetry are in the same Prometheus: PromQL can then divide one by the
+ * other, and the generated rules record each service's hourly spend there.
+ */
+export function billingSharesPrometheus(settings: AppSettings): boolean {
+  return billingIsPrometheus(settings) && !!settings.billing && settings.billing.uid === settings.prometheus?.uid;
+}

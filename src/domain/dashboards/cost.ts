@@ -8,7 +8,13 @@ import { AppSettings, RatioSli, RegistryDocument, Service } from '../model';
 import { isCountableSli } from '../promql/sli';
 import { stableUid } from '../rules/uid';
 import { LABEL_SLO, SLI_ERROR_INCREASE_1H, SLI_TOTAL_INCREASE_1H } from '../rules/names';
-import { billingIsPrometheus, billingQuery, costTagCondition, serviceCostExpr } from './billing';
+import {
+  billingIsPrometheus,
+  billingQuery,
+  billingSharesPrometheus,
+  costTagCondition,
+  serviceCostExpr,
+} from './billing';
 import { HOURLY_STEP, panel, PanelIds, promQuery } from './panels';
 import { metricSelector, orTerms, regexMatcher, withLabels } from './promql';
 import { serviceScope, ServiceScope } from './service';
@@ -38,11 +44,6 @@ export function buildCostDashboard(doc: RegistryDocument, serviceId: string): Da
     time: { from: 'now-30d', to: 'now' },
     refresh: '1h',
   };
-}
-
-/** Whether billing and telemetry are in the same Prometheus, so PromQL can divide one by the other. */
-export function billingSharesPrometheus(settings: AppSettings): boolean {
-  return billingIsPrometheus(settings) && !!settings.billing && settings.billing.uid === settings.prometheus?.uid;
 }
 
 function costPanels(ids: PanelIds, settings: AppSettings, scope: ServiceScope): Panel[] {

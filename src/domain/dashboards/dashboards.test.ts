@@ -1,4 +1,5 @@
 import { RegistryDocument } from '../model';
+import { DEFAULT_BILLING_QUERY } from '../registry';
 import {
   buildCostDashboard,
   buildDebugDashboard,
@@ -248,10 +249,11 @@ describe('query cost', () => {
     expect(orTerms(['a', 'b', 'c', 'd', 'e'])).toBe('((a or b) or c) or (d or e)');
   });
 
-  test('the spend of 100 services nests 7 levels deep instead of 99', () => {
-    const spend = dashboardPanels(buildExecutiveDashboard(scaledRegistry(100))).find(
-      (item) => item.title === 'Cloud spend'
-    )!.queries[0].expr;
+  test('on a billing data source of its own, the spend of 100 services nests 7 levels deep instead of 99', () => {
+    const doc = scaledRegistry(100);
+    doc.settings = { ...doc.settings, billing: { uid: 'billing', kind: 'prometheus', query: DEFAULT_BILLING_QUERY } };
+    const spend = dashboardPanels(buildExecutiveDashboard(doc)).find((item) => item.title === 'Cloud spend')!.queries[0]
+      .expr;
     expect(spend.match(/ or /g)).toHaveLength(99);
     let depth = 0;
     let deepest = 0;
@@ -260,6 +262,20 @@ describe('query cost', () => {
       deepest = Math.max(deepest, depth);
     }
     expect(deepest).toBe(Math.ceil(Math.log2(100)) - 1);
+  });
+
+  test("with billing on the rules' Prometheus, spend and movers read the recorded hourly tiles", () => {
+    const doc = scaledRegistry(100);
+    const costed = doc.services.filter((service) => Object.keys(service.costTags).length > 0).map((s) => s.id);
+    expect(doc.settings.billing?.uid).toBe(doc.settings.prometheus?.uid);
+    const executive = dashboardPanels(buildExecutiveDashboard(doc));
+    const expr = (title: string) => executive.find((item) => item.title === title)!.queries[0].expr;
+    const tiles = `service:cloud_spend_usd:increase1h{sloth_service=~"${costed.join('|')}"}`;
+    expect(expr('Cloud spend')).toBe(`last_over_time(${tiles}[1h])`);
+    expect(expr('Top cost movers')).toBe(
+      `sort_desc(sum_over_time(${tiles}[7d]) - sum_over_time(${tiles}[7d] offset 7d))`
+    );
+    expect(expr('Cloud spend')).not.toContain('cloud_cost_usd_total');
   });
 
   test('hourly panels ask for a step of at least 1 hour; the on-call view keeps fine steps', () => {

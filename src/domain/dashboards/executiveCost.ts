@@ -1,10 +1,13 @@
 /**
  * The cloud spend row of the executive dashboard: spend over time per service and the top cost
- * movers (this week against the week before), both from one billing query for all services.
+ * movers (this week against the week before), both from one billing query for all services. When
+ * the rules record each service's hourly spend (billing on the rules' Prometheus), both read those
+ * tiles: a week is 168 samples per service instead of every raw billing sample.
  */
 import { AppSettings, Service } from '../model';
-import { LABEL_SERVICE } from '../rules/names';
-import { billingIsPrometheus, billingQuery, spendExpr } from './billing';
+import { LABEL_SERVICE, SERVICE_SPEND_1H } from '../rules/names';
+import { billingIsPrometheus, billingQuery, billingSharesPrometheus, costedServices, spendExpr } from './billing';
+import { servicesSelector } from './promql';
 import { serviceDrilldowns } from './links';
 import { HOURLY_STEP, panel, PanelIds } from './panels';
 import { Panel, Row } from './types';
@@ -15,12 +18,30 @@ export function moversExpr(spend: string): string {
   return `sort_desc(${week('')} - ${week(' offset 7d')})`;
 }
 
+/** The same from the recorded hourly spend tiles: one sum over a week's tiles per service. */
+export function recordedMoversExpr(tiles: string): string {
+  return `sort_desc(sum_over_time(${tiles}[7d]) - sum_over_time(${tiles}[7d] offset 7d))`;
+}
+
+/** The spend and movers expressions of the selected services; undefined when none has cost tags. */
+function spendQueries(settings: AppSettings, services: Service[]): { spend: string; movers: string } | undefined {
+  const costed = costedServices(services);
+  if (costed.length > 0 && billingSharesPrometheus(settings)) {
+    const tiles = `${SERVICE_SPEND_1H}${servicesSelector(costed.map((service) => service.id))}`;
+    // The latest tile at each (hourly) step: a tile is recorded once an hour, past the lookback.
+    return { spend: `last_over_time(${tiles}[1h])`, movers: recordedMoversExpr(tiles) };
+  }
+  const spend = spendExpr(settings, services);
+  return spend ? { spend, movers: moversExpr(spend) } : undefined;
+}
+
 /** Spend trend and top movers; empty when no selected service has cost tags. */
 export function costRow(ids: PanelIds, settings: AppSettings, services: Service[]): Row {
-  const spend = spendExpr(settings, services);
-  if (!spend) {
+  const queries = spendQueries(settings, services);
+  if (!queries) {
     return { title: 'Cloud spend', panels: [] };
   }
+  const { spend, movers } = queries;
   const panels: Panel[] = [
     panel(ids, {
       title: 'Cloud spend',
@@ -40,7 +61,7 @@ export function costRow(ids: PanelIds, settings: AppSettings, services: Service[
         title: 'Top cost movers',
         description: 'Change of spend over the last 7 days against the 7 days before, largest increase first.',
         kind: 'table',
-        queries: [billingQuery(settings, 'A', moversExpr(spend), { instant: true, format: 'table' })],
+        queries: [billingQuery(settings, 'A', movers, { instant: true, format: 'table' })],
         columns: [
           { kind: 'label', label: LABEL_SERVICE, title: 'Service' },
           { kind: 'value', refId: 'A', title: 'Change (7d)', unit: 'currencyUSD' },

@@ -203,6 +203,77 @@ describe('generateRuleFiles', () => {
   });
 });
 
+describe('spend recording rules', () => {
+  const withBilling = (uid: string, kind: 'prometheus' | 'sql' = 'prometheus') => {
+    const doc = baseDoc(
+      [baseSlo()],
+      [
+        baseService({ costTags: { cost_center: 'checkout' } }),
+        baseService({ id: 'ledger', name: 'Ledger', costTags: { cost_center: 'finance', service: 'ledger' } }),
+        baseService({ id: 'search', name: 'Search' }),
+      ]
+    );
+    doc.settings = {
+      ...doc.settings,
+      prometheus: { uid: 'prom' },
+      billing: { uid, kind, query: 'sum(rate(cloud_cost_usd_total{$costTags}[1h])) * 3600' },
+    };
+    return doc;
+  };
+  const costGroups = (doc: RegistryDocument) =>
+    generateRuleFiles(doc).prometheus.flatMap(({ serviceId, file }) =>
+      file.groups.filter((group) => group.name.endsWith('-cost')).map((group) => ({ serviceId, group }))
+    );
+
+  test("billing on the rules' Prometheus: an hourly spend tile per service with cost tags, in its own file", () => {
+    const groups = costGroups(withBilling('prom'));
+    expect(groups).toEqual([
+      {
+        serviceId: 'checkout',
+        group: {
+          name: 'service-checkout-cost',
+          interval: '1h',
+          rules: [
+            {
+              record: 'service:cloud_spend_usd:increase1h',
+              expr: 'sum(rate(cloud_cost_usd_total{cost_center="checkout"}[1h])) * 3600',
+              labels: { sloth_service: 'checkout' },
+            },
+          ],
+        },
+      },
+      {
+        serviceId: 'ledger',
+        group: {
+          name: 'service-ledger-cost',
+          interval: '1h',
+          rules: [
+            {
+              record: 'service:cloud_spend_usd:increase1h',
+              expr: 'sum(rate(cloud_cost_usd_total{cost_center="finance", service="ledger"}[1h])) * 3600',
+              labels: { sloth_service: 'ledger' },
+            },
+          ],
+        },
+      },
+    ]);
+    const checkout = generateRuleFiles(withBilling('prom')).prometheus.find((file) => file.serviceId === 'checkout')!;
+    expect(checkout.file.groups.at(-1)?.name).toBe('service-checkout-cost');
+  });
+
+  test.each([
+    ['another Prometheus', withBilling('billing-prom')],
+    ['a SQL table', withBilling('prom', 'sql')],
+    [
+      'no billing settings',
+      { ...withBilling('prom'), settings: { ...withBilling('prom').settings, billing: undefined } },
+    ],
+  ])('billing on %s: no spend rules (the rules could not read it)', (_name, doc) => {
+    expect(costGroups(doc)).toEqual([]);
+    expect(generateRuleFiles(doc).prometheus.map((file) => file.serviceId)).toEqual(['checkout']);
+  });
+});
+
 describe('mergeRuleFiles', () => {
   const a: RuleGroup = { name: 'a', rules: [{ record: 'x', expr: '1' }] };
   const b: RuleGroup = { name: 'b', rules: [{ record: 'y', expr: '2' }] };

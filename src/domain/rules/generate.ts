@@ -1,10 +1,12 @@
 /**
  * From a registry document to rule files: one Prometheus file per service (a ruler namespace per
- * service for Mimir/Cortex), plus one Loki ruler file per service that has log SLIs.
+ * service for Mimir/Cortex), plus one Loki ruler file per service that has log SLIs. A service's
+ * Prometheus file also records its hourly spend when billing is read from the same Prometheus.
  */
 import { RegistryDocument, Slo } from '../model';
 import { sliQueryLanguage } from '../promql/sli';
 import { buildAlertGroup } from './alert-rules';
+import { buildCostGroup } from './cost-rules';
 import { buildSloContext, indexRegistry, RegistryIndex } from './context';
 import { buildMetaGroup } from './meta-rules';
 import { buildSliGroups } from './sli-rules';
@@ -29,7 +31,7 @@ export function generateSloRules(doc: RegistryDocument, sloId: string): SloRules
 
 /**
  * Rule files for every SLO of the document, one per service in the order services first appear
- * among the SLOs. Services without log SLIs get no Loki file.
+ * among the SLOs, then services that only record spend. Services without log SLIs get no Loki file.
  */
 export function generateRuleFiles(doc: RegistryDocument): GeneratedRuleFiles {
   const prometheus = new Map<string, RuleGroup[]>();
@@ -39,6 +41,10 @@ export function generateRuleFiles(doc: RegistryDocument): GeneratedRuleFiles {
     const rules = rulesOf(slo, index);
     append(prometheus, rules.serviceId, rules.prometheus);
     append(loki, rules.serviceId, rules.loki);
+  }
+  for (const service of doc.services) {
+    const cost = buildCostGroup(doc.settings, service);
+    append(prometheus, service.id, cost ? [cost] : []);
   }
   return { prometheus: toFiles(prometheus), loki: toFiles(loki) };
 }

@@ -23,6 +23,11 @@ export const PERIOD_BURN_RATE = 'slo:period_burn_rate:ratio';
 export const PERIOD_BUDGET_REMAINING = 'slo:period_error_budget_remaining:ratio';
 /** One series per SLO (value 1) carrying owners, objective and window as labels. */
 export const SLO_INFO = 'slo:info';
+/**
+ * A service's cloud spend in one-hour buckets (USD), from the billing query, labelled
+ * `sloth_service`: the spend panels sum these tiles instead of re-reading the billing counters.
+ */
+export const SERVICE_SPEND_1H = 'service:cloud_spend_usd:increase1h';
 
 /** Multiwindow multi-burn-rate alert; one rule per tier, told apart by `burn_tier`. */
 export const BURN_ALERT = 'SLOErrorBudgetBurn';
