@@ -93,37 +93,3 @@ function slothGroups(slo: Slo): RuleGroup[] {
 export function slothRuleFile(slos: Slo[]): RuleFile {
   return { groups: slos.flatMap(slothGroups) };
 }
-
-/**
- * Our layout with the 1d and 3d error ratios summed from the one-hour tiles instead of rates over
- * the raw series, as the period ratio already is: a variant measured to see what coarsening the
- * long windows saves. They then lag by up to an hour (at most 1/24 of the window).
- */
-export function coarsenLongWindows(file: RuleFile, windows = ['1d', '3d']): RuleFile {
-  const periodOf = new Map<string, RecordingRule>();
-  for (const group of file.groups.filter((g) => g.name.endsWith('-meta'))) {
-    const period = group.rules.find(
-      (rule): rule is RecordingRule =>
-        'record' in rule && rule.expr.startsWith('sum_over_time(slo:sli_error:increase1h')
-    );
-    if (period) {
-      periodOf.set(group.name.replace(/-meta$/, '-sli'), period);
-    }
-  }
-  return {
-    groups: file.groups.map((group) => {
-      const period = periodOf.get(group.name);
-      if (!period) {
-        return group;
-      }
-      const range = /\[(\w+)\]/.exec(period.expr)?.[1] ?? '';
-      const rules = group.rules.map((rule) => {
-        const window = 'record' in rule ? /ratio_rate(\w+)$/.exec(rule.record)?.[1] : undefined;
-        return window && windows.includes(window)
-          ? { ...rule, expr: period.expr.split(`[${range}]`).join(`[${window}]`) }
-          : rule;
-      });
-      return { ...group, rules };
-    }),
-  };
-}

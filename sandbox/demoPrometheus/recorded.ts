@@ -5,8 +5,8 @@
  * visible to instant selectors for the 5-minute lookback after its evaluation.
  */
 import type { RegistryDocument } from '../../src/domain/model';
-import { generateRuleFiles, isAlertingRule } from '../../src/domain/rules';
-import { Expr, parseDuration, parsePromql } from './ast';
+import { generateRuleFiles, isAlertingRule, LABEL_ID } from '../../src/domain/rules';
+import { Expr, parseDuration, parsePromql, SelectorExpr } from './ast';
 import type { SeriesSource } from './source';
 import { DemoQueryError, Labels, Matcher, NAME, Sample, Series, Value, labelsKey, matchesAll } from './values';
 
@@ -52,6 +52,7 @@ export class RecordedSource implements SeriesSource {
   private readonly parsed = new Map<VirtualSeries, Expr>();
   private readonly memo = new Map<string, Sample[]>();
   private readonly running = new Set<string>();
+  private readonly ids = new Map<number, Set<string> | undefined>();
   private pointReads = 0;
   /** Names of the recorded series. */
   readonly names: string[];
@@ -69,15 +70,57 @@ export class RecordedSource implements SeriesSource {
     this.pointReads = 0;
   }
 
-  /** Rules whose name and static labels can match; the rest of the matchers apply to their results. */
+  /**
+   * Rules whose name, static labels and possible SLO ids can match; the rest of the matchers apply
+   * to their results. A rule shared by every SLO has no `sloth_id` of its own: asking it for one
+   * SLO's series would evaluate it for all of them, so the ids it can give are worked out from
+   * the rules it reads.
+   */
   private candidates(matchers: Matcher[]): Array<{ rule: VirtualSeries; index: number }> {
     return this.rules
       .map((rule, index) => ({ rule, index }))
-      .filter(({ rule }) =>
-        matchers.every((m) =>
-          m.name === NAME ? m.test(rule.record) : rule.labels[m.name] === undefined || m.test(rule.labels[m.name])
-        )
+      .filter(({ rule, index }) =>
+        matchers.every((m) => {
+          if (m.name === NAME) {
+            return m.test(rule.record);
+          }
+          if (rule.labels[m.name] !== undefined) {
+            return m.test(rule.labels[m.name]);
+          }
+          const ids = m.name === LABEL_ID ? this.idsOf(index) : undefined;
+          return ids === undefined || [...ids].some((id) => m.test(id));
+        })
       );
+  }
+
+  /** The `sloth_id` values the series of a rule can carry; undefined when any (it reads raw series). */
+  private idsOf(index: number, visiting = new Set<number>()): Set<string> | undefined {
+    if (this.ids.has(index)) {
+      return this.ids.get(index);
+    }
+    const rule = this.rules[index];
+    let ids: Set<string> | undefined = new Set<string>();
+    if (rule.labels[LABEL_ID] !== undefined) {
+      ids.add(rule.labels[LABEL_ID]);
+    } else if (visiting.has(index)) {
+      return undefined;
+    } else {
+      visiting.add(index);
+      for (const selector of selectorsOf(this.expr(rule))) {
+        const read = this.rules
+          .map((candidate, i) => ({ candidate, i }))
+          .filter(({ candidate }) => selector.matchers.every((m) => m.name !== NAME || m.test(candidate.record)));
+        const inner = read.map(({ i }) => this.idsOf(i, visiting));
+        if (read.length === 0 || inner.includes(undefined)) {
+          ids = undefined;
+          break;
+        }
+        inner.forEach((set) => set?.forEach((id) => ids?.add(id)));
+      }
+      visiting.delete(index);
+    }
+    this.ids.set(index, ids);
+    return ids;
   }
 
   /** The samples a rule records at evaluation time `t`. */
@@ -180,5 +223,26 @@ export class RecordedSource implements SeriesSource {
         .filter((sample) => matchesAll(sample.labels, matchers))
         .map((s) => s.labels);
     });
+  }
+}
+
+/** The vector selectors of an expression, inside range selectors and subqueries too. */
+function selectorsOf(expr: Expr): SelectorExpr[] {
+  switch (expr.type) {
+    case 'selector':
+      return [expr];
+    case 'matrix':
+      return [expr.selector];
+    case 'subquery':
+    case 'unary':
+      return selectorsOf(expr.expr);
+    case 'call':
+      return expr.args.flatMap(selectorsOf);
+    case 'aggregate':
+      return [...(expr.param ? selectorsOf(expr.param) : []), ...selectorsOf(expr.expr)];
+    case 'binary':
+      return [...selectorsOf(expr.lhs), ...selectorsOf(expr.rhs)];
+    default:
+      return [];
   }
 }

@@ -146,11 +146,13 @@ describe('rules', () => {
     expect([...io.written.keys()]).toEqual([
       'out/rules/checkout.rules.yaml',
       'out/rules/payments.rules.yaml',
+      'out/rules/registry.shared.rules.yaml',
       'out/rules/payments.loki.rules.yaml',
     ]);
     expect(io.stdoutText).toMatch(
-      /^wrote out\/rules\/checkout\.rules\.yaml \(\d+ groups, \d+ rules\)\nwrote out\/rules\/payments\.rules\.yaml \(.*\)\nwrote out\/rules\/payments\.loki\.rules\.yaml \(2 groups, \d+ rules\)\n$/
+      /^wrote out\/rules\/checkout\.rules\.yaml \(\d+ groups, \d+ rules\)\nwrote out\/rules\/payments\.rules\.yaml \(.*\)\nwrote out\/rules\/registry\.shared\.rules\.yaml \(1 groups?, \d+ rules\)\nwrote out\/rules\/payments\.loki\.rules\.yaml \(2 groups, \d+ rules\)\n$/
     );
+    expect(parse(io.written.get('out/rules/registry.shared.rules.yaml')!).groups[0].name).toBe('slo-shared');
     const loki = parse(io.written.get('out/rules/payments.loki.rules.yaml')!);
     expect(loki.groups[0].name).toBe('slo-payments-error-logs-sli');
     expect(loki.groups[0].rules[0].expr).toContain('{service="payments", level="error"}');
@@ -165,6 +167,7 @@ describe('rules', () => {
     expect([...io.written.keys()]).toEqual([
       'prometheus/checkout.rules.yaml',
       'prometheus/payments.rules.yaml',
+      'prometheus/registry.shared.rules.yaml',
       'loki/fake/payments.rules.yaml',
     ]);
     expect(parse(io.written.get('loki/fake/payments.rules.yaml')!).groups[0].name).toBe('slo-payments-error-logs-sli');

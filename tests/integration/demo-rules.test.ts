@@ -3,17 +3,18 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { generateRuleFiles, renderRuleFile } from '../../src/domain/rules';
+import { generateRuleFiles, renderRuleFile, SHARED_RULES } from '../../src/domain/rules';
 import { readDemoRegistry } from '../../scripts/demo/provisioning';
 
 describe('rules of the demo registry', () => {
   const generated = generateRuleFiles(readDemoRegistry());
 
-  it('gives every demo service a Prometheus rule file that promtool accepts', () => {
+  it('gives every demo service a Prometheus rule file, and the registry one shared file, that promtool accepts', () => {
     expect(generated.prometheus.map((entry) => entry.serviceId).sort()).toEqual([
       'catalog',
       'checkout',
       'payments',
+      SHARED_RULES,
       'search',
     ]);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'bizowner-demo-rules-'));

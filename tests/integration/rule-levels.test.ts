@@ -6,6 +6,7 @@ import {
   ERROR_BUDGET_RATIO,
   PERIOD_BUDGET_REMAINING,
   PERIOD_BURN_RATE,
+  SLO_INFO,
   RecordingRule,
   generateRuleFiles,
   mergeRuleFiles,
@@ -83,7 +84,7 @@ describe('recordingLevels', () => {
     );
   });
 
-  it('orders the demo rules so that burn rates follow the budget and budget left follows the period burn rate', () => {
+  it('orders the demo rules so that the budget follows slo:info, burn rates the budget and budget left the period burn rate', () => {
     const rules = mergeRuleFiles(generateRuleFiles(readDemoRegistry()).prometheus.map((entry) => entry.file));
     const levels = plannedLevels({ rules, historyStart: 0, historyEnd: 86_400, recentSeconds: 3600 });
     const levelsOf = (record: string) => [
@@ -91,8 +92,9 @@ describe('recordingLevels', () => {
         levels.flatMap((level, index) => (level.some((entry) => entry.rule.record === record) ? [index] : []))
       ),
     ];
-    expect(levelsOf(ERROR_BUDGET_RATIO)).toEqual([0]);
-    expect(Math.min(...levelsOf(CURRENT_BURN_RATE))).toBeGreaterThan(0);
+    expect(levelsOf(SLO_INFO)).toEqual([0]);
+    expect(Math.min(...levelsOf(ERROR_BUDGET_RATIO))).toBeGreaterThan(0);
+    expect(Math.min(...levelsOf(CURRENT_BURN_RATE))).toBeGreaterThan(Math.max(...levelsOf(ERROR_BUDGET_RATIO)));
     expect(Math.min(...levelsOf(PERIOD_BURN_RATE))).toBeGreaterThan(Math.max(...levelsOf(ERROR_BUDGET_RATIO)));
     expect(Math.min(...levelsOf(PERIOD_BUDGET_REMAINING))).toBeGreaterThan(Math.max(...levelsOf(PERIOD_BURN_RATE)));
     const recordingRules = rules.groups.flatMap((group) => group.rules.filter((rule) => 'record' in rule));

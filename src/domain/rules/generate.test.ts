@@ -1,6 +1,6 @@
 import { RegistryDocument } from '../model';
 import { baseDoc, baseService, baseSlo, RULE_FIXTURES } from './fixtures';
-import { generateRuleFiles, generateSloRules, mergeRuleFiles } from './generate';
+import { generateRuleFiles, generateSloRules, mergeRuleFiles, SHARED_RULES, sharedRuleFile } from './generate';
 import { BURN_ALERT, FREEZE_ALERT, LABEL_BURN_TIER, SLI_TOTAL_COUNT_PREFIX } from './names';
 import { isAlertingRule, RecordingRule, RuleGroup, SloRules } from './types';
 
@@ -30,35 +30,99 @@ describe('generateSloRules', () => {
     expect(suffixes(rules.loki)).toEqual(loki);
   });
 
-  test('records the error ratio of every alert window, then the period from hourly tiles', () => {
-    const rules = rulesOf(RULE_FIXTURES['ratio-bad-google-30d']);
+  test('records the 5-minute increases, the hourly tiles and slo:info; the shared rules derive the rest', () => {
+    const doc = RULE_FIXTURES['ratio-bad-google-30d'];
+    const rules = rulesOf(doc);
     expect(records(rules.prometheus).map((rule) => `${rule.record} ${rule.labels?.sloth_window ?? ''}`.trim())).toEqual(
       [
-        'slo:sli_error:ratio_rate5m 5m',
-        'slo:sli_error:ratio_rate30m 30m',
-        'slo:sli_error:ratio_rate1h 1h',
-        'slo:sli_error:ratio_rate2h 2h',
-        'slo:sli_error:ratio_rate6h 6h',
-        'slo:sli_error:ratio_rate1d 1d',
-        'slo:sli_error:ratio_rate3d 3d',
+        'slo:sli_error:increase5m 5m',
+        'slo:sli_total:increase5m 5m',
         'slo:sli_error:increase1h 1h',
         'slo:sli_total:increase1h 1h',
-        'slo:sli_error:ratio_rate30d 30d',
-        'slo:objective:ratio',
-        'slo:error_budget:ratio',
-        'slo:time_period:days',
-        'slo:current_burn_rate:ratio',
-        'slo:period_burn_rate:ratio',
-        'slo:period_error_budget_remaining:ratio',
         'slo:info',
       ]
     );
     const tiles = rules.prometheus.find((group) => group.name.endsWith('increase1h'));
     expect(tiles?.interval).toBe('1h');
-    const period = records(rules.prometheus).find((rule) => rule.record === 'slo:sli_error:ratio_rate30d');
-    expect(period?.expr).toBe(
-      'sum_over_time(slo:sli_error:increase1h{sloth_id="checkout-availability"}[30d]) / sum_over_time(slo:sli_total:increase1h{sloth_id="checkout-availability"}[30d])'
+    const shared = sharedRuleFile(doc).groups;
+    expect(shared.map((group) => group.name)).toEqual(['slo-shared']);
+    expect(records(shared).map((rule) => `${rule.record} ${rule.labels?.sloth_window ?? ''}`.trim())).toEqual([
+      'slo:sli_error:ratio_rate5m 5m',
+      'slo:sli_error:ratio_rate30m 30m',
+      'slo:sli_error:ratio_rate1h 1h',
+      'slo:sli_error:ratio_rate2h 2h',
+      'slo:sli_error:ratio_rate6h 6h',
+      'slo:sli_error:ratio_rate1d 1d',
+      'slo:sli_error:ratio_rate3d 3d',
+      'slo:sli_error:ratio_rate30d 30d',
+      'slo:objective:ratio',
+      'slo:error_budget:ratio',
+      'slo:time_period:days',
+      'slo:current_burn_rate:ratio',
+      'slo:period_burn_rate:ratio',
+      'slo:period_error_budget_remaining:ratio',
+    ]);
+    const expr = (record: string) => records(shared).find((rule) => rule.record === record)?.expr;
+    expect(expr('slo:sli_error:ratio_rate30m')).toBe(
+      'sum_over_time(slo:sli_error:increase5m[30m]) / sum_over_time(slo:sli_total:increase5m[30m])'
     );
+    expect(expr('slo:sli_error:ratio_rate30d')).toBe(
+      'sum_over_time(slo:sli_error:increase1h[30d]) / sum_over_time(slo:sli_total:increase1h[30d])'
+    );
+  });
+
+  test('shared constants and period burn rates cover every objective and period of the registry', () => {
+    const doc = baseDoc([
+      baseSlo(),
+      baseSlo({ id: 'checkout-28d', objective: 99.5, window: '28d' }),
+      baseSlo({ id: 'checkout-month', objective: 99.5, window: 'calendar-month' }),
+    ]);
+    const shared = records(sharedRuleFile(doc).groups);
+    const expr = (record: string) => shared.find((rule) => rule.record === record)?.expr;
+    const info = 'max without (objective, slo_window, slo_name) (slo:info';
+    expect(expr('slo:objective:ratio')).toBe(
+      `(0.999 * ${info}{objective="99.9"})) or (0.995 * ${info}{objective="99.5"}))`
+    );
+    expect(expr('slo:error_budget:ratio')).toBe(
+      `(0.001 * ${info}{objective="99.9"})) or (0.005 * ${info}{objective="99.5"}))`
+    );
+    expect(expr('slo:time_period:days')).toBe(
+      `(30 * ${info}{slo_window=~"30d|calendar-month"})) or (28 * ${info}{slo_window=~"28d"}))`
+    );
+    expect(expr('slo:period_burn_rate:ratio')).toContain('slo:sli_error:ratio_rate28d / on');
+    expect(expr('slo:period_burn_rate:ratio')).toContain('(slo:time_period:days == 30)');
+    expect(shared.filter((rule) => rule.record === 'slo:sli_error:ratio_rate28d')).toHaveLength(1);
+    expect(shared.filter((rule) => rule.record === 'slo:sli_error:ratio_rate30d')).toHaveLength(1);
+  });
+
+  test('log SLIs keep their sub-day windows on Loki; the tiled windows and the period are shared', () => {
+    const rules = rulesOf(RULE_FIXTURES['log-ratio-policy']);
+    const windows = records(rules.loki)
+      .filter((rule) => rule.record.startsWith('slo:sli_error:ratio_rate'))
+      .map((rule) => rule.labels?.sloth_window);
+    expect(windows).toEqual(['5m', '30m', '1h', '2h', '6h']);
+    const shared = records(sharedRuleFile(RULE_FIXTURES['log-ratio-policy']).groups).map((rule) => rule.record);
+    expect(shared).toEqual(
+      expect.arrayContaining([
+        'slo:sli_error:ratio_rate1d',
+        'slo:sli_error:ratio_rate3d',
+        'slo:sli_error:ratio_rate30d',
+      ])
+    );
+    expect(shared).not.toContain('slo:sli_error:ratio_rate30m');
+  });
+
+  test('freeform SLIs record every window themselves and average their 1h ratio over the period', () => {
+    const rules = rulesOf(RULE_FIXTURES['freeform-calendar-month']);
+    const names = records(rules.prometheus).map((rule) => rule.record);
+    expect(names).not.toContain('slo:sli_error:increase5m');
+    expect(names).toEqual(expect.arrayContaining(['slo:sli_error:ratio_rate5m', 'slo:sli_error:ratio_rate1h']));
+    expect(records(rules.prometheus).find((rule) => rule.record === 'slo:sli_error:ratio_rate30d')?.expr).toMatch(
+      /^avg_over_time\(slo:sli_error:ratio_rate1h\{sloth_id="[^"]+"\}\[30d\]\)$/
+    );
+    const shared = records(sharedRuleFile(RULE_FIXTURES['freeform-calendar-month']).groups).map((rule) => rule.record);
+    expect(shared).not.toContain('slo:sli_error:ratio_rate30m');
+    expect(shared).not.toContain('slo:sli_error:ratio_rate30d');
   });
 
   test('every recorded series carries the Sloth, owner and SLO labels; reserved labels win', () => {
@@ -95,7 +159,8 @@ describe('generateSloRules', () => {
         },
       }),
     ]);
-    const names = records(rulesOf(doc).prometheus).map((rule) => rule.record);
+    const all = generateRuleFiles(doc).prometheus.flatMap((entry) => entry.file.groups);
+    const names = records(all).map((rule) => rule.record);
     expect(names.filter((name) => name === 'slo:sli_error:ratio_rate1d')).toHaveLength(1);
   });
 
@@ -192,6 +257,7 @@ describe('generateRuleFiles', () => {
     expect(files.prometheus.map((file) => [file.serviceId, file.file.groups.length])).toEqual([
       ['checkout', 6],
       ['search', 4],
+      [SHARED_RULES, 1],
     ]);
     expect(files.loki.map((file) => [file.serviceId, file.file.groups.map((group) => group.name)])).toEqual([
       ['checkout', ['slo-checkout-logs-sli', 'slo-checkout-logs-increase1h']],
@@ -270,7 +336,7 @@ describe('spend recording rules', () => {
     ],
   ])('billing on %s: no spend rules (the rules could not read it)', (_name, doc) => {
     expect(costGroups(doc)).toEqual([]);
-    expect(generateRuleFiles(doc).prometheus.map((file) => file.serviceId)).toEqual(['checkout']);
+    expect(generateRuleFiles(doc).prometheus.map((file) => file.serviceId)).toEqual(['checkout', SHARED_RULES]);
   });
 });
 

@@ -3,16 +3,24 @@
  * service for Mimir/Cortex), plus one Loki ruler file per service that has log SLIs. A service's
  * Prometheus file also records its hourly spend when billing is read from the same Prometheus.
  */
-import { RegistryDocument, Slo } from '../model';
+import { RegistryDocument } from '../model';
 import { sliQueryLanguage } from '../promql/sli';
 import { buildAlertGroup } from './alert-rules';
 import { buildCostGroup } from './cost-rules';
-import { buildSloContext, indexRegistry, RegistryIndex } from './context';
+import { buildSloContext, indexRegistry, SloContext } from './context';
 import { buildMetaGroup } from './meta-rules';
+import { buildSharedGroups } from './shared-rules';
 import { buildSliGroups } from './sli-rules';
 import { RuleFile, RuleGroup, SloRules } from './types';
 
-/** A rule file for one service. */
+/**
+ * `serviceId` of the registry-wide rule file: rules that combine the series of every SLO (burn
+ * rates, budget, the error ratios over the alert windows and the period). Not a service id: those
+ * have no dots. Loaded once, beside the service files.
+ */
+export const SHARED_RULES = 'registry.shared';
+
+/** A rule file for one service, or the registry's shared rules ({@link SHARED_RULES}). */
 export interface ServiceRuleFile {
   serviceId: string;
   file: RuleFile;
@@ -26,19 +34,21 @@ export interface GeneratedRuleFiles {
 /** Rules of one SLO, or `undefined` when the document has no SLO with that id. */
 export function generateSloRules(doc: RegistryDocument, sloId: string): SloRules | undefined {
   const slo = doc.slos.find((candidate) => candidate.id === sloId);
-  return slo ? rulesOf(slo, indexRegistry(doc)) : undefined;
+  return slo ? rulesOf(buildSloContext(slo, indexRegistry(doc))) : undefined;
 }
 
 /**
  * Rule files for every SLO of the document, one per service in the order services first appear
- * among the SLOs, then services that only record spend. Services without log SLIs get no Loki file.
+ * among the SLOs, then services that only record spend, then the registry's shared rules
+ * ({@link SHARED_RULES}). Services without log SLIs get no Loki file.
  */
 export function generateRuleFiles(doc: RegistryDocument): GeneratedRuleFiles {
   const prometheus = new Map<string, RuleGroup[]>();
   const loki = new Map<string, RuleGroup[]>();
   const index = indexRegistry(doc);
-  for (const slo of doc.slos) {
-    const rules = rulesOf(slo, index);
+  const contexts = doc.slos.map((slo) => buildSloContext(slo, index));
+  for (const ctx of contexts) {
+    const rules = rulesOf(ctx);
     append(prometheus, rules.serviceId, rules.prometheus);
     append(loki, rules.serviceId, rules.loki);
   }
@@ -46,7 +56,14 @@ export function generateRuleFiles(doc: RegistryDocument): GeneratedRuleFiles {
     const cost = buildCostGroup(doc.settings, service);
     append(prometheus, service.id, cost ? [cost] : []);
   }
+  append(prometheus, SHARED_RULES, buildSharedGroups(contexts));
   return { prometheus: toFiles(prometheus), loki: toFiles(loki) };
+}
+
+/** The registry-wide rules, which need every per-SLO file's series: load them once, beside those files. */
+export function sharedRuleFile(doc: RegistryDocument): RuleFile {
+  const index = indexRegistry(doc);
+  return { groups: buildSharedGroups(doc.slos.map((slo) => buildSloContext(slo, index))) };
 }
 
 /**
@@ -66,8 +83,8 @@ export function mergeRuleFiles(files: RuleFile[]): RuleFile {
   return { groups: [...byName.values()] };
 }
 
-function rulesOf(slo: Slo, index: RegistryIndex): SloRules {
-  const ctx = buildSloContext(slo, index);
+function rulesOf(ctx: SloContext): SloRules {
+  const { slo } = ctx;
   const sliGroups = buildSliGroups(ctx);
   const onLoki = sliQueryLanguage(slo.sli) === 'logql';
   const derived = [buildMetaGroup(ctx), ...buildAlertGroup(ctx)];

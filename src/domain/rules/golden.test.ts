@@ -1,6 +1,7 @@
 /**
  * Golden files: the rendered rules of every fixture in RULE_FIXTURES are compared with
- * `__golden__/<fixture>.yaml` (Prometheus) and `__golden__/<fixture>.loki.yaml` (Loki ruler).
+ * `__golden__/<fixture>.yaml` (Prometheus: the service's file, then the shared rules) and
+ * `__golden__/<fixture>.loki.yaml` (Loki ruler).
  *
  * After an intended change to the generator, regenerate them on purpose and review the diff:
  *   UPDATE_GOLDEN=1 npx jest src/domain/rules/golden.test.ts
@@ -8,7 +9,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { RULE_FIXTURES } from './fixtures';
-import { generateRuleFiles } from './generate';
+import { generateRuleFiles, mergeRuleFiles, SHARED_RULES } from './generate';
 import { renderRuleFile } from './render';
 
 const GOLDEN_DIR = join(__dirname, '__golden__');
@@ -16,9 +17,13 @@ const update = process.env.UPDATE_GOLDEN === '1';
 
 function rendered(name: string): { prometheus: string; loki?: string } {
   const files = generateRuleFiles(RULE_FIXTURES[name]);
-  expect(files.prometheus).toHaveLength(1);
+  // the service's file, then the registry's shared rules
+  expect(files.prometheus.map((entry) => entry.serviceId)).toEqual([
+    RULE_FIXTURES[name].slos[0].serviceId,
+    SHARED_RULES,
+  ]);
   return {
-    prometheus: renderRuleFile(files.prometheus[0].file),
+    prometheus: renderRuleFile(mergeRuleFiles(files.prometheus.map((entry) => entry.file))),
     loki: files.loki.length > 0 ? renderRuleFile(files.loki[0].file) : undefined,
   };
 }

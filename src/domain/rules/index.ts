@@ -3,6 +3,8 @@ export {
   generateRuleFiles,
   generateSloRules,
   mergeRuleFiles,
+  SHARED_RULES,
+  sharedRuleFile,
   type GeneratedRuleFiles,
   type ServiceRuleFile,
 } from './generate';

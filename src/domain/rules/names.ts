@@ -6,6 +6,14 @@
 
 /** Prefix of the SLI error ratio over a window: `slo:sli_error:ratio_rate5m`. */
 export const SLI_ERROR_RATIO_PREFIX = 'slo:sli_error:ratio_rate';
+/**
+ * Errors over the last 5 minutes, recorded every evaluation: the error ratios of countable PromQL
+ * SLIs over windows shorter than a day are sums of these divided by sums of the event counts. The
+ * 5-minute spans overlap, so only such ratios mean something, not the sums themselves.
+ */
+export const SLI_ERROR_INCREASE_5M = 'slo:sli_error:increase5m';
+/** Events over the last 5 minutes, the denominators of the sub-day error ratios. */
+export const SLI_TOTAL_INCREASE_5M = 'slo:sli_total:increase5m';
 /** Errors in one-hour buckets, the tiles the traffic-weighted period ratio is summed from. */
 export const SLI_ERROR_INCREASE_1H = 'slo:sli_error:increase1h';
 /** Events in one-hour buckets, the denominator tiles of the period ratio. */
@@ -38,6 +46,8 @@ export const FREEZE_ALERT = 'SLOReleaseFreeze';
 export const TILE_WINDOW = '1h';
 /** The window of the current burn rate; always recorded. */
 export const CURRENT_WINDOW = '5m';
+/** The span of the per-evaluation increases the sub-day windows are summed from. */
+export const BASE_WINDOW = CURRENT_WINDOW;
 
 export const LABEL_ID = 'sloth_id';
 export const LABEL_SERVICE = 'sloth_service';

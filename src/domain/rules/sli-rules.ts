@@ -1,15 +1,20 @@
 /**
- * SLI recording rules: the error ratio over every window the alerts and dashboards use, the
- * one-hour error and event tiles of the period ratio, and the event counts of the low-traffic
- * guard. They run where the SLI's data is: Prometheus, or the Loki ruler for log SLIs.
+ * Per-SLO SLI recording rules, run where the SLI's data is (Prometheus, or the Loki ruler for log
+ * SLIs): the errors and events of the last 5 minutes and of each hour (the tiles), the event counts
+ * of the low-traffic guard, and the error ratios that cannot be built from those (every window of a
+ * freeform SLI, the sub-day windows of a log SLI). The error ratios of countable SLIs over the
+ * alert windows and the period are built from these once for the whole registry (shared-rules.ts).
  */
 import { errorCountQuery, errorRatioQuery, isCountableSli, sliQueryLanguage, totalCountQuery } from '../promql/sli';
 import { distinctWindows, windowSeconds } from '../windows/windows';
 import { SloContext } from './context';
 import {
+  BASE_WINDOW,
   LABEL_WINDOW,
   SLI_ERROR_INCREASE_1H,
+  SLI_ERROR_INCREASE_5M,
   SLI_TOTAL_INCREASE_1H,
+  SLI_TOTAL_INCREASE_5M,
   TILE_WINDOW,
   sliErrorRatioName,
   sliTotalCountName,
@@ -25,48 +30,48 @@ import { RecordingRule, RuleGroup } from './types';
  */
 export const TILE_INTERVAL = '1h';
 
-/**
- * Windows of a day or more (whole hours) are summed from the hourly tiles when Prometheus records
- * them: 24 or 72 recorded samples per series instead of every raw sample of every raw series over
- * one or three days, which made these two windows nine tenths of the samples all SLI rules read
- * each cycle (bench/RESULTS.md, "Rule cost"). The tiles lag by up to an hour: these are the long
- * windows of ticket alerts (3x over 1d, 1x over 3d), whose short windows (2h, 6h) still read the
- * raw series, and of the release-freeze policy. A ratio of two sums of tiles does not depend on how
- * many tiles there are (a missed evaluation drops an hour from both sides), so it stays right when
- * a ruler evaluates the tiles more often than hourly, as `promtool test rules` does. Log SLIs keep
- * these windows on the Loki ruler, which cannot read recorded series.
- */
-export function readsTiles(ctx: SloContext, window: string): boolean {
-  const seconds = windowSeconds(window);
-  return (
-    isCountableSli(ctx.slo.sli) &&
-    sliQueryLanguage(ctx.slo.sli) === 'promql' &&
-    seconds >= TILED_FROM_SECONDS &&
-    seconds % windowSeconds(TILE_WINDOW) === 0
-  );
-}
-
 const TILED_FROM_SECONDS = 86_400;
 
-function tileSum(ctx: SloContext, record: string, window: string): string {
-  return `sum_over_time(${record}${ctx.matcher}[${window}])`;
+/**
+ * Windows of a day or more (whole hours) are summed from the hourly tiles: 24 or 72 recorded
+ * samples per series instead of every raw sample of every raw series over one or three days, which
+ * made these two windows nine tenths of the samples all SLI rules read each cycle (bench/RESULTS.md,
+ * "Rule cost"). The tiles lag by up to an hour: these are the long windows of ticket alerts (3x over
+ * 1d, 1x over 3d), whose short windows (2h, 6h) do not, and of the release-freeze policy. A ratio
+ * of two sums of tiles does not depend on how many tiles there are (a missed evaluation drops an
+ * hour from both sides), so it stays right when a ruler evaluates the tiles more often than hourly,
+ * as `promtool test rules` does.
+ */
+export function isTiledWindow(window: string): boolean {
+  const seconds = windowSeconds(window);
+  return seconds >= TILED_FROM_SECONDS && seconds % windowSeconds(TILE_WINDOW) === 0;
+}
+
+/**
+ * Whether the error ratio of this SLO over `window` is recorded by the shared rules rather than by
+ * its own: windows of countable SLIs read from the hourly tiles (log SLIs too: Loki's ruler writes
+ * their tiles to Prometheus) and the other windows of countable PromQL SLIs, summed from the
+ * 5-minute increases.
+ */
+export function isSharedWindow(ctx: SloContext, window: string): boolean {
+  return isCountableSli(ctx.slo.sli) && (isTiledWindow(window) || sliQueryLanguage(ctx.slo.sli) === 'promql');
 }
 
 /** SLI groups of one SLO: `slo-<id>-sli` and, for countable SLIs, `slo-<id>-increase1h`. */
 export function buildSliGroups(ctx: SloContext): RuleGroup[] {
   const { slo, groupBy } = ctx;
-  const rules: RecordingRule[] = ctx.sliWindows.map((window) =>
-    recording(
-      ctx,
-      sliErrorRatioName(window),
-      readsTiles(ctx, window)
-        ? `${tileSum(ctx, SLI_ERROR_INCREASE_1H, window)} / ${tileSum(ctx, SLI_TOTAL_INCREASE_1H, window)}`
-        : errorRatioQuery(slo.sli, window, groupBy),
-      window
-    )
-  );
-  const groups: RuleGroup[] = [{ name: `slo-${slo.id}-sli`, rules }];
   const sli = slo.sli;
+  const rules: RecordingRule[] = [];
+  if (isCountableSli(sli) && sliQueryLanguage(sli) === 'promql') {
+    rules.push(
+      recording(ctx, SLI_ERROR_INCREASE_5M, errorCountQuery(sli, BASE_WINDOW, groupBy), BASE_WINDOW),
+      recording(ctx, SLI_TOTAL_INCREASE_5M, totalCountQuery(sli, BASE_WINDOW, groupBy), BASE_WINDOW)
+    );
+  }
+  for (const window of ctx.sliWindows.filter((candidate) => !isSharedWindow(ctx, candidate))) {
+    rules.push(recording(ctx, sliErrorRatioName(window), errorRatioQuery(sli, window, groupBy), window));
+  }
+  const groups: RuleGroup[] = [{ name: `slo-${slo.id}-sli`, rules }];
   if (!isCountableSli(sli)) {
     return groups;
   }

@@ -12,9 +12,11 @@ function registry() {
 const groupNames = (text: string) => (parse(text).groups as Array<{ name: string }>).map((group) => group.name);
 
 describe('rule downloads', () => {
-  test('one SLO: its Prometheus groups only', () => {
-    const [file, ...rest] = ruleDownloads(registry(), { kind: 'slo', id: 'payments-ratio' });
+  test("one SLO: its Prometheus groups, and the registry's shared rules apart", () => {
+    const [file, shared, ...rest] = ruleDownloads(registry(), { kind: 'slo', id: 'payments-ratio' });
     expect(rest).toEqual([]);
+    expect(shared.fileName).toBe('registry.shared.rules.yaml');
+    expect(groupNames(shared.text)).toEqual(['slo-shared']);
     expect(file.fileName).toBe('slo-payments-ratio.rules.yaml');
     expect(groupNames(file.text)).toEqual([
       'slo-payments-ratio-sli',
@@ -29,7 +31,10 @@ describe('rule downloads', () => {
     expect(downloads.map((item) => item.fileName)).toEqual([
       'service-checkout.rules.yaml',
       'service-checkout.loki.rules.yaml',
+      'registry.shared.rules.yaml',
     ]);
+    // the same shared file whatever the scope: loaded once, it serves every service's SLOs
+    expect(downloads[2].text).toBe(ruleDownloads(registry(), { kind: 'slo', id: 'payments-ratio' })[1].text);
     expect(groupNames(downloads[0].text)).not.toContain('slo-payments-ratio-sli');
     expect(groupNames(downloads[1].text)).toEqual(['slo-checkout-logratio-sli', 'slo-checkout-logratio-increase1h']);
   });
@@ -39,6 +44,7 @@ describe('rule downloads', () => {
     expect(all.fileName).toBe('slos.rules.yaml');
     expect(groupNames(all.text)).toContain('slo-payments-ratio-meta');
     expect(groupNames(all.text)).toContain('slo-checkout-ratio-meta');
+    expect(groupNames(all.text).at(-1)).toBe('slo-shared');
   });
 
   test('one SLO as OpenSLO and as native YAML that imports back', () => {

@@ -5,7 +5,15 @@
 import { exportOpenSlo } from '../../domain/io/opensloExport';
 import { stringifyRegistryYaml } from '../../domain/io/native';
 import { RegistryDocument } from '../../domain/model';
-import { generateRuleFiles, generateSloRules, mergeRuleFiles, renderRuleFile, RuleGroup } from '../../domain/rules';
+import {
+  generateRuleFiles,
+  generateSloRules,
+  mergeRuleFiles,
+  renderRuleFile,
+  RuleGroup,
+  SHARED_RULES,
+  sharedRuleFile,
+} from '../../domain/rules';
 
 export type RuleScope = { kind: 'slo'; id: string } | { kind: 'service'; id: string } | { kind: 'all' };
 
@@ -22,18 +30,25 @@ function files(base: string, prometheus: RuleGroup[], loki: RuleGroup[]): RuleDo
   return result;
 }
 
-/** The rule files of `scope`: Prometheus always, Loki only when log SLIs are in scope. */
+/**
+ * The rule files of `scope`: Prometheus always, Loki only when log SLIs are in scope. For one SLO or
+ * one service, the registry's shared rules come as a file of their own, the same for every scope
+ * (load it once); the whole registry is one Prometheus file with them.
+ */
 export function ruleDownloads(doc: RegistryDocument, scope: RuleScope): RuleDownload[] {
+  const shared = { fileName: `${SHARED_RULES}.rules.yaml`, text: renderRuleFile(sharedRuleFile(doc)) };
   if (scope.kind === 'slo') {
     const rules = generateSloRules(doc, scope.id);
-    return rules ? files(`slo-${scope.id}`, rules.prometheus, rules.loki) : [];
+    return rules ? [...files(`slo-${scope.id}`, rules.prometheus, rules.loki), shared] : [];
   }
   const generated = generateRuleFiles(doc);
   const wanted = (file: { serviceId: string }) => scope.kind === 'all' || file.serviceId === scope.id;
   const merge = (list: typeof generated.prometheus) =>
     mergeRuleFiles(list.filter(wanted).map((item) => item.file)).groups;
-  const base = scope.kind === 'all' ? 'slos' : `service-${scope.id}`;
-  return files(base, merge(generated.prometheus), merge(generated.loki));
+  if (scope.kind === 'all') {
+    return files('slos', merge(generated.prometheus), merge(generated.loki));
+  }
+  return [...files(`service-${scope.id}`, merge(generated.prometheus), merge(generated.loki)), shared];
 }
 
 /** The registry cut down to one SLO, its service and the people that service names. */

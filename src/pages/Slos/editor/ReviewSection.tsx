@@ -6,7 +6,7 @@ import { Text, useStyles2 } from '@grafana/ui';
 import { Section } from '../../../components/Section/Section';
 import { testIds } from '../../../components/testIds';
 import { RegistryDocument, Slo } from '../../../domain/model';
-import { generateSloRules, renderRuleFile } from '../../../domain/rules';
+import { generateSloRules, renderRuleFile, sharedRuleFile } from '../../../domain/rules';
 
 interface Props {
   /** The registry with the edited SLO in it, or undefined while the SLO is invalid. */
@@ -14,17 +14,21 @@ interface Props {
   draft: Slo;
 }
 
-/** The exact recording and alert rules that saving this SLO generates. */
+/**
+ * The exact recording and alert rules that saving this SLO generates, and the registry's shared
+ * rules that turn its recorded counts into error ratios, burn rates and budget.
+ */
 export function ReviewSection({ candidate, draft }: Props) {
   const styles = useStyles2(getStyles);
   const files = useMemo(() => {
     const rules = candidate ? generateSloRules(candidate, draft.id.trim()) : undefined;
-    if (!rules) {
+    if (!candidate || !rules) {
       return undefined;
     }
     return {
       prometheus: renderRuleFile({ groups: rules.prometheus }),
       loki: rules.loki.length > 0 ? renderRuleFile({ groups: rules.loki }) : undefined,
+      shared: renderRuleFile(sharedRuleFile(candidate)),
     };
   }, [candidate, draft.id]);
   return (
@@ -32,7 +36,7 @@ export function ReviewSection({ candidate, draft }: Props) {
       <div data-testid={testIds.sloEditor.review}>
         {files ? (
           <>
-            {files.loki && <Text element="h4">{t('bizowner.sloEditor.review.prometheus', 'Prometheus rules')}</Text>}
+            <Text element="h4">{t('bizowner.sloEditor.review.prometheus', 'Prometheus rules')}</Text>
             <pre className={styles.yaml}>{files.prometheus}</pre>
             {files.loki && (
               <>
@@ -40,6 +44,14 @@ export function ReviewSection({ candidate, draft }: Props) {
                 <pre className={styles.yaml}>{files.loki}</pre>
               </>
             )}
+            <Text element="h4">{t('bizowner.sloEditor.review.shared', 'Shared rules of the registry')}</Text>
+            <Text color="secondary" element="p">
+              {t(
+                'bizowner.sloEditor.review.sharedHelp',
+                'Loaded once beside the service files: they turn the counts above into error ratios, burn rates and budget for every SLO.'
+              )}
+            </Text>
+            <pre className={styles.yaml}>{files.shared}</pre>
           </>
         ) : (
           <Text color="secondary">

@@ -49,7 +49,10 @@ describe('SLO editor: each SLI kind from template to generated rule', () => {
     );
     await settle(10);
     expect(review()).toContain(
-      'record: slo:sli_error:ratio_rate5m\n        expr: (sum(rate(http_requests_total{service="checkout", code=~"5.."}[5m])) or (0 * sum(rate(http_requests_total{service="checkout"}[5m])))) / (sum(rate(http_requests_total{service="checkout"}[5m])))'
+      'record: slo:sli_error:increase5m\n        expr: sum(increase(http_requests_total{service="checkout", code=~"5.."}[5m])) or (0 * sum(increase(http_requests_total{service="checkout"}[5m])))'
+    );
+    expect(review()).toContain(
+      'record: slo:sli_error:ratio_rate5m\n        expr: slo:sli_error:increase5m / slo:sli_total:increase5m'
     );
     await save();
     expect(storedRegistry(server).slos.find((slo) => slo.id === 'checkout-availability')?.sli).toEqual({

@@ -1,0 +1,145 @@
+/**
+ * Rules written once for the whole registry instead of once per SLO: every rule here only combines
+ * series the per-SLO rules record, so one rule can do it for all SLOs at once, matching series by
+ * their labels. At 1,000 SLOs that is about 15 rules instead of 13,000, and the per-SLO rules left
+ * read the raw series over 5 minutes (plus the hourly tiles) instead of over every alert window
+ * (bench/RESULTS.md, "Rule cost").
+ *
+ * - Error ratios of countable PromQL SLIs over windows shorter than a day: the sum of the 5-minute
+ *   error increases recorded at each evaluation over the window, divided by the sum of the event
+ *   increases. Consecutive 5-minute spans overlap, so an event is counted once per evaluation
+ *   whose span holds it, on both sides alike: the ratio is traffic-weighted, with full weight over
+ *   the window except its newest 5 minutes, which ramp in, and the 5 minutes before it, which ramp
+ *   out. A change therefore shows about 2.5 minutes later than in a rate over the raw series (a
+ *   20x burn pages after 46 minutes instead of 43); the 5-minute ratio itself is exact, and every
+ *   alert pairs its long window with a short one.
+ * - Error ratios over windows of a day or more and over the period, for every countable SLI (log
+ *   SLIs included), from the hourly tiles.
+ * - Objective, error budget and period length, from the labels of `slo:info`.
+ * - Current and period burn rates, and the budget left.
+ *
+ * Rules of a group run one after the other at the same time, so each reads what the ones before
+ * it recorded in the same evaluation.
+ */
+import { allowedErrorRatio, objectiveRatio } from '../budget/budget';
+import { orTerms, regexMatcher } from '../dashboards/promql';
+import { isCountableSli, sliQueryLanguage } from '../promql/sli';
+import { windowSeconds } from '../windows/windows';
+import { SloContext } from './context';
+import { INFO_NAME, INFO_OBJECTIVE, INFO_WINDOW } from './meta-rules';
+import {
+  BASE_WINDOW,
+  CURRENT_BURN_RATE,
+  CURRENT_WINDOW,
+  ERROR_BUDGET_RATIO,
+  LABEL_ID,
+  LABEL_SERVICE,
+  LABEL_SLO,
+  LABEL_WINDOW,
+  OBJECTIVE_RATIO,
+  PERIOD_BUDGET_REMAINING,
+  PERIOD_BURN_RATE,
+  SLI_ERROR_INCREASE_1H,
+  SLI_ERROR_INCREASE_5M,
+  SLI_TOTAL_INCREASE_1H,
+  SLI_TOTAL_INCREASE_5M,
+  SLO_INFO,
+  TIME_PERIOD_DAYS,
+  sliErrorRatioName,
+} from './names';
+import { isTiledWindow } from './sli-rules';
+import { RecordingRule, RuleGroup } from './types';
+
+/** Name of the registry-wide group. */
+export const SHARED_GROUP = 'slo-shared';
+
+const ON = `on (${LABEL_ID}, ${LABEL_SLO}, ${LABEL_SERVICE})`;
+const INFO = `max without (${INFO_OBJECTIVE}, ${INFO_WINDOW}, ${INFO_NAME}) (${SLO_INFO}`;
+
+/** The shared group of the SLOs of a registry; none without SLOs. */
+export function buildSharedGroups(contexts: SloContext[]): RuleGroup[] {
+  if (contexts.length === 0) {
+    return [];
+  }
+  const rules: RecordingRule[] = [
+    ...windowRatios(contexts),
+    ...constants(contexts),
+    {
+      record: CURRENT_BURN_RATE,
+      expr: `${sliErrorRatioName(CURRENT_WINDOW)} / ${ON} group_left ${ERROR_BUDGET_RATIO}`,
+    },
+    { record: PERIOD_BURN_RATE, expr: periodBurnRate(contexts) },
+    { record: PERIOD_BUDGET_REMAINING, expr: `1 - ${PERIOD_BURN_RATE}` },
+  ];
+  return [{ name: SHARED_GROUP, rules }];
+}
+
+function windowRatios(contexts: SloContext[]): RecordingRule[] {
+  const countable = contexts.filter((ctx) => isCountableSli(ctx.slo.sli));
+  const promql = countable.filter((ctx) => sliQueryLanguage(ctx.slo.sli) === 'promql');
+  const short = uniqueWindows(promql.flatMap((ctx) => ctx.sliWindows.filter((window) => !isTiledWindow(window))));
+  const tiled = uniqueWindows(
+    countable.flatMap((ctx) => [...ctx.sliWindows.filter((window) => isTiledWindow(window)), ctx.period])
+  );
+  const ratio = (window: string, expr: string): RecordingRule => ({
+    record: sliErrorRatioName(window),
+    expr,
+    labels: { [LABEL_WINDOW]: window },
+  });
+  const summed = (errors: string, total: string, window: string) =>
+    `sum_over_time(${errors}[${window}]) / sum_over_time(${total}[${window}])`;
+  return [
+    ...short.map((window) =>
+      ratio(
+        window,
+        window === BASE_WINDOW
+          ? `${SLI_ERROR_INCREASE_5M} / ${SLI_TOTAL_INCREASE_5M}`
+          : summed(SLI_ERROR_INCREASE_5M, SLI_TOTAL_INCREASE_5M, window)
+      )
+    ),
+    ...tiled.map((window) => ratio(window, summed(SLI_ERROR_INCREASE_1H, SLI_TOTAL_INCREASE_1H, window))),
+  ];
+}
+
+/**
+ * Objective, error budget and period length of every SLO: one term per distinct value, selecting
+ * the `slo:info` series that carry it and keeping only the SLO's own labels.
+ */
+function constants(contexts: SloContext[]): RecordingRule[] {
+  const objectives = [...new Set(contexts.map((ctx) => ctx.slo.objective))];
+  const byObjective = (value: (objective: number) => number) =>
+    orTerms(objectives.map((objective) => `(${value(objective)} * ${INFO}{${INFO_OBJECTIVE}="${objective}"}))`));
+  const windowsByDays = new Map<number, Set<string>>();
+  for (const ctx of contexts) {
+    windowsByDays.set(ctx.periodDays, (windowsByDays.get(ctx.periodDays) ?? new Set()).add(ctx.slo.window));
+  }
+  const days = orTerms(
+    [...windowsByDays].map(([count, windows]) => {
+      return `(${count} * ${INFO}{${regexMatcher(INFO_WINDOW, [...windows])}}))`;
+    })
+  );
+  return [
+    { record: OBJECTIVE_RATIO, expr: byObjective(objectiveRatio) },
+    { record: ERROR_BUDGET_RATIO, expr: byObjective(allowedErrorRatio) },
+    { record: TIME_PERIOD_DAYS, expr: days },
+  ];
+}
+
+/** The period ratio of each SLO over its own period, divided by its budget. */
+function periodBurnRate(contexts: SloContext[]): string {
+  const periods = [...new Set(contexts.map((ctx) => ctx.periodDays))].sort((a, b) => a - b);
+  return orTerms(
+    periods.map(
+      (days) =>
+        `(${sliErrorRatioName(`${days}d`)} / ${ON} group_left () (${ERROR_BUDGET_RATIO} and ${ON} (${TIME_PERIOD_DAYS} == ${days})))`
+    )
+  );
+}
+
+/**
+ * Windows as written, shortest first. Equal lengths written differently (`60m`, `1h`) are both
+ * kept: each SLO's rules read the name they were written with.
+ */
+function uniqueWindows(windows: string[]): string[] {
+  return [...new Set(windows)].sort((a, b) => windowSeconds(a) - windowSeconds(b));
+}
