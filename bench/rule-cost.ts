@@ -16,11 +16,15 @@
  *    tiles (and spend tiles) over 30 days and our 5-minute increases over the longest sub-day
  *    window before the history's end, at the evaluation interval; or Sloth's 5-minute error ratio
  *    (one sample every `--sloth-step` seconds) over DAYS days.
- * 3. Live: Prometheus runs the rules every `--interval` seconds, every group at that interval
- *    (our tile groups run hourly in production, so this is an upper bound). After the short windows
- *    have data and two full cycles: Prometheus' own figures (sum of the groups' `evaluationTime`,
- *    `prometheus_rule_group_last_evaluation_samples`) and the `slo:*` series per SLO. On 2 cores,
- *    groups run concurrently and their durations include waiting for a CPU, so the sum overstates.
+ * 3. Live: Prometheus runs the rules every `--interval` seconds, each group at its own interval
+ *    (our tile and spend groups hourly, at their offset in the hour, as in production). After two
+ *    cycles of the other groups: Prometheus' own figures (sum of the groups' `evaluationTime`,
+ *    `prometheus_rule_group_last_evaluation_samples`), the `slo:*` series per SLO, and the CPU
+ *    seconds the process spends per cycle over CPU_WINDOW_SECONDS (`process_cpu_seconds_total`),
+ *    minus what the same Prometheus spends scraping the same targets without rules: the cost of
+ *    evaluating the rules, group scheduling, appends and garbage collection included. On 2 cores,
+ *    groups run concurrently and their `evaluationTime` includes waiting for a CPU, so that sum
+ *    overstates; CPU seconds do not.
  * 4. Sequential: Prometheus restarted on the same TSDB without rules nor scraping, and every rule's
  *    expression queried once, one after the other, with `stats=all` at the time of the last cycle;
  *    the sum of `execTotalTime` is the evaluation time of one cycle without contention. One warm-up
@@ -33,7 +37,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { RegistryDocument } from '../src/domain/model';
-import { generateRuleFiles, isAlertingRule, mergeRuleFiles, renderRuleFile } from '../src/domain/rules';
+import {
+  generateRuleFiles,
+  isAlertingRule,
+  mergeRuleFiles,
+  renderRuleFile,
+  Rule,
+  RuleGroup,
+} from '../src/domain/rules';
 import { freePort, startPrometheusProcess } from '../scripts/demo/prometheusProcess';
 import { startWorkload } from '../scripts/demo/workloadServer';
 import { prepareDemoHistory } from '../tests/helpers/prometheus';
@@ -58,6 +69,8 @@ const DAYS = 30;
 const STEP_SECONDS = 60;
 const RUNS = 2;
 const SUB_DAY_SECONDS = 6 * HOUR;
+/** How long the process CPU is measured, with and without rules. */
+const CPU_WINDOW_SECONDS = 240;
 const say = (message: string) => log(NAME, message);
 
 interface GroupState {
@@ -94,23 +107,60 @@ async function until(what: string, timeoutMs: number, check: () => Promise<boole
   }
 }
 
-/** Waits for every group to evaluate once more after `previous`; resolves with the new states. */
-async function nextCycle(url: string, previous: Map<string, string>, timeoutMs: number): Promise<GroupState[]> {
+/** Waits for every `wanted` group to evaluate once more after `previous`; resolves with the new states. */
+async function nextCycle(
+  url: string,
+  previous: Map<string, string>,
+  timeoutMs: number,
+  wanted: (name: string) => boolean
+): Promise<GroupState[]> {
   let groups: GroupState[] = [];
   await until('a rule evaluation cycle', timeoutMs, async () => {
     groups = await ruleGroups(url);
-    return groups.every((g) => !g.lastEvaluation.startsWith('0001') && g.lastEvaluation !== previous.get(g.name));
+    return groups
+      .filter((g) => wanted(g.name))
+      .every((g) => !g.lastEvaluation.startsWith('0001') && g.lastEvaluation !== previous.get(g.name));
   });
   return groups;
 }
 
+/** Seconds of CPU the Prometheus process spends per evaluation cycle, over `CPU_WINDOW_SECONDS`. */
+async function cpuPerCycle(url: string, intervalSeconds: number): Promise<number> {
+  const read = async () => {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    const line = text.split('\n').find((candidate) => candidate.startsWith('process_cpu_seconds_total '));
+    if (!line) {
+      throw new Error(`${url}/metrics has no process_cpu_seconds_total`);
+    }
+    return { cpu: Number(line.split(' ')[1]), at: performance.now() / 1000 };
+  };
+  const first = await read();
+  await new Promise((resolve) => setTimeout(resolve, CPU_WINDOW_SECONDS * 1000));
+  const last = await read();
+  return ((last.cpu - first.cpu) * intervalSeconds) / (last.at - first.at);
+}
+
 type Layout = 'ours' | 'sloth';
 
-function kindOf(group: string): string {
-  return (
-    /-(sli|increase1h|meta|alerts|cost|shared)$|sloth-slo-(sli|meta|alerts)/.exec(group)?.slice(1).find(Boolean) ??
-    'other'
-  );
+/** What a rule is for, to split the evaluation time: SLI, tiles, spend, shared, meta or alerts. */
+function kindOf(group: RuleGroup, rule: Rule): string {
+  const sloth = /^sloth-slo-(sli|meta|alerts)/.exec(group.name);
+  if (sloth) {
+    return sloth[1];
+  }
+  if (isAlertingRule(rule)) {
+    return 'alerts';
+  }
+  if (group.name.startsWith('slo-shared')) {
+    return 'shared';
+  }
+  if (rule.record.startsWith('service:')) {
+    return 'cost';
+  }
+  if (group.interval === '1h') {
+    return 'increase1h';
+  }
+  return rule.record === 'slo:info' ? 'meta' : 'sli';
 }
 
 function layoutRules(layout: Layout, doc: RegistryDocument, slothStep: number, intervalSeconds: number) {
@@ -119,10 +169,8 @@ function layoutRules(layout: Layout, doc: RegistryDocument, slothStep: number, i
     return { rules: slothRuleFile(doc.slos), periodInputs: inputs, intervals: new Map<string, number>() };
   }
   const merged = mergeRuleFiles(generateRuleFiles(doc).prometheus.map((entry) => entry.file));
-  // every group at the global interval, so that each cycle includes the hourly tiles
-  const flat = { groups: merged.groups.map(({ name, rules }) => ({ name, rules })) };
   const increases = merged.groups
-    .filter((group) => group.name.endsWith('-sli'))
+    .filter((group) => group.interval === undefined)
     .map((group) => ({
       name: group.name,
       interval: `${intervalSeconds}s`,
@@ -132,8 +180,11 @@ function layoutRules(layout: Layout, doc: RegistryDocument, slothStep: number, i
     }));
   const hours = (interval: string | undefined) => (interval === '1h' ? 3600 : intervalSeconds);
   return {
-    rules: flat,
-    periodInputs: [...merged.groups.filter((group) => group.interval === '1h'), ...increases],
+    rules: merged,
+    periodInputs: [
+      ...merged.groups.filter((group) => group.interval === '1h'),
+      ...increases.filter((group) => group.rules.length > 0),
+    ],
     intervals: new Map(merged.groups.map((group) => [group.name, hours(group.interval)])),
   };
 }
@@ -192,24 +243,42 @@ async function measureLayout(
   await until('live samples in the 5-minute window', timeoutMs, async () => {
     return (await instant(server.url, 'sum(rate(http_requests_total[5m]))')).length > 0;
   });
-  let groups = await nextCycle(server.url, new Map(), timeoutMs);
+  // hourly groups run at their own offset in the hour: wait for the groups of every cycle
+  const everyCycle = (name: string) => (intervals.get(name) ?? options.intervalSeconds) === options.intervalSeconds;
+  let groups = await nextCycle(server.url, new Map(), timeoutMs, everyCycle);
   for (let i = 0; i < 2; i++) {
-    groups = await nextCycle(server.url, new Map(groups.map((g) => [g.name, g.lastEvaluation])), timeoutMs);
+    groups = await nextCycle(server.url, new Map(groups.map((g) => [g.name, g.lastEvaluation])), timeoutMs, everyCycle);
   }
+  const withRules = await cpuPerCycle(server.url, options.intervalSeconds);
+  say(`${layout}: ${withRules.toFixed(3)} CPU seconds per cycle with the rules`);
   const concurrentSeconds = groups.reduce((sum, g) => sum + g.evaluationTime, 0);
   const samplesQuery = 'sum(prometheus_rule_group_last_evaluation_samples)';
   await until('a scrape of Prometheus itself', timeoutMs, async () => {
     return (await instant(server.url, samplesQuery)).length > 0;
   });
   const ruleSamples = Number((await instant(server.url, samplesQuery))[0].value[1]);
-  const series = await instant(server.url, 'count by (__name__) ({__name__=~"slo:.+|sloth_slo_info"})');
+  // over hours: the hourly tiles were last backfilled at the end of the history, 3 to 4 hours ago
+  const series = await instant(
+    server.url,
+    'count by (__name__) (last_over_time({__name__=~"slo:.+|sloth_slo_info"}[6h]))'
+  );
   const seriesByName = Object.fromEntries(series.map((s) => [s.metric.__name__, Number(s.value[1])]));
   const totalSeries = Object.values(seriesByName).reduce((sum, count) => sum + count, 0);
   const ruleErrors = groups.flatMap((g) => g.rules).filter((rule) => rule.health === 'err');
   if (ruleErrors.length) {
     say(`${layout}: ${ruleErrors.length} rules failed, e.g. ${ruleErrors[0].lastError}`);
   }
-  const time = Math.max(...groups.map((g) => Date.parse(g.lastEvaluation) / 1000));
+  const time = Math.max(...groups.filter((g) => everyCycle(g.name)).map((g) => Date.parse(g.lastEvaluation) / 1000));
+  await server.stop();
+
+  // the same Prometheus scraping the same targets without rules, for the CPU it spends anyway
+  writeFileSync(configFile, configText(undefined, scrape, options.intervalSeconds));
+  server = await startPrometheusProcess({ configFile, tsdbDir, port, readyTimeoutMs: 300_000 });
+  await until('a scrape of Prometheus itself', timeoutMs, async () => {
+    return (await instant(server.url, 'up')).length >= scrape.length;
+  });
+  const baseline = await cpuPerCycle(server.url, options.intervalSeconds);
+  say(`${layout}: ${baseline.toFixed(3)} CPU seconds per cycle without rules`);
   await server.stop();
 
   // sequential: every rule's expression, one after the other, on a Prometheus doing nothing else
@@ -217,7 +286,7 @@ async function measureLayout(
   server = await startPrometheusProcess({ configFile, tsdbDir, readyTimeoutMs: 300_000 });
   const planned = rules.groups.flatMap((group) =>
     group.rules.map((rule) => ({
-      kind: kindOf(group.name),
+      kind: kindOf(group, rule),
       rule,
       perCycle: Math.min(1, options.intervalSeconds / (intervals.get(group.name) ?? options.intervalSeconds)),
     }))
@@ -255,6 +324,10 @@ async function measureLayout(
     ),
     samplesByKind: Object.fromEntries(kinds.map((kind) => [kind, total((i) => planned[i].kind === kind, 'samples')])),
     concurrentEvalSeconds: round(concurrentSeconds, 3),
+    cpuSecondsPerCycle: round(withRules - baseline, 3),
+    cpuSecondsPerCycleWithRules: round(withRules, 3),
+    cpuSecondsPerCycleBaseline: round(baseline, 3),
+    cpuWindowSeconds: CPU_WINDOW_SECONDS,
     ruleSamplesPerCycle: ruleSamples,
     seriesPerSlo: round(totalSeries / size, 2),
     seriesByName,

@@ -128,10 +128,10 @@ describe('rules', () => {
     expect(code).toBe(0);
     const file = parse(io.stdoutText);
     const names: string[] = file.groups.map((group: { name: string }) => group.name);
-    expect(names).toContain('slo-checkout-availability-sli');
-    expect(names).toContain('slo-checkout-latency-meta');
+    expect(names).toContain('slo-checkout-availability');
+    expect(names).toContain('slo-checkout-latency');
     // The log SLI's ratios are recorded by the Loki ruler; its meta rules stay in Prometheus.
-    expect(names).toContain('slo-payments-error-logs-meta');
+    expect(names).toContain('slo-payments-error-logs');
     expect(names).not.toContain('slo-payments-error-logs-sli');
     expect(new Set(names).size).toBe(names.length);
     expect(io.stderrText).toBe(
@@ -150,9 +150,9 @@ describe('rules', () => {
       'out/rules/payments.loki.rules.yaml',
     ]);
     expect(io.stdoutText).toMatch(
-      /^wrote out\/rules\/checkout\.rules\.yaml \(\d+ groups, \d+ rules\)\nwrote out\/rules\/payments\.rules\.yaml \(.*\)\nwrote out\/rules\/registry\.shared\.rules\.yaml \(1 groups?, \d+ rules\)\nwrote out\/rules\/payments\.loki\.rules\.yaml \(2 groups, \d+ rules\)\n$/
+      /^wrote out\/rules\/checkout\.rules\.yaml \(\d+ groups, \d+ rules\)\nwrote out\/rules\/payments\.rules\.yaml \(.*\)\nwrote out\/rules\/registry\.shared\.rules\.yaml \(2 groups, \d+ rules\)\nwrote out\/rules\/payments\.loki\.rules\.yaml \(2 groups, \d+ rules\)\n$/
     );
-    expect(parse(io.written.get('out/rules/registry.shared.rules.yaml')!).groups[0].name).toBe('slo-shared');
+    expect(parse(io.written.get('out/rules/registry.shared.rules.yaml')!).groups[0].name).toBe('slo-shared.ratios');
     const loki = parse(io.written.get('out/rules/payments.loki.rules.yaml')!);
     expect(loki.groups[0].name).toBe('slo-payments-error-logs-sli');
     expect(loki.groups[0].rules[0].expr).toContain('{service="payments", level="error"}');
@@ -182,7 +182,7 @@ describe('rules', () => {
     expect(code).toBe(0);
     expect([...io.written.keys()]).toEqual(['loki/payments.rules.yaml']);
     const names = parse(io.stdoutText).groups.map((group: { name: string }) => group.name);
-    expect(names).toContain('slo-checkout-availability-sli');
+    expect(names).toContain('slo-checkout-availability');
     expect(names).not.toContain('slo-payments-error-logs-sli');
     expect(io.stderrText).toMatch(/^wrote loki\/payments\.rules\.yaml \(2 groups, \d+ rules\)\n$/);
   });

@@ -26,7 +26,10 @@ import { AlertingRule, RuleGroup } from './types';
 /** How long the freeze condition must hold: the policy is slow-moving, a blip must not freeze. */
 export const FREEZE_FOR = '5m';
 
-/** The alert group of one SLO (`slo-<id>-alerts`), or none when nothing alerts. */
+/**
+ * The alert rules of one SLO (`slo-<id>-alerts`, joining the SLO's `slo-<id>` group), or none when
+ * nothing alerts.
+ */
 export function buildAlertGroup(ctx: SloContext): RuleGroup[] {
   const rules: AlertingRule[] = ctx.alertWindows.map((window) => burnAlert(ctx, window));
   const freeze = freezeAlert(ctx);

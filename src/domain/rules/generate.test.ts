@@ -18,14 +18,14 @@ const alerts = (groups: RuleGroup[]) => groups.flatMap((group) => group.rules).f
 
 describe('generateSloRules', () => {
   test.each([
-    ['ratio-bad-google-30d', ['sli', 'increase1h', 'meta', 'alerts'], []],
-    ['freeform-calendar-month', ['sli', 'meta', 'alerts'], []],
-    ['log-ratio-policy', ['meta', 'alerts'], ['sli', 'increase1h']],
-    ['alerting-disabled', ['sli', 'increase1h', 'meta'], []],
+    ['ratio-bad-google-30d', ['', '-increase1h'], []],
+    ['freeform-calendar-month', [''], []],
+    ['log-ratio-policy', [''], ['-sli', '-increase1h']],
+    ['alerting-disabled', ['', '-increase1h'], []],
   ])('%s has Prometheus groups %j and Loki groups %j', (name, prometheus, loki) => {
     const doc = RULE_FIXTURES[name];
     const rules = rulesOf(doc);
-    const suffixes = (groups: RuleGroup[]) => groups.map((group) => group.name.replace(`slo-${doc.slos[0].id}-`, ''));
+    const suffixes = (groups: RuleGroup[]) => groups.map((group) => group.name.replace(`slo-${doc.slos[0].id}`, ''));
     expect(suffixes(rules.prometheus)).toEqual(prometheus);
     expect(suffixes(rules.loki)).toEqual(loki);
   });
@@ -37,15 +37,15 @@ describe('generateSloRules', () => {
       [
         'slo:sli_error:increase5m 5m',
         'slo:sli_total:increase5m 5m',
+        'slo:info',
         'slo:sli_error:increase1h 1h',
         'slo:sli_total:increase1h 1h',
-        'slo:info',
       ]
     );
     const tiles = rules.prometheus.find((group) => group.name.endsWith('increase1h'));
     expect(tiles?.interval).toBe('1h');
     const shared = sharedRuleFile(doc).groups;
-    expect(shared.map((group) => group.name)).toEqual(['slo-shared']);
+    expect(shared.map((group) => group.name)).toEqual(['slo-shared.ratios', 'slo-shared.budget']);
     expect(records(shared).map((rule) => `${rule.record} ${rule.labels?.sloth_window ?? ''}`.trim())).toEqual([
       'slo:sli_error:ratio_rate5m 5m',
       'slo:sli_error:ratio_rate30m 30m',
@@ -255,9 +255,9 @@ describe('generateRuleFiles', () => {
     );
     const files = generateRuleFiles(doc);
     expect(files.prometheus.map((file) => [file.serviceId, file.file.groups.length])).toEqual([
-      ['checkout', 6],
-      ['search', 4],
-      [SHARED_RULES, 1],
+      ['checkout', 3],
+      ['search', 2],
+      [SHARED_RULES, 2],
     ]);
     expect(files.loki.map((file) => [file.serviceId, file.file.groups.map((group) => group.name)])).toEqual([
       ['checkout', ['slo-checkout-logs-sli', 'slo-checkout-logs-increase1h']],

@@ -83,16 +83,25 @@ export function mergeRuleFiles(files: RuleFile[]): RuleFile {
   return { groups: [...byName.values()] };
 }
 
+/**
+ * The groups of one SLO: `slo-<id>`, every rule evaluated each cycle (its SLI rules when they run
+ * on Prometheus, `slo:info`, its alerts), and `slo-<id>-increase1h`, the hourly tiles. Prometheus
+ * pays a fixed cost per group and cycle, several times that of a cheap rule (bench/RESULTS.md,
+ * "Rule cost"), so one group per SLO costs less than one per kind of rule; a group per service
+ * would cost less still, but would outgrow the 20 rules per group that Mimir allows by default.
+ * Rules keep their order, so an alert reads the ratios recorded before it in the same evaluation.
+ */
 function rulesOf(ctx: SloContext): SloRules {
   const { slo } = ctx;
-  const sliGroups = buildSliGroups(ctx);
+  const [sli, ...tiles] = buildSliGroups(ctx);
   const onLoki = sliQueryLanguage(slo.sli) === 'logql';
-  const derived = [buildMetaGroup(ctx), ...buildAlertGroup(ctx)];
+  const derived = [buildMetaGroup(ctx), ...buildAlertGroup(ctx)].flatMap((group) => group.rules);
+  const main: RuleGroup = { name: `slo-${slo.id}`, rules: [...(onLoki ? [] : sli.rules), ...derived] };
   return {
     sloId: slo.id,
     serviceId: slo.serviceId,
-    prometheus: onLoki ? derived : [...sliGroups, ...derived],
-    loki: onLoki ? sliGroups : [],
+    prometheus: onLoki ? [main] : [main, ...tiles],
+    loki: onLoki ? [sli, ...tiles] : [],
   };
 }
 

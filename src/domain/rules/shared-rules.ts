@@ -50,19 +50,26 @@ import {
 import { isTiledWindow } from './sli-rules';
 import { RecordingRule, RuleGroup } from './types';
 
-/** Name of the registry-wide group. */
-export const SHARED_GROUP = 'slo-shared';
+/**
+ * The registry-wide groups: error ratios, then budget and burn rates (which read the ratios). The
+ * dot keeps them apart from every SLO's `slo-<id>` group: ids are slugs.
+ */
+export const SHARED_RATIOS_GROUP = 'slo-shared.ratios';
+export const SHARED_BUDGET_GROUP = 'slo-shared.budget';
 
 const ON = `on (${LABEL_ID}, ${LABEL_SLO}, ${LABEL_SERVICE})`;
 const INFO = `max without (${INFO_OBJECTIVE}, ${INFO_WINDOW}, ${INFO_NAME}) (${SLO_INFO}`;
 
-/** The shared group of the SLOs of a registry; none without SLOs. */
+/**
+ * The shared groups of the SLOs of a registry; none without SLOs. Two groups rather than one keep
+ * each under the 20 rules per group that Mimir allows by default, whatever the windows in use; the
+ * burn rates then read the ratios of the previous evaluation.
+ */
 export function buildSharedGroups(contexts: SloContext[]): RuleGroup[] {
   if (contexts.length === 0) {
     return [];
   }
-  const rules: RecordingRule[] = [
-    ...windowRatios(contexts),
+  const budget: RecordingRule[] = [
     ...constants(contexts),
     {
       record: CURRENT_BURN_RATE,
@@ -71,7 +78,10 @@ export function buildSharedGroups(contexts: SloContext[]): RuleGroup[] {
     { record: PERIOD_BURN_RATE, expr: periodBurnRate(contexts) },
     { record: PERIOD_BUDGET_REMAINING, expr: `1 - ${PERIOD_BURN_RATE}` },
   ];
-  return [{ name: SHARED_GROUP, rules }];
+  return [
+    { name: SHARED_RATIOS_GROUP, rules: windowRatios(contexts) },
+    { name: SHARED_BUDGET_GROUP, rules: budget },
+  ];
 }
 
 function windowRatios(contexts: SloContext[]): RecordingRule[] {

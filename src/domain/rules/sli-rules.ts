@@ -57,7 +57,10 @@ export function isSharedWindow(ctx: SloContext, window: string): boolean {
   return isCountableSli(ctx.slo.sli) && (isTiledWindow(window) || sliQueryLanguage(ctx.slo.sli) === 'promql');
 }
 
-/** SLI groups of one SLO: `slo-<id>-sli` and, for countable SLIs, `slo-<id>-increase1h`. */
+/**
+ * SLI groups of one SLO: `slo-<id>-sli` (on Prometheus, its rules join the SLO's `slo-<id>` group;
+ * on Loki, it stays a group) and, for countable SLIs, `slo-<id>-increase1h`.
+ */
 export function buildSliGroups(ctx: SloContext): RuleGroup[] {
   const { slo, groupBy } = ctx;
   const sli = slo.sli;

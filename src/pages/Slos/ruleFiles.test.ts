@@ -16,14 +16,9 @@ describe('rule downloads', () => {
     const [file, shared, ...rest] = ruleDownloads(registry(), { kind: 'slo', id: 'payments-ratio' });
     expect(rest).toEqual([]);
     expect(shared.fileName).toBe('registry.shared.rules.yaml');
-    expect(groupNames(shared.text)).toEqual(['slo-shared']);
+    expect(groupNames(shared.text)).toEqual(['slo-shared.ratios', 'slo-shared.budget']);
     expect(file.fileName).toBe('slo-payments-ratio.rules.yaml');
-    expect(groupNames(file.text)).toEqual([
-      'slo-payments-ratio-sli',
-      'slo-payments-ratio-increase1h',
-      'slo-payments-ratio-meta',
-      'slo-payments-ratio-alerts',
-    ]);
+    expect(groupNames(file.text)).toEqual(['slo-payments-ratio', 'slo-payments-ratio-increase1h']);
   });
 
   test('one service, with a Loki file for its log SLI', () => {
@@ -35,16 +30,16 @@ describe('rule downloads', () => {
     ]);
     // the same shared file whatever the scope: loaded once, it serves every service's SLOs
     expect(downloads[2].text).toBe(ruleDownloads(registry(), { kind: 'slo', id: 'payments-ratio' })[1].text);
-    expect(groupNames(downloads[0].text)).not.toContain('slo-payments-ratio-sli');
+    expect(groupNames(downloads[0].text)).not.toContain('slo-payments-ratio');
     expect(groupNames(downloads[1].text)).toEqual(['slo-checkout-logratio-sli', 'slo-checkout-logratio-increase1h']);
   });
 
   test('all SLOs in one file', () => {
     const [all] = ruleDownloads(registry(), { kind: 'all' });
     expect(all.fileName).toBe('slos.rules.yaml');
-    expect(groupNames(all.text)).toContain('slo-payments-ratio-meta');
-    expect(groupNames(all.text)).toContain('slo-checkout-ratio-meta');
-    expect(groupNames(all.text).at(-1)).toBe('slo-shared');
+    expect(groupNames(all.text)).toContain('slo-payments-ratio');
+    expect(groupNames(all.text)).toContain('slo-checkout-ratio');
+    expect(groupNames(all.text).slice(-2)).toEqual(['slo-shared.ratios', 'slo-shared.budget']);
   });
 
   test('one SLO as OpenSLO and as native YAML that imports back', () => {

@@ -1,4 +1,4 @@
-import { expect, Page, test } from '@playwright/test';
+import { Download, expect, Page, test } from '@playwright/test';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
@@ -79,21 +79,37 @@ test('an SLO built from the latency template previews real data, saves, and its 
   await page.getByRole('link', { name, exact: true }).click();
   await expect(page).toHaveURL((url) => url.pathname === sloEditUrl(id));
   await page.getByTestId(testIds.sloEditor.download).click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('menuitem', { name: 'This SLO' }).click(),
-  ]);
-  expect(download.suggestedFilename()).toBe(`slo-${id}.rules.yaml`);
-  const file = testInfo.outputPath(download.suggestedFilename());
-  await download.saveAs(file);
+  // two files: the SLO's own rules, and the registry's shared rules they need
+  const downloads: Download[] = [];
+  page.on('download', (download) => downloads.push(download));
+  await page.getByRole('menuitem', { name: 'This SLO' }).click();
+  await expect
+    .poll(() => downloads.map((download) => download.suggestedFilename()).sort())
+    .toEqual(['registry.shared.rules.yaml', `slo-${id}.rules.yaml`]);
+  const files = new Map<string, string>();
+  for (const download of downloads) {
+    const file = testInfo.outputPath(download.suggestedFilename());
+    await download.saveAs(file);
+    files.set(download.suggestedFilename(), file);
+  }
   await journeyScreenshot(page, 'slo-editor-saved');
 
-  const { stdout } = await promisify(execFile)('promtool', ['check', 'rules', file]);
-  expect(stdout).toContain('SUCCESS');
-  const rules = parse(readFileSync(file, 'utf8')) as RuleFile;
-  const recorded = rules.groups.flatMap((group) => group.rules).filter((rule) => rule.record);
+  const own = files.get(`slo-${id}.rules.yaml`)!;
+  const shared = files.get('registry.shared.rules.yaml')!;
+  const { stdout } = await promisify(execFile)('promtool', ['check', 'rules', own, shared]);
+  expect(stdout.match(/SUCCESS/g)).toHaveLength(2);
+  const recordsOf = (file: string) =>
+    (parse(readFileSync(file, 'utf8')) as RuleFile).groups
+      .flatMap((group) => group.rules)
+      .filter((rule) => rule.record);
+  const recorded = recordsOf(own);
   expect(recorded.length).toBeGreaterThan(0);
   expect(recorded.every((rule) => rule.labels?.sloth_id === id)).toBe(true);
-  expect(recorded.map((rule) => rule.record)).toContain('slo:sli_error:ratio_rate5m');
+  expect(recorded.map((rule) => rule.record)).toEqual(
+    expect.arrayContaining(['slo:sli_error:increase5m', 'slo:sli_total:increase5m', 'slo:info'])
+  );
+  expect(recordsOf(shared).map((rule) => rule.record)).toEqual(
+    expect.arrayContaining(['slo:sli_error:ratio_rate5m', 'slo:current_burn_rate:ratio'])
+  );
   await watcher.assertClean();
 });
