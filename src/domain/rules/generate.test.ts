@@ -120,6 +120,9 @@ describe('generateSloRules', () => {
     expect(records(rules.prometheus).find((rule) => rule.record === 'slo:sli_error:ratio_rate30d')?.expr).toMatch(
       /^avg_over_time\(slo:sli_error:ratio_rate1h\{sloth_id="[^"]+"\}\[30d\]\)$/
     );
+    expect(sharedRuleFile(RULE_FIXTURES['freeform-calendar-month']).groups.map((group) => group.name)).toEqual([
+      'slo-shared.budget',
+    ]);
     const shared = records(sharedRuleFile(RULE_FIXTURES['freeform-calendar-month']).groups).map((rule) => rule.record);
     expect(shared).not.toContain('slo:sli_error:ratio_rate30m');
     expect(shared).not.toContain('slo:sli_error:ratio_rate30d');

@@ -78,8 +78,10 @@ export function buildSharedGroups(contexts: SloContext[]): RuleGroup[] {
     { record: PERIOD_BURN_RATE, expr: periodBurnRate(contexts) },
     { record: PERIOD_BUDGET_REMAINING, expr: `1 - ${PERIOD_BURN_RATE}` },
   ];
+  const ratios = windowRatios(contexts);
+  // freeform SLIs alone record their own ratios: no ratio group then
   return [
-    { name: SHARED_RATIOS_GROUP, rules: windowRatios(contexts) },
+    ...(ratios.length > 0 ? [{ name: SHARED_RATIOS_GROUP, rules: ratios }] : []),
     { name: SHARED_BUDGET_GROUP, rules: budget },
   ];
 }

@@ -48,7 +48,7 @@ export function ReviewSection({ candidate, draft }: Props) {
             <Text color="secondary" element="p">
               {t(
                 'bizowner.sloEditor.review.sharedHelp',
-                'Loaded once beside the service files: they turn the counts above into error ratios, burn rates and budget for every SLO.'
+                'Loaded once beside the service files: they turn the series recorded above into error ratios, burn rates and budget for every SLO.'
               )}
             </Text>
             <pre className={styles.yaml}>{files.shared}</pre>
