@@ -1,7 +1,8 @@
 /**
  * From a registry document to rule files: one Prometheus file per service (a ruler namespace per
- * service for Mimir/Cortex), plus one Loki ruler file per service that has log SLIs. A service's
- * Prometheus file also records its hourly spend when billing is read from the same Prometheus.
+ * service for Mimir/Cortex), one Loki ruler file per service that has log SLIs, and one shared
+ * Prometheus file for the registry ({@link SHARED_RULES}). A service's Prometheus file also
+ * records its hourly spend when billing is read from the same Prometheus.
  */
 import { RegistryDocument } from '../model';
 import { sliQueryLanguage } from '../promql/sli';
