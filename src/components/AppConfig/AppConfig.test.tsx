@@ -97,6 +97,23 @@ describe('AppConfig', () => {
     expect(screen.getByTestId(testIds.appConfig.billingQuery)).toHaveValue('sum(cost{$costTags})');
   });
 
+  test('a PromQL billing query that does not parse is named under the field and cannot be saved', async () => {
+    const revision = 3;
+    renderAppConfig(adminUser, baseRegistry({ revision }));
+    await screen.findByTestId(testIds.appConfig.container);
+
+    pick('bizowner-billing', 'prom-main');
+    const query = screen.getByTestId(testIds.appConfig.billingQuery);
+    fireEvent.change(query, { target: { value: 'sum(rate(cloud_cost_usd_total{$costTags}[1h])) * * 3600' } });
+    expect(screen.getByText('unexpected "*" at column 50')).toBeInTheDocument();
+    expect(screen.getByTestId(testIds.appConfig.saveSettings)).toBeDisabled();
+
+    fireEvent.change(query, { target: { value: 'sum(rate(cloud_cost_usd_total{$costTags}[1h])) * 3600' } });
+    expect(screen.queryByText(/unexpected/)).not.toBeInTheDocument();
+    fireEvent.click(screen.getByTestId(testIds.appConfig.saveSettings));
+    expect(await screen.findByText(`Saved as revision ${revision + 1}`)).toBeInTheDocument();
+  });
+
   test('a viewer sees the read-only notice, disabled controls, and can still export', async () => {
     const server = renderAppConfig(viewerUser, baseRegistry());
     await screen.findByTestId(testIds.appConfig.container);

@@ -3,6 +3,7 @@ import { t } from '@grafana/i18n';
 import { DataSourcePicker } from '@grafana/runtime';
 import { Button, Field, Stack, TextArea } from '@grafana/ui';
 import { AppSettings } from '../../domain/model';
+import { billingQueryProblems } from '../../domain/validation/queries';
 import { testIds } from '../testIds';
 import { BILLING_DATASOURCE_TYPES, billingKindOf, defaultBillingQuery, isDefaultBillingQuery } from './billing';
 
@@ -15,6 +16,7 @@ interface Props {
 /** The billing data source (Prometheus cost metrics or a SQL cost table) and its query template. */
 export function BillingFields({ billing, disabled, onChange }: Props) {
   const kind = billing?.kind ?? 'prometheus';
+  const problem = billing ? billingQueryProblems(kind, billing.query)[0] : undefined;
   return (
     <>
       <Field
@@ -54,6 +56,8 @@ export function BillingFields({ billing, disabled, onChange }: Props) {
             'bizowner.config.billingQueryDescription',
             "$costTags is replaced with the service's cost tags: label matchers such as cost_center=\"checkout\" for Prometheus, a condition such as cost_center = 'checkout' for SQL."
           )}
+          invalid={problem !== undefined && problem.severity !== 'warning'}
+          error={problem?.message}
         >
           <Stack direction="column" gap={1} alignItems="flex-start">
             <TextArea

@@ -4,6 +4,7 @@ import { GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { Button, Field, FieldSet, RadioButtonGroup, Stack, useStyles2 } from '@grafana/ui';
 import { AppSettings, RegistryDocument } from '../../domain/model';
+import { billingQueryProblems } from '../../domain/validation/queries';
 import { testIds } from '../testIds';
 import { BillingFields } from './BillingFields';
 import { DataSourceField } from './DataSourceField';
@@ -24,6 +25,12 @@ export function SettingsForm({ doc }: Props) {
   const [edits, setEdits] = useState<Partial<AppSettings>>({});
   const settings: AppSettings = { ...doc.settings, ...edits };
   const edit = (change: Partial<AppSettings>) => setEdits((previous) => ({ ...previous, ...change }));
+  // the billing field shows the problem; a template that does not parse is not saved
+  const billingInvalid =
+    settings.billing !== undefined &&
+    billingQueryProblems(settings.billing.kind, settings.billing.query).some(
+      (problem) => problem.severity !== 'warning'
+    );
 
   const onSave = async () => {
     const outcome = await save({ ...doc, settings });
@@ -92,7 +99,7 @@ export function SettingsForm({ doc }: Props) {
       <Stack direction="column" gap={2} alignItems="flex-start">
         <Button
           onClick={onSave}
-          disabled={disabled || Object.keys(edits).length === 0}
+          disabled={disabled || Object.keys(edits).length === 0 || billingInvalid}
           icon={saving ? 'spinner' : undefined}
           data-testid={testIds.appConfig.saveSettings}
         >

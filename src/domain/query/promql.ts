@@ -42,7 +42,19 @@ function semanticProblems(text: string): QueryProblem[] {
  * message refer to `expr` as given, so an editor can underline them as the user types.
  */
 export function checkPromQL(expr: string): QueryProblem[] {
-  const { text, toSource } = substitute(expr, WINDOW_PLACEHOLDER, '5m');
+  return checkPromQLTemplate(expr, WINDOW_PLACEHOLDER, '5m');
+}
+
+/**
+ * Checks a PromQL template whose `placeholder` stands for `value`, e.g. the billing query's
+ * `$costTags` for a service's cost matchers; `{{window}}` still reads as `5m`. Offsets and columns
+ * refer to the template as given.
+ */
+export function checkPromQLTemplate(expr: string, placeholder: string, value: string): QueryProblem[] {
+  const outer = substitute(expr, placeholder, value);
+  const inner = substitute(outer.text, WINDOW_PLACEHOLDER, '5m');
+  const text = inner.text;
+  const toSource = (offset: number) => outer.toSource(inner.toSource(offset));
   const syntax = syntaxProblem(parser.parse(text), text, explainPromQLError);
   const problems = syntax ? [syntax] : semanticProblems(text);
   return problems.map((problem) => withPosition(mapProblem(problem, toSource), expr));

@@ -1,11 +1,13 @@
+import { BillingKind } from '../model';
 import { checkLogQL, checkLogQuery } from '../query/logql';
 import { QueryProblem } from '../query/positions';
-import { checkPromQL } from '../query/promql';
+import { checkPromQL, checkPromQLTemplate } from '../query/promql';
 import { checkSelector, checkSeriesSelector } from '../query/selector';
 import { at, Checker, Fields } from './checker';
 
 const CHECKS = {
   promql: { check: checkPromQL, what: 'is not valid PromQL' },
+  billingPromql: { check: (expr: string) => billingQueryProblems('prometheus', expr), what: 'is not valid PromQL' },
   logql: { check: checkLogQL, what: 'is not valid LogQL' },
   logQuery: { check: checkLogQuery, what: 'is not a valid LogQL log query' },
   selector: { check: checkSelector, what: 'is not a valid selector' },
@@ -13,6 +15,15 @@ const CHECKS = {
 } satisfies Record<string, { check: (expr: string) => QueryProblem[]; what: string }>;
 
 export type QueryKind = keyof typeof CHECKS;
+
+/**
+ * Problems of a billing query template: a PromQL one must parse with `$costTags` standing for a
+ * service's cost matchers (dashboards run it and the rules record it); SQL is left to its data
+ * source.
+ */
+export function billingQueryProblems(kind: BillingKind, query: string): QueryProblem[] {
+  return kind === 'prometheus' ? checkPromQLTemplate(query, '$costTags', 'cost_center="checkout"') : [];
+}
 
 /**
  * Reads a query field and reports what its parser found, e.g.

@@ -308,6 +308,18 @@ describe('validateRegistry', () => {
     ],
     ['a missing slos list', (d) => delete loose(d).slos, 'slos', 'slos is required (a list)'],
     [
+      'a billing PromQL template that does not parse',
+      (d) =>
+        (d.settings.billing = {
+          uid: 'prometheus',
+          kind: 'prometheus',
+          query: 'sum(rate(cloud_cost_usd_total{$costTags}[1h])) * * 3600',
+        }),
+      'settings.billing.query',
+      // the column is that of the template as typed, not of the query with the tags filled in
+      'query is not valid PromQL: unexpected "*" at column 50',
+    ],
+    [
       'an owner change at no time',
       (d) => (d.services[0].ownerHistory = [{ role: 'businessOwner', to: 'ana', at: 'yesterday' }]),
       'services[0].ownerHistory[0].at',

@@ -1,5 +1,6 @@
 import { BILLING_KINDS } from '../model';
 import { at, Checker, Fields } from './checker';
+import { checkQuery } from './queries';
 
 function checkDataSourceRef(c: Checker, settings: Fields, key: string, path: string): Fields | undefined {
   const ref = c.object(settings, key, path);
@@ -22,8 +23,12 @@ export function checkSettings(c: Checker, doc: Fields, path: string): void {
   const billing = checkDataSourceRef(c, settings, 'billing', where);
   if (billing) {
     const billingPath = at(where, 'billing');
-    c.oneOf(billing, 'kind', billingPath, BILLING_KINDS, true);
-    const query = c.string(billing, 'query', billingPath, true);
+    const kind = c.oneOf(billing, 'kind', billingPath, BILLING_KINDS, true);
+    // A PromQL template is run by the dashboards and recorded by the rules: it must parse.
+    const query =
+      kind === 'prometheus'
+        ? checkQuery(c, billing, 'query', billingPath, 'billingPromql')
+        : c.string(billing, 'query', billingPath, true);
     if (query && !query.includes('$costTags')) {
       c.add(
         at(billingPath, 'query'),
