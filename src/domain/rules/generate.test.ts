@@ -2,7 +2,7 @@ import { RegistryDocument } from '../model';
 import { baseDoc, baseService, baseSlo, RULE_FIXTURES } from './fixtures';
 import { generateRuleFiles, generateSloRules, mergeRuleFiles, SHARED_RULES, sharedRuleFile } from './generate';
 import { BURN_ALERT, FREEZE_ALERT, LABEL_BURN_TIER, SLI_TOTAL_COUNT_PREFIX } from './names';
-import { isAlertingRule, RecordingRule, RuleGroup, SloRules } from './types';
+import { AlertingRule, isAlertingRule, RecordingRule, RuleGroup, SloRules } from './types';
 
 function rulesOf(doc: RegistryDocument, sloId = doc.slos[0].id): SloRules {
   const rules = generateSloRules(doc, sloId);
@@ -15,6 +15,11 @@ function rulesOf(doc: RegistryDocument, sloId = doc.slos[0].id): SloRules {
 const records = (groups: RuleGroup[]) =>
   groups.flatMap((group) => group.rules).filter((rule): rule is RecordingRule => !isAlertingRule(rule));
 const alerts = (groups: RuleGroup[]) => groups.flatMap((group) => group.rules).filter(isAlertingRule);
+/** The tiers a burn alert rule covers: its own label, or the label each branch sets. */
+const tiersOf = (rule: AlertingRule) =>
+  rule.labels?.[LABEL_BURN_TIER]
+    ? [rule.labels[LABEL_BURN_TIER]]
+    : [...rule.expr.matchAll(/"burn_tier", "([^"]+)", "", ""\)/g)].map((match) => match[1]);
 
 describe('generateSloRules', () => {
   test.each([
@@ -174,7 +179,46 @@ describe('generateSloRules', () => {
     ['alerting-disabled', []],
   ])('%s alerts on tiers %j', (name, tiers) => {
     const burns = alerts(rulesOf(RULE_FIXTURES[name]).prometheus).filter((rule) => rule.alert === BURN_ALERT);
-    expect(burns.map((rule) => rule.labels?.[LABEL_BURN_TIER])).toEqual(tiers);
+    expect(burns.flatMap(tiersOf)).toEqual(tiers);
+    // one rule for all the tiers, which share their labels in these fixtures
+    expect(burns.length).toBe(Math.min(tiers.length, 1));
+  });
+
+  test('one burn rule per label set: page and ticket tiers part when their labels differ', () => {
+    const doc = baseDoc([
+      baseSlo({
+        alerting: {
+          enabled: true,
+          preset: 'google-30d',
+          pageLabels: { team: 'checkout-oncall', severity: 'critical' },
+          ticketLabels: { team: 'checkout' },
+        },
+      }),
+    ]);
+    const burns = alerts(rulesOf(doc).prometheus).filter((rule) => rule.alert === BURN_ALERT);
+    expect(burns.map(tiersOf)).toEqual([
+      ['page-fast', 'page-slow'],
+      ['ticket-fast', 'ticket-slow'],
+    ]);
+    // the extra labels stay on the rule, where a severity among them overrides the branch's
+    expect(burns[0].labels).toMatchObject({
+      team: 'checkout-oncall',
+      severity: 'critical',
+      sloth_id: 'checkout-availability',
+    });
+    expect(burns[1].labels).toEqual({
+      team: 'checkout',
+      sloth_id: 'checkout-availability',
+      sloth_service: 'checkout',
+      sloth_slo: 'checkout-availability',
+    });
+    expect(burns[1].expr).toContain('"severity", "ticket", "", "")');
+    // each annotation names the tier's own factor and windows
+    expect(burns[0].annotations?.summary).toBe(
+      '{{ if eq $labels.burn_tier "page-fast" }}Checkout: Checkout availability is burning its error budget 14.4x too fast' +
+        '{{ else }}Checkout: Checkout availability is burning its error budget 6x too fast{{ end }}'
+    );
+    expect(burns[1].annotations?.runbook_url).toBe('https://runbooks.example.com/checkout');
   });
 
   test('grouped SLIs aggregate by the group labels everywhere', () => {
@@ -195,9 +239,10 @@ describe('generateSloRules', () => {
         .map((rule) => rule.record)
     ).toEqual(['slo:sli_total:count1h', 'slo:sli_total:count6h', 'slo:sli_total:count1d', 'slo:sli_total:count3d']);
     for (const alert of alerts(guarded.prometheus)) {
-      expect(alert.expr).toMatch(
-        /and ignoring \(sloth_window\) \(slo:sli_total:count\w+\{sloth_id="checkout-latency"\} >= 100\)$/
+      const guards = alert.expr.match(
+        /and ignoring \(sloth_window\) \(slo:sli_total:count\w+\{sloth_id="checkout-latency"\} >= 100\),\n/g
       );
+      expect(guards).toHaveLength(tiersOf(alert).length);
     }
     const unguarded = rulesOf(RULE_FIXTURES['ratio-bad-google-30d']);
     expect(JSON.stringify(unguarded)).not.toContain(SLI_TOTAL_COUNT_PREFIX);

@@ -6,13 +6,17 @@
  * (bench/RESULTS.md, "Rule cost").
  *
  * - Error ratios of countable PromQL SLIs over windows shorter than a day: the sum of the 5-minute
- *   error increases recorded at each evaluation over the window, divided by the sum of the event
- *   increases. Consecutive 5-minute spans overlap, so an event is counted once per evaluation
- *   whose span holds it, on both sides alike: the ratio is traffic-weighted, with full weight over
- *   the window except its newest 5 minutes, which ramp in, and the 5 minutes before it, which ramp
- *   out. A change therefore shows about 2.5 minutes later than in a rate over the raw series (a
- *   20x burn pages after 46 minutes instead of 43); the 5-minute ratio itself is exact, and every
- *   alert pairs its long window with a short one.
+ *   error increases over the window, divided by the sum of the event increases.
+ *   - Under an hour (30m), the increases recorded at every evaluation. Consecutive 5-minute spans
+ *     overlap, so an event is counted once per evaluation whose span holds it, on both sides
+ *     alike: the ratio is traffic-weighted, with full weight over the window except its newest 5
+ *     minutes, which ramp in, and the 5 minutes before it, which ramp out.
+ *   - From an hour on (1h, 2h, 6h), one increase every 5 minutes (a subquery `[6h:5m]`): spans that
+ *     follow each other without overlap when the evaluation interval divides 5 minutes, so each
+ *     event counts once, up to the last multiple of 5 minutes.
+ *   Either way a change shows about 2.5 minutes later on average than in a rate over the raw
+ *   series (up to 5 minutes from an hour on); the 5-minute ratio itself is exact, and every alert
+ *   pairs its long window with a short one.
  * - Error ratios over windows of a day or more and over the period, for every countable SLI (log
  *   SLIs included), from the hourly tiles.
  * - Objective, error budget and period length, from the labels of `slo:info`.
@@ -57,6 +61,13 @@ import { RecordingRule, RuleGroup } from './types';
 export const SHARED_RATIOS_GROUP = 'slo-shared.ratios';
 export const SHARED_BUDGET_GROUP = 'slo-shared.budget';
 
+/**
+ * Windows from this length on sum one 5-minute increase every 5 minutes (a subquery) rather than
+ * the increase of every evaluation: a sixth to a fifteenth of the samples at a 1-minute to a
+ * 20-second evaluation interval.
+ */
+const STEPPED_FROM = 3600;
+
 const ON = `on (${LABEL_ID}, ${LABEL_SLO}, ${LABEL_SERVICE})`;
 const INFO = `max without (${INFO_OBJECTIVE}, ${INFO_WINDOW}, ${INFO_NAME}) (${SLO_INFO}`;
 
@@ -98,17 +109,17 @@ function windowRatios(contexts: SloContext[]): RecordingRule[] {
     expr,
     labels: { [LABEL_WINDOW]: window },
   });
-  const summed = (errors: string, total: string, window: string) =>
-    `sum_over_time(${errors}[${window}]) / sum_over_time(${total}[${window}])`;
+  const summed = (errors: string, total: string, range: string) =>
+    `sum_over_time(${errors}[${range}]) / sum_over_time(${total}[${range}])`;
+  const shortRatio = (window: string) => {
+    if (window === BASE_WINDOW) {
+      return `${SLI_ERROR_INCREASE_5M} / ${SLI_TOTAL_INCREASE_5M}`;
+    }
+    const range = windowSeconds(window) >= STEPPED_FROM ? `${window}:${BASE_WINDOW}` : window;
+    return summed(SLI_ERROR_INCREASE_5M, SLI_TOTAL_INCREASE_5M, range);
+  };
   return [
-    ...short.map((window) =>
-      ratio(
-        window,
-        window === BASE_WINDOW
-          ? `${SLI_ERROR_INCREASE_5M} / ${SLI_TOTAL_INCREASE_5M}`
-          : summed(SLI_ERROR_INCREASE_5M, SLI_TOTAL_INCREASE_5M, window)
-      )
-    ),
+    ...short.map((window) => ratio(window, shortRatio(window))),
     ...tiled.map((window) => ratio(window, summed(SLI_ERROR_INCREASE_1H, SLI_TOTAL_INCREASE_1H, window))),
   ];
 }
