@@ -37,6 +37,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { RegistryDocument } from '../src/domain/model';
+import { windowSeconds } from '../src/domain/windows/windows';
 import {
   generateRuleFiles,
   isAlertingRule,
@@ -178,14 +179,17 @@ function layoutRules(layout: Layout, doc: RegistryDocument, slothStep: number, i
         (rule) => !isAlertingRule(rule) && /^slo:sli_(error|total):increase5m$/.test(rule.record)
       ),
     }));
-  const hours = (interval: string | undefined) => (interval === '1h' ? 3600 : intervalSeconds);
+  // groups without an interval run at the evaluation interval; the others at theirs, but at most
+  // once a cycle
+  const every = (interval: string | undefined) =>
+    interval === undefined ? intervalSeconds : Math.max(intervalSeconds, windowSeconds(interval));
   return {
     rules: merged,
     periodInputs: [
       ...merged.groups.filter((group) => group.interval === '1h'),
       ...increases.filter((group) => group.rules.length > 0),
     ],
-    intervals: new Map(merged.groups.map((group) => [group.name, hours(group.interval)])),
+    intervals: new Map(merged.groups.map((group) => [group.name, every(group.interval)])),
   };
 }
 

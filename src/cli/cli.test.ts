@@ -128,8 +128,11 @@ describe('rules', () => {
     expect(code).toBe(0);
     const file = parse(io.stdoutText);
     const names: string[] = file.groups.map((group: { name: string }) => group.name);
-    expect(names).toContain('slo-checkout-availability');
-    expect(names).toContain('slo-checkout-latency');
+    // the two SLOs of checkout share their groups
+    expect(names).toContain('service-checkout.slos');
+    expect(names).toContain('service-checkout.slos-1m');
+    expect(names).toContain('service-checkout.slos-1h');
+    expect(names).not.toContain('slo-checkout-availability');
     // The log SLI's ratios are recorded by the Loki ruler; its meta rules stay in Prometheus.
     expect(names).toContain('slo-payments-error-logs');
     expect(names).not.toContain('slo-payments-error-logs-sli');
@@ -150,14 +153,18 @@ describe('rules', () => {
       'out/rules/payments.loki.rules.yaml',
     ]);
     expect(io.stdoutText).toMatch(
-      /^wrote out\/rules\/checkout\.rules\.yaml \(\d+ groups, \d+ rules\)\nwrote out\/rules\/payments\.rules\.yaml \(.*\)\nwrote out\/rules\/registry\.shared\.rules\.yaml \(2 groups, \d+ rules\)\nwrote out\/rules\/payments\.loki\.rules\.yaml \(2 groups, \d+ rules\)\n$/
+      /^wrote out\/rules\/checkout\.rules\.yaml \(\d+ groups, \d+ rules\)\nwrote out\/rules\/payments\.rules\.yaml \(.*\)\nwrote out\/rules\/registry\.shared\.rules\.yaml \(3 groups, \d+ rules\)\nwrote out\/rules\/payments\.loki\.rules\.yaml \(2 groups, \d+ rules\)\n$/
     );
     expect(parse(io.written.get('out/rules/registry.shared.rules.yaml')!).groups[0].name).toBe('slo-shared.ratios');
     const loki = parse(io.written.get('out/rules/payments.loki.rules.yaml')!);
     expect(loki.groups[0].name).toBe('slo-payments-error-logs-sli');
     expect(loki.groups[0].rules[0].expr).toContain('{service="payments", level="error"}');
     const checkout = parse(io.written.get('out/rules/checkout.rules.yaml')!);
-    expect(checkout.groups.every((group: { name: string }) => group.name.startsWith('slo-checkout-'))).toBe(true);
+    expect(checkout.groups.map((group: { name: string }) => group.name)).toEqual([
+      'service-checkout.slos',
+      'service-checkout.slos-1m',
+      'service-checkout.slos-1h',
+    ]);
   });
 
   it('writes the Loki ruler files into their own folder with --loki-out', async () => {
@@ -182,7 +189,7 @@ describe('rules', () => {
     expect(code).toBe(0);
     expect([...io.written.keys()]).toEqual(['loki/payments.rules.yaml']);
     const names = parse(io.stdoutText).groups.map((group: { name: string }) => group.name);
-    expect(names).toContain('slo-checkout-availability');
+    expect(names).toContain('service-checkout.slos');
     expect(names).not.toContain('slo-payments-error-logs-sli');
     expect(io.stderrText).toMatch(/^wrote loki\/payments\.rules\.yaml \(2 groups, \d+ rules\)\n$/);
   });

@@ -178,13 +178,15 @@ describe('the demo data source answers like a real Prometheus over the same hist
     for (const expr of perSlo) {
       const demoQuery = expr.replace(/\[\d+d\]/g, '[2d]');
       let complete = true;
+      // a subquery of a recorded series (`[6h:5m]`, at a multiple of its interval) reads the rule at
+      // the subquery's steps
       const realQuery = expr.replace(
-        /(slo:[\w:]+)\{sloth_id="([^"]+)"\}\[(\w+)\]/g,
-        (_, name: string, id: string, range: string) => {
+        /(slo:[\w:]+)\{sloth_id="([^"]+)"\}\[(\w+)(?::(\w+))?\]/g,
+        (_, name: string, id: string, range: string, step: string | undefined) => {
           const definition = definitions.get(`${name}|${id}`);
           complete &&= definition !== undefined && !definition.expr.includes('slo:');
           const over = /^\d+d$/.test(range) ? '2d' : range;
-          return definition ? `(${definition.expr})[${over}:${definition.step}]` : 'absent_series';
+          return definition ? `(${definition.expr})[${over}:${step ?? definition.step}]` : 'absent_series';
         }
       );
       if (!complete) {

@@ -1,14 +1,7 @@
 /**
- * Alerting rules: the multiwindow burn-rate alert of every enabled tier, and the error-budget
- * policy (release freeze) alert. Expressions read recorded series only, so alerts for log SLIs
- * live in the Prometheus file too.
- *
- * In rule files one alerting rule covers all the tiers of an SLO that share their labels (the
- * page and the ticket labels usually do): each tier is a branch of an `or`, which sets its own
- * `burn_tier` and `severity` labels, and each annotation picks the tier's text by `burn_tier`.
- * Prometheus keeps state and expands templates per rule, so one rule costs less than four
- * (bench/RESULTS.md, "Rule cost"); the alerts that fire are the same, label for label.
- * Grafana-managed rules keep one rule per tier; the per-tier builders are shared with them.
+ * Alerting rules: one multiwindow burn-rate alert per enabled tier, and the error-budget policy
+ * (release freeze) alert. Expressions read recorded series only, so alerts for log SLIs live in
+ * the Prometheus file too. The expression builders are shared with Grafana-managed rules.
  */
 import { tidy } from '../budget/budget';
 import { BurnWindow } from '../model';
@@ -28,22 +21,28 @@ import {
   sliErrorRatioName,
   sliTotalCountName,
 } from './names';
-import { AlertingRule, RuleGroup } from './types';
+import { AlertingRule } from './types';
 
 /** How long the freeze condition must hold: the policy is slow-moving, a blip must not freeze. */
 export const FREEZE_FOR = '5m';
 
-/**
- * The alert rules of one SLO (`slo-<id>-alerts`, joining the SLO's `slo-<id>` group), or none when
- * nothing alerts.
- */
-export function buildAlertGroup(ctx: SloContext): RuleGroup[] {
-  const rules: AlertingRule[] = tiersByLabels(ctx).map((windows) => burnAlert(ctx, windows));
+/** The alerting rules of one SLO, by how often they run. */
+export interface SloAlertRules {
+  /** The page tiers: every evaluation cycle. */
+  page: AlertingRule[];
+  /**
+   * The ticket tiers and the freeze alert, which read windows of two hours and more: every
+   * `SLOW_INTERVAL` (names.ts).
+   */
+  slow: AlertingRule[];
+}
+
+/** The alerting rules of one SLO: a burn alert per enabled tier, and the freeze alert. */
+export function buildAlertRules(ctx: SloContext): SloAlertRules {
+  const page = ctx.alertWindows.filter((window) => window.severity === 'page');
+  const slow = ctx.alertWindows.filter((window) => window.severity !== 'page').map((window) => burnAlert(ctx, window));
   const freeze = freezeAlert(ctx);
-  if (freeze) {
-    rules.push(freeze);
-  }
-  return rules.length === 0 ? [] : [{ name: `slo-${ctx.slo.id}-alerts`, rules }];
+  return { page: page.map((window) => burnAlert(ctx, window)), slow: freeze ? [...slow, freeze] : slow };
 }
 
 /**
@@ -89,7 +88,7 @@ export function freezeAlertExpr(ctx: SloContext): string | undefined {
  * file distinct (promtool's lint refuses duplicate name-and-label rules).
  */
 export function burnAlertLabels(ctx: SloContext, window: BurnWindow): Record<string, string> {
-  const extra = extraLabels(ctx, window);
+  const extra = window.severity === 'page' ? ctx.slo.alerting.pageLabels : ctx.slo.alerting.ticketLabels;
   return { [LABEL_SEVERITY]: window.severity, ...extra, [LABEL_BURN_TIER]: window.tier, ...identity(ctx) };
 }
 
@@ -139,79 +138,13 @@ export function freezeAlertAnnotations(ctx: SloContext): Record<string, string> 
   };
 }
 
-/**
- * The enabled tiers, gathered by the labels their alert carries besides `severity` and
- * `burn_tier`: the SLO's page labels for page tiers, its ticket labels for ticket tiers.
- */
-function tiersByLabels(ctx: SloContext): BurnWindow[][] {
-  const sets = new Map<string, BurnWindow[]>();
-  for (const window of ctx.alertWindows) {
-    const key = JSON.stringify(extraLabels(ctx, window));
-    sets.set(key, [...(sets.get(key) ?? []), window]);
-  }
-  return [...sets.values()];
-}
-
-/**
- * One alerting rule for tiers with the same extra labels. A single tier keeps its labels on the
- * rule; several are branches of an `or`, each labelled by `label_replace` (tiers differ in
- * `burn_tier`, so the branches never collide), and the rule keeps the labels they share.
- */
-function burnAlert(ctx: SloContext, windows: BurnWindow[]): AlertingRule {
-  const value = '{{ $value | humanizePercentage }}';
-  if (windows.length === 1) {
-    const [window] = windows;
-    return {
-      alert: BURN_ALERT,
-      expr: burnAlertExpr(ctx, window),
-      labels: burnAlertLabels(ctx, window),
-      annotations: burnAlertAnnotations(ctx, window, value),
-    };
-  }
-  const branch = (window: BurnWindow) =>
-    setLabel(setLabel(burnAlertExpr(ctx, window), LABEL_SEVERITY, window.severity), LABEL_BURN_TIER, window.tier);
-  // the extra labels as on a single tier's rule, where a severity among them overrides the tier's
-  const labels: Record<string, string> = { ...extraLabels(ctx, windows[0]), ...identity(ctx) };
-  delete labels[LABEL_BURN_TIER];
-  const texts = windows.map((window) => ({ tier: window.tier, annotations: burnAlertAnnotations(ctx, window, value) }));
-  const annotations: Record<string, string> = {};
-  for (const key of Object.keys(texts[0].annotations)) {
-    annotations[key] = byTier(texts.map((entry) => ({ tier: entry.tier, text: entry.annotations[key] })));
-  }
+function burnAlert(ctx: SloContext, window: BurnWindow): AlertingRule {
   return {
     alert: BURN_ALERT,
-    expr: windows.map(branch).join('\nor\n'),
-    labels,
-    annotations,
+    expr: burnAlertExpr(ctx, window),
+    labels: burnAlertLabels(ctx, window),
+    annotations: burnAlertAnnotations(ctx, window, '{{ $value | humanizePercentage }}'),
   };
-}
-
-function extraLabels(ctx: SloContext, window: BurnWindow): Record<string, string> {
-  return (window.severity === 'page' ? ctx.slo.alerting.pageLabels : ctx.slo.alerting.ticketLabels) ?? {};
-}
-
-/** `expr` with the label `name` set to `value` on every series. */
-function setLabel(expr: string, name: string, value: string): string {
-  return `label_replace(\n${expr},\n"${name}", "${value}", "", "")`;
-}
-
-/**
- * A template that prints each tier's text, chosen by the alert's `burn_tier`; the text alone when
- * every tier has the same. Whole texts rather than the words that differ: Prometheus parses the
- * template again for every pending or firing alert at every evaluation, and few long branches
- * parse faster than many short ones.
- */
-function byTier(texts: Array<{ tier: string; text: string }>): string {
-  if (texts.every((entry) => entry.text === texts[0].text)) {
-    return texts[0].text;
-  }
-  const last = texts[texts.length - 1];
-  const branches = texts
-    .slice(0, -1)
-    .map(
-      (entry, i) => `{{ ${i === 0 ? 'if' : 'else if'} eq $labels.${LABEL_BURN_TIER} "${entry.tier}" }}${entry.text}`
-    );
-  return `${branches.join('')}{{ else }}${last.text}{{ end }}`;
 }
 
 function freezeAlert(ctx: SloContext): AlertingRule | undefined {

@@ -6,12 +6,13 @@
  */
 import { RegistryDocument } from '../model';
 import { sliQueryLanguage } from '../promql/sli';
-import { buildAlertGroup } from './alert-rules';
+import { buildAlertRules } from './alert-rules';
 import { buildCostGroup } from './cost-rules';
 import { buildSloContext, indexRegistry, SloContext } from './context';
 import { buildMetaGroup } from './meta-rules';
 import { buildSharedGroups } from './shared-rules';
 import { buildSliGroups } from './sli-rules';
+import { SLOW_INTERVAL } from './names';
 import { RuleFile, RuleGroup, SloRules } from './types';
 
 /**
@@ -20,6 +21,12 @@ import { RuleFile, RuleGroup, SloRules } from './types';
  * have no dots. Loaded once, beside the service files.
  */
 export const SHARED_RULES = 'registry.shared';
+
+/**
+ * The most rules in a group of SLO rules: the default limit of Grafana Mimir's and Cortex's
+ * rulers (`ruler_max_rules_per_rule_group`).
+ */
+export const MAX_RULES_PER_GROUP = 20;
 
 /** A rule file for one service, or the registry's shared rules ({@link SHARED_RULES}). */
 export interface ServiceRuleFile {
@@ -44,14 +51,18 @@ export function generateSloRules(doc: RegistryDocument, sloId: string): SloRules
  * ({@link SHARED_RULES}). Services without log SLIs get no Loki file.
  */
 export function generateRuleFiles(doc: RegistryDocument): GeneratedRuleFiles {
-  const prometheus = new Map<string, RuleGroup[]>();
+  const perService = new Map<string, RuleGroup[]>();
   const loki = new Map<string, RuleGroup[]>();
   const index = indexRegistry(doc);
   const contexts = doc.slos.map((slo) => buildSloContext(slo, index));
   for (const ctx of contexts) {
     const rules = rulesOf(ctx);
-    append(prometheus, rules.serviceId, rules.prometheus);
+    append(perService, rules.serviceId, rules.prometheus);
     append(loki, rules.serviceId, rules.loki);
+  }
+  const prometheus = new Map<string, RuleGroup[]>();
+  for (const [serviceId, groups] of perService) {
+    append(prometheus, serviceId, packGroups(serviceId, groups));
   }
   for (const service of doc.services) {
     const cost = buildCostGroup(doc.settings, service);
@@ -85,25 +96,66 @@ export function mergeRuleFiles(files: RuleFile[]): RuleFile {
 }
 
 /**
- * The groups of one SLO: `slo-<id>`, every rule evaluated each cycle (its SLI rules when they run
- * on Prometheus, `slo:info`, its alerts), and `slo-<id>-increase1h`, the hourly tiles. Prometheus
+ * The groups of one SLO, by interval: `slo-<id>`, evaluated every cycle (its SLI rules when they
+ * run on Prometheus, its page alerts; left out when empty), `slo-<id>-1m` (`slo:info`, ticket and
+ * freeze alerts, every `SLOW_INTERVAL`), and `slo-<id>-increase1h`, the hourly tiles. Prometheus
  * pays a fixed cost per group and cycle, several times that of a cheap rule (bench/RESULTS.md,
- * "Rule cost"), so one group per SLO costs less than one per kind of rule; a group per service
- * would cost less still, but would outgrow the 20 rules per group that Mimir allows by default.
- * Rules keep their order, so an alert reads the ratios recorded before it in the same evaluation.
+ * "Rule cost"), so one group per SLO and interval costs less than one per kind of rule; in a
+ * service's file, groups of the same interval are packed further ({@link packGroups}).
  */
 function rulesOf(ctx: SloContext): SloRules {
   const { slo } = ctx;
   const [sli, ...tiles] = buildSliGroups(ctx);
   const onLoki = sliQueryLanguage(slo.sli) === 'logql';
-  const derived = [buildMetaGroup(ctx), ...buildAlertGroup(ctx)].flatMap((group) => group.rules);
-  const main: RuleGroup = { name: `slo-${slo.id}`, rules: [...(onLoki ? [] : sli.rules), ...derived] };
+  const alerts = buildAlertRules(ctx);
+  const main: RuleGroup = { name: `slo-${slo.id}`, rules: [...(onLoki ? [] : sli.rules), ...alerts.page] };
+  const slow: RuleGroup = {
+    name: `slo-${slo.id}-${SLOW_INTERVAL}`,
+    interval: SLOW_INTERVAL,
+    rules: [...buildMetaGroup(ctx).rules, ...alerts.slow],
+  };
+  const every = main.rules.length > 0 ? [main, slow] : [slow];
   return {
     sloId: slo.id,
     serviceId: slo.serviceId,
-    prometheus: onLoki ? [main] : [main, ...tiles],
+    prometheus: onLoki ? every : [...every, ...tiles],
     loki: onLoki ? [sli, ...tiles] : [],
   };
+}
+
+/**
+ * A service's SLO groups, packed by interval, in order, into as few groups as hold at most
+ * {@link MAX_RULES_PER_GROUP} rules each: `service-<service>.slos` (every cycle),
+ * `service-<service>.slos-1m`, `service-<service>.slos-1h`, then `….2` and so on. A group left alone
+ * in its pack keeps its name, and so does a larger one. Prometheus pays a fixed cost per group and
+ * cycle (bench/RESULTS.md, "Rule cost"), and rulers limit the groups per tenant. Each SLO's rules
+ * stay together and in order, and every SLO's own file ({@link generateSloRules}) keeps its groups.
+ */
+function packGroups(serviceId: string, groups: RuleGroup[]): RuleGroup[] {
+  const byInterval = new Map<string | undefined, RuleGroup[][]>();
+  for (const group of groups) {
+    const packs = byInterval.get(group.interval) ?? [];
+    byInterval.set(group.interval, packs);
+    const last = packs[packs.length - 1];
+    if (
+      last &&
+      last.reduce((size, member) => size + member.rules.length, 0) + group.rules.length <= MAX_RULES_PER_GROUP
+    ) {
+      last.push(group);
+    } else {
+      packs.push([group]);
+    }
+  }
+  return [...byInterval].flatMap(([interval, packs]) =>
+    packs.map((pack, i): RuleGroup => {
+      if (pack.length === 1) {
+        return pack[0];
+      }
+      const name = `service-${serviceId}.slos${interval ? `-${interval}` : ''}${i === 0 ? '' : `.${i + 1}`}`;
+      const rules = pack.flatMap((group) => group.rules);
+      return interval ? { name, interval, rules } : { name, rules };
+    })
+  );
 }
 
 function append(files: Map<string, RuleGroup[]>, serviceId: string, groups: RuleGroup[]) {

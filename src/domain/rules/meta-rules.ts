@@ -14,7 +14,7 @@ export const INFO_OBJECTIVE = 'objective';
 export const INFO_WINDOW = 'slo_window';
 export const INFO_NAME = 'slo_name';
 
-/** The meta rules of one SLO (`slo-<id>-meta`; on Prometheus they join the SLO's `slo-<id>` group). */
+/** The meta rules of one SLO (`slo-<id>-meta`; on Prometheus they join the SLO's `slo-<id>-1m` group). */
 export function buildMetaGroup(ctx: SloContext): RuleGroup {
   const { slo } = ctx;
   const rules: RecordingRule[] = [

@@ -48,6 +48,7 @@ import {
   SLI_TOTAL_INCREASE_1H,
   SLI_TOTAL_INCREASE_5M,
   SLO_INFO,
+  SLOW_INTERVAL,
   TIME_PERIOD_DAYS,
   sliErrorRatioName,
 } from './names';
@@ -59,6 +60,7 @@ import { RecordingRule, RuleGroup } from './types';
  * dot keeps them apart from every SLO's `slo-<id>` group: ids are slugs.
  */
 export const SHARED_RATIOS_GROUP = 'slo-shared.ratios';
+export const SHARED_TILED_GROUP = 'slo-shared.tiled';
 export const SHARED_BUDGET_GROUP = 'slo-shared.budget';
 
 /**
@@ -72,9 +74,11 @@ const ON = `on (${LABEL_ID}, ${LABEL_SLO}, ${LABEL_SERVICE})`;
 const INFO = `max without (${INFO_OBJECTIVE}, ${INFO_WINDOW}, ${INFO_NAME}) (${SLO_INFO}`;
 
 /**
- * The shared groups of the SLOs of a registry; none without SLOs. Two groups rather than one keep
- * each under the 20 rules per group that Mimir allows by default, whatever the windows in use; the
- * burn rates then read the ratios of the previous evaluation.
+ * The shared groups of the SLOs of a registry; none without SLOs. The sub-day ratios run every
+ * cycle; the ratios summed from hourly tiles, which change once an hour, and budget and burn rates
+ * run every `SLOW_INTERVAL`. Three groups rather than one keep each under the 20 rules per group
+ * that Mimir allows by default, whatever the windows in use; the burn rates then read the ratios of
+ * a previous evaluation.
  */
 export function buildSharedGroups(contexts: SloContext[]): RuleGroup[] {
   if (contexts.length === 0) {
@@ -89,15 +93,16 @@ export function buildSharedGroups(contexts: SloContext[]): RuleGroup[] {
     { record: PERIOD_BURN_RATE, expr: periodBurnRate(contexts) },
     { record: PERIOD_BUDGET_REMAINING, expr: `1 - ${PERIOD_BURN_RATE}` },
   ];
-  const ratios = windowRatios(contexts);
-  // freeform SLIs alone record their own ratios: no ratio group then
+  const { short, tiled } = windowRatios(contexts);
+  // freeform SLIs alone record their own ratios: no ratio groups then
   return [
-    ...(ratios.length > 0 ? [{ name: SHARED_RATIOS_GROUP, rules: ratios }] : []),
-    { name: SHARED_BUDGET_GROUP, rules: budget },
+    ...(short.length > 0 ? [{ name: SHARED_RATIOS_GROUP, rules: short }] : []),
+    ...(tiled.length > 0 ? [{ name: SHARED_TILED_GROUP, interval: SLOW_INTERVAL, rules: tiled }] : []),
+    { name: SHARED_BUDGET_GROUP, interval: SLOW_INTERVAL, rules: budget },
   ];
 }
 
-function windowRatios(contexts: SloContext[]): RecordingRule[] {
+function windowRatios(contexts: SloContext[]): { short: RecordingRule[]; tiled: RecordingRule[] } {
   const countable = contexts.filter((ctx) => isCountableSli(ctx.slo.sli));
   const promql = countable.filter((ctx) => sliQueryLanguage(ctx.slo.sli) === 'promql');
   const short = uniqueWindows(promql.flatMap((ctx) => ctx.sliWindows.filter((window) => !isTiledWindow(window))));
@@ -118,10 +123,10 @@ function windowRatios(contexts: SloContext[]): RecordingRule[] {
     const range = windowSeconds(window) >= STEPPED_FROM ? `${window}:${BASE_WINDOW}` : window;
     return summed(SLI_ERROR_INCREASE_5M, SLI_TOTAL_INCREASE_5M, range);
   };
-  return [
-    ...short.map((window) => ratio(window, shortRatio(window))),
-    ...tiled.map((window) => ratio(window, summed(SLI_ERROR_INCREASE_1H, SLI_TOTAL_INCREASE_1H, window))),
-  ];
+  return {
+    short: short.map((window) => ratio(window, shortRatio(window))),
+    tiled: tiled.map((window) => ratio(window, summed(SLI_ERROR_INCREASE_1H, SLI_TOTAL_INCREASE_1H, window))),
+  };
 }
 
 /**

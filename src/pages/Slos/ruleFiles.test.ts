@@ -16,9 +16,13 @@ describe('rule downloads', () => {
     const [file, shared, ...rest] = ruleDownloads(registry(), { kind: 'slo', id: 'payments-ratio' });
     expect(rest).toEqual([]);
     expect(shared.fileName).toBe('registry.shared.rules.yaml');
-    expect(groupNames(shared.text)).toEqual(['slo-shared.ratios', 'slo-shared.budget']);
+    expect(groupNames(shared.text)).toEqual(['slo-shared.ratios', 'slo-shared.tiled', 'slo-shared.budget']);
     expect(file.fileName).toBe('slo-payments-ratio.rules.yaml');
-    expect(groupNames(file.text)).toEqual(['slo-payments-ratio', 'slo-payments-ratio-increase1h']);
+    expect(groupNames(file.text)).toEqual([
+      'slo-payments-ratio',
+      'slo-payments-ratio-1m',
+      'slo-payments-ratio-increase1h',
+    ]);
   });
 
   test('one service, with a Loki file for its log SLI', () => {
@@ -38,8 +42,10 @@ describe('rule downloads', () => {
     const [all] = ruleDownloads(registry(), { kind: 'all' });
     expect(all.fileName).toBe('slos.rules.yaml');
     expect(groupNames(all.text)).toContain('slo-payments-ratio');
-    expect(groupNames(all.text)).toContain('slo-checkout-ratio');
-    expect(groupNames(all.text).slice(-2)).toEqual(['slo-shared.ratios', 'slo-shared.budget']);
+    // the SLOs of checkout share their groups
+    expect(groupNames(all.text)).toContain('service-checkout.slos');
+    expect(groupNames(all.text)).not.toContain('slo-checkout-ratio');
+    expect(groupNames(all.text).slice(-3)).toEqual(['slo-shared.ratios', 'slo-shared.tiled', 'slo-shared.budget']);
   });
 
   test('one SLO as OpenSLO and as native YAML that imports back', () => {

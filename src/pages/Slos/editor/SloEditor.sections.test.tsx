@@ -40,9 +40,9 @@ describe('SLO editor sections', () => {
       'ticket-fastticket3x1d2h10%',
       'ticket-slowticket1x3d6h10%',
     ]);
-    expect(screen.getByTestId(testIds.sloEditor.review)).toHaveTextContent('"burn_tier", "page-slow"');
+    expect(screen.getByTestId(testIds.sloEditor.review)).toHaveTextContent('burn_tier: page-slow');
     fireEvent.click(within(tiers).getByLabelText('Alert on tier page-slow'));
-    expect(screen.getByTestId(testIds.sloEditor.review)).not.toHaveTextContent('"burn_tier", "page-slow"');
+    expect(screen.getByTestId(testIds.sloEditor.review)).not.toHaveTextContent('burn_tier: page-slow');
   });
 
   test('a runbook URL must be http(s)', async () => {
