@@ -90,7 +90,9 @@ export function plannedLevels(
   options: Pick<RecordedHistoryOptions, 'rules' | 'historyStart' | 'historyEnd' | 'recentSeconds'>
 ): PlannedRule[][] {
   const planned = options.rules.groups.flatMap((group) => {
-    const step = seconds(group.interval);
+    // groups that run more often than the default step (every minute) are backfilled at it, like
+    // the groups of every cycle: a week at one sample a minute would cost 5 times as much
+    const step = Math.max(seconds(group.interval), DEFAULT_STEP);
     const from = step >= HOUR ? options.historyStart + step : options.historyEnd - options.recentSeconds;
     const start = Math.ceil(from / step) * step;
     return group.rules
