@@ -31,8 +31,8 @@ export interface SloAlertRules {
   /** The page tiers: every evaluation cycle. */
   page: AlertingRule[];
   /**
-   * The ticket tiers and the freeze alert, which read windows of two hours and more: every
-   * `SLOW_INTERVAL` (names.ts).
+   * The ticket tiers and the freeze alert, which wake nobody (and read windows of two hours and
+   * more in the presets): every `SLOW_INTERVAL` (names.ts).
    */
   slow: AlertingRule[];
 }
