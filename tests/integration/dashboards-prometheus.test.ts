@@ -83,31 +83,28 @@ interface Server {
   end: number;
 }
 
-async function instant(prometheus: Server, expr: string, time: number): Promise<Row[]> {
+/** The `result` of an instant query, or an error naming the query. */
+async function query<T>(prometheus: Server, expr: string, time: number): Promise<T[]> {
   const url = `${prometheus.url}/api/v1/query?${new URLSearchParams({ query: expr, time: String(time) })}`;
-  const answer = (await (await fetch(url)).json()) as {
-    status: string;
-    error?: string;
-    data: { result: Array<{ metric: Record<string, string>; value: [number, string] }> };
-  };
+  const answer = (await (await fetch(url)).json()) as { status: string; error?: string; data: { result: T[] } };
   if (answer.status !== 'success') {
     throw new Error(`${expr}: ${answer.error}`);
   }
-  return answer.data.result.map((series) => ({ labels: series.metric, value: Number(series.value[1]) }));
+  return answer.data.result;
+}
+
+async function instant(prometheus: Server, expr: string, time: number): Promise<Row[]> {
+  const result = await query<{ metric: Record<string, string>; value: [number, string] }>(prometheus, expr, time);
+  return result.map((series) => ({ labels: series.metric, value: Number(series.value[1]) }));
 }
 
 /** The samples of a range selector with one series, as [time, value] pairs. */
 async function samples(prometheus: Server, selector: string, time: number): Promise<Array<[number, number]>> {
-  const url = `${prometheus.url}/api/v1/query?${new URLSearchParams({ query: selector, time: String(time) })}`;
-  const answer = (await (await fetch(url)).json()) as {
-    status: string;
-    error?: string;
-    data: { result: Array<{ values: Array<[number, string]> }> };
-  };
-  if (answer.status !== 'success' || answer.data.result.length !== 1) {
-    throw new Error(`${selector}: ${answer.error ?? `${answer.data.result.length} series`}`);
+  const result = await query<{ values: Array<[number, string]> }>(prometheus, selector, time);
+  if (result.length !== 1) {
+    throw new Error(`${selector}: ${result.length} series`);
   }
-  return answer.data.result[0].values.map(([at, value]) => [at, Number(value)]);
+  return result[0].values.map(([at, value]) => [at, Number(value)]);
 }
 
 function bySlo(rows: Row[]): Record<string, number> {
