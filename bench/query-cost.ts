@@ -271,6 +271,7 @@ withCleanup(NAME, async (defer) => {
     historyStart: history.start,
     historyEnd: history.end,
     recentSeconds: 7 * DAY,
+    minStepSeconds: 300,
     log: say,
   });
   say(`${recordedSamples} recorded samples backfilled for ${largest.slos.length} SLOs`);

@@ -25,6 +25,12 @@ export interface RecordedOptions {
   recentSeconds: number;
   /** Backfill every group over the whole history, whatever its interval. */
   wholeHistory?: boolean;
+  /**
+   * Backfill no finer than this (seconds): groups of a shorter interval get this step, like the
+   * groups without one (5 minutes), so series evaluated every minute are no denser than those
+   * evaluated every cycle.
+   */
+  minStepSeconds?: number;
   log: (message: string) => void;
 }
 
@@ -68,7 +74,7 @@ interface PlannedRule {
  */
 function stagesOf(options: RecordedOptions): PlannedRule[][] {
   const planned: PlannedRule[] = options.groups.flatMap((group) => {
-    const step = intervalSeconds(group.interval);
+    const step = Math.max(intervalSeconds(group.interval), options.minStepSeconds ?? 0);
     const whole = options.wholeHistory || step >= HOUR;
     const from = whole ? options.historyStart + step : options.historyEnd - options.recentSeconds;
     const start = Math.ceil(from / step) * step;
