@@ -165,6 +165,24 @@ describe('generateSloRules', () => {
     expect(records(rulesOf(unowned).prometheus)[0].labels).not.toHaveProperty('team');
   });
 
+  test('a window shorter than 5 minutes is recorded by the SLO from its raw series, not summed', () => {
+    const doc = baseDoc([
+      baseSlo({
+        alerting: {
+          enabled: true,
+          preset: 'custom',
+          windows: [{ tier: 'page-fast', severity: 'page', factor: 10, long: '61m', short: '90s' }],
+        },
+      }),
+    ]);
+    const own = records(rulesOf(doc).prometheus).find((rule) => rule.record === 'slo:sli_error:ratio_rate90s');
+    expect(own?.expr).toContain('[90s]');
+    expect(own?.expr).not.toContain('increase5m');
+    const shared = records(sharedRuleFile(doc).groups).map((rule) => rule.record);
+    expect(shared).not.toContain('slo:sli_error:ratio_rate90s');
+    expect(shared).toContain('slo:sli_error:ratio_rate61m');
+  });
+
   test('a period equal to an alert window is recorded once', () => {
     const doc = baseDoc([
       baseSlo({

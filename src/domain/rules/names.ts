@@ -8,8 +8,9 @@
 export const SLI_ERROR_RATIO_PREFIX = 'slo:sli_error:ratio_rate';
 /**
  * Errors over the last 5 minutes, recorded every evaluation: the error ratios of countable PromQL
- * SLIs over windows shorter than a day are sums of these divided by sums of the event counts. The
- * 5-minute spans overlap, so only such ratios mean something, not the sums themselves.
+ * SLIs over windows from 5 minutes to under a day are sums of these divided by sums of the event
+ * counts (shared-rules.ts). Under an hour the sums take every evaluation's, whose spans overlap, so
+ * only the ratios mean something, not the sums themselves.
  */
 export const SLI_ERROR_INCREASE_5M = 'slo:sli_error:increase5m';
 /** Events over the last 5 minutes, the denominators of the sub-day error ratios. */

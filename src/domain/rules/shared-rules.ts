@@ -52,7 +52,7 @@ import {
   TIME_PERIOD_DAYS,
   sliErrorRatioName,
 } from './names';
-import { isTiledWindow } from './sli-rules';
+import { isSharedWindow, isTiledWindow } from './sli-rules';
 import { RecordingRule, RuleGroup } from './types';
 
 /**
@@ -105,7 +105,9 @@ export function buildSharedGroups(contexts: SloContext[]): RuleGroup[] {
 function windowRatios(contexts: SloContext[]): { short: RecordingRule[]; tiled: RecordingRule[] } {
   const countable = contexts.filter((ctx) => isCountableSli(ctx.slo.sli));
   const promql = countable.filter((ctx) => sliQueryLanguage(ctx.slo.sli) === 'promql');
-  const short = uniqueWindows(promql.flatMap((ctx) => ctx.sliWindows.filter((window) => !isTiledWindow(window))));
+  const short = uniqueWindows(
+    promql.flatMap((ctx) => ctx.sliWindows.filter((window) => isSharedWindow(ctx, window) && !isTiledWindow(window)))
+  );
   const tiled = uniqueWindows(
     countable.flatMap((ctx) => [...ctx.sliWindows.filter((window) => isTiledWindow(window)), ctx.period])
   );

@@ -50,11 +50,18 @@ export function isTiledWindow(window: string): boolean {
 /**
  * Whether the error ratio of this SLO over `window` is recorded by the shared rules rather than by
  * its own: windows of countable SLIs read from the hourly tiles (log SLIs too: Loki's ruler writes
- * their tiles to Prometheus) and the other windows of countable PromQL SLIs, summed from the
- * 5-minute increases.
+ * their tiles to Prometheus) and the other windows of countable PromQL SLIs from 5 minutes on,
+ * summed from the 5-minute increases. A shorter window (a custom `1m`) cannot be summed from
+ * 5-minute spans: the SLO records it from its raw series.
  */
 export function isSharedWindow(ctx: SloContext, window: string): boolean {
-  return isCountableSli(ctx.slo.sli) && (isTiledWindow(window) || sliQueryLanguage(ctx.slo.sli) === 'promql');
+  if (!isCountableSli(ctx.slo.sli)) {
+    return false;
+  }
+  return (
+    isTiledWindow(window) ||
+    (sliQueryLanguage(ctx.slo.sli) === 'promql' && windowSeconds(window) >= windowSeconds(BASE_WINDOW))
+  );
 }
 
 /**
