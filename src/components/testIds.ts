@@ -121,6 +121,14 @@ export const testIds = {
     saveFailure: 'data-testid reg-save-failure',
     reload: 'data-testid reg-reload',
     unsavedPrompt: 'data-testid reg-unsaved-prompt',
+    storageNotice: 'data-testid reg-storage-notice',
+    progress: 'data-testid reg-progress',
+  },
+  history: {
+    section: 'data-testid history-section',
+    entry: 'data-testid history-entry',
+    restore: 'data-testid history-restore',
+    outcome: 'data-testid history-outcome',
   },
   placeholder: {
     container: 'data-testid page-placeholder',

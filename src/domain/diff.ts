@@ -83,7 +83,7 @@ function compare(before: unknown, after: unknown): ChangeKind | undefined {
 }
 
 /** Structural equality with JSON semantics: key order and keys holding `undefined` do not matter. */
-function sameValue(a: unknown, b: unknown): boolean {
+export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) {
     return true;
   }

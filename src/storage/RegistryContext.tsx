@@ -1,37 +1,52 @@
 import React, { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { t } from '@grafana/i18n';
-import { config } from '@grafana/runtime';
+import { config, getBackendSrv } from '@grafana/runtime';
 import { RegistryDocument } from '../domain/model';
-import { canPushAlertRules, canWriteRegistry, RegistryUser } from './access';
-import { createGrafanaSettingsApi } from './grafanaSettingsApi';
-import { LoadedRegistry, loadRegistry, LoadResult, readOnlyMessage, saveRegistry, SaveResult } from './registryStore';
-import { SettingsApi } from './settingsApi';
+import { canPushAlertRules, RegistryUser } from './access';
+import { createGrafanaApi, GrafanaApi } from './grafana/api';
+import { backendSrvTransport } from './grafana/transports';
+import { HistoryResult, loadServiceHistory, RestoreResult, restoreServiceVersion } from './history';
+import { MigrationProgress } from './migration';
+import { loadRegistry, saveRegistry } from './registryStore';
+import { SaveResult } from './save/saveRegistry';
+import { LoadedRegistry, LoadResult, StorageNotice } from './types';
 
 export interface RegistryContextValue {
   /** The registry as last loaded or saved; undefined while loading or after a failed load. */
   doc?: RegistryDocument;
   loading: boolean;
+  /** How far moving a registry out of the plugin settings has come, while it runs. */
+  progress?: MigrationProgress;
   /** Why the registry could not be loaded. */
   error?: string;
   canWrite: boolean;
   /** Why the user cannot save, when `canWrite` is false. */
   readOnlyReason?: string;
+  /** Whether the user may change the app's settings (data sources, billing, defaults). */
+  canWriteSettings: boolean;
   /** Whether the user may push alert rules through Grafana's alerting provisioning API. */
   canPushAlerts: boolean;
+  /** What storage wants people to know: a registry just moved, an old copy ignored. */
+  notices: StorageNotice[];
+  /** The last save's warning, e.g. an index that lags behind. */
+  warning?: string;
   /**
    * Saves `next` over the registry this value was rendered with; on a conflict nothing changes
    * here until `reload()`.
    */
   save(next: RegistryDocument): Promise<SaveResult>;
   reload(): Promise<void>;
+  history(serviceId: string): Promise<HistoryResult>;
+  /** Brings back a service's values of `version` as a new version. */
+  restore(serviceId: string, version: number): Promise<RestoreResult>;
 }
 
 const RegistryContext = createContext<RegistryContextValue | undefined>(undefined);
 
 export interface RegistryProviderProps {
   children: ReactNode;
-  /** Defaults to Grafana's plugin settings API for this app. */
-  api?: SettingsApi;
+  /** Defaults to Grafana's HTTP API through `getBackendSrv()`. */
+  api?: GrafanaApi;
   /** Defaults to the signed-in user, `config.bootData.user`. */
   user?: RegistryUser;
 }
@@ -40,64 +55,89 @@ interface State {
   /** The registry as last read or written: what pages show and what the next save compares against. */
   loaded?: LoadedRegistry;
   loading: boolean;
+  progress?: MigrationProgress;
   error?: string;
+  warning?: string;
 }
 
 /** Loads the registry once and shares it, with save and reload, with every page below it. */
 export function RegistryProvider({ children, api, user }: RegistryProviderProps) {
-  const settingsApi = useMemo(() => api ?? createGrafanaSettingsApi(), [api]);
+  const grafana = useMemo(() => api ?? createGrafanaApi(backendSrvTransport(getBackendSrv())), [api]);
   const currentUser = user ?? config.bootData.user;
-  const canWrite = canWriteRegistry(currentUser);
   const canPushAlerts = canPushAlertRules(currentUser);
   const [state, setState] = useState<State>({ loading: true });
 
+  const load = useCallback(
+    () =>
+      loadRegistry(grafana, currentUser, {
+        onProgress: (progress) => setState((previous) => ({ ...previous, progress })),
+      }),
+    [grafana, currentUser]
+  );
+
   useEffect(() => {
     let current = true;
-    loadRegistry(settingsApi).then((result) => current && setState(stateAfterLoad(result)));
+    load().then((result) => current && setState(stateAfterLoad(result)));
     return () => {
       current = false;
     };
-  }, [settingsApi]);
+  }, [load]);
 
   const reload = useCallback(async () => {
     setState((previous) => ({ ...previous, loading: true }));
-    setState(stateAfterLoad(await loadRegistry(settingsApi)));
-  }, [settingsApi]);
+    setState(stateAfterLoad(await load()));
+  }, [load]);
 
   // `save` compares against the registry rendered with it, never a newer one read in between: a
   // page still showing an older registry gets a conflict instead of overwriting what it has not seen.
   const { loaded, error } = state;
-  const save = useCallback(
-    async (next: RegistryDocument): Promise<SaveResult> => {
-      if (!loaded) {
-        return {
-          ok: false,
-          kind: 'error',
-          message: error ?? t('bizowner.storage.notLoaded', 'The registry is not loaded yet.'),
-        };
-      }
-      const result = await saveRegistry(loaded, next, { api: settingsApi, user: currentUser });
-      if (result.ok) {
-        setState({ loaded: { doc: result.doc, writeId: result.writeId }, loading: false });
-      }
-      return result;
-    },
-    [settingsApi, currentUser, loaded, error]
+  const notLoaded = useCallback(
+    (): SaveResult => ({
+      ok: false,
+      kind: 'error',
+      message: error ?? t('bizowner.storage.notLoaded', 'The registry is not loaded yet.'),
+    }),
+    [error]
   );
+  const afterSave = useCallback(<R extends RestoreResult>(result: R): R => {
+    if (result.ok) {
+      setState({ loaded: result.loaded, loading: false, warning: result.warning });
+    }
+    return result;
+  }, []);
+  const save = useCallback(
+    async (next: RegistryDocument): Promise<SaveResult> =>
+      loaded ? afterSave(await saveRegistry(loaded, next, { api: grafana, user: currentUser })) : notLoaded(),
+    [grafana, currentUser, loaded, notLoaded, afterSave]
+  );
+  const restore = useCallback(
+    async (serviceId: string, version: number): Promise<RestoreResult> =>
+      loaded
+        ? afterSave(await restoreServiceVersion(loaded, serviceId, version, { api: grafana, user: currentUser }))
+        : notLoaded(),
+    [grafana, currentUser, loaded, notLoaded, afterSave]
+  );
+  const history = useCallback((serviceId: string) => loadServiceHistory(grafana, serviceId), [grafana]);
 
-  const value = useMemo<RegistryContextValue>(
-    () => ({
+  const value = useMemo<RegistryContextValue>(() => {
+    const access = state.loaded?.access;
+    return {
       doc: state.loaded?.doc,
       loading: state.loading,
+      progress: state.progress,
       error: state.error,
-      canWrite,
-      readOnlyReason: canWrite ? undefined : readOnlyMessage(),
+      canWrite: access?.canWrite ?? false,
+      readOnlyReason: access?.canWrite ? undefined : access?.reason,
+      canWriteSettings: access?.canWriteSettings ?? false,
       canPushAlerts,
+      notices: state.loaded?.notices ?? [],
+      warning: state.warning,
       save,
       reload,
-    }),
-    [state, canWrite, canPushAlerts, save, reload]
-  );
+      history,
+      restore,
+    };
+  }, [state, canPushAlerts, save, reload, history, restore]);
 
   return <RegistryContext.Provider value={value}>{children}</RegistryContext.Provider>;
 }

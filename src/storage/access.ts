@@ -1,25 +1,40 @@
 import { CurrentUserDTO, OrgRole } from '@grafana/data';
 
 /** The RBAC action Grafana checks on `POST /api/plugins/:pluginId/settings`. */
-const WRITE_PERMISSION = 'plugins:write';
+const SETTINGS_WRITE_PERMISSION = 'plugins:write';
+
+/** The RBAC action Grafana checks on `POST /api/folders`; OSS grants it to Editors and Admins. */
+const FOLDER_CREATE_PERMISSION = 'folders:create';
 
 /** What the registry needs to know about the signed-in user (a slice of `config.bootData.user`). */
 export type RegistryUser = Pick<CurrentUserDTO, 'login' | 'orgRole' | 'permissions'>;
 
 /**
- * Whether the user may save the registry. Grafana puts the user's RBAC actions in
- * `bootData.user.permissions`; `plugins:write` comes with the org Admin role by default and can be
- * granted to others. Without that map (older servers) the org role decides. Being a Grafana server
- * admin is not enough: the permission is granted per organisation.
+ * Whether `user` holds `action`. Grafana puts the user's RBAC actions in
+ * `bootData.user.permissions`; without that map (older servers) the org roles that hold the action
+ * by default decide. Being a Grafana server admin is not enough: permissions are per organisation.
  */
-export function canWriteRegistry(user: RegistryUser | undefined): boolean {
+function holds(user: RegistryUser | undefined, actions: string[], defaultRoles: OrgRole[]): boolean {
   if (!user) {
     return false;
   }
   if (user.permissions && Object.keys(user.permissions).length > 0) {
-    return user.permissions[WRITE_PERMISSION] === true;
+    return actions.some((action) => user.permissions?.[action] === true);
   }
-  return user.orgRole === OrgRole.Admin;
+  return defaultRoles.includes(user.orgRole as OrgRole);
+}
+
+/**
+ * Whether the user may change the app's settings (data sources, billing query, defaults), which
+ * Grafana keeps in the plugin settings: `plugins:write`, org Admins by default.
+ */
+export function canWriteSettings(user: RegistryUser | undefined): boolean {
+  return holds(user, [SETTINGS_WRITE_PERMISSION], [OrgRole.Admin]);
+}
+
+/** Whether the user may create the registry's folder on a first save: `folders:create`. */
+export function canCreateFolders(user: RegistryUser | undefined): boolean {
+  return holds(user, [FOLDER_CREATE_PERMISSION], [OrgRole.Admin, OrgRole.Editor]);
 }
 
 /**
@@ -28,17 +43,7 @@ export function canWriteRegistry(user: RegistryUser | undefined): boolean {
  */
 const ALERT_PROVISIONING_WRITE = ['alert.provisioning:write', 'alert.rules.provisioning:write'];
 
-/**
- * Whether the user may push alert rules to Grafana. With RBAC actions in `bootData.user.permissions`
- * one of the provisioning write actions decides; without them (older servers) the org Admin role,
- * which holds them by default.
- */
+/** Whether the user may push alert rules to Grafana (org Admins by default). */
 export function canPushAlertRules(user: RegistryUser | undefined): boolean {
-  if (!user) {
-    return false;
-  }
-  if (user.permissions && Object.keys(user.permissions).length > 0) {
-    return ALERT_PROVISIONING_WRITE.some((action) => user.permissions?.[action] === true);
-  }
-  return user.orgRole === OrgRole.Admin;
+  return holds(user, ALERT_PROVISIONING_WRITE, [OrgRole.Admin]);
 }

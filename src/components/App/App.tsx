@@ -4,7 +4,7 @@ import { SceneApp, useSceneApp } from '@grafana/scenes';
 import { getAppPages } from '../../pages/appPages';
 import { RegistryUser } from '../../storage/access';
 import { RegistryProvider } from '../../storage/RegistryContext';
-import { SettingsApi } from '../../storage/settingsApi';
+import { GrafanaApi } from '../../storage/grafana/api';
 
 function getSceneApp() {
   return new SceneApp({
@@ -14,8 +14,8 @@ function getSceneApp() {
 }
 
 export interface AppProps extends AppRootProps {
-  /** Where the registry is read and saved; Grafana's plugin settings API when absent (tests pass a fake). */
-  registryApi?: SettingsApi;
+  /** Where the registry is read and saved; Grafana's HTTP API when absent (tests pass a fake). */
+  registryApi?: GrafanaApi;
   /** The signed-in user; `config.bootData.user` when absent. */
   user?: RegistryUser;
 }

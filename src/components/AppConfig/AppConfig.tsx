@@ -3,14 +3,16 @@ import { css } from '@emotion/css';
 import { AppPluginMeta, GrafanaTheme2, PluginConfigPageProps } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { Alert, Button, LoadingPlaceholder, useStyles2 } from '@grafana/ui';
-import { createGrafanaSettingsApi } from '../../storage/grafanaSettingsApi';
+import { getBackendSrv } from '@grafana/runtime';
+import { createGrafanaApi } from '../../storage/grafana/api';
+import { backendSrvTransport } from '../../storage/grafana/transports';
 import { RegistryProvider, useRegistry } from '../../storage/RegistryContext';
 import { ReadOnlyNotice } from '../ReadOnlyNotice/ReadOnlyNotice';
 import { testIds } from '../testIds';
 import { RegistryYaml } from './RegistryYaml';
 import { SettingsForm } from './SettingsForm';
 
-/** The app's `jsonData`; the registry lives under `registry` and is read through the storage layer. */
+/** The app's `jsonData`: the app's settings under `settings`, read through the storage layer. */
 type AppJsonData = Record<string, unknown>;
 
 export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<AppJsonData>> {}
@@ -18,7 +20,7 @@ export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<AppJ
 /** The app's configuration page: data sources, defaults and the registry as YAML. */
 const AppConfig = ({ plugin }: AppConfigProps) => {
   const pluginId = plugin.meta.id;
-  const api = useMemo(() => createGrafanaSettingsApi(pluginId), [pluginId]);
+  const api = useMemo(() => createGrafanaApi(backendSrvTransport(getBackendSrv()), pluginId), [pluginId]);
   return (
     <RegistryProvider api={api}>
       <ConfigPage />

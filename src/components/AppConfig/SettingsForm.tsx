@@ -21,7 +21,7 @@ interface Props {
  */
 export function SettingsForm({ doc }: Props) {
   const styles = useStyles2(getStyles);
-  const { disabled, saving, result, save, reloadLatest } = useSave();
+  const { disabled, saving, result, save, reloadLatest } = useSave('settings');
   const [edits, setEdits] = useState<Partial<AppSettings>>({});
   const settings: AppSettings = { ...doc.settings, ...edits };
   const edit = (change: Partial<AppSettings>) => setEdits((previous) => ({ ...previous, ...change }));

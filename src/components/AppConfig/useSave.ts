@@ -7,8 +7,10 @@ import { SaveResult } from '../../storage/registryStore';
  * One form's save: whether it is running, its last result, and a reload that also clears that
  * result (after a conflict the user reloads, keeps their edits and saves again).
  */
-export function useSave() {
-  const { canWrite, loading, save, reload } = useRegistry();
+export function useSave(needs: 'registry' | 'settings' = 'registry') {
+  const registry = useRegistry();
+  const { loading, save, reload } = registry;
+  const canWrite = needs === 'settings' ? registry.canWriteSettings : registry.canWrite;
   const [saving, setSaving] = useState(false);
   const [result, setResult] = useState<SaveResult>();
 

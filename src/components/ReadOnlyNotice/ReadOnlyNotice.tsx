@@ -1,22 +1,50 @@
 import React from 'react';
 import { t } from '@grafana/i18n';
-import { Alert } from '@grafana/ui';
+import { Alert, Stack } from '@grafana/ui';
 import { useRegistry } from '../../storage/RegistryContext';
 import { testIds } from '../testIds';
 
-/** Tells a user without `plugins:write` that the registry is read-only for them; renders nothing otherwise. */
+/**
+ * What a page should say about the registry's storage: that it is read-only for this user and why,
+ * that it was just moved out of the plugin settings, that an old copy is ignored, or that the last
+ * save could not update the index. Renders nothing when there is nothing to say.
+ */
 export function ReadOnlyNotice() {
-  const { canWrite, readOnlyReason } = useRegistry();
-  if (canWrite) {
+  const { canWrite, readOnlyReason, notices, warning, doc } = useRegistry();
+  const shown = notices.filter((notice) => notice.kind !== 'legacyPending');
+  if ((canWrite || !doc) && shown.length === 0 && !warning) {
     return null;
   }
   return (
-    <Alert
-      severity="info"
-      title={t('bizowner.readOnly.title', 'Read-only access')}
-      data-testid={testIds.appConfig.readOnlyNotice}
-    >
-      {readOnlyReason}
-    </Alert>
+    <Stack direction="column" gap={1}>
+      {!canWrite && doc && (
+        <Alert
+          severity="info"
+          title={t('bizowner.readOnly.title', 'Read-only access')}
+          data-testid={testIds.appConfig.readOnlyNotice}
+        >
+          {readOnlyReason}
+        </Alert>
+      )}
+      {shown.map((notice) => (
+        <Alert
+          key={notice.kind}
+          severity={notice.kind === 'migrated' ? 'success' : 'warning'}
+          title={
+            notice.kind === 'migrated'
+              ? t('bizowner.storage.migratedTitle', 'Registry moved')
+              : t('bizowner.storage.legacyTitle', 'Old registry copy ignored')
+          }
+          data-testid={testIds.registry.storageNotice}
+        >
+          {notice.message}
+        </Alert>
+      ))}
+      {warning && (
+        <Alert severity="warning" title={t('bizowner.storage.warningTitle', 'Saved with a warning')} data-testid={testIds.registry.storageNotice}>
+          {warning}
+        </Alert>
+      )}
+    </Stack>
   );
 }

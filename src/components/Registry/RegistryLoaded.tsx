@@ -7,14 +7,23 @@ import { testIds } from '../testIds';
 
 /** Renders `children` with the registry once it is loaded; a spinner before, the error and a reload after a failed load. */
 export function RegistryLoaded({ children }: { children: (doc: RegistryDocument) => ReactNode }) {
-  const { doc, loading, error, reload } = useRegistry();
+  const { doc, loading, error, reload, progress } = useRegistry();
   if (doc) {
     return <>{children(doc)}</>;
   }
   if (loading) {
     return (
       <div data-testid={testIds.registry.loading}>
-        <LoadingPlaceholder text={t('bizowner.registry.loading', 'Loading the registry…')} />
+        <LoadingPlaceholder
+          text={
+            progress
+              ? t('bizowner.registry.moving', 'Moving the registry out of the plugin settings: {{done}} of {{total}} steps…', {
+                  done: progress.done,
+                  total: progress.total,
+                })
+              : t('bizowner.registry.loading', 'Loading the registry…')
+          }
+        />
       </div>
     );
   }

@@ -6,10 +6,10 @@ import { PLUGIN_ID } from '../../constants';
 import { RegistryDocument } from '../../domain/model';
 import { LiveValues } from '../../domain/registryView/liveValues';
 import { RegistryUser } from '../../storage/access';
-import { createGrafanaSettingsApi } from '../../storage/grafanaSettingsApi';
+import { createGrafanaApi } from '../../storage/grafana/api';
+import { backendSrvTransport } from '../../storage/grafana/transports';
 import { RegistryProvider } from '../../storage/RegistryContext';
-import { REGISTRY_KEY } from '../../storage/storedRegistry';
-import { createFakeSettingsServer, FakeSettingsServer } from '../../storage/testing/fakeSettingsServer';
+import { createFakeGrafana, FakeGrafana } from '../../storage/testing/fakeGrafana';
 import { adminUser } from '../../storage/testing/users';
 import { HostRouter } from '../../testing/HostRouter';
 
@@ -26,15 +26,19 @@ interface Options {
   live?: LiveValues;
 }
 
-/** A fake Grafana holding `doc` as the app's registry, and the settings API over it. */
+/** A fake Grafana holding `doc` as the app's registry in its folder, and the API over it. */
 export function fakeRegistry(doc?: RegistryDocument) {
-  const server = createFakeSettingsServer(PLUGIN_ID, doc ? { jsonData: { [REGISTRY_KEY]: doc } } : {});
-  return { server, api: createGrafanaSettingsApi(PLUGIN_ID, server) };
+  const server = createFakeGrafana(PLUGIN_ID, { registry: doc });
+  return { server, api: createGrafanaApi(backendSrvTransport(server), PLUGIN_ID) };
 }
 
 /** The registry stored by the fake server, as the app's next load would read it. */
-export function storedRegistry(server: FakeSettingsServer): RegistryDocument {
-  return server.stored().jsonData?.[REGISTRY_KEY] as RegistryDocument;
+export function storedRegistry(server: FakeGrafana): RegistryDocument {
+  const doc = server.registry();
+  if (!doc) {
+    throw new Error('the fake Grafana holds no registry');
+  }
+  return doc;
 }
 
 /** Renders a page body the way the app does: with a router, the registry and (optionally) live values. */
@@ -52,8 +56,8 @@ export function renderWithRegistry(ui: ReactElement, { doc, user = adminUser, pa
 }
 
 /** Counts the requests that would have changed the registry. */
-export function writes(server: FakeSettingsServer): number {
-  return server.requests.filter((request) => request.method === 'POST').length;
+export function writes(server: FakeGrafana): number {
+  return server.writes();
 }
 
 /**

@@ -5,7 +5,7 @@ import { RegistryUser } from '../access';
 export const adminUser: RegistryUser = {
   login: 'ana',
   orgRole: OrgRole.Admin,
-  permissions: { 'plugins:write': true, 'alert.provisioning:write': true },
+  permissions: { 'plugins:write': true, 'alert.provisioning:write': true, 'folders:create': true },
 };
 
 /** A second org Admin, for two writers saving at the same time. */
@@ -18,9 +18,9 @@ export const viewerUser: RegistryUser = {
   permissions: { 'plugins.app:access': true, 'plugins:read': true },
 };
 
-/** An org Editor granted `plugins:write` (may save the registry) but not alert provisioning. */
-export const registryEditorUser: RegistryUser = {
+/** An org Editor: edits the registry's folder, creates folders, cannot change the app's settings. */
+export const editorUser: RegistryUser = {
   login: 'eli',
   orgRole: OrgRole.Editor,
-  permissions: { 'plugins:write': true, 'alert.provisioning:read': true },
+  permissions: { 'folders:create': true, 'dashboards:write': true, 'alert.provisioning:read': true },
 };

@@ -8,6 +8,7 @@ import { WriteButton } from '../../../components/Registry/WriteButton';
 import { testIds } from '../../../components/testIds';
 import { RegistryDocument, Service } from '../../../domain/model';
 import { serviceEditUrl } from '../../../routing';
+import { ChangesSection } from './ChangesSection';
 import { DeleteServiceModal } from './DeleteServiceModal';
 import { DependenciesSection } from './DependenciesSection';
 import { HistorySection } from './HistorySection';
@@ -16,7 +17,7 @@ import { LinksSection } from './LinksSection';
 import { OwnersSection } from './OwnersSection';
 import { ScopeSection } from './ScopeSection';
 
-/** The overview tab of a service: owners, scope, KPIs, links, dependencies and owner history. */
+/** The overview tab of a service: owners, scope, KPIs, links, dependencies, owner history and change history. */
 export function ServiceOverview({ service, doc }: { service: Service; doc: RegistryDocument }) {
   const styles = useStyles2(getStyles);
   const [deleting, setDeleting] = useState(false);
@@ -48,6 +49,7 @@ export function ServiceOverview({ service, doc }: { service: Service; doc: Regis
         <LinksSection links={service.links} />
         <DependenciesSection service={service} doc={doc} />
         <HistorySection history={service.ownerHistory} doc={doc} />
+        <ChangesSection serviceId={service.id} />
       </div>
       {deleting && <DeleteServiceModal service={service} doc={doc} onDismiss={() => setDeleting(false)} />}
     </Stack>

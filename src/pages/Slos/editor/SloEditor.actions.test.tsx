@@ -4,7 +4,7 @@ import { on } from '../../../api/testing/fakeBackend';
 import { testIds } from '../../../components/testIds';
 import { sloDuplicateUrl, sloEditUrl, slosUrl } from '../../../routing';
 import { REGISTRY_KEY, WRITE_ID_KEY } from '../../../storage/storedRegistry';
-import { registryEditorUser } from '../../../storage/testing/users';
+import { editorUser } from '../../../storage/testing/users';
 import { storedRegistry } from '../../testing/registryHarness';
 import { pick, registryWithPrometheus, renderEditor, settle, type } from '../testing/editorHarness';
 
@@ -20,7 +20,7 @@ async function openPush() {
 
 describe('SLO editor actions', () => {
   test('push needs alert provisioning: a registry editor without it sees the button disabled with the reason', async () => {
-    const { backend } = renderEditor({ sloId: 'checkout-ratio', user: registryEditorUser, routes: [FOLDERS] });
+    const { backend } = renderEditor({ sloId: 'checkout-ratio', user: editorUser, routes: [FOLDERS] });
     const push = await screen.findByTestId(testIds.sloEditor.push);
     await waitFor(() => expect(screen.getByTestId(testIds.sloEditor.duplicate)).toBeEnabled());
     // @grafana/ui keeps a disabled button with a tooltip focusable: aria-disabled, clicks ignored

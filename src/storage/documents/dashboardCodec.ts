@@ -1,0 +1,155 @@
+/**
+ * A registry document as a Grafana dashboard and back. The payload is the JSON content of a text
+ * panel in code mode: panel options are kept as they are through Grafana's dashboard editor and
+ * its save (only unknown top-level dashboard fields are at risk there), and whoever opens the
+ * dashboard sees the data and a note saying where to change it.
+ */
+import { PLUGIN_BASE_URL } from '../../constants';
+import { DOCUMENT_FORMAT, REGISTRY_TAG, SERVICE_TAG } from './layout';
+import { RegistryPayload } from './payloads';
+
+/** The dashboard JSON fields this app writes and reads. */
+export interface RegistryDashboard {
+  uid: string;
+  title: string;
+  tags: string[];
+  /** Grafana's optimistic-concurrency version; absent for a new dashboard. */
+  version?: number;
+  editable: boolean;
+  panels: unknown[];
+  [key: string]: unknown;
+}
+
+export type Decoded<P> = { ok: true; payload: P } | { ok: false; message: string };
+
+/** Titles people see when they browse the folder in Grafana. */
+export function titleOf(payload: RegistryPayload): string {
+  switch (payload.kind) {
+    case 'service':
+      return `Service · ${payload.service.name}${payload.deleted ? ' (deleted)' : ''}`;
+    case 'people':
+      return 'People';
+    case 'index':
+      return 'Index';
+  }
+}
+
+function noteOf(payload: RegistryPayload): string {
+  const where =
+    payload.kind === 'service'
+      ? `${PLUGIN_BASE_URL}/services/${payload.service.id}`
+      : payload.kind === 'people'
+        ? `${PLUGIN_BASE_URL}/people`
+        : `${PLUGIN_BASE_URL}/services`;
+  const what =
+    payload.kind === 'index'
+      ? 'a copy of the whole registry that the app reads in one request; the app rewrites it after every save'
+      : `the ${payload.kind === 'service' ? 'service and its SLOs' : 'people'} of the Business Owner registry`;
+  return [
+    `This dashboard stores ${what}.`,
+    '',
+    `Change it in the app: [Business Owner](${where}). The app checks the version of this dashboard on every save, so an edit made here is not lost, but it is not validated either.`,
+  ].join('\n');
+}
+
+/**
+ * The dashboard for `payload`. Service and people documents are indented so that Grafana's
+ * version history shows readable diffs; the index, which can reach megabytes, is compact.
+ */
+export function encodeDocument(uid: string, payload: RegistryPayload, version?: number): RegistryDashboard {
+  const content = payload.kind === 'index' ? JSON.stringify(payload) : JSON.stringify(payload, null, 2);
+  return {
+    uid,
+    title: titleOf(payload),
+    tags: payload.kind === 'service' ? [REGISTRY_TAG, SERVICE_TAG] : [REGISTRY_TAG],
+    ...(version === undefined ? {} : { version }),
+    editable: false,
+    schemaVersion: 41,
+    time: { from: 'now-6h', to: 'now' },
+    panels: [
+      {
+        id: 1,
+        type: 'text',
+        title: 'About this dashboard',
+        gridPos: { x: 0, y: 0, w: 24, h: 4 },
+        options: { mode: 'markdown', content: noteOf(payload) },
+      },
+      {
+        id: 2,
+        type: 'text',
+        title: 'Registry data',
+        gridPos: { x: 0, y: 4, w: 24, h: 20 },
+        options: {
+          mode: 'code',
+          code: { language: 'json', showLineNumbers: false, showMiniMap: false },
+          content,
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * Reads the payload of a registry dashboard: the first panel (rows included) whose content is a
+ * JSON object of this format. Anything else is an error value naming the dashboard.
+ */
+export function decodeDocument<K extends RegistryPayload['kind']>(
+  dashboard: unknown,
+  kind: K
+): Decoded<Extract<RegistryPayload, { kind: K }>> {
+  const uid = isRecord(dashboard) && typeof dashboard.uid === 'string' ? dashboard.uid : '(no uid)';
+  const panels = isRecord(dashboard) && Array.isArray(dashboard.panels) ? flattenPanels(dashboard.panels) : [];
+  for (const panel of panels) {
+    const content = isRecord(panel) && isRecord(panel.options) ? panel.options.content : undefined;
+    if (typeof content !== 'string' || !content.includes(DOCUMENT_FORMAT)) {
+      continue;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(content);
+    } catch (error) {
+      return { ok: false, message: `dashboard ${uid}: the registry data is not valid JSON (${(error as Error).message})` };
+    }
+    const problem = shapeProblem(parsed, kind);
+    return problem
+      ? { ok: false, message: `dashboard ${uid}: ${problem}` }
+      : { ok: true, payload: parsed as Extract<RegistryPayload, { kind: K }> };
+  }
+  return { ok: false, message: `dashboard ${uid} holds no registry data (a text panel with ${DOCUMENT_FORMAT} JSON)` };
+}
+
+function flattenPanels(panels: unknown[]): unknown[] {
+  return panels.flatMap((panel) =>
+    isRecord(panel) && Array.isArray(panel.panels) ? [panel, ...flattenPanels(panel.panels)] : [panel]
+  );
+}
+
+const LISTS: Record<RegistryPayload['kind'], string[]> = {
+  service: ['slos', 'changes'],
+  people: ['people', 'changes'],
+  index: ['services'],
+};
+
+function shapeProblem(value: unknown, kind: RegistryPayload['kind']): string | undefined {
+  if (!isRecord(value) || value.format !== DOCUMENT_FORMAT) {
+    return `the registry data is not a ${DOCUMENT_FORMAT} object`;
+  }
+  if (value.kind !== kind) {
+    return `expected a ${kind} document, found ${String(value.kind)}`;
+  }
+  const missing = LISTS[kind].find((key) => !Array.isArray(value[key]));
+  if (missing) {
+    return `"${missing}" must be a list`;
+  }
+  if (kind === 'service' && (!isRecord(value.service) || typeof value.service.id !== 'string')) {
+    return '"service" must be a service with an id';
+  }
+  if (kind === 'index' && (!isRecord(value.people) || !Array.isArray(value.people.people))) {
+    return '"people.people" must be a list';
+  }
+  return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,88 @@
+/**
+ * Ways to reach Grafana: `getBackendSrv()` inside Grafana, `fetch` with a service account token
+ * from the command line. Both turn every answer into an `ApiResult`; nothing here throws.
+ */
+import { lastValueFrom } from 'rxjs';
+import { BackendSrv, FetchErrorDataProps, isFetchError } from '@grafana/runtime';
+import { ApiFailure, ApiRequest, ApiResult, Transport } from './types';
+
+/**
+ * Requests through Grafana's `BackendSrv`, with its error toasts off: callers show the returned
+ * error next to the form instead.
+ */
+export function backendSrvTransport(backend: Pick<BackendSrv, 'fetch'>): Transport {
+  return async <T>(request: ApiRequest): Promise<ApiResult<T>> => {
+    try {
+      const response = await lastValueFrom(
+        backend.fetch<T>({ ...request, showErrorAlert: false, showSuccessAlert: false })
+      );
+      return { ok: true, value: response.data };
+    } catch (error) {
+      if (isFetchError<(FetchErrorDataProps & { status?: string }) | undefined>(error)) {
+        const message = error.data?.message || error.statusText || error.message || 'request failed';
+        return { ok: false, status: error.status ?? 0, message, code: error.data?.status };
+      }
+      return { ok: false, status: 0, message: error instanceof Error ? error.message : String(error) };
+    }
+  };
+}
+
+/** Requests to `baseUrl` with `fetch`, signed with a service account token when one is given. */
+export function fetchTransport(baseUrl: string, token?: string, fetchImpl: typeof fetch = fetch): Transport {
+  const root = baseUrl.replace(/\/+$/, '');
+  return async <T>(request: ApiRequest): Promise<ApiResult<T>> => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (token) {
+      headers.authorization = `Bearer ${token}`;
+    }
+    if (request.data !== undefined) {
+      headers['content-type'] = 'application/json';
+    }
+    let response: Response;
+    try {
+      response = await fetchImpl(root + request.url + queryString(request.params), {
+        method: request.method,
+        headers,
+        body: request.data === undefined ? undefined : JSON.stringify(request.data),
+      });
+    } catch (error) {
+      return { ok: false, status: 0, message: `${root} did not answer: ${(error as Error).message}` };
+    }
+    const text = await response.text();
+    let body: unknown = undefined;
+    try {
+      body = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    if (response.ok) {
+      return { ok: true, value: body as T };
+    }
+    return failure(response, body, text);
+  };
+}
+
+function failure(response: Response, body: unknown, text: string): ApiFailure {
+  const fields = typeof body === 'object' && body !== null ? (body as { message?: unknown; status?: unknown }) : {};
+  const message = typeof fields.message === 'string' && fields.message ? fields.message : text.slice(0, 200);
+  return {
+    ok: false,
+    status: response.status,
+    message: message || response.statusText,
+    code: typeof fields.status === 'string' ? fields.status : undefined,
+  };
+}
+
+function queryString(params: ApiRequest['params']): string {
+  if (!params) {
+    return '';
+  }
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      search.append(key, String(item));
+    }
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

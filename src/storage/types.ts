@@ -1,0 +1,48 @@
+/** What loading and saving the registry return. */
+import { RegistryChange } from '../domain/diff';
+import { RegistryDocument } from '../domain/model';
+import { StoredVersions } from './documents/assemble';
+import { PluginSettingsDto } from './grafana/types';
+
+export interface RegistryAccess {
+  /** Whether the user may save services, SLOs and people. */
+  canWrite: boolean;
+  /** Why not, when `canWrite` is false. */
+  reason?: string;
+  /** Whether the user may change the app's settings (plugin settings, `plugins:write`). */
+  canWriteSettings: boolean;
+  /** The provisioning file of a registry given as files. */
+  provisionedFrom?: string;
+}
+
+export interface StorageNotice {
+  kind: 'migrated' | 'legacyPending' | 'legacyIgnored';
+  message: string;
+}
+
+/** A registry as it was read, with what a save needs to check and what the user may do. */
+export interface LoadedRegistry {
+  doc: RegistryDocument;
+  versions: StoredVersions;
+  /** The plugin settings as read; a settings save keeps everything else in them. */
+  settingsRow: PluginSettingsDto;
+  access: RegistryAccess;
+  notices: StorageNotice[];
+}
+
+export interface RegistryConflict {
+  ok: false;
+  kind: 'conflict';
+  message: string;
+  /** What the other writer changed, compared with the registry the user started from. */
+  changes: RegistryChange[];
+  /** The registry with the other writer's change. */
+  latest: RegistryDocument;
+  updatedBy?: string;
+  updatedAt?: string;
+}
+
+export type RegistryFailure =
+  RegistryConflict | { ok: false; kind: 'forbidden' | 'error'; message: string; status?: number };
+export type LoadResult = ({ ok: true } & LoadedRegistry) | RegistryFailure;
+
