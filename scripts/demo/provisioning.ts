@@ -1,6 +1,8 @@
 /**
- * Grafana's app provisioning file, generated from the demo registry so that the two never drift:
- * provisioning/registry/demo-registry.yaml is the source, provisioning/plugins/apps.yaml the copy.
+ * Grafana's app provisioning file, generated from the demo registry's settings so that the two
+ * never drift: provisioning/registry/demo-registry.yaml is the source, provisioning/plugins/apps.yaml
+ * holds its data sources and defaults. The registry itself is not provisioned: Grafana re-applies
+ * apps.yaml at every start, so the compose stack pushes it once through the API (`cli push --if-empty`).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -60,11 +62,11 @@ export function unescapeDollars(value: unknown): unknown {
   return value;
 }
 
-/** The text of apps.yaml: the app enabled in org 1 with the registry in `jsonData.registry`. */
+/** The text of apps.yaml: the app enabled in org 1 with the registry's settings in `jsonData.settings`. */
 export function renderAppsProvisioning(doc: RegistryDocument): string {
   const apps = {
     apiVersion: 1,
-    apps: [{ type: PLUGIN_ID, org_id: 1, disabled: false, jsonData: { registry: escapeDollars(doc) } }],
+    apps: [{ type: PLUGIN_ID, org_id: 1, disabled: false, jsonData: { settings: escapeDollars(doc.settings) } }],
   };
   // YAML 1.1 quoting keeps Grafana's Go YAML reader from turning dates or `yes` into other types.
   return HEADER + stringify(apps, { lineWidth: 0, version: '1.1' });

@@ -36,11 +36,13 @@ describe('demo provisioning', () => {
     expect(readFileSync(APPS_FILE, 'utf8')).toBe(renderAppsProvisioning(registry));
   });
 
-  it('gives Grafana the same registry once it has expanded $$ to $', () => {
+  it('gives Grafana the registry’s settings, and only them, once it has expanded $$ to $', () => {
     const apps = parse(readFileSync(APPS_FILE, 'utf8'));
     expect(apps.apps).toHaveLength(1);
     expect(apps.apps[0]).toMatchObject({ type: 'bizowner-slo-app', org_id: 1, disabled: false });
-    expect(unescapeDollars(apps.apps[0].jsonData.registry)).toEqual(registry);
+    // Grafana re-applies apps.yaml at every start: the registry itself must not be in it.
+    expect(Object.keys(apps.apps[0].jsonData)).toEqual(['settings']);
+    expect(unescapeDollars(apps.apps[0].jsonData.settings)).toEqual(registry.settings);
   });
 
   it('describes the four demo services with example.com links', () => {
