@@ -4,7 +4,7 @@ import { config, getBackendSrv } from '@grafana/runtime';
 import { RegistryDocument } from '../domain/model';
 import { canPushAlertRules, RegistryUser } from './access';
 import { createGrafanaApi, GrafanaApi } from './grafana/api';
-import { backendSrvTransport } from './grafana/transports';
+import { backendSrvTransport } from './grafana/backendSrvTransport';
 import { HistoryResult, loadServiceHistory, RestoreResult, restoreServiceVersion } from './history';
 import { MigrationProgress } from './migration';
 import { loadRegistry, saveRegistry } from './registryStore';

@@ -1,7 +1,7 @@
 import { OrgRole } from '@grafana/data';
-import { canPushAlertRules, canWriteRegistry, RegistryUser } from './access';
+import { canCreateFolders, canPushAlertRules, canWriteSettings, RegistryUser } from './access';
 
-describe('canWriteRegistry', () => {
+describe('canWriteSettings', () => {
   test.each<[string, RegistryUser | undefined, boolean]>([
     ['no user', undefined, false],
     [
@@ -14,7 +14,11 @@ describe('canWriteRegistry', () => {
       { login: 'e', orgRole: OrgRole.Editor, permissions: { 'plugins:write': true } },
       true,
     ],
-    ['Editor without it', { login: 'e', orgRole: OrgRole.Editor, permissions: { 'dashboards:write': true } }, false],
+    [
+      'Editor who may edit dashboards and create folders',
+      { login: 'e', orgRole: OrgRole.Editor, permissions: { 'dashboards:write': true, 'folders:create': true } },
+      false,
+    ],
     [
       'Admin whose plugins:write was removed',
       { login: 'a', orgRole: OrgRole.Admin, permissions: { 'plugins:read': true } },
@@ -22,9 +26,34 @@ describe('canWriteRegistry', () => {
     ],
     ['Viewer', { login: 'v', orgRole: OrgRole.Viewer, permissions: { 'plugins.app:access': true } }, false],
     ['no permission map: org Admin', { login: 'a', orgRole: OrgRole.Admin }, true],
+    ['empty permission map: org Admin', { login: 'a', orgRole: OrgRole.Admin, permissions: {} }, true],
     ['no permission map: Editor', { login: 'e', orgRole: OrgRole.Editor, permissions: {} }, false],
   ])('%s → %s', (_name, user, expected) => {
-    expect(canWriteRegistry(user)).toBe(expected);
+    expect(canWriteSettings(user)).toBe(expected);
+  });
+});
+
+describe('canCreateFolders', () => {
+  test.each<[string, RegistryUser | undefined, boolean]>([
+    ['no user', undefined, false],
+    ['Editor with folders:create', { login: 'e', orgRole: OrgRole.Editor, permissions: { 'folders:create': true } }, true],
+    [
+      'Viewer granted folders:create',
+      { login: 'v', orgRole: OrgRole.Viewer, permissions: { 'folders:create': true } },
+      true,
+    ],
+    [
+      'Admin whose folders:create was removed',
+      { login: 'a', orgRole: OrgRole.Admin, permissions: { 'plugins:write': true } },
+      false,
+    ],
+    ['Viewer', { login: 'v', orgRole: OrgRole.Viewer, permissions: { 'plugins.app:access': true } }, false],
+    ['no permission map: org Admin', { login: 'a', orgRole: OrgRole.Admin }, true],
+    ['no permission map: Editor', { login: 'e', orgRole: OrgRole.Editor }, true],
+    ['no permission map: Viewer', { login: 'v', orgRole: OrgRole.Viewer, permissions: {} }, false],
+    ['no permission map: no org role', { login: 'n', orgRole: OrgRole.None }, false],
+  ])('%s → %s', (_name, user, expected) => {
+    expect(canCreateFolders(user)).toBe(expected);
   });
 });
 

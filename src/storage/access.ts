@@ -1,4 +1,8 @@
-import { CurrentUserDTO, OrgRole } from '@grafana/data';
+// Types only: this module also runs in Node (command line, sandbox), where @grafana/data cannot load.
+import type { CurrentUserDTO } from '@grafana/data';
+
+/** Grafana's basic organisation roles, as `bootData.user.orgRole` spells them. */
+type BasicRole = 'Admin' | 'Editor' | 'Viewer';
 
 /** The RBAC action Grafana checks on `POST /api/plugins/:pluginId/settings`. */
 const SETTINGS_WRITE_PERMISSION = 'plugins:write';
@@ -14,14 +18,14 @@ export type RegistryUser = Pick<CurrentUserDTO, 'login' | 'orgRole' | 'permissio
  * `bootData.user.permissions`; without that map (older servers) the org roles that hold the action
  * by default decide. Being a Grafana server admin is not enough: permissions are per organisation.
  */
-function holds(user: RegistryUser | undefined, actions: string[], defaultRoles: OrgRole[]): boolean {
+function holds(user: RegistryUser | undefined, actions: string[], defaultRoles: BasicRole[]): boolean {
   if (!user) {
     return false;
   }
   if (user.permissions && Object.keys(user.permissions).length > 0) {
     return actions.some((action) => user.permissions?.[action] === true);
   }
-  return defaultRoles.includes(user.orgRole as OrgRole);
+  return defaultRoles.includes(user.orgRole as BasicRole);
 }
 
 /**
@@ -29,12 +33,12 @@ function holds(user: RegistryUser | undefined, actions: string[], defaultRoles: 
  * Grafana keeps in the plugin settings: `plugins:write`, org Admins by default.
  */
 export function canWriteSettings(user: RegistryUser | undefined): boolean {
-  return holds(user, [SETTINGS_WRITE_PERMISSION], [OrgRole.Admin]);
+  return holds(user, [SETTINGS_WRITE_PERMISSION], ['Admin']);
 }
 
 /** Whether the user may create the registry's folder on a first save: `folders:create`. */
 export function canCreateFolders(user: RegistryUser | undefined): boolean {
-  return holds(user, [FOLDER_CREATE_PERMISSION], [OrgRole.Admin, OrgRole.Editor]);
+  return holds(user, [FOLDER_CREATE_PERMISSION], ['Admin', 'Editor']);
 }
 
 /**
@@ -45,5 +49,5 @@ const ALERT_PROVISIONING_WRITE = ['alert.provisioning:write', 'alert.rules.provi
 
 /** Whether the user may push alert rules to Grafana (org Admins by default). */
 export function canPushAlertRules(user: RegistryUser | undefined): boolean {
-  return holds(user, ALERT_PROVISIONING_WRITE, [OrgRole.Admin]);
+  return holds(user, ALERT_PROVISIONING_WRITE, ['Admin']);
 }

@@ -4,7 +4,7 @@ import { baseRegistry, baseSlo } from '../domain/testing/builders';
 import { manyServices } from '../pages/testing/manyServices';
 import { INDEX_UID, serviceUid } from './documents/layout';
 import { createGrafanaApi, GrafanaApi } from './grafana/api';
-import { backendSrvTransport } from './grafana/transports';
+import { backendSrvTransport } from './grafana/backendSrvTransport';
 import { loadServiceHistory, restoreServiceVersion } from './history';
 import { loadRegistry, saveRegistry } from './registryStore';
 import { createFakeGrafana, FakeGrafana } from './testing/fakeGrafana';

@@ -4,7 +4,7 @@ import { emptyRegistry } from '../domain/registry';
 import { baseRegistry, baseSlo } from '../domain/testing/builders';
 import { INDEX_UID, PEOPLE_UID, serviceUid } from './documents/layout';
 import { createGrafanaApi, GrafanaApi } from './grafana/api';
-import { backendSrvTransport } from './grafana/transports';
+import { backendSrvTransport } from './grafana/backendSrvTransport';
 import { loadRegistry, saveRegistry } from './registryStore';
 import { createFakeGrafana, FakeGrafana } from './testing/fakeGrafana';
 import { adminUser, editorUser, otherAdminUser, viewerUser } from './testing/users';

@@ -5,7 +5,7 @@ import { t } from '@grafana/i18n';
 import { Alert, Button, LoadingPlaceholder, useStyles2 } from '@grafana/ui';
 import { getBackendSrv } from '@grafana/runtime';
 import { createGrafanaApi } from '../../storage/grafana/api';
-import { backendSrvTransport } from '../../storage/grafana/transports';
+import { backendSrvTransport } from '../../storage/grafana/backendSrvTransport';
 import { RegistryProvider, useRegistry } from '../../storage/RegistryContext';
 import { ReadOnlyNotice } from '../ReadOnlyNotice/ReadOnlyNotice';
 import { testIds } from '../testIds';

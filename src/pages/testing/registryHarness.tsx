@@ -6,10 +6,9 @@ import { PLUGIN_ID } from '../../constants';
 import { RegistryDocument } from '../../domain/model';
 import { LiveValues } from '../../domain/registryView/liveValues';
 import { RegistryUser } from '../../storage/access';
-import { createGrafanaApi } from '../../storage/grafana/api';
-import { backendSrvTransport } from '../../storage/grafana/transports';
 import { RegistryProvider } from '../../storage/RegistryContext';
 import { createFakeGrafana, FakeGrafana } from '../../storage/testing/fakeGrafana';
+import { apiAs } from '../../storage/testing/otherWriter';
 import { adminUser } from '../../storage/testing/users';
 import { HostRouter } from '../../testing/HostRouter';
 
@@ -26,10 +25,13 @@ interface Options {
   live?: LiveValues;
 }
 
-/** A fake Grafana holding `doc` as the app's registry in its folder, and the API over it. */
-export function fakeRegistry(doc?: RegistryDocument) {
+/**
+ * A fake Grafana holding `doc` as the app's registry in its folder, and the API over it as `user`
+ * reaches it (a Viewer gets `canSave: false` from the folder and its documents).
+ */
+export function fakeRegistry(doc?: RegistryDocument, user: RegistryUser = adminUser) {
   const server = createFakeGrafana(PLUGIN_ID, { registry: doc });
-  return { server, api: createGrafanaApi(backendSrvTransport(server), PLUGIN_ID) };
+  return { server, api: apiAs(server, user) };
 }
 
 /** The registry stored by the fake server, as the app's next load would read it. */
@@ -44,7 +46,7 @@ export function storedRegistry(server: FakeGrafana): RegistryDocument {
 /** Renders a page body the way the app does: with a router, the registry and (optionally) live values. */
 export function renderWithRegistry(ui: ReactElement, { doc, user = adminUser, path = '/', live }: Options = {}) {
   locationService.push(path);
-  const { server, api } = fakeRegistry(doc);
+  const { server, api } = fakeRegistry(doc, user);
   const result = render(
     <HostRouter>
       <RegistryProvider api={api} user={user}>

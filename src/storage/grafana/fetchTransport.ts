@@ -1,31 +1,9 @@
 /**
- * Ways to reach Grafana: `getBackendSrv()` inside Grafana, `fetch` with a service account token
- * from the command line. Both turn every answer into an `ApiResult`; nothing here throws.
+ * Reaching Grafana from outside it (command line, sandbox seed) with `fetch` and a service account
+ * token: every answer becomes an `ApiResult`; nothing here throws. No @grafana/* runtime code, so
+ * it runs in Node.
  */
-import { lastValueFrom } from 'rxjs';
-import { BackendSrv, FetchErrorDataProps, isFetchError } from '@grafana/runtime';
 import { ApiFailure, ApiRequest, ApiResult, Transport } from './types';
-
-/**
- * Requests through Grafana's `BackendSrv`, with its error toasts off: callers show the returned
- * error next to the form instead.
- */
-export function backendSrvTransport(backend: Pick<BackendSrv, 'fetch'>): Transport {
-  return async <T>(request: ApiRequest): Promise<ApiResult<T>> => {
-    try {
-      const response = await lastValueFrom(
-        backend.fetch<T>({ ...request, showErrorAlert: false, showSuccessAlert: false })
-      );
-      return { ok: true, value: response.data };
-    } catch (error) {
-      if (isFetchError<(FetchErrorDataProps & { status?: string }) | undefined>(error)) {
-        const message = error.data?.message || error.statusText || error.message || 'request failed';
-        return { ok: false, status: error.status ?? 0, message, code: error.data?.status };
-      }
-      return { ok: false, status: 0, message: error instanceof Error ? error.message : String(error) };
-    }
-  };
-}
 
 /** Requests to `baseUrl` with `fetch`, signed with a service account token when one is given. */
 export function fetchTransport(baseUrl: string, token?: string, fetchImpl: typeof fetch = fetch): Transport {
