@@ -2,20 +2,45 @@
 export type OrgRole = 'Admin' | 'Editor' | 'Viewer';
 
 /**
- * Permissions Grafana grants each basic role for this app (RBAC defaults): everyone signed in may
- * open the app and read its settings; only org admins hold `plugins:write`, which
- * `POST /api/plugins/:id/settings` requires.
+ * What a folder's managed permission levels grant, on the folder and on the dashboards in it
+ * (pkg/services/accesscontrol/ossaccesscontrol: FolderViewActions/FolderEditActions/FolderAdminActions
+ * joined with the dashboard actions of the same level).
+ */
+const FOLDER_VIEW = ['folders:read', 'dashboards:read'];
+const FOLDER_EDIT = [
+  ...FOLDER_VIEW,
+  'folders:write',
+  'folders:delete',
+  'dashboards:create',
+  'dashboards:write',
+  'dashboards:delete',
+];
+const FOLDER_ADMIN = [
+  ...FOLDER_EDIT,
+  'folders.permissions:read',
+  'folders.permissions:write',
+  'dashboards.permissions:read',
+  'dashboards.permissions:write',
+];
+
+/**
+ * Permissions Grafana OSS grants each basic role (RBAC defaults). Everyone signed in may open the
+ * app and read its settings; only org admins hold `plugins:write`. A new folder gives the Viewer
+ * role View and the Editor role Edit, and Admins hold `fixed:folders:writer`/`fixed:dashboards:writer`
+ * on every folder; the sandbox never changes a folder's permissions, so each role's level holds on
+ * every folder and on the root. `folders:create` comes from `fixed:folders:creator` (Editor) and
+ * `fixed:folders:writer` (Admin); Viewers may not create folders (pkg/api/accesscontrol.go).
  */
 const ROLE_PERMISSIONS: Record<OrgRole, string[]> = {
-  Viewer: ['plugins.app:access'],
-  Editor: ['plugins.app:access', 'alert.provisioning:read', 'dashboards:create', 'dashboards:write'],
+  Viewer: ['plugins.app:access', ...FOLDER_VIEW],
+  Editor: ['plugins.app:access', 'alert.provisioning:read', 'folders:create', ...FOLDER_EDIT],
   Admin: [
     'plugins.app:access',
     'plugins:write',
     'alert.provisioning:read',
     'alert.provisioning:write',
-    'dashboards:create',
-    'dashboards:write',
+    'folders:create',
+    ...FOLDER_ADMIN,
   ],
 };
 
@@ -29,6 +54,7 @@ export function parseRole(value: string | undefined): OrgRole {
   throw new Error(`SANDBOX_ROLE must be Admin, Editor or Viewer, not "${value}"`);
 }
 
+/** The permissions map Grafana puts in the browser's bootData (`user.permissions`). */
 export function permissionsOf(role: OrgRole): Record<string, boolean> {
   return Object.fromEntries(ROLE_PERMISSIONS[role].map((permission) => [permission, true]));
 }

@@ -15,12 +15,12 @@ import { loadRegistry, saveRegistry } from '../src/storage/registryStore';
 const SEED_USER = { login: 'admin', orgRole: 'Admin', permissions: {} } as unknown as RegistryUser;
 
 /** Pushes the registry in `yamlPath` to the sandbox at `baseUrl` unless it already holds one. */
-export async function seedRegistry(baseUrl: string, yamlPath: string): Promise<'seeded' | 'kept'> {
+export async function seedRegistry(baseUrl: string, yamlPath: string, token?: string): Promise<'seeded' | 'kept'> {
   const { doc, problems } = parseRegistryYaml(readFileSync(yamlPath, 'utf8'), yamlPath);
   if (!doc) {
     throw new Error(`the seed registry has problems:\n${problems.map(formatProblem).join('\n')}`);
   }
-  const api = createGrafanaApi(fetchTransport(baseUrl));
+  const api = createGrafanaApi(fetchTransport(baseUrl, token));
   const user = SEED_USER;
   const loaded = await loadRegistry(api, user);
   if (!loaded.ok) {

@@ -1,8 +1,9 @@
 /**
  * The sandbox host's HTTP server: serves the built plugin the way Grafana serves it
  * (`/public/plugins/<id>/module.js`), the host page under the app's Grafana URLs, the plugin
- * settings API with Grafana's role rules, dashboard save and search (in memory, ./dashboards.ts),
- * and a data source proxy to a real Prometheus/Loki.
+ * settings API with Grafana's role rules, Grafana's folder, dashboard, version and search API
+ * (persisted next to the settings, ./grafanaStore), and a data source proxy to a real Prometheus/Loki.
+ * Provisioning (plugin settings and dashboard providers) is re-applied at every start, as Grafana does.
  * Without a Prometheus URL, data source `prometheus` is the embedded demo data source
  * (sandbox/demoPrometheus), computed from the demo model and the stored registry's rules.
  *
@@ -10,25 +11,52 @@
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import http, { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
-import { readStoredRegistry } from '../src/storage/storedRegistry';
-import { DashboardStore } from './dashboards';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { AddressInfo } from 'node:net';
+import { readAppSettings } from '../src/storage/appSettings';
+import { assembleRegistry } from '../src/storage/documents/assemble';
+import { decodeDocument } from '../src/storage/documents/dashboardCodec';
+import { INDEX_UID } from '../src/storage/documents/layout';
 import { DemoPrometheus } from './demoPrometheus/api';
-import { can, OrgRole, parseRole, permissionsOf } from './roles';
-import { readProvisionedSettings, SettingsFile, StoredPluginSettings } from './settingsStore';
+import { routeGrafanaApi } from './grafanaRoutes';
+import { readDashboardProviders } from './grafanaStore/providers';
+import { provisionDashboards } from './grafanaStore/provisioning';
+import { GrafanaStore } from './grafanaStore/store';
+import { readBody, send, sendJson } from './http';
+import { identify, parseTokens, SandboxTokens } from './identity';
+import { OrgRole, parseRole, permissionsOf } from './roles';
+import { settingsAnswer } from './settingsApi';
+import { seedRegistry } from './seed';
+import { readProvisionedApps, SettingsFile } from './settingsStore';
 
 export interface SandboxOptions {
   port: number;
   host: string;
+  /** The browser session's role; its login is the role in lower case. */
   role: OrgRole;
+  /** Bearer tokens API clients may send, each acting as a role and a login. */
+  tokens: SandboxTokens;
   /** Folder holding the built plugin (`dist/`). */
   distDir: string;
   /** Folder holding the host bundle. */
   buildDir: string;
   settingsPath: string;
+  /** Folders and dashboards with their versions; `dashboards.json` next to `settingsPath` when unset. */
+  dashboardsPath?: string;
+  /** Grafana's `[dashboards] versions_to_keep`. */
+  versionsToKeep: number;
+  /** The plugin provisioning file, applied at every start. */
   appsYamlPath: string;
+  /** Grafana dashboard provider files (`provisioning/dashboards`), applied at every start; may not exist. */
+  dashboardProvidersDir: string;
   prometheusUrl?: string;
   lokiUrl?: string;
+  /**
+   * A registry YAML pushed through the API when no registry is stored, as the compose stack seeds
+   * Grafana (`cli push --if-empty`): once, never over a stored one.
+   */
+  seedRegistryPath?: string;
 }
 
 const MIME: Record<string, string> = {
@@ -56,11 +84,6 @@ function sendIcon(res: ServerResponse, relative: string): void {
   res.end('<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24"></svg>');
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-}
-
 function sendFile(res: ServerResponse, root: string, relative: string): void {
   const file = normalize(join(root, relative));
   if (!file.startsWith(resolve(root)) || !existsSync(file) || !statSync(file).isFile()) {
@@ -72,14 +95,6 @@ function sendFile(res: ServerResponse, root: string, relative: string): void {
     'cache-control': 'no-cache',
   });
   createReadStream(file).pipe(res);
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Forwards a data source request to the upstream URL, as Grafana's data source proxy does. */
@@ -152,92 +167,48 @@ function indexHtml(options: SandboxOptions): string {
 </head><body><div id="root"></div><script src="/public/build/host.js"></script></body></html>`;
 }
 
-async function handleSettings(req: IncomingMessage, res: ServerResponse, options: SandboxOptions, store: SettingsFile) {
-  const meta = pluginJson(options);
-  if (req.method === 'GET') {
-    const stored = store.read();
-    sendJson(res, 200, {
-      ...meta,
-      module: `public/plugins/${meta.id}/module.js`,
-      baseUrl: `public/plugins/${meta.id}`,
-      enabled: stored.enabled,
-      pinned: stored.pinned,
-      jsonData: stored.jsonData,
-      secureJsonFields: stored.secureJsonFields,
-    });
-    return;
-  }
-  if (req.method !== 'POST') {
-    sendJson(res, 405, { message: 'Method not allowed' });
-    return;
-  }
-  if (!can(options.role, 'plugins:write')) {
-    sendJson(res, 403, {
-      message: 'You do not have permission to perform this action (plugins:write)',
-      accessErrorId: 'ACE0001',
-    });
-    return;
-  }
-  let command: Partial<StoredPluginSettings> & { secureJsonData?: Record<string, string> };
-  try {
-    command = JSON.parse(await readBody(req));
-  } catch {
-    sendJson(res, 400, { message: 'bad request data' });
-    return;
-  }
-  const previous = store.read();
-  // Grafana replaces the stored settings with the command's fields as sent.
-  store.write({
-    enabled: Boolean(command.enabled),
-    pinned: Boolean(command.pinned),
-    jsonData: command.jsonData ?? {},
-    secureJsonFields: command.secureJsonData
-      ? Object.fromEntries(Object.keys(command.secureJsonData).map((key) => [key, true]))
-      : previous.secureJsonFields,
-  });
-  sendJson(res, 200, { message: 'Plugin settings updated' });
-}
-
 /** Starts the sandbox server; resolves once it listens. */
 export function startSandboxServer(options: SandboxOptions): Promise<http.Server> {
   const pluginId = String(pluginJson(options).id);
-  const store = new SettingsFile(options.settingsPath, () => readProvisionedSettings(options.appsYamlPath, pluginId));
+  const store = new SettingsFile(options.settingsPath);
+  store.applyProvisioning(readProvisionedApps(options.appsYamlPath, pluginId));
+  const grafana = new GrafanaStore(
+    options.dashboardsPath ?? join(dirname(options.settingsPath), 'dashboards.json'),
+    options.versionsToKeep
+  );
+  provisionDashboards(grafana, readDashboardProviders(options.dashboardProvidersDir));
   const demo = options.prometheusUrl
     ? undefined
     : new DemoPrometheus({
         registry: () => {
-          const stored = readStoredRegistry(store.read().jsonData);
-          return stored.ok ? stored.doc : undefined;
+          const index = grafana.state.dashboards.get(INDEX_UID);
+          const decoded = index ? decodeDocument(index.data, 'index') : undefined;
+          return index && decoded?.ok
+            ? assembleRegistry(decoded.payload, index.version, readAppSettings(store.read().jsonData)).doc
+            : undefined;
         },
       });
-  const dashboards = new DashboardStore();
+  // The seed acts as an admin through the API, whatever role the browser session has.
+  const seedToken = randomBytes(16).toString('hex');
+  const tokens: SandboxTokens = { ...options.tokens, [seedToken]: { role: 'Admin', login: 'admin' } };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://${options.host}`);
     const path = url.pathname;
     const datasourceCall = path.match(/^\/api\/datasources\/(?:proxy\/uid|uid)\/([^/]+)\/(?:resources\/)?(.*)$/);
     const route = async () => {
+      const identity = identify(req, options.role, tokens);
+      if (!('ok' in identity)) {
+        return send(res, identity);
+      }
       if (path === `/api/plugins/${pluginId}/settings`) {
-        return handleSettings(req, res, options, store);
+        return send(res, await settingsAnswer(req, pluginJson(options), store, identity.identity));
       }
       if (path === '/api/datasources') {
         return sendJson(res, 200, dataSources(options));
       }
-      if (path === '/api/search' && req.method === 'GET') {
-        const answer = dashboards.search(url.searchParams);
-        return sendJson(res, answer.status, answer.body);
-      }
-      if (path === '/api/dashboards/db' && req.method === 'POST') {
-        if (!can(options.role, 'dashboards:write')) {
-          return sendJson(res, 403, { message: 'Access denied to save dashboard', accessErrorId: 'ACE0002' });
-        }
-        let command: unknown;
-        try {
-          command = JSON.parse(await readBody(req));
-        } catch {
-          return sendJson(res, 400, { message: 'bad request data' });
-        }
-        const answer = dashboards.save(command);
-        return sendJson(res, answer.status, answer.body);
+      const grafanaAnswer = await routeGrafanaApi(req, url, grafana, identity.identity);
+      if (grafanaAnswer) {
+        return send(res, grafanaAnswer);
       }
       if (datasourceCall && datasourceCall[1] === 'prometheus' && demo) {
         const params = new URLSearchParams(url.search);
@@ -279,23 +250,53 @@ export function startSandboxServer(options: SandboxOptions): Promise<http.Server
   // Longer than clients keep idle connections (undici: 4 s by default, browsers more), so the
   // server never closes a connection a client is about to reuse (ECONNRESET on the next request).
   server.keepAliveTimeout = 65_000;
-  return new Promise((resolveListen, reject) => {
+  return new Promise<http.Server>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolveListen(server));
+  }).then(async (listening) => {
+    if (options.seedRegistryPath && !grafana.state.dashboards.has(INDEX_UID)) {
+      const { port } = listening.address() as AddressInfo;
+      await seedRegistry(`http://${options.host}:${port}`, options.seedRegistryPath, seedToken);
+    }
+    return listening;
   });
 }
 
-/** Options from the environment: SANDBOX_PORT, SANDBOX_ROLE, SANDBOX_STATE, PROMETHEUS_URL, LOKI_URL. */
+/** Grafana's default `[dashboards] versions_to_keep`. */
+const DEFAULT_VERSIONS_TO_KEEP = 20;
+
+function versionsToKeepFromEnv(value: string | undefined): number {
+  const count = Number(value ?? DEFAULT_VERSIONS_TO_KEEP);
+  if (!Number.isInteger(count)) {
+    throw new Error(`SANDBOX_VERSIONS_TO_KEEP must be a whole number, not "${value}"`);
+  }
+  return count;
+}
+
+/**
+ * Options from the environment: SANDBOX_PORT, SANDBOX_ROLE, SANDBOX_TOKENS (JSON token → `{ role,
+ * login }`), SANDBOX_STATE (the settings file; dashboards are kept in `dashboards.json` beside it),
+ * SANDBOX_VERSIONS_TO_KEEP, SANDBOX_SEED (a registry YAML for a new sandbox, `none` for an empty
+ * one; the demo registry by default), PROMETHEUS_URL, LOKI_URL. `dashboardsPath` stays unset so callers that
+ * only move `settingsPath` move the dashboards with it.
+ */
 export function optionsFromEnv(root: string): SandboxOptions {
   return {
     port: Number(process.env.SANDBOX_PORT ?? 3001),
     host: '127.0.0.1',
     role: parseRole(process.env.SANDBOX_ROLE),
+    tokens: parseTokens(process.env.SANDBOX_TOKENS),
     distDir: join(root, 'dist'),
     buildDir: join(root, '.sandbox', 'build'),
     settingsPath: process.env.SANDBOX_STATE ?? join(root, '.sandbox', 'settings.json'),
+    versionsToKeep: versionsToKeepFromEnv(process.env.SANDBOX_VERSIONS_TO_KEEP),
     appsYamlPath: join(root, 'provisioning', 'plugins', 'apps.yaml'),
+    dashboardProvidersDir: join(root, 'provisioning', 'dashboards'),
     prometheusUrl: process.env.PROMETHEUS_URL || undefined,
     lokiUrl: process.env.LOKI_URL || undefined,
+    seedRegistryPath:
+      process.env.SANDBOX_SEED === 'none'
+        ? undefined
+        : (process.env.SANDBOX_SEED ?? join(root, 'provisioning', 'registry', 'demo-registry.yaml')),
   };
 }

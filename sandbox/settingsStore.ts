@@ -1,12 +1,19 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { writeJsonAtomically } from './persist';
 
 /** What Grafana stores for an app plugin per organisation. */
 export interface StoredPluginSettings {
   enabled: boolean;
   pinned: boolean;
   jsonData: Record<string, unknown>;
+  secureJsonFields: Record<string, boolean>;
+}
+
+/** One `apps` entry of a plugin provisioning file, as Grafana's plugin provisioner reads it. */
+export interface ProvisionedApp {
+  enabled: boolean;
+  jsonData?: Record<string, unknown>;
   secureJsonFields: Record<string, boolean>;
 }
 
@@ -29,48 +36,62 @@ export function expandProvisioningValue(value: unknown, env: NodeJS.ProcessEnv =
   return value;
 }
 
-/** Reads the app's provisioned settings (`provisioning/plugins/apps.yaml`), as Grafana would at start. */
-export function readProvisionedSettings(appsYamlPath: string, pluginId: string): StoredPluginSettings {
-  const empty: StoredPluginSettings = { enabled: true, pinned: true, jsonData: {}, secureJsonFields: {} };
+/**
+ * The app's entries in a plugin provisioning file (`provisioning/plugins/apps.yaml`), in file
+ * order; none when the file is missing. Grafana's provisioner applies each entry in turn.
+ */
+export function readProvisionedApps(appsYamlPath: string, pluginId: string): ProvisionedApp[] {
   if (!existsSync(appsYamlPath)) {
-    return empty;
+    return [];
   }
   const provisioned = expandProvisioningValue(parse(readFileSync(appsYamlPath, 'utf8'))) as {
     apps?: Array<Record<string, unknown>>;
   };
-  const app = provisioned?.apps?.find((entry) => entry.type === pluginId);
-  if (!app) {
-    return empty;
-  }
-  return {
-    enabled: app.disabled !== true,
-    pinned: true,
-    jsonData: (app.jsonData as Record<string, unknown>) ?? {},
-    secureJsonFields: Object.fromEntries(Object.keys((app.secureJsonData as object) ?? {}).map((key) => [key, true])),
-  };
+  return (provisioned?.apps ?? [])
+    .filter((entry) => entry.type === pluginId)
+    .map((app) => ({
+      enabled: app.disabled !== true,
+      jsonData: app.jsonData as Record<string, unknown> | undefined,
+      secureJsonFields: Object.fromEntries(Object.keys((app.secureJsonData as object) ?? {}).map((key) => [key, true])),
+    }));
 }
 
-/**
- * Plugin settings persisted to one JSON file. Writes go to a temporary file that is renamed over
- * the old one, so a crash mid-write never leaves a half-written document.
- */
+/** What the settings API answers before anything was saved or provisioned. */
+const UNSAVED: StoredPluginSettings = { enabled: true, pinned: true, jsonData: {}, secureJsonFields: {} };
+
+/** Plugin settings persisted to one JSON file, written atomically. */
 export class SettingsFile {
-  constructor(
-    private readonly path: string,
-    private readonly seed: () => StoredPluginSettings
-  ) {}
+  constructor(private readonly path: string) {}
 
   read(): StoredPluginSettings {
-    if (!existsSync(this.path)) {
-      this.write(this.seed());
-    }
-    return JSON.parse(readFileSync(this.path, 'utf8')) as StoredPluginSettings;
+    return existsSync(this.path) ? (JSON.parse(readFileSync(this.path, 'utf8')) as StoredPluginSettings) : UNSAVED;
   }
 
   write(settings: StoredPluginSettings): void {
-    mkdirSync(dirname(this.path), { recursive: true });
-    const temporary = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(settings, null, 2));
-    renameSync(temporary, this.path);
+    writeJsonAtomically(this.path, settings);
+  }
+
+  /**
+   * Applies provisioned app entries as Grafana does at every start
+   * (pkg/services/provisioning/plugins/plugin_provisioner.go → pluginsettings `updatePluginSetting`):
+   * `enabled` and `pinned` (always true for provisioned apps) are written; `jsonData` replaces the
+   * stored one, except that xorm's `Update` skips a nil or empty map, so an entry without
+   * `jsonData` keeps what was saved; provisioned secrets are merged into the stored ones.
+   */
+  applyProvisioning(apps: ProvisionedApp[]): void {
+    if (apps.length === 0) {
+      return;
+    }
+    let settings = existsSync(this.path) ? this.read() : undefined;
+    for (const app of apps) {
+      const jsonData = app.jsonData && Object.keys(app.jsonData).length > 0 ? app.jsonData : undefined;
+      settings = {
+        enabled: app.enabled,
+        pinned: true,
+        jsonData: jsonData ?? settings?.jsonData ?? {},
+        secureJsonFields: { ...settings?.secureJsonFields, ...app.secureJsonFields },
+      };
+    }
+    this.write(settings as StoredPluginSettings);
   }
 }
