@@ -12,7 +12,9 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import http, { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
 import { AddressInfo } from 'node:net';
 import { readAppSettings } from '../src/storage/appSettings';
 import { assembleRegistry } from '../src/storage/documents/assemble';
@@ -27,7 +29,6 @@ import { readBody, send, sendJson } from './http';
 import { identify, parseTokens, SandboxTokens } from './identity';
 import { OrgRole, parseRole, permissionsOf } from './roles';
 import { settingsAnswer } from './settingsApi';
-import { seedRegistry } from './seed';
 import { readProvisionedApps, SettingsFile } from './settingsStore';
 
 export interface SandboxOptions {
@@ -256,10 +257,25 @@ export function startSandboxServer(options: SandboxOptions): Promise<http.Server
   }).then(async (listening) => {
     if (options.seedRegistryPath && !grafana.state.dashboards.has(INDEX_UID)) {
       const { port } = listening.address() as AddressInfo;
-      await seedRegistry(`http://${options.host}:${port}`, options.seedRegistryPath, seedToken);
+      await seedInChild(`http://${options.host}:${port}`, options.seedRegistryPath, seedToken);
     }
     return listening;
   });
+}
+
+/**
+ * Runs `seedMain.ts` under tsx in a child process: this server answers its requests meanwhile, and
+ * the domain's parsers load there whatever loader runs this file.
+ */
+async function seedInChild(baseUrl: string, yamlPath: string, token: string): Promise<void> {
+  const root = resolve(__dirname, '..');
+  await promisify(execFile)(
+    join(root, 'node_modules', '.bin', 'tsx'),
+    [join(__dirname, 'seedMain.ts'), baseUrl, yamlPath],
+    {
+      env: { ...process.env, SANDBOX_SEED_TOKEN: token },
+    }
+  );
 }
 
 /** Grafana's default `[dashboards] versions_to_keep`. */

@@ -6,21 +6,29 @@ import { join, resolve } from 'node:path';
 import { OrgRole } from '../../../sandbox/roles';
 import { optionsFromEnv, startSandboxServer } from '../../../sandbox/server';
 import type { RegistryDocument } from '../../../src/domain/model';
-import pluginJson from '../../../src/plugin.json';
-import { readStoredRegistry } from '../../../src/storage/storedRegistry';
+import { RegistryUser } from '../../../src/storage/access';
+import { createGrafanaApi } from '../../../src/storage/grafana/api';
+import { fetchTransport } from '../../../src/storage/grafana/fetchTransport';
+import { loadRegistry } from '../../../src/storage/registryStore';
 
 /**
- * A sandbox server of a journey's own, on its own port, with a throw-away settings file seeded
- * from provisioning/plugins/apps.yaml, so a journey that saves does not disturb any other test.
+ * A sandbox server of a journey's own, on its own port, with throw-away state (settings from
+ * provisioning/plugins/apps.yaml, the demo registry seeded through the API), so a journey that
+ * saves does not disturb any other test.
  */
 export interface SandboxInstance {
   baseURL: string;
-  /** The revision of the registry the settings API stores now. */
+  /** The revision of the stored registry now (its index's version). */
   revision(): Promise<number>;
-  /** The registry the settings API stores now. */
+  /** The registry stored now, read the way the app reads it. */
   registry(): Promise<RegistryDocument>;
+  /** The folder holding the sandbox's state, to restart a server on it. */
+  stateDir: string;
   stop(): Promise<void>;
 }
+
+/** Reads without moving anything: no `plugins:write`, so a registry in the plugin settings stays there. */
+const READER = { login: 'journey', orgRole: 'Viewer', permissions: { 'plugins.app:access': true } } as unknown as RegistryUser;
 
 export async function startSandbox(port: number, role: OrgRole = 'Admin'): Promise<SandboxInstance> {
   const root = resolve(__dirname, '..', '..', '..');
@@ -33,15 +41,15 @@ export async function startSandbox(port: number, role: OrgRole = 'Admin'): Promi
   });
   const baseURL = `http://127.0.0.1:${port}`;
   async function registry(): Promise<RegistryDocument> {
-    const response = await fetch(`${baseURL}/api/plugins/${pluginJson.id}/settings`);
-    const stored = readStoredRegistry((await response.json()).jsonData);
-    if (!stored.ok) {
-      throw new Error(`stored registry unreadable: ${stored.message}`);
+    const loaded = await loadRegistry(createGrafanaApi(fetchTransport(baseURL)), READER);
+    if (!loaded.ok) {
+      throw new Error(`stored registry unreadable: ${loaded.message}`);
     }
-    return stored.doc;
+    return loaded.doc;
   }
   return {
     baseURL,
+    stateDir: state,
     registry,
     async revision() {
       return (await registry()).revision;

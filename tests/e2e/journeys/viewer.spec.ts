@@ -21,8 +21,8 @@ import { journeyScreenshot, useJourneySandbox } from './sandboxInstance';
 
 const sandbox = useJourneySandbox(3, 'Viewer');
 
-/** What the app tells a user without `plugins:write` (storage's readOnlyMessage). */
-const READ_ONLY = /You can view but not change the registry: saving needs the Admin role/;
+/** What the app tells a user without edit permission on the registry's folder (storage's readOnlyMessage). */
+const READ_ONLY = /You can view but not change the registry: saving needs edit permission on the "Business Owner registry" folder/;
 
 /** Names of controls that would change the registry. */
 const WRITE_ACTION = /^(add|create|new|edit|delete|remove|save|import|duplicate)\b/i;
@@ -54,7 +54,7 @@ test('a viewer sees every page read-only, with the reason, and cannot save anyth
   const before = await sandbox().revision();
   const writes: string[] = [];
   page.on('request', (request) => {
-    if (request.method() !== 'GET' && request.url().includes('/api/plugins/')) {
+    if (request.method() !== 'GET' && /\/api\/(plugins|dashboards|folders)\b/.test(request.url())) {
       writes.push(`${request.method()} ${request.url()}`);
     }
   });
