@@ -18,10 +18,15 @@ export interface CliResponse {
   text(): Promise<string>;
 }
 
-export type CliFetch = (
-  url: string,
-  init?: { signal?: AbortSignal; headers?: Record<string, string> }
-) => Promise<CliResponse>;
+/** The part of `fetch`'s options the commands set: GET by default, a JSON `body` for writes. */
+export interface CliRequestInit {
+  method?: string;
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export type CliFetch = (url: string, init?: CliRequestInit) => Promise<CliResponse>;
 
 export interface CliIo {
   /** Writes text as is; commands end their lines with `\n`. */
@@ -31,6 +36,10 @@ export interface CliIo {
   readFile(path: string): Promise<string>;
   /** Writes a UTF-8 file, creating missing parent directories. */
   writeFile(path: string, text: string): Promise<void>;
+  /** Names of the files in a directory (not its subdirectories); none when it does not exist. */
+  listFiles(dir: string): Promise<string[]>;
+  /** Deletes a file. */
+  removeFile(path: string): Promise<void>;
   fetch: CliFetch;
   env: Record<string, string | undefined>;
 }

@@ -5,6 +5,9 @@
 import { nodeIo } from './nodeIo';
 import { runCli } from './run';
 
+// i18next, under the storage messages, prints an advert to stdout on first use; stdout carries YAML.
+process.env.I18NEXT_NO_SUPPORT_NOTICE ??= '1';
+
 /** Exits once stdout and stderr have flushed what was written, so piped output is never cut off. */
 function exit(code: number): void {
   process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));

@@ -5,6 +5,7 @@
  */
 import { CliError } from './args';
 import { CliIo, EXIT_USAGE } from './io';
+import { httpUrl } from './shared';
 
 export interface Sample {
   labels: Record<string, string>;
@@ -16,23 +17,7 @@ const TIMEOUT_MS = 30_000;
 
 /** Checks that `url` is an http(s) URL and returns it with a trailing slash for joining paths. */
 export function prometheusBase(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new CliError(
-      `--prometheus must be an http(s) URL, e.g. http://localhost:9090, got "${url}"`,
-      EXIT_USAGE,
-      true
-    );
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new CliError(
-      `--prometheus must be an http(s) URL, e.g. http://localhost:9090, got "${url}"`,
-      EXIT_USAGE,
-      true
-    );
-  }
+  const parsed = httpUrl('prometheus', url, 'http://localhost:9090');
   return parsed.href.endsWith('/') ? parsed.href : `${parsed.href}/`;
 }
 

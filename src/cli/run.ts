@@ -9,6 +9,9 @@ import { dashboardsCommand } from './commands/dashboards';
 import { exportCommand } from './commands/export';
 import { gateCommand } from './commands/gate';
 import { importCommand } from './commands/import';
+import { provisionCommand } from './commands/provision';
+import { pullCommand } from './commands/pull';
+import { pushCommand } from './commands/push';
 import { rulesCommand } from './commands/rules';
 import { validateCommand } from './commands/validate';
 import { CliIo, EXIT_OK, EXIT_USAGE } from './io';
@@ -25,6 +28,9 @@ export const COMMANDS: Command[] = [
   importCommand,
   exportCommand,
   gateCommand,
+  pushCommand,
+  pullCommand,
+  provisionCommand,
 ];
 
 function toolHelp(): string {
@@ -33,8 +39,9 @@ function toolHelp(): string {
     `Usage: ${PROGRAM} <command> [options]`,
     '',
     'Business Owner for Grafana on the command line: check the registry of services, owners and SLOs,',
-    'generate Prometheus rules, convert from and to OpenSLO, Sloth and Backstage, and gate releases',
-    'on the error-budget policy. From a checkout of the plugin: npm run -s cli -- <command> [options]',
+    'generate Prometheus rules, convert from and to OpenSLO, Sloth and Backstage, gate releases on the',
+    'error-budget policy, and push, pull or provision the registry kept in Grafana.',
+    'From a checkout of the plugin: npm run -s cli -- <command> [options]',
     '',
     'Commands:',
     ...COMMANDS.map((command) => `  ${command.spec.name.padEnd(width)}${command.spec.summary}`),

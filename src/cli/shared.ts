@@ -44,6 +44,24 @@ export async function writeOutput(io: CliIo, path: string, text: string): Promis
   }
 }
 
+/** Deletes a file this tool wrote; an I/O failure becomes a `CliError` with exit code 2. */
+export async function removeOutput(io: CliIo, path: string): Promise<void> {
+  try {
+    await io.removeFile(path);
+  } catch (error) {
+    throw new CliError(`cannot remove ${path}: ${describeIoError(error)}`, EXIT_USAGE);
+  }
+}
+
+/** Names of the files in `dir`; an I/O failure becomes a `CliError` with exit code 2. */
+export async function listOutput(io: CliIo, dir: string): Promise<string[]> {
+  try {
+    return await io.listFiles(dir);
+  } catch (error) {
+    throw new CliError(`cannot list ${dir}: ${describeIoError(error)}`, EXIT_USAGE);
+  }
+}
+
 /** Whether a problem refuses the input; warnings do not. */
 export function isError(problem: Problem): boolean {
   return problem.severity !== 'warning';
@@ -61,6 +79,15 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+/** `2 services, 3 people, 5 SLOs`: what a registry holds. */
+export function registryCounts(doc: Pick<RegistryDocument, 'services' | 'people' | 'slos'>): string {
+  return [
+    plural(doc.services.length, 'service'),
+    plural(doc.people.length, 'person', 'people'),
+    plural(doc.slos.length, 'SLO'),
+  ].join(', ');
+}
+
 /** `2 errors, 1 warning`: the count of problems by severity, leaving out zeros. */
 export function countProblems(problems: Problem[]): string {
   const errors = problems.filter(isError).length;
@@ -69,7 +96,8 @@ export function countProblems(problems: Problem[]): string {
   return parts.filter(Boolean).join(', ');
 }
 
-export type LoadedRegistry = { doc: RegistryDocument; problems: Problem[] } | { doc?: undefined; problems: Problem[] };
+export type LoadedRegistry =
+  { doc: RegistryDocument; problems: Problem[]; text: string } | { doc?: undefined; problems: Problem[] };
 
 /**
  * Reads and validates a native registry file. Prints its problems (errors and warnings) to
@@ -83,5 +111,22 @@ export async function loadRegistry(io: CliIo, file: string): Promise<LoadedRegis
     io.stderr(`${file}: ${countProblems(problems)}: invalid\n`);
     return { problems };
   }
-  return { doc, problems };
+  return { doc, problems, text };
+}
+
+/**
+ * Checks that the value of option `--name` is an http(s) URL; a usage error (exit code 2) names
+ * the option and shows `example` otherwise.
+ */
+export function httpUrl(name: string, text: string, example: string): URL {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+    throw new CliError(`--${name} must be an http(s) URL, e.g. ${example}, got "${text}"`, EXIT_USAGE, true);
+  }
+  return parsed;
 }

@@ -10,7 +10,7 @@ import { validateRegistry } from '../../domain/validation/registry';
 import { optionValue, requiredOption, usageError } from '../args';
 import { Command } from '../command';
 import { EXIT_INVALID, EXIT_OK } from '../io';
-import { countProblems, isError, loadRegistry, plural, printProblems, readInput } from '../shared';
+import { countProblems, isError, loadRegistry, plural, printProblems, readInput, registryCounts } from '../shared';
 
 const FORMATS = ['openslo', 'sloth', 'backstage'] as const;
 type Format = (typeof FORMATS)[number];
@@ -95,12 +95,7 @@ export const importCommand: Command = {
       }
     }
     io.stdout(stringifyRegistryYaml(doc));
-    const counts = [
-      plural(result.doc.services.length, 'service'),
-      plural(result.doc.people.length, 'person', 'people'),
-      plural(result.doc.slos.length, 'SLO'),
-    ];
-    io.stderr(`imported ${counts.join(', ')} from ${what}${into !== undefined ? ` into ${into}` : ''}\n`);
+    io.stderr(`imported ${registryCounts(result.doc)} from ${what}${into !== undefined ? ` into ${into}` : ''}\n`);
     return EXIT_OK;
   },
 };

@@ -1,6 +1,6 @@
 import { Command } from '../command';
 import { EXIT_INVALID, EXIT_OK } from '../io';
-import { countProblems, loadRegistry, plural } from '../shared';
+import { countProblems, loadRegistry, registryCounts } from '../shared';
 
 export const validateCommand: Command = {
   spec: {
@@ -21,13 +21,8 @@ export const validateCommand: Command = {
     if (!doc) {
       return EXIT_INVALID;
     }
-    const counts = [
-      plural(doc.services.length, 'service'),
-      plural(doc.people.length, 'person', 'people'),
-      plural(doc.slos.length, 'SLO'),
-    ];
     const warnings = problems.length > 0 ? ` (${countProblems(problems)})` : '';
-    io.stdout(`${counts.join(', ')}: valid${warnings}\n`);
+    io.stdout(`${registryCounts(doc)}: valid${warnings}\n`);
     return EXIT_OK;
   },
 };

@@ -3,6 +3,7 @@
  * fixtures), writes land in a map, output is collected, and `fetch` is whatever the test passes.
  */
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 import { CliFetch, CliIo } from '../io';
 
@@ -10,6 +11,8 @@ export interface FakeIo extends CliIo {
   out: string[];
   err: string[];
   written: Map<string, string>;
+  /** Paths deleted with `removeFile`, in order. */
+  removed: string[];
   /** Everything written to stdout. */
   readonly stdoutText: string;
   /** Everything written to stderr. */
@@ -41,10 +44,12 @@ export function fakeIo(
   const out: string[] = [];
   const err: string[] = [];
   const written = new Map<string, string>();
+  const removed: string[] = [];
   return {
     out,
     err,
     written,
+    removed,
     get stdoutText() {
       return out.join('');
     },
@@ -68,6 +73,17 @@ export function fakeIo(
         throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
       }
       written.set(path, text);
+    },
+    // Only the in-memory files: directories on the disk are never listed or changed.
+    listFiles: async (dir) =>
+      [...new Set([...files.keys(), ...written.keys()])]
+        .filter((path) => dirname(path) === dir)
+        .map((path) => path.slice(dir.length + 1)),
+    removeFile: async (path) => {
+      if (!files.delete(path) && !written.delete(path)) {
+        throw enoent(path);
+      }
+      removed.push(path);
     },
     fetch: options.fetch ?? noFetch,
     env: options.env ?? {},
