@@ -1,6 +1,7 @@
 /** Test ids shared by component tests and browser tests. */
 export const testIds = {
   appConfig: {
+    settingsReadOnly: 'data-testid appconfig-settings-read-only',
     container: 'data-testid ac-container',
     readOnlyNotice: 'data-testid ac-read-only-notice',
     loadError: 'data-testid ac-load-error',

@@ -117,7 +117,11 @@ export function RegistryProvider({ children, api, user }: RegistryProviderProps)
         : notLoaded(),
     [grafana, currentUser, loaded, notLoaded, afterSave]
   );
-  const history = useCallback((serviceId: string) => loadServiceHistory(grafana, serviceId), [grafana]);
+  const canRestore = loaded?.access.canWrite ?? false;
+  const history = useCallback(
+    (serviceId: string) => loadServiceHistory(grafana, serviceId, canRestore),
+    [grafana, canRestore]
+  );
 
   const value = useMemo<RegistryContextValue>(() => {
     const access = state.loaded?.access;

@@ -36,7 +36,11 @@ describe('canWriteSettings', () => {
 describe('canCreateFolders', () => {
   test.each<[string, RegistryUser | undefined, boolean]>([
     ['no user', undefined, false],
-    ['Editor with folders:create', { login: 'e', orgRole: OrgRole.Editor, permissions: { 'folders:create': true } }, true],
+    [
+      'Editor with folders:create',
+      { login: 'e', orgRole: OrgRole.Editor, permissions: { 'folders:create': true } },
+      true,
+    ],
     [
       'Viewer granted folders:create',
       { login: 'v', orgRole: OrgRole.Viewer, permissions: { 'folders:create': true } },

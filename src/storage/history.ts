@@ -10,7 +10,7 @@ import { decodeDocument } from './documents/dashboardCodec';
 import { serviceUid } from './documents/layout';
 import { ChangeRecord } from './documents/payloads';
 import { GrafanaApi } from './grafana/api';
-import { loadFailedMessage } from './messages';
+import { loadFailedMessage, readOnlyMessage } from './messages';
 import { partRegistry, saveRegistry, SaveOptions, SaveResult } from './save/saveRegistry';
 import { LoadedRegistry } from './types';
 
@@ -21,10 +21,21 @@ export interface HistoryEntry extends ChangeRecord {
 
 export type HistoryResult = { ok: true; entries: HistoryEntry[]; version: number } | { ok: false; message: string };
 
-/** The service's changes, newest first. A service never saved since the registry moved has none. */
-export async function loadServiceHistory(api: GrafanaApi, serviceId: string): Promise<HistoryResult> {
+/**
+ * The service's changes, newest first. Grafana lets only users who may edit a dashboard list its
+ * versions, so for others (`canRestore` false) nothing is restorable and versions are not asked for.
+ */
+export async function loadServiceHistory(
+  api: GrafanaApi,
+  serviceId: string,
+  canRestore = true
+): Promise<HistoryResult> {
   const uid = serviceUid(serviceId);
-  const [document, versions] = await Promise.all([api.getDashboard(uid), api.getVersions(uid)]);
+  const noVersions = Promise.resolve({ ok: true as const, value: [] as Array<{ version: number }> });
+  const [document, versions] = await Promise.all([
+    api.getDashboard(uid),
+    canRestore ? api.getVersions(uid) : noVersions,
+  ]);
   if (!document.ok) {
     return document.status === 404
       ? { ok: true, entries: [], version: 0 }
@@ -54,9 +65,17 @@ export async function restoreServiceVersion(
   version: number,
   options: SaveOptions
 ): Promise<RestoreResult> {
+  if (!base.access.canWrite) {
+    return { ok: false, kind: 'forbidden', message: base.access.reason ?? readOnlyMessage() };
+  }
   const answer = await options.api.getVersion(serviceUid(serviceId), version);
   if (!answer.ok) {
-    return { ok: false, kind: 'error', status: answer.status, message: loadFailedMessage(answer.status, answer.message) };
+    return {
+      ok: false,
+      kind: 'error',
+      status: answer.status,
+      message: loadFailedMessage(answer.status, answer.message),
+    };
   }
   const decoded = decodeDocument({ uid: serviceUid(serviceId), ...answer.value.data }, 'service');
   if (!decoded.ok) {

@@ -62,11 +62,33 @@ export function rollbackSentence(left: string[]): string {
       );
 }
 
-export function conflictMessage(values: { who: string; when: string; what: string; version: number; summary: string }): string {
+export function conflictMessage(values: {
+  who: string;
+  when: string;
+  what: string;
+  version: number;
+  summary: string;
+}): string {
   return t(
     'bizowner.storage.conflict',
     '{{who}} saved {{what}} at {{when}} (version {{version}}) after you loaded it: {{summary}}. Nothing was saved; your edits are still here. Reload to see their changes, then apply yours again.',
     { ...values, ...RAW }
+  );
+}
+
+export function settingsConflictMessage(summary: string): string {
+  return t(
+    'bizowner.storage.settingsConflict',
+    "Someone changed the app's settings after you loaded them: {{summary}}. Nothing was saved; your edits are still here. Reload to see their changes, then apply yours again.",
+    { summary, ...RAW }
+  );
+}
+
+export function settingsNotSavedMessage(status: number, reason: string): string {
+  return t(
+    'bizowner.storage.settingsNotSaved',
+    'The services, SLOs and people were saved, but the settings were not ({{answer}}: {{reason}}). Reload, then save the settings again.',
+    { answer: answerOf(status), reason, ...RAW }
   );
 }
 

@@ -38,52 +38,92 @@ export async function migrateLegacyRegistry(
   const orphans = orphanSlos(legacy);
   if (orphans.length > 0) {
     const ids = orphans.map((slo) => `${slo.id} (service ${slo.serviceId})`).join(', ');
-    return { ok: false, message: `The registry in the plugin settings was not moved: these SLOs name a service that does not exist, so no service document can hold them: ${ids}. Export the registry as YAML, fix or remove them, and import it again.` };
+    return {
+      ok: false,
+      message: `The registry in the plugin settings was not moved: these SLOs name a service that does not exist, so no service document can hold them: ${ids}. Export the registry as YAML, fix or remove them, and import it again.`,
+    };
   }
   const stamp: Stamp = { at: (options.now ?? (() => new Date()))().toISOString(), by: user.login };
   const folder = await api.getFolder(REGISTRY_FOLDER.uid);
   if (!folder.ok) {
     const created = await api.createFolder({ uid: REGISTRY_FOLDER.uid, title: REGISTRY_FOLDER.title });
     if (!created.ok && created.status !== 409 && created.status !== 412) {
-      return { ok: false, message: `The registry was not moved: creating the folder failed (HTTP ${created.status}: ${created.message}).` };
+      return {
+        ok: false,
+        message: `The registry was not moved: creating the folder failed (HTTP ${created.status}: ${created.message}).`,
+      };
     }
   }
   // The index is missing, so documents already in the folder are what an interrupted move left: replace them.
   const replace = { replaceable: () => true };
   const writes = [
     { ...peopleWrite({ people: legacy.people, stamp, summary: SUMMARY }), ...replace },
-    ...[...splitByService(legacy)].map(([id, part]) => ({ ...serviceWrite({ id, after: part, stamp, summary: SUMMARY }), ...replace })),
+    ...[...splitByService(legacy)].map(([id, part]) => ({
+      ...serviceWrite({ id, after: part, stamp, summary: SUMMARY }),
+      ...replace,
+    })),
   ];
   const report = (done: number, total: number) => options.onProgress?.({ done, total: total + writes.length + 1 });
   const outcome = await writeDocuments(api, writes, report);
   if (!outcome.ok) {
-    const reason = outcome.kind === 'conflict' ? `${outcome.stale.uid} changed while it was written (another admin moving it?)` : `${outcome.uid}: ${outcome.failure.message}`;
-    return { ok: false, message: `The registry was not moved and stays in the plugin settings: ${reason}. Reload to try again.` };
+    const reason =
+      outcome.kind === 'conflict'
+        ? `${outcome.stale.uid} changed while it was written (another admin moving it?)`
+        : `${outcome.uid}: ${outcome.failure.message}`;
+    return {
+      ok: false,
+      message: `The registry was not moved and stays in the plugin settings: ${reason}. Reload to try again.`,
+    };
   }
   const index = await updateIndex(api, outcome.written, stamp);
   if (!index.ok) {
-    return { ok: false, message: `The registry was not moved and stays in the plugin settings: the index could not be written (${index.message}). Reload to try again.` };
+    return {
+      ok: false,
+      message: `The registry was not moved and stays in the plugin settings: the index could not be written (${index.message}). Reload to try again.`,
+    };
   }
-  const problem = await verify(api, legacy, writes.map((write) => write.uid), (done) => report(writes.length * 2 + done, writes.length * 2));
+  const problem = await verify(
+    api,
+    legacy,
+    writes.map((write) => write.uid),
+    (done) => report(writes.length * 2 + done, writes.length * 2)
+  );
   if (problem) {
-    return { ok: false, message: `The registry was copied but the copy differs (${problem}), so it stays in the plugin settings. Nothing was removed.` };
+    return {
+      ok: false,
+      message: `The registry was copied but the copy differs (${problem}), so it stays in the plugin settings. Nothing was removed.`,
+    };
   }
   const { [REGISTRY_KEY]: _moved, [WRITE_ID_KEY]: _writeId, ...rest } = row.jsonData ?? {};
   const jsonData = {
     ...rest,
     [SETTINGS_KEY]: rest[SETTINGS_KEY] ?? legacy.settings,
-    [MOVED_KEY]: { at: stamp.at, by: stamp.by, services: legacy.services.length, slos: legacy.slos.length, people: legacy.people.length },
+    [MOVED_KEY]: {
+      at: stamp.at,
+      by: stamp.by,
+      services: legacy.services.length,
+      slos: legacy.slos.length,
+      people: legacy.people.length,
+    },
   };
   const cleared = await api.updateSettings({ enabled: row.enabled, pinned: row.pinned, jsonData });
   const counts = { services: legacy.services.length, slos: legacy.slos.length, people: legacy.people.length };
   if (!cleared.ok) {
-    return { ok: true, message: `${migratedMessage(counts)} (The old copy could not be removed from the plugin settings: ${cleared.message}; it is ignored.)` };
+    return {
+      ok: true,
+      message: `${migratedMessage(counts)} (The old copy could not be removed from the plugin settings: ${cleared.message}; it is ignored.)`,
+    };
   }
   return { ok: true, message: migratedMessage(counts) };
 }
 
 /** Reads back the index and every document; a description of the first difference, if any. */
-async function verify(api: GrafanaApi, legacy: RegistryDocument, uids: string[], onRead: (done: number) => void): Promise<string | undefined> {
+async function verify(
+  api: GrafanaApi,
+  legacy: RegistryDocument,
+  uids: string[],
+  onRead: (done: number) => void
+): Promise<string | undefined> {
   const index = await api.getDashboard(INDEX_UID);
   const decoded = index.ok ? decodeDocument(index.value.dashboard, 'index') : undefined;
   if (!index.ok || !decoded?.ok) {
@@ -105,11 +145,21 @@ async function verify(api: GrafanaApi, legacy: RegistryDocument, uids: string[],
     const stored = payload.payload;
     const same =
       stored.kind === 'people'
-        ? sameContent({ ...legacy, services: [], slos: [], people: stored.people }, { ...legacy, services: [], slos: [] })
-        : stored.kind === 'service' && sameContent(
+        ? sameContent(
+            { ...legacy, services: [], slos: [], people: stored.people },
+            { ...legacy, services: [], slos: [] }
+          )
+        : stored.kind === 'service' &&
+          sameContent(
             { ...legacy, people: [], services: [stored.service], slos: stored.slos },
-            { ...legacy, people: [], services: [parts.get(stored.service.id)?.service ?? stored.service], slos: parts.get(stored.service.id)?.slos ?? [] }
-          ) && parts.has(stored.service.id);
+            {
+              ...legacy,
+              people: [],
+              services: [parts.get(stored.service.id)?.service ?? stored.service],
+              slos: parts.get(stored.service.id)?.slos ?? [],
+            }
+          ) &&
+          parts.has(stored.service.id);
     if (!same) {
       return `${uid} holds other values`;
     }

@@ -2,7 +2,7 @@ import { PLUGIN_ID } from '../constants';
 import { RegistryDocument } from '../domain/model';
 import { baseRegistry, baseSlo } from '../domain/testing/builders';
 import { manyServices } from '../pages/testing/manyServices';
-import { INDEX_UID, serviceUid } from './documents/layout';
+import { serviceUid } from './documents/layout';
 import { createGrafanaApi, GrafanaApi } from './grafana/api';
 import { backendSrvTransport } from './grafana/backendSrvTransport';
 import { loadServiceHistory, restoreServiceVersion } from './history';
@@ -32,25 +32,41 @@ describe('moving a registry out of the plugin settings', () => {
   test.each([
     ['the base registry', baseRegistry({ revision: 7 })],
     ['2,000 services', manyServices(2000)],
-  ])('%s moves on an admin’s first load, value by value, and only then leaves the plugin settings', async (_name, legacy) => {
-    const server = createFakeGrafana(PLUGIN_ID, { jsonData: legacyRow(legacy) });
-    const progress: number[] = [];
-    const loaded = await loadRegistry(apiAs(server, 'ana'), adminUser, { onProgress: (p) => progress.push(p.done) });
-    if (!loaded.ok) {
-      throw new Error(loaded.message);
+  ])(
+    '%s moves on an admin’s first load, value by value, and only then leaves the plugin settings',
+    async (_name, legacy) => {
+      const server = createFakeGrafana(PLUGIN_ID, { jsonData: legacyRow(legacy) });
+      const progress: number[] = [];
+      const loaded = await loadRegistry(apiAs(server, 'ana'), adminUser, { onProgress: (p) => progress.push(p.done) });
+      if (!loaded.ok) {
+        throw new Error(loaded.message);
+      }
+      expect(loaded.notices).toEqual([
+        {
+          kind: 'migrated',
+          message: expect.stringContaining(`${legacy.services.length} services, ${legacy.slos.length} SLOs`),
+        },
+      ]);
+      expect(loaded.doc.people).toEqual(legacy.people);
+      expect(loaded.doc.services).toEqual(legacy.services);
+      expect([...loaded.doc.slos].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+        [...legacy.slos].sort((a, b) => a.id.localeCompare(b.id))
+      );
+      expect(loaded.doc.settings).toEqual(legacy.settings);
+      const jsonData = server.settings().jsonData;
+      expect(jsonData).not.toHaveProperty('registry');
+      expect(jsonData).not.toHaveProperty('registryWriteId');
+      expect(jsonData).toMatchObject({
+        unrelated: 'keep me',
+        settings: legacy.settings,
+        registryMoved: { by: 'ana', services: legacy.services.length },
+      });
+      expect(progress.length).toBeGreaterThan(legacy.services.length);
+      expect(server.dashboard(serviceUid(legacy.services[0].id))?.versions[0].message).toBe(
+        'Moved from the plugin settings'
+      );
     }
-    expect(loaded.notices).toEqual([{ kind: 'migrated', message: expect.stringContaining(`${legacy.services.length} services, ${legacy.slos.length} SLOs`) }]);
-    expect(loaded.doc.people).toEqual(legacy.people);
-    expect(loaded.doc.services).toEqual(legacy.services);
-    expect([...loaded.doc.slos].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...legacy.slos].sort((a, b) => a.id.localeCompare(b.id)));
-    expect(loaded.doc.settings).toEqual(legacy.settings);
-    const jsonData = server.settings().jsonData;
-    expect(jsonData).not.toHaveProperty('registry');
-    expect(jsonData).not.toHaveProperty('registryWriteId');
-    expect(jsonData).toMatchObject({ unrelated: 'keep me', settings: legacy.settings, registryMoved: { by: 'ana', services: legacy.services.length } });
-    expect(progress.length).toBeGreaterThan(legacy.services.length);
-    expect(server.dashboard(serviceUid(legacy.services[0].id))?.versions[0].message).toBe('Moved from the plugin settings');
-  });
+  );
 
   test('a copy that does not read back equal is not trusted: the plugin settings keep the registry', async () => {
     const legacy = baseRegistry();
@@ -84,14 +100,20 @@ describe('moving a registry out of the plugin settings', () => {
   });
 
   test('once moved, a registry provisioning puts back into the plugin settings is ignored and said so', async () => {
-    const server = createFakeGrafana(PLUGIN_ID, { registry: baseRegistry(), jsonData: legacyRow(baseRegistry({ services: [] })) });
+    const server = createFakeGrafana(PLUGIN_ID, {
+      registry: baseRegistry(),
+      jsonData: legacyRow(baseRegistry({ services: [] })),
+    });
     const loaded = await load(apiAs(server, 'ana'));
     expect(loaded.doc.services).toHaveLength(2);
     expect(loaded.notices.map((n) => n.kind)).toEqual(['legacyIgnored']);
   });
 
   test('SLOs of a service that does not exist stop the move with their ids', async () => {
-    const legacy = { ...baseRegistry(), slos: [...baseRegistry().slos, baseSlo('ratio', { id: 'lost', serviceId: 'gone' })] };
+    const legacy = {
+      ...baseRegistry(),
+      slos: [...baseRegistry().slos, baseSlo('ratio', { id: 'lost', serviceId: 'gone' })],
+    };
     const server = createFakeGrafana(PLUGIN_ID, { jsonData: legacyRow(legacy) });
     const result = await loadRegistry(apiAs(server, 'ana'), adminUser);
     expect(!result.ok && result.message).toContain('lost (service gone)');
@@ -162,7 +184,10 @@ describe('history and restore', () => {
     };
     const saved = await saveRegistry(base, withoutBruno, { api, user: adminUser });
     expect(saved.ok).toBe(true);
-    const restored = await restoreServiceVersion(saved.ok ? saved.loaded : base, 'checkout', 2, { api, user: adminUser });
+    const restored = await restoreServiceVersion(saved.ok ? saved.loaded : base, 'checkout', 2, {
+      api,
+      user: adminUser,
+    });
     expect(restored).toMatchObject({ ok: false, kind: 'invalid' });
     expect(!restored.ok && restored.message).toContain('bruno');
   });
@@ -172,8 +197,13 @@ describe('history and restore', () => {
     await threeEdits(server);
     const api = apiAs(server, 'vera', 'Viewer');
     const base = await load(api, viewerUser);
-    expect((await loadServiceHistory(api, 'checkout')).ok).toBe(true);
-    expect(await restoreServiceVersion(base, 'checkout', 2, { api, user: viewerUser })).toMatchObject({ ok: false, kind: 'forbidden' });
+    const history = await loadServiceHistory(api, 'checkout', base.access.canWrite);
+    expect(history.ok && history.entries.map((e) => e.restorable)).toEqual([false, false, false]);
+    expect(server.requests.filter((r) => r.login === 'vera' && r.url.endsWith('/versions'))).toEqual([]);
+    expect(await restoreServiceVersion(base, 'checkout', 2, { api, user: viewerUser })).toMatchObject({
+      ok: false,
+      kind: 'forbidden',
+    });
   });
 });
 
@@ -188,7 +218,14 @@ describe('50 concurrent saves from separate clients', () => {
     );
     const results = await Promise.all(
       clients.map(({ api, base, i }) =>
-        saveRegistry(base, { ...base.doc, services: base.doc.services.map((s) => (s.id === 'checkout' ? { ...s, description: `by user${i}` } : s)) }, { api, user: { ...adminUser, login: `user${i}` } })
+        saveRegistry(
+          base,
+          {
+            ...base.doc,
+            services: base.doc.services.map((s) => (s.id === 'checkout' ? { ...s, description: `by user${i}` } : s)),
+          },
+          { api, user: { ...adminUser, login: `user${i}` } }
+        )
       )
     );
     const stored = results.filter((r) => r.ok);
@@ -210,7 +247,14 @@ describe('50 concurrent saves from separate clients', () => {
     );
     const results = await Promise.all(
       clients.map(({ api, base, id }) =>
-        saveRegistry(base, { ...base.doc, services: base.doc.services.map((s) => (s.id === id ? { ...s, description: `edited ${id}` } : s)) }, { api, user: adminUser })
+        saveRegistry(
+          base,
+          {
+            ...base.doc,
+            services: base.doc.services.map((s) => (s.id === id ? { ...s, description: `edited ${id}` } : s)),
+          },
+          { api, user: adminUser }
+        )
       )
     );
     expect(results.filter((r) => r.ok)).toHaveLength(50);

@@ -76,11 +76,25 @@ describe('saveRegistry', () => {
     const server = createFakeGrafana(PLUGIN_ID);
     const api = apiAs(server, 'eli', 'Editor');
     const base = await load(api, editorUser);
-    const result = await saveRegistry(base, { ...baseRegistry(), settings: base.doc.settings }, { api, user: editorUser, now: NOW });
+    const result = await saveRegistry(
+      base,
+      { ...baseRegistry(), settings: base.doc.settings },
+      { api, user: editorUser, now: NOW }
+    );
     expect(result.ok).toBe(true);
-    expect(server.uids().sort()).toEqual([INDEX_UID, PEOPLE_UID, serviceUid('checkout'), serviceUid('payments')].sort());
-    expect(server.registry()).toMatchObject({ revision: 1, updatedBy: 'eli', services: baseRegistry().services, slos: baseRegistry().slos });
-    expect(server.dashboard(serviceUid('checkout'))?.versions[0]).toMatchObject({ createdBy: 'eli', message: expect.stringContaining('service checkout added') });
+    expect(server.uids().sort()).toEqual(
+      [INDEX_UID, PEOPLE_UID, serviceUid('checkout'), serviceUid('payments')].sort()
+    );
+    expect(server.registry()).toMatchObject({
+      revision: 1,
+      updatedBy: 'eli',
+      services: baseRegistry().services,
+      slos: baseRegistry().slos,
+    });
+    expect(server.dashboard(serviceUid('checkout'))?.versions[0]).toMatchObject({
+      createdBy: 'eli',
+      message: expect.stringContaining('service checkout added'),
+    });
   });
 
   test('an edit writes only its service document and the index', async () => {
@@ -90,7 +104,9 @@ describe('saveRegistry', () => {
     server.requests.length = 0;
     const result = await saveRegistry(base, withTier(base.doc, 'payments', 3), { api, user: adminUser, now: NOW });
     expect(result).toMatchObject({ ok: true, doc: { revision: 2, updatedBy: 'ana' } });
-    const posts = server.requests.filter((r) => r.method === 'POST').map((r) => (r.data as { dashboard: { uid: string } }).dashboard.uid);
+    const posts = server.requests
+      .filter((r) => r.method === 'POST')
+      .map((r) => (r.data as { dashboard: { uid: string } }).dashboard.uid);
     expect(posts).toEqual([serviceUid('payments'), INDEX_UID]);
     expect(server.dashboard(serviceUid('checkout'))?.version).toBe(1);
     expect(server.registry()?.services[1].tier).toBe(3);
@@ -115,12 +131,20 @@ describe('saveRegistry', () => {
     expect((await saveRegistry(theirs, withLatency, { api: apiB, user: otherAdminUser, now: NOW })).ok).toBe(true);
     const before = server.snapshot();
 
-    const result = await saveRegistry(mine, withTier(mine.doc, 'checkout', 3), { api: apiA, user: adminUser, now: NOW });
+    const result = await saveRegistry(mine, withTier(mine.doc, 'checkout', 3), {
+      api: apiA,
+      user: adminUser,
+      now: NOW,
+    });
 
     expect(result).toMatchObject({ ok: false, kind: 'conflict', updatedBy: 'bruno' });
-    expect(!result.ok && result.message).toContain('bruno saved service checkout at 2026-12-06T10:00:00.000Z (version 2)');
+    expect(!result.ok && result.message).toContain(
+      'bruno saved service checkout at 2026-12-06T10:00:00.000Z (version 2)'
+    );
     expect(!result.ok && result.message).toContain('SLO checkout-latency-2 added');
-    expect(!result.ok && result.kind === 'conflict' && result.latest.slos.map((s) => s.id)).toContain('checkout-latency-2');
+    expect(!result.ok && result.kind === 'conflict' && result.latest.slos.map((s) => s.id)).toContain(
+      'checkout-latency-2'
+    );
     expect(server.snapshot()).toBe(before);
   });
 
@@ -143,24 +167,31 @@ describe('saveRegistry', () => {
     const stored = server.registry();
     expect(stored?.services.map((s) => s.tier)).toEqual([1, 4]);
     const checkout = server.dashboard(serviceUid('checkout'));
-    expect(checkout?.versions.map((v) => v.message)).toEqual(['seed', expect.stringContaining('service checkout changed'), expect.stringContaining('Put back')]);
+    expect(checkout?.versions.map((v) => v.message)).toEqual([
+      'seed',
+      expect.stringContaining('service checkout changed'),
+      expect.stringContaining('Put back'),
+    ]);
   });
 
   test.each([
     ['500 from Grafana', 500, 'Failed to save dashboard', 'HTTP 500'],
     ['network failure', 0, 'Failed to fetch', 'no answer from Grafana'],
-  ])('a failed write (%s) is an error value and leaves everything as it was', async (_name, status, message, answer) => {
-    const server = createFakeGrafana(PLUGIN_ID, { registry: baseRegistry() });
-    const api = apiAs(server, 'ana');
-    const base = await load(api);
-    const before = server.snapshot();
-    server.failNext('POST', status, message, /dashboards\/db/);
-    const result = await saveRegistry(base, withTier(base.doc, 'checkout', 2), { api, user: adminUser, now: NOW });
-    expect(result).toMatchObject({ ok: false, kind: 'error', status });
-    expect(!result.ok && result.message).toContain(`(${answer}): ${message}`);
-    expect(!result.ok && result.message).toContain('The stored registry was not changed.');
-    expect(server.snapshot()).toBe(before);
-  });
+  ])(
+    'a failed write (%s) is an error value and leaves everything as it was',
+    async (_name, status, message, answer) => {
+      const server = createFakeGrafana(PLUGIN_ID, { registry: baseRegistry() });
+      const api = apiAs(server, 'ana');
+      const base = await load(api);
+      const before = server.snapshot();
+      server.failNext('POST', status, message, /dashboards\/db/);
+      const result = await saveRegistry(base, withTier(base.doc, 'checkout', 2), { api, user: adminUser, now: NOW });
+      expect(result).toMatchObject({ ok: false, kind: 'error', status });
+      expect(!result.ok && result.message).toContain(`(${answer}): ${message}`);
+      expect(!result.ok && result.message).toContain('The stored registry was not changed.');
+      expect(server.snapshot()).toBe(before);
+    }
+  );
 
   test('a Viewer cannot save: refused without any request', async () => {
     const server = createFakeGrafana(PLUGIN_ID, { registry: baseRegistry() });
@@ -177,7 +208,10 @@ describe('saveRegistry', () => {
     const api = apiAs(server, 'eli', 'Editor');
     const base = await load(api, editorUser);
     const settings = { ...base.doc, settings: { ...base.doc.settings, defaultWindow: '28d' as const } };
-    expect(await saveRegistry(base, settings, { api, user: editorUser })).toMatchObject({ ok: false, kind: 'forbidden' });
+    expect(await saveRegistry(base, settings, { api, user: editorUser })).toMatchObject({
+      ok: false,
+      kind: 'forbidden',
+    });
     expect((await saveRegistry(base, withTier(base.doc, 'checkout', 2), { api, user: editorUser })).ok).toBe(true);
   });
 
@@ -192,6 +226,28 @@ describe('saveRegistry', () => {
     expect(server.dashboard(INDEX_UID)?.version).toBe(1);
   });
 
+  test('settings changed by another admin since loading are a conflict, and nothing is written', async () => {
+    const server = createFakeGrafana(PLUGIN_ID, { registry: baseRegistry() });
+    const [apiA, apiB] = [apiAs(server, 'ana'), apiAs(server, 'bruno')];
+    const [mine, theirs] = [await load(apiA), await load(apiB, otherAdminUser)];
+    const theirSettings = { ...theirs.doc, settings: { ...theirs.doc.settings, loki: { uid: 'loki-b' } } };
+    expect((await saveRegistry(theirs, theirSettings, { api: apiB, user: otherAdminUser })).ok).toBe(true);
+    const before = server.snapshot();
+
+    const next = withTier(
+      { ...mine.doc, settings: { ...mine.doc.settings, prometheus: { uid: 'prom-a' } } },
+      'checkout',
+      2
+    );
+    const result = await saveRegistry(mine, next, { api: apiA, user: adminUser });
+
+    expect(result).toMatchObject({ ok: false, kind: 'conflict' });
+    expect(!result.ok && result.message).toContain(
+      "Someone changed the app's settings after you loaded them: setting loki added"
+    );
+    expect(server.snapshot()).toBe(before);
+  });
+
   test('a deleted service leaves the index but keeps its document, and its id can be used again', async () => {
     const server = createFakeGrafana(PLUGIN_ID, { registry: baseRegistry() });
     const api = apiAs(server, 'ana');
@@ -204,7 +260,11 @@ describe('saveRegistry', () => {
     expect(server.dashboard(serviceUid('payments'))?.json.title).toBe('Service · Payments (deleted)');
 
     const again = deleted.ok ? deleted.loaded : base;
-    const recreated = await saveRegistry(again, { ...again.doc, services: [...again.doc.services, { ...base.doc.services[1], name: 'Payments 2' }] }, { api, user: adminUser });
+    const recreated = await saveRegistry(
+      again,
+      { ...again.doc, services: [...again.doc.services, { ...base.doc.services[1], name: 'Payments 2' }] },
+      { api, user: adminUser }
+    );
     expect(recreated.ok).toBe(true);
     expect(server.registry()?.services.map((s) => s.name)).toEqual(['Checkout', 'Payments 2']);
   });

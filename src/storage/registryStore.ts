@@ -31,14 +31,23 @@ export interface LoadOptions {
  * in the plugin settings (`jsonData.registry`) is moved into the folder when the user may do it
  * (an admin), and shown read-only otherwise.
  */
-export async function loadRegistry(api: GrafanaApi, user: RegistryUser | undefined, options: LoadOptions = {}): Promise<LoadResult> {
+export async function loadRegistry(
+  api: GrafanaApi,
+  user: RegistryUser | undefined,
+  options: LoadOptions = {}
+): Promise<LoadResult> {
   const [settings, folder, index] = await Promise.all([
     api.getSettings(),
     api.getFolder(REGISTRY_FOLDER.uid),
     api.getDashboard(INDEX_UID),
   ]);
   if (!settings.ok) {
-    return { ok: false, kind: 'error', status: settings.status, message: loadFailedMessage(settings.status, settings.message) };
+    return {
+      ok: false,
+      kind: 'error',
+      status: settings.status,
+      message: loadFailedMessage(settings.status, settings.message),
+    };
   }
   const row = settings.value;
   const appSettings = readAppSettings(row.jsonData);
@@ -51,20 +60,39 @@ export async function loadRegistry(api: GrafanaApi, user: RegistryUser | undefin
     if (!decoded.ok) {
       return { ok: false, kind: 'error', message: loadFailedMessage(200, decoded.message) };
     }
-    const { doc, versions } = assembleRegistry(decoded.payload, index.value.meta.version ?? index.value.dashboard.version, appSettings);
+    const { doc, versions } = assembleRegistry(
+      decoded.payload,
+      index.value.meta.version ?? index.value.dashboard.version,
+      appSettings
+    );
     const meta = index.value.meta;
     const provisionedFrom = meta.provisioned ? (meta.provisionedExternalId ?? INDEX_UID) : undefined;
     const access: RegistryAccess = provisionedFrom
-      ? { canWrite: false, reason: provisionedMessage(provisionedFrom), canWriteSettings: settingsAccess, provisionedFrom }
-      : { canWrite: meta.canSave, reason: meta.canSave ? undefined : readOnlyMessage(), canWriteSettings: settingsAccess };
-    const notices: StorageNotice[] = hasLegacy && settingsAccess ? [{ kind: 'legacyIgnored', message: legacyIgnoredMessage() }] : [];
+      ? {
+          canWrite: false,
+          reason: provisionedMessage(provisionedFrom),
+          canWriteSettings: settingsAccess,
+          provisionedFrom,
+        }
+      : {
+          canWrite: meta.canSave,
+          reason: meta.canSave ? undefined : readOnlyMessage(),
+          canWriteSettings: settingsAccess,
+        };
+    const notices: StorageNotice[] =
+      hasLegacy && settingsAccess ? [{ kind: 'legacyIgnored', message: legacyIgnoredMessage() }] : [];
     return { ok: true, doc, versions, settingsRow: row, access, notices };
   }
   if (index.status !== 404) {
     return { ok: false, kind: 'error', status: index.status, message: loadFailedMessage(index.status, index.message) };
   }
   if (!folder.ok && folder.status !== 404) {
-    return { ok: false, kind: 'error', status: folder.status, message: loadFailedMessage(folder.status, folder.message) };
+    return {
+      ok: false,
+      kind: 'error',
+      status: folder.status,
+      message: loadFailedMessage(folder.status, folder.message),
+    };
   }
   const canWrite = folder.ok ? folder.value.canSave : canCreateFolders(user);
   if (hasLegacy) {
@@ -100,4 +128,11 @@ export async function loadRegistry(api: GrafanaApi, user: RegistryUser | undefin
 
 export { saveRegistry } from './save/saveRegistry';
 export type { SaveOptions, SaveResult } from './save/saveRegistry';
-export type { LoadedRegistry, LoadResult, RegistryAccess, RegistryConflict, RegistryFailure, StorageNotice } from './types';
+export type {
+  LoadedRegistry,
+  LoadResult,
+  RegistryAccess,
+  RegistryConflict,
+  RegistryFailure,
+  StorageNotice,
+} from './types';

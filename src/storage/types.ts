@@ -45,4 +45,3 @@ export interface RegistryConflict {
 export type RegistryFailure =
   RegistryConflict | { ok: false; kind: 'forbidden' | 'error'; message: string; status?: number };
 export type LoadResult = ({ ok: true } & LoadedRegistry) | RegistryFailure;
-

@@ -1,12 +1,9 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { stringifyRegistryYaml } from '../../domain/io/native';
-import { RegistryDocument } from '../../domain/model';
 import { baseRegistry } from '../../domain/testing/builders';
-import { PLUGIN_ID } from '../../constants';
-import { createGrafanaSettingsApi } from '../../storage/grafanaSettingsApi';
-import { loadRegistry, saveRegistry } from '../../storage/registryStore';
-import { FakeSettingsServer } from '../../storage/testing/fakeSettingsServer';
-import { adminUser, otherAdminUser, viewerUser } from '../../storage/testing/users';
+import { readOnlyMessage } from '../../storage/messages';
+import { saveAs } from '../../storage/testing/asUser';
+import { adminUser, editorUser, otherAdminUser, viewerUser } from '../../storage/testing/users';
 import { testIds } from '../testIds';
 import { DEFAULT_SQL_BILLING_QUERY } from './billing';
 import { mockBackend, renderAppConfig } from './testing/renderAppConfig';
@@ -17,36 +14,15 @@ jest.mock('@grafana/runtime', () => ({
   getBackendSrv: () => mockBackend.current,
 }));
 
-function storedRegistry(): RegistryDocument {
-  return mockBackend.current?.stored().jsonData?.registry as RegistryDocument;
-}
-
-/** Another admin (bruno) loads and saves the registry behind the page's back. */
-async function saveAsOtherAdmin(server: FakeSettingsServer, change: (doc: RegistryDocument) => RegistryDocument) {
-  const api = createGrafanaSettingsApi(PLUGIN_ID, server);
-  const loaded = await loadRegistry(api);
-  if (!loaded.ok) {
-    throw new Error(loaded.message);
-  }
-  const saved = await saveRegistry(loaded, change(loaded.doc), {
-    api,
-    user: otherAdminUser,
-    now: () => new Date('2026-11-27T09:00:00Z'),
-  });
-  if (!saved.ok) {
-    throw new Error(saved.message);
-  }
-  return saved.doc;
-}
-
 function pick(inputId: string, uid: string) {
   fireEvent.change(screen.getByLabelText(inputId), { target: { value: uid } });
 }
 
 describe('AppConfig', () => {
-  test('data sources and defaults chosen by an admin are saved into the registry settings', async () => {
-    const server = renderAppConfig(adminUser, baseRegistry({ revision: 3 }));
+  test('data sources and defaults chosen by an admin are saved into the plugin settings', async () => {
+    const server = renderAppConfig(adminUser, baseRegistry());
     await screen.findByTestId(testIds.appConfig.container);
+    const documents = server.uids().map((uid) => server.dashboard(uid));
 
     pick('bizowner-prometheus', 'prom-main');
     pick('bizowner-loki', 'loki-main');
@@ -55,8 +31,9 @@ describe('AppConfig', () => {
     expect(screen.getByTestId(testIds.appConfig.billingQuery)).toHaveValue(DEFAULT_SQL_BILLING_QUERY);
     fireEvent.click(screen.getByTestId(testIds.appConfig.saveSettings));
 
-    expect(await screen.findByText('Saved as revision 4')).toBeInTheDocument();
-    expect(storedRegistry().settings).toEqual({
+    // Settings live in the plugin settings, not in the registry's documents: the revision stays.
+    expect(await screen.findByText('Saved as revision 1')).toBeInTheDocument();
+    const settings = {
       defaultWindow: '28d',
       defaultAlertPreset: 'google-30d',
       prometheus: { uid: 'prom-main', type: 'prometheus' },
@@ -67,9 +44,10 @@ describe('AppConfig', () => {
         kind: 'sql',
         query: DEFAULT_SQL_BILLING_QUERY,
       },
-    });
-    expect(storedRegistry().services).toEqual(baseRegistry().services);
-    expect(server.stored().jsonData?.unrelated).toBe('keep me');
+    };
+    expect(server.settings().jsonData).toEqual({ settings, unrelated: 'keep me' });
+    expect(server.registry()).toMatchObject({ revision: 1, settings, services: baseRegistry().services });
+    expect(server.uids().map((uid) => server.dashboard(uid))).toEqual(documents);
   });
 
   test('each picker offers only data sources of its kind', async () => {
@@ -98,8 +76,7 @@ describe('AppConfig', () => {
   });
 
   test('a PromQL billing query that does not parse is named under the field and cannot be saved', async () => {
-    const revision = 3;
-    renderAppConfig(adminUser, baseRegistry({ revision }));
+    const server = renderAppConfig(adminUser, baseRegistry());
     await screen.findByTestId(testIds.appConfig.container);
 
     pick('bizowner-billing', 'prom-main');
@@ -110,17 +87,21 @@ describe('AppConfig', () => {
 
     fireEvent.change(query, { target: { value: 'sum(rate(cloud_cost_usd_total{$costTags}[1h])) * 3600' } });
     expect(screen.queryByText(/unexpected/)).not.toBeInTheDocument();
+    expect(server.writes()).toBe(0);
     fireEvent.click(screen.getByTestId(testIds.appConfig.saveSettings));
-    expect(await screen.findByText(`Saved as revision ${revision + 1}`)).toBeInTheDocument();
+    expect(await screen.findByText('Saved as revision 1')).toBeInTheDocument();
+    expect(server.settings().jsonData?.settings).toMatchObject({
+      billing: { uid: 'prom-main', kind: 'prometheus', query: 'sum(rate(cloud_cost_usd_total{$costTags}[1h])) * 3600' },
+    });
   });
 
   test('a viewer sees the read-only notice, disabled controls, and can still export', async () => {
     const server = renderAppConfig(viewerUser, baseRegistry());
+    const before = server.snapshot();
     await screen.findByTestId(testIds.appConfig.container);
 
-    expect(screen.getByTestId(testIds.appConfig.readOnlyNotice)).toHaveTextContent(
-      'You can view but not change the registry: saving needs the Admin role (plugins:write). Ask an admin, or export YAML.'
-    );
+    expect(screen.getByTestId(testIds.appConfig.readOnlyNotice)).toHaveTextContent(readOnlyMessage());
+    expect(readOnlyMessage()).toContain('saving needs edit permission on the "Business Owner registry" folder');
     for (const inputId of ['bizowner-prometheus', 'bizowner-loki', 'bizowner-billing']) {
       expect(screen.getByLabelText(inputId)).toBeDisabled();
     }
@@ -129,29 +110,49 @@ describe('AppConfig', () => {
     expect(screen.getByTestId(testIds.appConfig.importText)).toBeDisabled();
     expect(screen.getByTestId(testIds.appConfig.importCheck)).toBeDisabled();
     expect(screen.queryByTestId(testIds.appConfig.importFile)).not.toBeInTheDocument();
-    expect(screen.getByTestId(testIds.appConfig.exportYaml)).toHaveValue(stringifyRegistryYaml(baseRegistry()));
+    // The fake seeds the index at 2026-12-01 as `admin`; the export carries that stamp.
+    const stored = { ...baseRegistry(), revision: 1, updatedAt: '2026-12-01T00:00:00Z', updatedBy: 'admin' };
+    expect(screen.getByTestId(testIds.appConfig.exportYaml)).toHaveValue(stringifyRegistryYaml(stored));
     expect(screen.getByTestId(testIds.appConfig.exportDownload)).toBeEnabled();
-    expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+    expect(server.writes()).toBe(0);
+    expect(server.snapshot()).toBe(before);
   });
 
-  test('a save refused because someone else saved first shows who and what, and offers a reload', async () => {
-    const server = renderAppConfig(adminUser, baseRegistry({ revision: 3 }));
+  test('an Editor may import into the registry but not change the settings, which need plugins:write', async () => {
+    const server = renderAppConfig(editorUser, baseRegistry());
     await screen.findByTestId(testIds.appConfig.container);
-    const theirs = await saveAsOtherAdmin(server, (doc) => ({ ...doc, people: [] }));
+
+    expect(screen.queryByTestId(testIds.appConfig.readOnlyNotice)).not.toBeInTheDocument();
+    expect(screen.getByTestId(testIds.appConfig.settingsReadOnly)).toHaveTextContent(
+      'needs the Admin role (plugins:write)'
+    );
+    for (const inputId of ['bizowner-prometheus', 'bizowner-loki', 'bizowner-billing']) {
+      expect(screen.getByLabelText(inputId)).toBeDisabled();
+    }
+    expect(screen.getByTestId(testIds.appConfig.saveSettings)).toBeDisabled();
+    expect(screen.getByTestId(testIds.appConfig.importText)).toBeEnabled();
+    expect(screen.getByTestId(testIds.appConfig.importFile)).toBeInTheDocument();
+    expect(server.writes()).toBe(0);
+  });
+
+  test('a settings save after someone else saved the registry keeps their change', async () => {
+    const server = renderAppConfig(adminUser, baseRegistry());
+    await screen.findByTestId(testIds.appConfig.container);
+    const theirs = await saveAs(server, otherAdminUser, (doc) => ({ ...doc, people: [] }));
+    expect(theirs).toMatchObject({ revision: 2, people: [] });
 
     pick('bizowner-loki', 'loki-main');
     fireEvent.click(screen.getByTestId(testIds.appConfig.saveSettings));
 
-    const outcome = await screen.findByTestId(testIds.appConfig.saveOutcome);
-    expect(outcome).toHaveTextContent('bruno saved the registry at 2026-11-27T09:00:00.000Z (revision 4)');
-    expect(outcome).toHaveTextContent('person ana removed, person bruno removed');
-    expect(storedRegistry()).toEqual(theirs);
-
-    fireEvent.click(screen.getByTestId(testIds.appConfig.reload));
-    expect(screen.queryByTestId(testIds.appConfig.saveOutcome)).not.toBeInTheDocument();
-    await waitFor(() => expect(screen.getByTestId(testIds.appConfig.saveSettings)).toBeEnabled());
-    fireEvent.click(screen.getByTestId(testIds.appConfig.saveSettings));
-    expect(await screen.findByText('Saved as revision 5')).toBeInTheDocument();
-    expect(storedRegistry()).toMatchObject({ people: [], settings: { loki: { uid: 'loki-main' } } });
+    // The people are a document of their own, which a settings save does not write.
+    // The page still shows the registry it loaded (revision 1) until it reloads.
+    expect(await screen.findByTestId(testIds.appConfig.saveOutcome)).toHaveTextContent('Saved as revision 1');
+    expect(server.registry()).toMatchObject({
+      revision: 2,
+      people: [],
+      updatedBy: 'bruno',
+      settings: { loki: { uid: 'loki-main' } },
+    });
+    expect(server.settings().jsonData?.unrelated).toBe('keep me');
   });
 });

@@ -2,9 +2,10 @@ import React, { useState } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
-import { Button, Field, FieldSet, RadioButtonGroup, Stack, useStyles2 } from '@grafana/ui';
+import { Alert, Button, Field, FieldSet, RadioButtonGroup, Stack, useStyles2 } from '@grafana/ui';
 import { AppSettings, RegistryDocument } from '../../domain/model';
 import { billingQueryProblems } from '../../domain/validation/queries';
+import { settingsReadOnlyMessage } from '../../storage/messages';
 import { testIds } from '../testIds';
 import { BillingFields } from './BillingFields';
 import { DataSourceField } from './DataSourceField';
@@ -21,7 +22,7 @@ interface Props {
  */
 export function SettingsForm({ doc }: Props) {
   const styles = useStyles2(getStyles);
-  const { disabled, saving, result, save, reloadLatest } = useSave('settings');
+  const { disabled, canWrite, saving, result, save, reloadLatest } = useSave('settings');
   const [edits, setEdits] = useState<Partial<AppSettings>>({});
   const settings: AppSettings = { ...doc.settings, ...edits };
   const edit = (change: Partial<AppSettings>) => setEdits((previous) => ({ ...previous, ...change }));
@@ -41,6 +42,15 @@ export function SettingsForm({ doc }: Props) {
 
   return (
     <FieldSet label={t('bizowner.config.dataSources', 'Data sources and defaults')} className={styles.section}>
+      {!canWrite && (
+        <Alert
+          severity="info"
+          title={t('bizowner.config.settingsReadOnlyTitle', 'Settings are Admin-only')}
+          data-testid={testIds.appConfig.settingsReadOnly}
+        >
+          {settingsReadOnlyMessage()}
+        </Alert>
+      )}
       <DataSourceField
         label={t('bizowner.config.prometheus', 'Prometheus')}
         description={t('bizowner.config.prometheusDescription', 'SLIs, recording rules and pod metrics.')}

@@ -41,7 +41,11 @@ export function ReadOnlyNotice() {
         </Alert>
       ))}
       {warning && (
-        <Alert severity="warning" title={t('bizowner.storage.warningTitle', 'Saved with a warning')} data-testid={testIds.registry.storageNotice}>
+        <Alert
+          severity="warning"
+          title={t('bizowner.storage.warningTitle', 'Saved with a warning')}
+          data-testid={testIds.registry.storageNotice}
+        >
           {warning}
         </Alert>
       )}

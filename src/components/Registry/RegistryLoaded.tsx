@@ -17,10 +17,14 @@ export function RegistryLoaded({ children }: { children: (doc: RegistryDocument)
         <LoadingPlaceholder
           text={
             progress
-              ? t('bizowner.registry.moving', 'Moving the registry out of the plugin settings: {{done}} of {{total}} steps…', {
-                  done: progress.done,
-                  total: progress.total,
-                })
+              ? t(
+                  'bizowner.registry.moving',
+                  'Moving the registry out of the plugin settings: {{done}} of {{total}} steps…',
+                  {
+                    done: progress.done,
+                    total: progress.total,
+                  }
+                )
               : t('bizowner.registry.loading', 'Loading the registry…')
           }
         />

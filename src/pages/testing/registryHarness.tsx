@@ -8,7 +8,7 @@ import { LiveValues } from '../../domain/registryView/liveValues';
 import { RegistryUser } from '../../storage/access';
 import { RegistryProvider } from '../../storage/RegistryContext';
 import { createFakeGrafana, FakeGrafana } from '../../storage/testing/fakeGrafana';
-import { apiAs } from '../../storage/testing/otherWriter';
+import { apiAs } from '../../storage/testing/asUser';
 import { adminUser } from '../../storage/testing/users';
 import { HostRouter } from '../../testing/HostRouter';
 

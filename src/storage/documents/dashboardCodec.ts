@@ -108,7 +108,10 @@ export function decodeDocument<K extends RegistryPayload['kind']>(
     try {
       parsed = JSON.parse(content);
     } catch (error) {
-      return { ok: false, message: `dashboard ${uid}: the registry data is not valid JSON (${(error as Error).message})` };
+      return {
+        ok: false,
+        message: `dashboard ${uid}: the registry data is not valid JSON (${(error as Error).message})`,
+      };
     }
     const problem = shapeProblem(parsed, kind);
     return problem

@@ -5,7 +5,13 @@ import { DOCUMENT_FORMAT, serviceUid } from './layout';
 import { emptyIndex, ServicePayload } from './payloads';
 
 const doc = baseRegistry();
-const payload: ServicePayload = { format: DOCUMENT_FORMAT, kind: 'service', service: doc.services[0], slos: doc.slos, changes: [] };
+const payload: ServicePayload = {
+  format: DOCUMENT_FORMAT,
+  kind: 'service',
+  service: doc.services[0],
+  slos: doc.slos,
+  changes: [],
+};
 const stamp = { at: '2026-12-06T10:00:00Z', by: 'ana' };
 
 describe('serviceUid', () => {
@@ -28,7 +34,12 @@ describe('serviceUid', () => {
 describe('registry documents as dashboards', () => {
   test('round trip: a service document decodes to what was encoded', () => {
     const dashboard = encodeDocument('bizowner-s-checkout', payload, 4);
-    expect(dashboard).toMatchObject({ uid: 'bizowner-s-checkout', version: 4, title: 'Service · Checkout', editable: false });
+    expect(dashboard).toMatchObject({
+      uid: 'bizowner-s-checkout',
+      version: 4,
+      title: 'Service · Checkout',
+      editable: false,
+    });
     expect(decodeDocument(dashboard, 'service')).toEqual({ ok: true, payload });
   });
 
@@ -40,9 +51,21 @@ describe('registry documents as dashboards', () => {
 
   test.each([
     ['no panels', { uid: 'u' }, 'holds no registry data'],
-    ['broken JSON', { uid: 'u', panels: [{ options: { content: `{"format":"${DOCUMENT_FORMAT}",` } }] }, 'not valid JSON'],
-    ['another kind', { uid: 'u', panels: [{ options: { content: JSON.stringify({ ...payload, kind: 'people' }) } }] }, 'expected a service document, found people'],
-    ['slos not a list', { uid: 'u', panels: [{ options: { content: JSON.stringify({ ...payload, slos: {} }) } }] }, '"slos" must be a list'],
+    [
+      'broken JSON',
+      { uid: 'u', panels: [{ options: { content: `{"format":"${DOCUMENT_FORMAT}",` } }] },
+      'not valid JSON',
+    ],
+    [
+      'another kind',
+      { uid: 'u', panels: [{ options: { content: JSON.stringify({ ...payload, kind: 'people' }) } }] },
+      'expected a service document, found people',
+    ],
+    [
+      'slos not a list',
+      { uid: 'u', panels: [{ options: { content: JSON.stringify({ ...payload, slos: {} }) } }] },
+      '"slos" must be a list',
+    ],
   ])('%s is an error value naming the dashboard', (_name, dashboard, message) => {
     const decoded = decodeDocument(dashboard, 'service');
     expect(decoded.ok).toBe(false);
@@ -60,12 +83,22 @@ describe('applyWrites', () => {
 
   test('a newer version replaces the entry, an older one never does', () => {
     const index = applyWrites(emptyIndex(), [service(3, 'three')], stamp);
-    expect(applyWrites(index, [service(2, 'two')], stamp).services[0]).toMatchObject({ version: 3, service: { name: 'three' } });
-    expect(applyWrites(index, [service(4, 'four')], stamp).services[0]).toMatchObject({ version: 4, service: { name: 'four' } });
+    expect(applyWrites(index, [service(2, 'two')], stamp).services[0]).toMatchObject({
+      version: 3,
+      service: { name: 'three' },
+    });
+    expect(applyWrites(index, [service(4, 'four')], stamp).services[0]).toMatchObject({
+      version: 4,
+      service: { name: 'four' },
+    });
   });
 
   test('a deleted service leaves, and a slower save of an older version cannot bring it back', () => {
-    const index = applyWrites(applyWrites(emptyIndex(), [service(3, 'three')], stamp), [service(4, 'gone', true)], stamp);
+    const index = applyWrites(
+      applyWrites(emptyIndex(), [service(3, 'three')], stamp),
+      [service(4, 'gone', true)],
+      stamp
+    );
     expect(index.services).toEqual([]);
     expect(applyWrites(index, [service(3, 'three')], stamp).services).toEqual([]);
     expect(applyWrites(index, [service(5, 'back')], stamp).services.map((e) => e.service.name)).toEqual(['back']);

@@ -53,7 +53,12 @@ export function serviceWrite(options: {
 }
 
 /** Stores the people list. */
-export function peopleWrite(options: { people: Person[]; baseVersion?: number; stamp: Stamp; summary: string }): DocumentWrite {
+export function peopleWrite(options: {
+  people: Person[];
+  baseVersion?: number;
+  stamp: Stamp;
+  summary: string;
+}): DocumentWrite {
   const { people, baseVersion, stamp, summary } = options;
   return {
     uid: PEOPLE_UID,

@@ -42,7 +42,13 @@ export interface StaleDocument {
 export type WriteOutcome =
   | { ok: true; written: WrittenDocument[] }
   | { ok: false; kind: 'conflict'; stale: StaleDocument; rolledBack: RollbackReport }
-  | { ok: false; kind: 'forbidden' | 'error' | 'provisioned'; failure: ApiFailure; uid: string; rolledBack: RollbackReport };
+  | {
+      ok: false;
+      kind: 'forbidden' | 'error' | 'provisioned';
+      failure: ApiFailure;
+      uid: string;
+      rolledBack: RollbackReport;
+    };
 
 /** Which documents a failed save changed and could not put back (empty when nothing is left). */
 export interface RollbackReport {
@@ -73,7 +79,13 @@ export async function writeDocuments(
     onProgress?.(current.length, total);
     const read = await readDocument(api, write);
     if ('failure' in read) {
-      return { ok: false, kind: failureKind(read.failure), failure: read.failure, uid: write.uid, rolledBack: { left: [] } };
+      return {
+        ok: false,
+        kind: failureKind(read.failure),
+        failure: read.failure,
+        uid: write.uid,
+        rolledBack: { left: [] },
+      };
     }
     if (read.provisioned !== undefined) {
       const failure = { ok: false as const, status: 400, message: `provisioned from ${read.provisioned}` };
@@ -100,7 +112,12 @@ export async function writeDocuments(
       const rolledBack = await rollBack(api, written);
       if (saved.status === 412) {
         const again = await readDocument(api, write);
-        return { ok: false, kind: 'conflict', stale: 'failure' in again ? { uid: write.uid } : staleOf(again), rolledBack };
+        return {
+          ok: false,
+          kind: 'conflict',
+          stale: 'failure' in again ? { uid: write.uid } : staleOf(again),
+          rolledBack,
+        };
       }
       return { ok: false, kind: failureKind(saved), failure: saved, uid: write.uid, rolledBack };
     }
@@ -131,7 +148,18 @@ function staleOf(read: ReadDocument): StaleDocument {
   };
 }
 
-async function readDocument(api: GrafanaApi, write: Pick<DocumentWrite, 'uid' | 'kind'>): Promise<ReadDocument | { failure: ApiFailure }> {
+async function readDocument(
+  api: GrafanaApi,
+  write: Pick<DocumentWrite, 'uid' | 'kind' | 'baseVersion'>
+): Promise<ReadDocument | { failure: ApiFailure }> {
+  if (write.baseVersion === undefined) {
+    // A document the user creates usually does not exist: ask search first, which answers an empty
+    // list where reading it would answer 404 (and leave an error in the browser's console).
+    const found = await api.search({ dashboardUIDs: write.uid, type: 'dash-db', limit: 1 });
+    if (found.ok && !found.value.some((hit) => hit.uid === write.uid)) {
+      return { uid: write.uid };
+    }
+  }
   const answer = await api.getDashboard(write.uid);
   if (!answer.ok) {
     return answer.status === 404 ? { uid: write.uid } : { failure: answer };

@@ -13,7 +13,8 @@ import { WrittenDocument } from './documentWrites';
 /** Attempts before giving up on a busy index; each lost race means another save got through. */
 const MAX_ATTEMPTS = 12;
 
-export type IndexOutcome = { ok: true; index: IndexPayload; version: number } | { ok: false; message: string; failure?: ApiFailure };
+export type IndexOutcome =
+  { ok: true; index: IndexPayload; version: number } | { ok: false; message: string; failure?: ApiFailure };
 
 /** Applies `written` to the stored index; see the file comment. */
 export async function updateIndex(
@@ -60,7 +61,11 @@ export async function updateIndex(
  * (a slower save never puts an older copy back), a deleted service leaves the index, a new one is
  * appended. Pure.
  */
-export function applyWrites(stored: IndexPayload, written: WrittenDocument[], stamp: { at: string; by: string }): IndexPayload {
+export function applyWrites(
+  stored: IndexPayload,
+  written: WrittenDocument[],
+  stamp: { at: string; by: string }
+): IndexPayload {
   let services = [...stored.services];
   let people = stored.people;
   const removed = { ...stored.removed };

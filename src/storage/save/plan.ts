@@ -27,4 +27,3 @@ export function planWrites(base: RegistryDocument, next: RegistryDocument): Writ
 export function summaryOf(base: RegistryDocument, next: RegistryDocument): string {
   return summarizeChanges(diffRegistries(base, next));
 }
-

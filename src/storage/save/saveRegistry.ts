@@ -2,19 +2,22 @@
  * Saving an edited registry: only the documents that changed are written, each guarded by the
  * version it was read at, then the index is brought up to date and, for admins, the settings.
  */
-import { diffRegistries, RegistryChange } from '../../domain/diff';
+import { diffRegistries, RegistryChange, sameValue } from '../../domain/diff';
 import { RegistryDocument } from '../../domain/model';
 import { emptyRegistry } from '../../domain/registry';
 import { canWriteSettings, RegistryUser } from '../access';
-import { SETTINGS_KEY } from '../appSettings';
+import { readAppSettings, SETTINGS_KEY } from '../appSettings';
 import { assembleRegistry, ServicePart, splitByService, StoredVersions } from '../documents/assemble';
 import { REGISTRY_FOLDER, serviceUid } from '../documents/layout';
 import { GrafanaApi } from '../grafana/api';
+import { PluginSettingsDto } from '../grafana/types';
 import {
   conflictMessage,
   indexWarningMessage,
   readOnlyMessage,
   saveFailedMessage,
+  settingsConflictMessage,
+  settingsNotSavedMessage,
   settingsReadOnlyMessage,
   someone,
   unknownTime,
@@ -44,7 +47,11 @@ export type SaveResult =
   | RegistryFailure;
 
 /** Saves `next` over the registry the user loaded (`base`); see the file comment. */
-export async function saveRegistry(base: LoadedRegistry, next: RegistryDocument, options: SaveOptions): Promise<SaveResult> {
+export async function saveRegistry(
+  base: LoadedRegistry,
+  next: RegistryDocument,
+  options: SaveOptions
+): Promise<SaveResult> {
   const { api, user } = options;
   const plan = planWrites(base.doc, next);
   const documentsChange = plan.people || plan.services.length > 0;
@@ -57,6 +64,25 @@ export async function saveRegistry(base: LoadedRegistry, next: RegistryDocument,
   const stamp: Stamp = { at: (options.now ?? (() => new Date()))().toISOString(), by: user.login };
   let loaded = base;
   let warning: string | undefined;
+  // Plugin settings have no version to check on write: read them again and refuse when they
+  // changed since the user loaded them, before anything is written.
+  let row = base.settingsRow;
+  if (plan.settings) {
+    const fresh = await api.getSettings();
+    if (!fresh.ok) {
+      return {
+        ok: false,
+        kind: 'error',
+        status: fresh.status,
+        message: saveFailedMessage(fresh.status, fresh.message, []),
+      };
+    }
+    const conflict = settingsConflict(base, fresh.value);
+    if (conflict) {
+      return conflict;
+    }
+    row = fresh.value;
+  }
 
   if (documentsChange) {
     const folder = await ensureFolder(api, base);
@@ -85,20 +111,43 @@ export async function saveRegistry(base: LoadedRegistry, next: RegistryDocument,
       loaded = { ...base, ...assembled };
     } else {
       warning = indexWarningMessage(index.message);
-      loaded = { ...base, doc: { ...next, updatedAt: stamp.at, updatedBy: stamp.by }, versions: versionsAfter(base.versions, outcome.written) };
+      loaded = {
+        ...base,
+        doc: { ...next, updatedAt: stamp.at, updatedBy: stamp.by },
+        versions: versionsAfter(base.versions, outcome.written),
+      };
     }
   }
   if (plan.settings) {
-    const row = loaded.settingsRow;
     const jsonData = { ...row.jsonData, [SETTINGS_KEY]: next.settings };
     const written = await api.updateSettings({ enabled: row.enabled, pinned: row.pinned, jsonData });
     if (!written.ok) {
       const kind = written.status === 403 ? 'forbidden' : 'error';
-      return { ok: false, kind, status: written.status, message: saveFailedMessage(written.status, written.message, []) };
+      const message = documentsChange
+        ? settingsNotSavedMessage(written.status, written.message)
+        : saveFailedMessage(written.status, written.message, []);
+      return { ok: false, kind, status: written.status, message };
     }
     loaded = { ...loaded, settingsRow: { ...row, jsonData }, doc: { ...loaded.doc, settings: next.settings } };
   }
   return { ok: true, doc: loaded.doc, loaded, ...(warning ? { warning } : {}) };
+}
+
+/** A conflict when the stored settings are not the ones the user started from. */
+function settingsConflict(base: LoadedRegistry, fresh: PluginSettingsDto): RegistryConflict | undefined {
+  const stored = readAppSettings(fresh.jsonData);
+  if (sameValue(stored, base.doc.settings)) {
+    return undefined;
+  }
+  const latest = { ...base.doc, settings: stored };
+  const changes = diffRegistries(base.doc, latest);
+  return {
+    ok: false,
+    kind: 'conflict',
+    message: settingsConflictMessage(summaryOf(base.doc, latest)),
+    changes,
+    latest,
+  };
 }
 
 function documentWrites(
@@ -117,14 +166,25 @@ function documentWrites(
         people: next.people,
         baseVersion: base.versions.people,
         stamp,
-        summary: summaryOf({ ...emptyRegistry(), people: base.doc.people }, { ...emptyRegistry(), people: next.people }),
+        summary: summaryOf(
+          { ...emptyRegistry(), people: base.doc.people },
+          { ...emptyRegistry(), people: next.people }
+        ),
       })
     );
   }
   for (const id of plan.services) {
     const summary = summaryOf(partRegistry(before.get(id)), partRegistry(after.get(id)));
     writes.push(
-      serviceWrite({ id, before: before.get(id), after: after.get(id), baseVersion: base.versions.services[id], stamp, summary, restoredFrom })
+      serviceWrite({
+        id,
+        before: before.get(id),
+        after: after.get(id),
+        baseVersion: base.versions.services[id],
+        stamp,
+        summary,
+        restoredFrom,
+      })
     );
   }
   return writes;
@@ -182,7 +242,15 @@ function conflictOf(base: LoadedRegistry, stale: StaleDocument): RegistryConflic
     version: stale.version ?? 0,
     summary: summaryOf(base.doc, latest),
   });
-  return { ok: false, kind: 'conflict', message, changes, latest, updatedBy: stale.updatedBy, updatedAt: stale.updatedAt };
+  return {
+    ok: false,
+    kind: 'conflict',
+    message,
+    changes,
+    latest,
+    updatedBy: stale.updatedBy,
+    updatedAt: stale.updatedAt,
+  };
 }
 
 function withStale(doc: RegistryDocument, stale: StaleDocument): RegistryDocument {
@@ -197,7 +265,10 @@ function withStale(doc: RegistryDocument, stale: StaleDocument): RegistryDocumen
   if (!id) {
     return doc;
   }
-  const others = { services: doc.services.filter((s) => s.id !== id), slos: doc.slos.filter((s) => s.serviceId !== id) };
+  const others = {
+    services: doc.services.filter((s) => s.id !== id),
+    slos: doc.slos.filter((s) => s.serviceId !== id),
+  };
   if (current?.kind !== 'service' || current.deleted) {
     return { ...doc, ...others };
   }

@@ -24,7 +24,13 @@ interface StoredDashboard {
   version: number;
   folderUid: string;
   provisioned?: string;
-  versions: Array<{ version: number; created: string; createdBy: string; message: string; data: Record<string, unknown> }>;
+  versions: Array<{
+    version: number;
+    created: string;
+    createdBy: string;
+    message: string;
+    data: Record<string, unknown>;
+  }>;
 }
 
 interface Failure {
@@ -68,7 +74,12 @@ export interface FakeGrafanaOptions {
 
 /** A fake Grafana for the app's plugin id; `fetch` acts as the org Admin `ana`. */
 export function createFakeGrafana(pluginId: string, options: FakeGrafanaOptions = {}): FakeGrafana {
-  let settings: PluginSettingsDto = { enabled: true, pinned: true, jsonData: options.jsonData ?? null, secureJsonFields: {} };
+  let settings: PluginSettingsDto = {
+    enabled: true,
+    pinned: true,
+    jsonData: options.jsonData ?? null,
+    secureJsonFields: {},
+  };
   const folders = new Map<string, { uid: string; title: string }>();
   const dashboards = new Map<string, StoredDashboard>();
   const failures: Failure[] = [];
@@ -80,7 +91,9 @@ export function createFakeGrafana(pluginId: string, options: FakeGrafanaOptions 
     const version = (previous?.version ?? 0) + 1;
     const data = { ...clone(json), uid, version };
     const created = new Date((clock += 1000)).toISOString();
-    const versions = [...(previous?.versions ?? []), { version, created, createdBy: login, message, data }].slice(-server.versionsToKeep);
+    const versions = [...(previous?.versions ?? []), { version, created, createdBy: login, message, data }].slice(
+      -server.versionsToKeep
+    );
     dashboards.set(uid, { json: data, version, folderUid, provisioned: previous?.provisioned, versions });
     return version;
   }
@@ -90,14 +103,23 @@ export function createFakeGrafana(pluginId: string, options: FakeGrafanaOptions 
     settings = { ...settings, jsonData: { ...settings.jsonData, [SETTINGS_KEY]: doc.settings } };
     const written: Array<{ uid: string; version: number; payload: RegistryPayload }> = [];
     const put = (uid: string, payload: RegistryPayload) => {
-      const version = store(uid, encodeDocument(uid, payload) as Record<string, unknown>, REGISTRY_FOLDER.uid, 'admin', 'seed');
+      const version = store(
+        uid,
+        encodeDocument(uid, payload) as Record<string, unknown>,
+        REGISTRY_FOLDER.uid,
+        'admin',
+        'seed'
+      );
       written.push({ uid, version, payload });
     };
     put(PEOPLE_UID, { format: DOCUMENT_FORMAT, kind: 'people', people: doc.people, changes: [] });
     for (const [id, part] of splitByService(doc)) {
       put(serviceUid(id), { format: DOCUMENT_FORMAT, kind: 'service', ...part, changes: [] });
     }
-    const index = applyWrites(emptyIndex(), written, { at: doc.updatedAt ?? '2026-12-01T00:00:00Z', by: doc.updatedBy ?? 'admin' });
+    const index = applyWrites(emptyIndex(), written, {
+      at: doc.updatedAt ?? '2026-12-01T00:00:00Z',
+      by: doc.updatedBy ?? 'admin',
+    });
     store(INDEX_UID, encodeDocument(INDEX_UID, index) as Record<string, unknown>, REGISTRY_FOLDER.uid, 'admin', 'seed');
   }
 
@@ -147,6 +169,10 @@ export function createFakeGrafana(pluginId: string, options: FakeGrafanaOptions 
       if (!stored) {
         throw fetchError(options, 404, 'Dashboard not found');
       }
+      if (dashMatch[2] && !canWrite) {
+        // Grafana lets only those who may edit a dashboard read its versions.
+        throw fetchError(options, 403, 'Access denied: dashboards:write is needed to read versions');
+      }
       if (dashMatch[3]) {
         const version = stored.versions.find((v) => v.version === Number(dashMatch[3]));
         if (!version) {
@@ -174,7 +200,12 @@ export function createFakeGrafana(pluginId: string, options: FakeGrafanaOptions 
       });
     }
     if (url === '/api/dashboards/db' && method === 'POST') {
-      const body = clone(options.data) as { dashboard: Record<string, unknown>; folderUid: string; overwrite?: boolean; message?: string };
+      const body = clone(options.data) as {
+        dashboard: Record<string, unknown>;
+        folderUid: string;
+        overwrite?: boolean;
+        message?: string;
+      };
       const uid = String(body.dashboard.uid);
       if (!canWrite) {
         throw fetchError(options, 403, 'Access denied to save dashboard');
@@ -196,9 +227,17 @@ export function createFakeGrafana(pluginId: string, options: FakeGrafanaOptions 
     if (url === '/api/search' && method === 'GET') {
       const params = (options.params ?? {}) as Record<string, string | string[]>;
       const folderUids = [params.folderUIDs ?? []].flat();
+      const uids = [params.dashboardUIDs ?? []].flat();
       const hits = [...dashboards.entries()]
         .filter(([, d]) => folderUids.length === 0 || folderUids.includes(d.folderUid))
-        .map(([uid, d]) => ({ uid, title: d.json.title, type: 'dash-db', tags: d.json.tags ?? [], folderUid: d.folderUid }));
+        .filter(([uid]) => uids.length === 0 || uids.includes(uid))
+        .map(([uid, d]) => ({
+          uid,
+          title: d.json.title,
+          type: 'dash-db',
+          tags: d.json.tags ?? [],
+          folderUid: d.folderUid,
+        }));
       return response(options, hits);
     }
     throw fetchError(options, 404, `Not found: ${method} ${url}`);
@@ -226,9 +265,12 @@ export function createFakeGrafana(pluginId: string, options: FakeGrafanaOptions 
     registry: () => {
       const index = dashboards.get(INDEX_UID);
       const decoded = index ? decodeDocument(index.json, 'index') : undefined;
-      return decoded?.ok ? assembleRegistry(decoded.payload, index!.version, readAppSettings(settings.jsonData)).doc : undefined;
+      return decoded?.ok
+        ? assembleRegistry(decoded.payload, index!.version, readAppSettings(settings.jsonData)).doc
+        : undefined;
     },
-    snapshot: () => JSON.stringify({ settings, dashboards: [...dashboards.entries()].map(([uid, d]) => [uid, d.version, d.json]) }),
+    snapshot: () =>
+      JSON.stringify({ settings, dashboards: [...dashboards.entries()].map(([uid, d]) => [uid, d.version, d.json]) }),
     writes: () => server.requests.filter((request) => request.method !== 'GET').length,
   };
   if (options.registry) {
@@ -238,7 +280,17 @@ export function createFakeGrafana(pluginId: string, options: FakeGrafanaOptions 
 }
 
 function response<T>(config: BackendSrvRequest, data: T): FetchResponse<T> {
-  return { data, status: 200, ok: true, statusText: 'OK', headers: new Headers(), redirected: false, type: 'basic', url: config.url, config };
+  return {
+    data,
+    status: 200,
+    ok: true,
+    statusText: 'OK',
+    headers: new Headers(),
+    redirected: false,
+    type: 'basic',
+    url: config.url,
+    config,
+  };
 }
 
 function fetchError(config: BackendSrvRequest, status: number, message: string, code?: string) {

@@ -28,7 +28,11 @@ export interface SandboxInstance {
 }
 
 /** Reads without moving anything: no `plugins:write`, so a registry in the plugin settings stays there. */
-const READER = { login: 'journey', orgRole: 'Viewer', permissions: { 'plugins.app:access': true } } as unknown as RegistryUser;
+const READER = {
+  login: 'journey',
+  orgRole: 'Viewer',
+  permissions: { 'plugins.app:access': true },
+} as unknown as RegistryUser;
 
 export async function startSandbox(port: number, role: OrgRole = 'Admin'): Promise<SandboxInstance> {
   const root = resolve(__dirname, '..', '..', '..');

@@ -22,7 +22,8 @@ import { journeyScreenshot, useJourneySandbox } from './sandboxInstance';
 const sandbox = useJourneySandbox(3, 'Viewer');
 
 /** What the app tells a user without edit permission on the registry's folder (storage's readOnlyMessage). */
-const READ_ONLY = /You can view but not change the registry: saving needs edit permission on the "Business Owner registry" folder/;
+const READ_ONLY =
+  /You can view but not change the registry: saving needs edit permission on the "Business Owner registry" folder/;
 
 /** Names of controls that would change the registry. */
 const WRITE_ACTION = /^(add|create|new|edit|delete|remove|save|import|duplicate)\b/i;

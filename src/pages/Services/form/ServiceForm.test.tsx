@@ -4,8 +4,8 @@ import { config, locationService } from '@grafana/runtime';
 import { testIds } from '../../../components/testIds';
 import { baseRegistry } from '../../../domain/testing/builders';
 import { serviceCreateUrl, serviceEditUrl, serviceUrl, servicesUrl } from '../../../routing';
-import { REGISTRY_KEY, WRITE_ID_KEY } from '../../../storage/storedRegistry';
-import { viewerUser } from '../../../storage/testing/users';
+import { saveAs } from '../../../storage/testing/asUser';
+import { otherAdminUser, viewerUser } from '../../../storage/testing/users';
 import { clickAndSettle, renderWithRegistry, storedRegistry, writes } from '../../testing/registryHarness';
 import { ServiceForm } from './ServiceForm';
 
@@ -64,27 +64,29 @@ describe('ServiceForm', () => {
   });
 
   test('edit conflict: the storage message is shown with a reload, and the edit is kept for a second save', async () => {
-    const { server, api } = renderWithRegistry(<ServiceForm serviceId="checkout" />, {
+    const { server } = renderWithRegistry(<ServiceForm serviceId="checkout" />, {
       doc: baseRegistry(),
       path: serviceEditUrl('checkout'),
     });
     await screen.findByTestId(testIds.services.form);
 
-    // Somebody else saves a new revision after this page loaded the registry.
-    const other = { ...baseRegistry(), revision: 2, updatedBy: 'bruno', updatedAt: '2026-11-27T09:00:00.000Z' };
-    other.services[1] = { ...other.services[1], name: 'Payments (renamed)' };
-    await api.updateSettings({
-      enabled: true,
-      pinned: true,
-      jsonData: { [REGISTRY_KEY]: other, [WRITE_ID_KEY]: 'other-writer' },
-    });
+    // Somebody else saves the same service after this page loaded the registry.
+    await act(() =>
+      saveAs(server, otherAdminUser, (doc) => ({
+        ...doc,
+        services: doc.services.map((service) =>
+          service.id === 'checkout' ? { ...service, description: 'Takes the order.' } : service
+        ),
+      }))
+    );
 
     type('service-name', 'Checkout API');
     await clickAndSettle(screen.getByTestId(testIds.services.save));
     const alert = await screen.findByTestId(testIds.registry.saveFailure);
     expect(alert).toHaveTextContent('Someone else changed the registry');
-    expect(alert).toHaveTextContent(/bruno saved the registry .* service payments changed/);
-    expect(storedRegistry(server).services[0].name).toBe('Checkout');
+    expect(alert).toHaveTextContent(/bruno saved service checkout at 2026-11-27T09:00:00.000Z \(version 2\)/);
+    expect(alert).toHaveTextContent('service checkout changed');
+    expect(storedRegistry(server).services[0]).toMatchObject({ name: 'Checkout', description: 'Takes the order.' });
 
     await clickAndSettle(screen.getByTestId(testIds.registry.reload));
     expect(screen.queryByTestId(testIds.registry.saveFailure)).not.toBeInTheDocument();
@@ -92,8 +94,9 @@ describe('ServiceForm', () => {
     await clickAndSettle(screen.getByTestId(testIds.services.save));
     await waitFor(() => expect(locationService.getLocation().pathname).toBe(serviceUrl('checkout')));
     const saved = storedRegistry(server);
+    // The seeded index is version 1, bruno's save made it 2 and this one 3.
     expect(saved.revision).toBe(3);
-    expect(saved.services.map((service) => service.name)).toEqual(['Checkout API', 'Payments (renamed)']);
+    expect(saved.services[0]).toMatchObject({ name: 'Checkout API', description: 'Takes the order.' });
   });
 
   test('changing an owner appends to the owner history with who did it', async () => {
@@ -110,7 +113,8 @@ describe('ServiceForm', () => {
     });
     expect(serviceOwner).toHaveValue('Ana Lima');
     await clickAndSettle(screen.getByTestId(testIds.services.save));
-    expect(writes(server)).toBe(1);
+    // One save: the service's document, then the index that pages read.
+    expect(writes(server)).toBe(2);
     const saved = storedRegistry(server).services[0];
     expect(saved.owners.serviceOwner).toBe('ana');
     expect(saved.ownerHistory).toEqual([

@@ -10,6 +10,9 @@ import { manyServices } from '../../testing/manyServices';
 import { renderWithRegistry } from '../../testing/registryHarness';
 import { ServicesList } from './ServicesList';
 
+// Each test takes 2-4 s on a loaded two-core machine (the table and its comboboxes render in jsdom).
+jest.setTimeout(20000);
+
 function registry() {
   const doc = baseRegistry();
   doc.services.push(

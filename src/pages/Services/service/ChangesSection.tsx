@@ -36,7 +36,9 @@ export function ChangesSection({ serviceId }: { serviceId: string }) {
       answer.ok
         ? {
             ok: true,
-            message: t('bizowner.history.restored', 'Version {{version}} restored as a new version.', { version: entry.version }),
+            message: t('bizowner.history.restored', 'Version {{version}} restored as a new version.', {
+              version: entry.version,
+            }),
           }
         : { ok: false, message: answer.message }
     );
@@ -48,7 +50,11 @@ export function ChangesSection({ serviceId }: { serviceId: string }) {
         {outcome && (
           <Alert
             severity={outcome.ok ? 'success' : 'error'}
-            title={outcome.ok ? t('bizowner.history.restoredTitle', 'Restored') : t('bizowner.history.failedTitle', 'Not restored')}
+            title={
+              outcome.ok
+                ? t('bizowner.history.restoredTitle', 'Restored')
+                : t('bizowner.history.failedTitle', 'Not restored')
+            }
             data-testid={testIds.history.outcome}
           >
             {outcome.message}
@@ -86,7 +92,9 @@ export function ChangesSection({ serviceId }: { serviceId: string }) {
                     variant="secondary"
                     icon="history"
                     onClick={() => setConfirming(entry)}
-                    aria-label={t('bizowner.history.restoreLabel', 'Restore version {{version}}', { version: entry.version })}
+                    aria-label={t('bizowner.history.restoreLabel', 'Restore version {{version}}', {
+                      version: entry.version,
+                    })}
                     data-testid={testIds.history.restore}
                   >
                     {t('bizowner.history.restore', 'Restore')}

@@ -1,12 +1,12 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { locationService } from '@grafana/runtime';
 import { on } from '../../../api/testing/fakeBackend';
 import { testIds } from '../../../components/testIds';
 import { sloDuplicateUrl, sloEditUrl, slosUrl } from '../../../routing';
-import { REGISTRY_KEY, WRITE_ID_KEY } from '../../../storage/storedRegistry';
-import { editorUser } from '../../../storage/testing/users';
+import { saveAs } from '../../../storage/testing/asUser';
+import { editorUser, otherAdminUser } from '../../../storage/testing/users';
 import { storedRegistry } from '../../testing/registryHarness';
-import { pick, registryWithPrometheus, renderEditor, settle, type } from '../testing/editorHarness';
+import { pick, renderEditor, settle, type } from '../testing/editorHarness';
 
 jest.setTimeout(20000);
 
@@ -122,25 +122,23 @@ describe('SLO editor actions', () => {
   });
 
   test('a save that conflicts with a newer registry shows the storage message and a reload', async () => {
-    const { server, api } = renderEditor({ sloId: 'checkout-ratio' });
+    const { server } = renderEditor({ sloId: 'checkout-ratio' });
     await screen.findByTestId(testIds.sloEditor.form);
-    const other = {
-      ...registryWithPrometheus(),
-      revision: 2,
-      updatedBy: 'bruno',
-      updatedAt: '2026-11-27T09:00:00.000Z',
-    };
-    await api.updateSettings({
-      enabled: true,
-      pinned: true,
-      jsonData: { [REGISTRY_KEY]: other, [WRITE_ID_KEY]: 'other' },
-    });
+    // Somebody else saves checkout (which holds this SLO) after the editor loaded the registry.
+    await act(() =>
+      saveAs(server, otherAdminUser, (doc) => ({
+        ...doc,
+        slos: doc.slos.map((slo) => (slo.id === 'checkout-ratio' ? { ...slo, objective: 99.5 } : slo)),
+      }))
+    );
     type(screen.getByTestId(testIds.sloEditor.name), 'Checkout availability');
     fireEvent.click(screen.getByTestId(testIds.sloEditor.save));
-    const alert = await screen.findByTestId(testIds.registry.saveFailure);
+    // The editor re-renders for about half a second after a save on a quiet machine.
+    const alert = await screen.findByTestId(testIds.registry.saveFailure, {}, { timeout: 3000 });
     expect(alert).toHaveTextContent('Someone else changed the registry');
+    expect(alert).toHaveTextContent('bruno saved service checkout');
     expect(within(alert).getByTestId(testIds.registry.reload)).toBeInTheDocument();
-    expect(storedRegistry(server).slos[0].name).toBe('Checkout ratio');
+    expect(storedRegistry(server).slos[0]).toMatchObject({ name: 'Checkout ratio', objective: 99.5 });
   });
 
   test('a stored SLO that does not exist says so', async () => {

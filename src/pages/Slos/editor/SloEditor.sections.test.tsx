@@ -1,5 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { testIds } from '../../../components/testIds';
+import { readOnlyMessage } from '../../../storage/messages';
 import { viewerUser } from '../../../storage/testing/users';
 import { registryWithPrometheus, renderEditor, settle, type } from '../testing/editorHarness';
 import { budgetInTime } from './ObjectiveSection';
@@ -120,6 +121,7 @@ describe('SLO editor sections', () => {
   test('viewers see the editor read-only with the reason', async () => {
     renderEditor({ sloId: 'checkout-ratio', user: viewerUser });
     expect(await screen.findByText('Read-only access')).toBeInTheDocument();
+    expect(screen.getByTestId(testIds.appConfig.readOnlyNotice)).toHaveTextContent(readOnlyMessage());
     expect(screen.getByTestId(testIds.sloEditor.save)).toBeDisabled();
     expect(screen.getByTestId(testIds.sloEditor.delete)).toBeDisabled();
   });

@@ -1,4 +1,5 @@
 import { OrgRole } from '@grafana/data';
+import { BackendSrv } from '@grafana/runtime';
 import { PLUGIN_ID } from '../../constants';
 import { RegistryDocument } from '../../domain/model';
 import { RegistryUser } from '../access';
@@ -12,9 +13,14 @@ function roleOf(user: RegistryUser): 'Admin' | 'Editor' | 'Viewer' {
   return user.orgRole === OrgRole.Admin || user.orgRole === OrgRole.Editor ? user.orgRole : 'Viewer';
 }
 
-/** The Grafana API of `server` as `user` reaches it: signed in with their login and org role. */
+/** A `BackendSrv` of `server` signed in as `user`, with their login and org role. */
+export function clientAs(server: FakeGrafana, user: RegistryUser): Pick<BackendSrv, 'fetch'> {
+  return server.client(user.login, roleOf(user));
+}
+
+/** The Grafana API of `server` as `user` reaches it. */
 export function apiAs(server: FakeGrafana, user: RegistryUser): GrafanaApi {
-  return createGrafanaApi(backendSrvTransport(server.client(user.login, roleOf(user))), PLUGIN_ID);
+  return createGrafanaApi(backendSrvTransport(clientAs(server, user)), PLUGIN_ID);
 }
 
 /**
