@@ -16,12 +16,21 @@ export function fetchTransport(baseUrl: string, token?: string, fetchImpl: typeo
     if (request.data !== undefined) {
       headers['content-type'] = 'application/json';
     }
-    let response: Response;
-    try {
-      response = await fetchImpl(root + request.url + queryString(request.params), {
+    const send = () =>
+      fetchImpl(root + request.url + queryString(request.params), {
         method: request.method,
         headers,
         body: request.data === undefined ? undefined : JSON.stringify(request.data),
+      });
+    let response: Response;
+    try {
+      response = await send().catch((error) => {
+        // A kept-alive connection the server has closed (a restart, an idle timeout) fails at once;
+        // a read is safe to send again on a new one. Writes are not repeated.
+        if (request.method === 'GET') {
+          return send();
+        }
+        throw error;
       });
     } catch (error) {
       return { ok: false, status: 0, message: `${root} did not answer: ${(error as Error).message}` };

@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { OrgRole } from '../../../sandbox/roles';
-import { optionsFromEnv, startSandboxServer } from '../../../sandbox/server';
+import { optionsFromEnv, SandboxOptions, startSandboxServer } from '../../../sandbox/server';
 import type { RegistryDocument } from '../../../src/domain/model';
 import { RegistryUser } from '../../../src/storage/access';
 import { createGrafanaApi } from '../../../src/storage/grafana/api';
@@ -22,8 +22,13 @@ export interface SandboxInstance {
   revision(): Promise<number>;
   /** The registry stored now, read the way the app reads it. */
   registry(): Promise<RegistryDocument>;
-  /** The folder holding the sandbox's state, to restart a server on it. */
+  /** The folder holding the sandbox's state. */
   stateDir: string;
+  /**
+   * Stops the server and starts a new one on the same port and state, which re-applies
+   * provisioning as Grafana does at every start.
+   */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -34,16 +39,24 @@ const READER = {
   permissions: { 'plugins.app:access': true },
 } as unknown as RegistryUser;
 
-export async function startSandbox(port: number, role: OrgRole = 'Admin'): Promise<SandboxInstance> {
+export async function startSandbox(
+  port: number,
+  role: OrgRole = 'Admin',
+  overrides: Partial<SandboxOptions> = {}
+): Promise<SandboxInstance> {
   const root = resolve(__dirname, '..', '..', '..');
   const state = mkdtempSync(join(tmpdir(), 'bizowner-journey-'));
-  const server: Server = await startSandboxServer({
-    ...optionsFromEnv(root),
-    port,
-    role,
-    settingsPath: join(state, 'settings.json'),
-  });
+  const start = () =>
+    startSandboxServer({
+      ...optionsFromEnv(root),
+      port,
+      role,
+      settingsPath: join(state, 'settings.json'),
+      ...overrides,
+    });
+  let server: Server = await start();
   const baseURL = `http://127.0.0.1:${port}`;
+  const close = () => new Promise((done) => server.close(done));
   async function registry(): Promise<RegistryDocument> {
     const loaded = await loadRegistry(createGrafanaApi(fetchTransport(baseURL)), READER);
     if (!loaded.ok) {
@@ -58,8 +71,14 @@ export async function startSandbox(port: number, role: OrgRole = 'Admin'): Promi
     async revision() {
       return (await registry()).revision;
     },
+    async restart() {
+      server.closeAllConnections();
+      await close();
+      server = await start();
+    },
     async stop() {
-      await new Promise((done) => server.close(done));
+      server.closeAllConnections();
+      await close();
       rmSync(state, { recursive: true, force: true });
     },
   };
@@ -75,11 +94,15 @@ export function journeyPort(offset: number): number {
  * and stopped after them, and points the tests' `baseURL` at it. Call it at the top of a spec file;
  * the returned function gives the running instance.
  */
-export function useJourneySandbox(offset: number, role: OrgRole = 'Admin'): () => SandboxInstance {
+export function useJourneySandbox(
+  offset: number,
+  role: OrgRole = 'Admin',
+  overrides: Partial<SandboxOptions> = {}
+): () => SandboxInstance {
   const port = journeyPort(offset);
   let sandbox: SandboxInstance | undefined;
   test.beforeAll(async () => {
-    sandbox = await startSandbox(port, role);
+    sandbox = await startSandbox(port, role, overrides);
   });
   test.afterAll(async () => {
     await sandbox?.stop();
