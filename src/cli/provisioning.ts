@@ -16,7 +16,7 @@ import { WrittenDocument } from '../storage/save/documentWrites';
 /** The provider's file, next to the dashboards' folder. */
 export const PROVIDER_FILE = 'registry-provider.yaml';
 /** The folder of the dashboard files, inside the output directory. */
-export const DASHBOARDS_DIR = 'dashboards';
+export const DASHBOARDS_DIR = 'bizowner-registry';
 /** Where Grafana reads the dashboard files unless told otherwise. */
 export const DEFAULT_GRAFANA_PATH = '/etc/grafana/provisioning/dashboards/bizowner-registry';
 /** The provider's name in Grafana. */

@@ -13,10 +13,10 @@ import { FIXTURES, GRAFANA_URL, grafanaCli, VALID, VALID_DOC as DOC } from '../t
 const AT = '2026-12-01T00:00:00.000Z';
 
 const FILES = [
-  'out/dashboards/bizowner-index.json',
-  'out/dashboards/bizowner-people.json',
-  'out/dashboards/bizowner-s-checkout.json',
-  'out/dashboards/bizowner-s-payments.json',
+  'out/bizowner-registry/bizowner-index.json',
+  'out/bizowner-registry/bizowner-people.json',
+  'out/bizowner-registry/bizowner-s-checkout.json',
+  'out/bizowner-registry/bizowner-s-payments.json',
   'out/registry-provider.yaml',
 ];
 
@@ -25,7 +25,7 @@ async function provision(args: string[], io: FakeIo = fakeIo()): Promise<{ code:
   return { code, io };
 }
 
-const dashboardOf = (io: FakeIo, uid: string) => JSON.parse(io.written.get(`out/dashboards/${uid}.json`)!);
+const dashboardOf = (io: FakeIo, uid: string) => JSON.parse(io.written.get(`out/bizowner-registry/${uid}.json`)!);
 
 describe('provision', () => {
   it('writes one dashboard per document and the provider', async () => {
@@ -34,7 +34,7 @@ describe('provision', () => {
     expect([...io.written.keys()]).toEqual(FILES);
     expect(io.stdoutText).toBe(
       [
-        'wrote 4 dashboards to out/dashboards (2 services, 3 people, 3 SLOs)',
+        'wrote 4 dashboards to out/bizowner-registry (2 services, 3 people, 3 SLOs)',
         'wrote out/registry-provider.yaml (Grafana reads the dashboards from /etc/grafana/provisioning/dashboards/bizowner-registry)',
         '',
       ].join('\n')
@@ -46,7 +46,7 @@ describe('provision', () => {
     const server = createFakeGrafana(PLUGIN_ID, {
       registry: { ...DOC, updatedAt: AT, updatedBy: 'bizowner provision' },
     });
-    expect(server.uids().sort()).toEqual(FILES.slice(0, 4).map((file) => file.slice(15, -5)));
+    expect(server.uids().sort()).toEqual(FILES.slice(0, 4).map((file) => file.slice('out/bizowner-registry/'.length, -5)));
     for (const uid of server.uids()) {
       const { version: _version, ...stored } = server.dashboard(uid)!.json;
       expect(dashboardOf(io, uid)).toEqual(stored);
@@ -71,7 +71,7 @@ describe('provision', () => {
           data: { dashboard, folderUid: 'bizowner-registry' },
         })
       );
-      cli.server.provision(dashboard.uid, file.slice('out/dashboards/'.length));
+      cli.server.provision(dashboard.uid, file.slice('out/bizowner-registry/'.length));
     }
     expect(await cli.run(['pull', '--grafana', GRAFANA_URL, '--out', 'pulled.yaml'])).toBe(0);
     const pulled = parseRegistryYaml(cli.io.written.get('pulled.yaml')!).doc!;
@@ -120,7 +120,7 @@ describe('provision', () => {
     const later = (await provision(['--at', '2027-01-01'])).io.written;
     expect(again).toEqual(first);
     const changed = FILES.filter((file) => later.get(file) !== first.get(file));
-    expect(changed).toEqual(['out/dashboards/bizowner-index.json']);
+    expect(changed).toEqual(['out/bizowner-registry/bizowner-index.json']);
     expect(
       dashboardOf((await provision(['--at', '2027-01-01'])).io, 'bizowner-index').panels[1].options.content
     ).toContain('"updatedAt":"2027-01-01T00:00:00.000Z","updatedBy":"bizowner provision"');
@@ -129,17 +129,17 @@ describe('provision', () => {
   it('removes the files of services no longer in the registry, and only its own files', async () => {
     const io = fakeIo({
       files: {
-        'out/dashboards/bizowner-s-retired.json': '{}',
-        'out/dashboards/bizowner-s-checkout.json': '{}',
-        'out/dashboards/team-dashboard.json': '{}',
-        'out/dashboards/bizowner-notes.txt': '',
+        'out/bizowner-registry/bizowner-s-retired.json': '{}',
+        'out/bizowner-registry/bizowner-s-checkout.json': '{}',
+        'out/bizowner-registry/team-dashboard.json': '{}',
+        'out/bizowner-registry/bizowner-notes.txt': '',
       },
     });
     const { code } = await provision([], io);
     expect(code).toBe(0);
-    expect(io.removed).toEqual(['out/dashboards/bizowner-s-retired.json']);
-    expect(io.stdoutText).toContain('\nremoved out/dashboards/bizowner-s-retired.json\n');
-    expect(io.written.get('out/dashboards/bizowner-s-checkout.json')).not.toBe('{}');
+    expect(io.removed).toEqual(['out/bizowner-registry/bizowner-s-retired.json']);
+    expect(io.stdoutText).toContain('\nremoved out/bizowner-registry/bizowner-s-retired.json\n');
+    expect(io.written.get('out/bizowner-registry/bizowner-s-checkout.json')).not.toBe('{}');
   });
 
   it('refuses an invalid registry and writes nothing', async () => {
@@ -169,7 +169,7 @@ describe('provision', () => {
     [
       'an unwritable directory',
       ['provision', VALID, '--out', '/root/x'],
-      /cannot write \/root\/x\/dashboards\/bizowner-index\.json: permission denied/,
+      /cannot write \/root\/x\/bizowner-registry\/bizowner-index\.json: permission denied/,
     ],
   ])('exits 2 for %s', async (_name, argv, message) => {
     const io = fakeIo({ failWrites: argv.includes('/root/x') });

@@ -25,7 +25,7 @@ function provisionDemoRegistry(): string {
       '--out',
       out,
       '--grafana-path',
-      join(out, 'dashboards'),
+      join(out, 'bizowner-registry'),
     ],
     { stdio: 'pipe' }
   );
