@@ -19,7 +19,7 @@ export function stableUid(...parts: string[]): string {
 }
 
 /** 32-bit FNV-1a as 8 hex digits: short, dependency-free and stable across runs. */
-function fnv1a(text: string): string {
+export function fnv1a(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

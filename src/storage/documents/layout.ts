@@ -3,6 +3,7 @@
  * service (the service and its SLOs), one for the people, and an index that repeats all of them
  * so that a page reads the registry in one request. Pure: no HTTP here.
  */
+import { fnv1a, MAX_UID_LENGTH } from '../../domain/rules/uid';
 
 /** The folder holding the registry's documents. */
 export const REGISTRY_FOLDER = { uid: 'bizowner-registry', title: 'Business Owner registry' } as const;
@@ -20,8 +21,6 @@ export const INDEX_UID = 'bizowner-index';
 export const PEOPLE_UID = 'bizowner-people';
 
 const SERVICE_PREFIX = 'bizowner-s-';
-/** Grafana refuses dashboard uids longer than 40 characters. */
-const MAX_UID_LENGTH = 40;
 
 /**
  * The uid of a service's document: the prefix and the service id, or, for ids too long for
@@ -36,14 +35,4 @@ export function serviceUid(serviceId: string): string {
   const hash = fnv1a(serviceId);
   const room = MAX_UID_LENGTH - SERVICE_PREFIX.length - hash.length - 1;
   return `${SERVICE_PREFIX}${serviceId.slice(0, room)}-${hash}`;
-}
-
-/** FNV-1a, 32 bits, as 8 hex digits: enough to tell long ids apart inside one registry. */
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, '0');
 }
