@@ -2,6 +2,8 @@
 export const testIds = {
   appConfig: {
     settingsReadOnly: 'data-testid appconfig-settings-read-only',
+    checkStorage: 'data-testid appconfig-check-storage',
+    checkOutcome: 'data-testid appconfig-check-outcome',
     container: 'data-testid ac-container',
     readOnlyNotice: 'data-testid ac-read-only-notice',
     loadError: 'data-testid ac-load-error',

@@ -8,6 +8,7 @@ import { backendSrvTransport } from './grafana/backendSrvTransport';
 import { HistoryResult, loadServiceHistory, RestoreResult, restoreServiceVersion } from './history';
 import { MigrationProgress } from './migration';
 import { loadRegistry, saveRegistry } from './registryStore';
+import { checkStorage as checkDocuments, StorageCheckResult } from './repair';
 import { SaveResult } from './save/saveRegistry';
 import { LoadedRegistry, LoadResult, StorageNotice } from './types';
 
@@ -39,6 +40,8 @@ export interface RegistryContextValue {
   history(serviceId: string): Promise<HistoryResult>;
   /** Brings back a service's values of `version` as a new version. */
   restore(serviceId: string, version: number): Promise<RestoreResult>;
+  /** Rebuilds the index from the documents where it lags behind, then reloads. */
+  checkStorage(): Promise<StorageCheckResult>;
 }
 
 const RegistryContext = createContext<RegistryContextValue | undefined>(undefined);
@@ -123,6 +126,12 @@ export function RegistryProvider({ children, api, user }: RegistryProviderProps)
     [grafana, canRestore]
   );
 
+  const checkStorage = useCallback(async () => {
+    const result = await checkDocuments(grafana, currentUser?.login ?? 'unknown');
+    await reload();
+    return result;
+  }, [grafana, currentUser, reload]);
+
   const value = useMemo<RegistryContextValue>(() => {
     const access = state.loaded?.access;
     return {
@@ -140,8 +149,9 @@ export function RegistryProvider({ children, api, user }: RegistryProviderProps)
       reload,
       history,
       restore,
+      checkStorage,
     };
-  }, [state, canPushAlerts, save, reload, history, restore]);
+  }, [state, canPushAlerts, save, reload, history, restore, checkStorage]);
 
   return <RegistryContext.Provider value={value}>{children}</RegistryContext.Provider>;
 }

@@ -6,6 +6,7 @@ import { INDEX_UID, PEOPLE_UID, serviceUid } from './documents/layout';
 import { createGrafanaApi, GrafanaApi } from './grafana/api';
 import { backendSrvTransport } from './grafana/backendSrvTransport';
 import { loadRegistry, saveRegistry } from './registryStore';
+import { checkStorage } from './repair';
 import { createFakeGrafana, FakeGrafana } from './testing/fakeGrafana';
 import { adminUser, editorUser, otherAdminUser, viewerUser } from './testing/users';
 import { LoadedRegistry } from './types';
@@ -267,5 +268,39 @@ describe('saveRegistry', () => {
     );
     expect(recreated.ok).toBe(true);
     expect(server.registry()?.services.map((s) => s.name)).toEqual(['Checkout', 'Payments 2']);
+  });
+});
+
+describe('checkStorage', () => {
+  test('a save whose index write failed is reported, and the check brings the index up to date', async () => {
+    // The service document is written; every write of the index fails.
+    const server2 = createFakeGrafana(PLUGIN_ID, { registry: baseRegistry() });
+    const api2 = apiAs(server2, 'ana');
+    const base2 = await load(api2);
+    server2.beforeSave = (uid) => {
+      if (uid === serviceUid('payments')) {
+        // The write after this one, the index's, fails.
+        server2.failNext('POST', 500, 'database is locked', /dashboards\/db/);
+      }
+    };
+    const saved = await saveRegistry(base2, withTier(base2.doc, 'payments', 3), {
+      api: api2,
+      user: adminUser,
+      now: NOW,
+    });
+    expect(saved).toMatchObject({ ok: true, warning: expect.stringContaining('Check storage') });
+    server2.beforeSave = undefined;
+    expect(server2.registry()?.services[1].tier).toBe(2);
+
+    const checked = await checkStorage(api2, 'ana', NOW);
+    expect(checked).toEqual({
+      ok: true,
+      report: { checked: 3, repaired: ['service payments (v1 → v2)'], problems: [] },
+    });
+    expect(server2.registry()?.services[1].tier).toBe(3);
+    expect(await checkStorage(api2, 'ana', NOW)).toEqual({
+      ok: true,
+      report: { checked: 3, repaired: [], problems: [] },
+    });
   });
 });

@@ -1,7 +1,9 @@
 import { parseRegistryYaml, stringifyRegistryYaml } from '../../domain/io/native';
 import { RegistryDocument } from '../../domain/model';
 import { emptyRegistry } from '../../domain/registry';
+import { authorizationOf } from '../grafanaSession';
 import { runCli } from '../run';
+import { fakeGrafanaFetch } from '../testing/fakeGrafanaFetch';
 import { fakeIo } from '../testing/fakeIo';
 import { content, GRAFANA_URL, grafanaCli, VALID_DOC as DOC } from '../testing/grafanaCli';
 
@@ -37,6 +39,19 @@ describe('pull', () => {
     expect(await cli.run(['push', 'pulled.yaml', '--grafana', GRAFANA_URL])).toBe(0);
     expect(cli.io.stdoutText).toContain('nothing to push\n');
     expect(cli.server.writes()).toBe(0);
+  });
+
+  it('signs in with GRAFANA_USER and GRAFANA_PASSWORD (basic auth) when there is no token', async () => {
+    const cli = grafanaCli({ registry: DOC, token: null });
+    const basic = authorizationOf({ kind: 'basic', user: 'ana', password: 's3cret' });
+    const io = fakeIo({
+      // The fake reads everything after `Bearer ` as the token: only this basic header is known.
+      fetch: fakeGrafanaFetch(cli.server, { [basic]: { login: 'ana', role: 'Viewer' } }),
+      env: { GRAFANA_USER: 'ana', GRAFANA_PASSWORD: 's3cret' },
+    });
+    expect(await runCli(pull(), io)).toBe(0);
+    expect(contentOf(io.stdoutText)).toEqual(content(DOC));
+    expect(cli.server.requests.every((request) => request.login === 'ana')).toBe(true);
   });
 
   it('notes a registry that is still in the plugin settings', async () => {

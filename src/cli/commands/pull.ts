@@ -2,7 +2,7 @@ import { stringifyRegistryYaml } from '../../domain/io/native';
 import { optionValue } from '../args';
 import { Command } from '../command';
 import { connectGrafana } from '../grafanaSession';
-import { GRAFANA_OPTION, grafanaTarget, TOKEN_ENV, TOKEN_HELP } from '../grafanaTarget';
+import { AUTH_HELP, GRAFANA_OPTION, grafanaTarget, TOKEN_ENV } from '../grafanaTarget';
 import { EXIT_OK } from '../io';
 import { registryCounts, writeOutput } from '../shared';
 
@@ -17,7 +17,7 @@ export const pullCommand: Command = {
       'the format `validate`, `rules`, `push` and `provision` read, to stdout or to FILE. Pull, edit and',
       'push again: a push writes only what changed and refuses to overwrite a change saved in between.',
       '',
-      TOKEN_HELP,
+      AUTH_HELP,
       '',
       `Example: ${TOKEN_ENV}=glsa_… bizowner pull --grafana http://localhost:3000 --out registry.yaml`,
       '',

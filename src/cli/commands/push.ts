@@ -4,7 +4,7 @@ import { RegistryDocument } from '../../domain/model';
 import { LoadedRegistry, SaveResult } from '../../storage/registryStore';
 import { Command } from '../command';
 import { connectGrafana, GrafanaSession } from '../grafanaSession';
-import { GRAFANA_OPTION, grafanaTarget, TOKEN_ENV, TOKEN_HELP } from '../grafanaTarget';
+import { AUTH_HELP, GRAFANA_OPTION, grafanaTarget, TOKEN_ENV, WAIT_OPTION } from '../grafanaTarget';
 import { CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../io';
 import { loadRegistry, plural, registryCounts } from '../shared';
 
@@ -12,23 +12,30 @@ export const pushCommand: Command = {
   spec: {
     name: 'push',
     summary: 'Save a registry file into a running Grafana, checked and recorded as the app saves it.',
-    usage: 'FILE --grafana URL [--dry-run] [--if-empty]',
+    usage: 'FILE --grafana URL [--dry-run] [--if-empty] [--wait SECONDS]',
     description: [
       'Validates FILE as `validate` does (problems are printed as `file:line: path: message`, and',
       'nothing is sent when one is an error), reads the registry from Grafana, prints what changes and',
       'saves it the way the app does: only the documents that change are written, each checked against',
       'the version that was read. When someone saved in between, the push fails with exit code 1 and',
-      "writes nothing. Grafana's version history and the app's history show the token's login.",
+      "writes nothing. Grafana's version history and the app's history show the login of the token's",
+      'service account, or of the basic-auth user.',
       '',
-      "The permissions of the registry's folder decide whether the token may push (an Editor may by",
-      "default); a registry provisioned from files is read-only. The app's settings (data sources,",
-      "billing, defaults) are pushed only when FILE has a `settings` key and they differ from Grafana's,",
-      'which needs an Admin token (plugins:write). A registry still kept in the plugin settings is moved',
-      'into the folder first, which also needs an Admin token.',
+      'With --if-empty the push happens only when Grafana holds no registry yet, so a stack can seed',
+      'its registry at every start without overwriting what people changed since, and --wait lets it',
+      "start together with Grafana (the demo stack's `seed` service does both).",
       '',
-      TOKEN_HELP,
+      "The permissions of the registry's folder decide whether the credentials may push (an Editor",
+      "may by default); a registry provisioned from files is read-only. The app's settings (data",
+      'sources, billing, defaults) are pushed only when FILE has a `settings` key and they differ from',
+      "Grafana's, which needs an Admin (plugins:write). A registry still kept in the plugin settings is",
+      'moved into the folder first, which also needs an Admin.',
+      '',
+      AUTH_HELP,
       '',
       `Example: ${TOKEN_ENV}=glsa_… bizowner push registry.yaml --grafana http://localhost:3000 --dry-run`,
+      'Example: GRAFANA_USER=admin GRAFANA_PASSWORD=admin bizowner push registry.yaml \\',
+      '           --grafana http://grafana:3000 --if-empty --wait 120',
       '',
       'Exit code 0 when pushed or when there is nothing to push, 1 for an invalid file, a read-only',
       'registry or a refused save, 2 for usage errors and when Grafana cannot be reached or read.',
@@ -40,6 +47,7 @@ export const pushCommand: Command = {
         name: 'if-empty',
         description: 'Push only into a Grafana without a registry; otherwise do nothing and exit 0 (seeds once).',
       },
+      WAIT_OPTION,
     ],
     positionals: { min: 1, max: 1, name: 'FILE' },
   },

@@ -155,4 +155,19 @@ describe('AppConfig', () => {
     });
     expect(server.settings().jsonData?.unrelated).toBe('keep me');
   });
+
+  test('Check storage reads every document and says the index is up to date', async () => {
+    renderAppConfig(adminUser, baseRegistry());
+    await screen.findByTestId(testIds.appConfig.container);
+    fireEvent.click(screen.getByTestId(testIds.appConfig.checkStorage));
+    const outcome = await screen.findByTestId(testIds.appConfig.checkOutcome);
+    expect(outcome).toHaveTextContent('3 documents checked');
+    expect(outcome).toHaveTextContent('The index was up to date.');
+  });
+
+  test('a Viewer cannot run Check storage', async () => {
+    renderAppConfig(viewerUser, baseRegistry());
+    await screen.findByTestId(testIds.appConfig.container);
+    expect(screen.getByTestId(testIds.appConfig.checkStorage)).toBeDisabled();
+  });
 });

@@ -11,6 +11,7 @@ import { ReadOnlyNotice } from '../ReadOnlyNotice/ReadOnlyNotice';
 import { testIds } from '../testIds';
 import { RegistryYaml } from './RegistryYaml';
 import { SettingsForm } from './SettingsForm';
+import { StorageCheck } from './StorageCheck';
 
 /** The app's `jsonData`: the app's settings under `settings`, read through the storage layer. */
 type AppJsonData = Record<string, unknown>;
@@ -55,6 +56,7 @@ function ConfigPage() {
         <>
           <SettingsForm doc={doc} />
           <RegistryYaml doc={doc} />
+          <StorageCheck />
         </>
       )}
     </div>

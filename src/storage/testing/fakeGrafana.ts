@@ -228,9 +228,11 @@ export function createFakeGrafana(pluginId: string, options: FakeGrafanaOptions 
       const params = (options.params ?? {}) as Record<string, string | string[]>;
       const folderUids = [params.folderUIDs ?? []].flat();
       const uids = [params.dashboardUIDs ?? []].flat();
+      const tags = [params.tag ?? []].flat();
       const hits = [...dashboards.entries()]
         .filter(([, d]) => folderUids.length === 0 || folderUids.includes(d.folderUid))
         .filter(([uid]) => uids.length === 0 || uids.includes(uid))
+        .filter(([, d]) => tags.every((tag) => ((d.json.tags as string[] | undefined) ?? []).includes(tag)))
         .map(([uid, d]) => ({
           uid,
           title: d.json.title,
