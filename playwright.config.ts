@@ -1,18 +1,22 @@
 import type { PluginOptions } from '@grafana/plugin-e2e';
 import { defineConfig, devices } from '@playwright/test';
 import { dirname } from 'node:path';
-import { ADMIN, storageStateOf, VIEWER } from './tests/grafana/users';
+import { ADMIN, EDITOR, storageStateOf, VIEWER } from './tests/grafana/users';
 
 /**
  * Browser journeys against a real Grafana with the app installed: the compose stack of
  * `npm run server` (Grafana, Prometheus with the demo history and generated rules, Loki, the demo
- * workload). Nothing here starts a server; start the stack first. `npm run e2e:sandbox` runs the
- * same journeys through the sandbox host (playwright.sandbox.config.ts, tests/e2e).
+ * workload, and the seed that puts the demo registry into Grafana). Nothing here starts a server;
+ * start the stack first. Journeys read and restore the registry through Grafana's API as the admin
+ * with basic auth (tests/grafana/registryApi.ts). `npm run e2e:sandbox` runs the same journeys
+ * through the sandbox host (playwright.sandbox.config.ts, tests/e2e).
  */
 const pluginE2eAuth = `${dirname(require.resolve('@grafana/plugin-e2e'))}/auth`;
 
-/** The journey that runs as a Viewer; every other journey runs as the admin. */
+/** The journey that runs as a Viewer. */
 const viewerJourneys = /viewerReadOnly\.spec\.ts$/;
+/** The journey that runs as an Editor (and restarts Grafana); every other journey runs as the admin. */
+const editorJourneys = /storageRestart\.spec\.ts$/;
 
 const chrome = {
   ...devices['Desktop Chrome'],
@@ -24,7 +28,8 @@ const chrome = {
 export default defineConfig<PluginOptions>({
   testDir: './tests/grafana',
   outputDir: './test-results/grafana',
-  // The journeys share one Grafana and some save its registry (restoring it afterwards): one at a time.
+  // The journeys share one Grafana and some save its registry (restoring it afterwards) or restart
+  // it: one at a time.
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
@@ -51,19 +56,34 @@ export default defineConfig<PluginOptions>({
       testMatch: [/.*\.js/],
       use: { user: VIEWER },
     },
-    // 3. The journeys, as the admin.
+    // 3. Create the Editor the same way and log in as them.
+    {
+      name: 'editor-auth',
+      testDir: pluginE2eAuth,
+      testMatch: [/.*\.js/],
+      use: { user: EDITOR },
+    },
+    // 4. The journeys, as the admin.
     {
       name: 'chromium',
-      testIgnore: viewerJourneys,
+      testIgnore: [viewerJourneys, editorJourneys],
       use: { ...chrome, storageState: storageStateOf(ADMIN) },
       dependencies: ['auth'],
     },
-    // 4. The read-only journey, as the Viewer.
+    // 5. The read-only journey, as the Viewer.
     {
       name: 'viewer',
       testMatch: viewerJourneys,
       use: { ...chrome, storageState: storageStateOf(VIEWER) },
       dependencies: ['viewer-auth'],
+    },
+    // 6. The restart journey, as the Editor: last, since it restarts Grafana (GRAFANA_RESTART_COMMAND;
+    // skipped without it).
+    {
+      name: 'editor',
+      testMatch: editorJourneys,
+      use: { ...chrome, storageState: storageStateOf(EDITOR) },
+      dependencies: ['editor-auth'],
     },
   ],
 });

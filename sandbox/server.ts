@@ -204,6 +204,10 @@ export function startSandboxServer(options: SandboxOptions): Promise<http.Server
       if (path === `/api/plugins/${pluginId}/settings`) {
         return send(res, await settingsAnswer(req, pluginJson(options), store, identity.identity));
       }
+      if (path === '/api/health') {
+        // What Grafana answers once it serves requests; clients such as `cli push --wait` poll it.
+        return sendJson(res, 200, { database: 'ok', version: '12.4.10' });
+      }
       if (path === '/api/datasources') {
         return sendJson(res, 200, dataSources(options));
       }

@@ -1,15 +1,17 @@
 import { AppConfigPage, AppPage, test as base } from '@grafana/plugin-e2e';
 import type { RegistryDocument } from '../../src/domain/model';
+import type { LoadedRegistry } from '../../src/storage/registryStore';
 import pluginJson from '../../src/plugin.json';
 import { PLUGIN_BASE_URL } from '../../src/constants';
-import { AppSettingsDto, readRegistry, readSettings, writeSettings } from './helpers';
+import { adminRegistryApi, readStoredRegistry, restoreRegistry } from './registryApi';
 
-/** The app's registry as Grafana stores it, read through the settings API. */
+/** The app's registry as Grafana stores it (dashboards in folder `bizowner-registry`), read as the admin. */
 export interface RegistryApi {
   read(): Promise<RegistryDocument>;
+  /** The version of the registry's index: one more after each save in the app. */
   revision(): Promise<number>;
-  /** The settings as they were when the test started; they are written back after it. */
-  readonly before: AppSettingsDto;
+  /** The registry, with the plugin settings, as it was when the test started; it is put back after it. */
+  readonly before: LoadedRegistry;
 }
 
 type AppTestFixture = {
@@ -19,8 +21,8 @@ type AppTestFixture = {
   openApp: (url: string) => Promise<AppPage>;
   /**
    * The registry, for journeys that check what was saved. Whatever the test saves is undone
-   * afterwards: the settings read before the test are posted back when they changed, so runs
-   * are repeatable on the same Grafana.
+   * afterwards, pass or fail: the registry read before the test is saved back when it changed (as
+   * new versions of the changed documents), so runs are repeatable on the same Grafana.
    */
   registry: RegistryApi;
 };
@@ -48,17 +50,15 @@ export const test = base.extend<AppTestFixture>({
       return gotoAppPage({ pluginId: pluginJson.id, path: url.slice(PLUGIN_BASE_URL.length) });
     });
   },
-  registry: async ({ request }, use) => {
-    const before = await readSettings(request);
+  registry: async ({ baseURL }, use) => {
+    const api = adminRegistryApi(baseURL ?? 'http://localhost:3000');
+    const before = await readStoredRegistry(api);
     await use({
       before,
-      read: () => readRegistry(request),
-      revision: async () => (await readRegistry(request)).revision,
+      read: async () => (await readStoredRegistry(api)).doc,
+      revision: async () => (await readStoredRegistry(api)).doc.revision,
     });
-    const after = await readSettings(request);
-    if (JSON.stringify(after.jsonData) !== JSON.stringify(before.jsonData)) {
-      await writeSettings(request, before);
-    }
+    await restoreRegistry(api, before);
   },
 });
 

@@ -1,39 +1,11 @@
 import { APIRequestContext, expect, Locator, Page } from '@playwright/test';
-import type { RegistryDocument } from '../../src/domain/model';
 import pluginJson from '../../src/plugin.json';
-import { readStoredRegistry } from '../../src/storage/storedRegistry';
 
-/** Grafana's settings API of the app: the registry lives in its `jsonData`. */
+/**
+ * Grafana's settings API of the app: the app's settings (data sources, billing, defaults) live in
+ * its `jsonData`; the registry lives in dashboards (see registryApi.ts).
+ */
 export const SETTINGS_URL = `/api/plugins/${pluginJson.id}/settings`;
-
-/** What `GET /api/plugins/<id>/settings` answers, as far as the journeys need it. */
-export interface AppSettingsDto {
-  enabled: boolean;
-  pinned: boolean;
-  jsonData: Record<string, unknown> | null;
-}
-
-export async function readSettings(request: APIRequestContext): Promise<AppSettingsDto> {
-  const response = await request.get(SETTINGS_URL);
-  expect(response.ok(), `GET ${SETTINGS_URL}: ${response.status()} ${await response.text()}`).toBe(true);
-  return (await response.json()) as AppSettingsDto;
-}
-
-/** Writes the app's settings back as they were read (the registry and everything else in `jsonData`). */
-export async function writeSettings(request: APIRequestContext, settings: AppSettingsDto): Promise<void> {
-  const { enabled, pinned, jsonData } = settings;
-  const response = await request.post(SETTINGS_URL, { data: { enabled, pinned, jsonData } });
-  expect(response.ok(), `POST ${SETTINGS_URL}: ${response.status()} ${await response.text()}`).toBe(true);
-}
-
-/** The registry document Grafana stores now. */
-export async function readRegistry(request: APIRequestContext): Promise<RegistryDocument> {
-  const stored = readStoredRegistry((await readSettings(request)).jsonData);
-  if (!stored.ok) {
-    throw new Error(`stored registry unreadable: ${stored.message}`);
-  }
-  return stored.doc;
-}
 
 /** One sample of an instant query: its labels and value. */
 export interface Sample {

@@ -16,6 +16,16 @@ export const VIEWER: User & { role: 'Viewer' } = {
   role: 'Viewer',
 };
 
+/**
+ * The Editor the restart journey runs as, created the same way by the `editor-auth` project. Editors
+ * edit the registry through the default permissions of its folder.
+ */
+export const EDITOR: User & { role: 'Editor' } = {
+  user: process.env.GRAFANA_EDITOR_USER ?? 'bizowner-editor',
+  password: process.env.GRAFANA_EDITOR_PASSWORD ?? 'bizowner-editor-password',
+  role: 'Editor',
+};
+
 /** Where plugin-e2e's `login` stores a user's session (`playwright/.auth/<login>.json`). */
 export function storageStateOf(user: User): string {
   return `playwright/.auth/${user.user}.json`;

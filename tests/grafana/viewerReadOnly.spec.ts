@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { testIds } from '../../src/components/testIds';
 import { ROUTES } from '../../src/constants';
+import { INDEX_UID } from '../../src/storage/documents/layout';
 import {
   personUrl,
   prefixRoute,
@@ -16,9 +17,14 @@ import { VIEWER } from './users';
 
 /** This journey runs in the `viewer` project: signed in as the Viewer the `viewer-auth` project created. */
 
+/** What the app tells a user without edit permission on the registry's folder (storage's readOnlyMessage). */
+const READ_ONLY =
+  /You can view but not change the registry: saving needs edit permission on the "Business Owner registry" folder/;
+
 async function expectReadOnly(page: Page) {
   await expect(page.getByTestId(testIds.appConfig.readOnlyNotice)).toBeVisible();
   await expect(page.getByTestId(testIds.appConfig.readOnlyNotice)).toContainText('Read-only access');
+  await expect(page.getByTestId(testIds.appConfig.readOnlyNotice)).toContainText(READ_ONLY);
 }
 
 test('a Viewer sees every page read-only, and Grafana refuses their writes', async ({
@@ -67,11 +73,28 @@ test('a Viewer sees every page read-only, and Grafana refuses their writes', asy
   await openApp(servicesImportUrl());
   await expectReadOnly(page);
 
-  // Grafana itself refuses a Viewer's write of the app's settings (the body is what is stored now).
-  const write = await request.post(SETTINGS_URL, {
-    data: { enabled: registry.before.enabled, pinned: registry.before.pinned, jsonData: registry.before.jsonData },
-  });
+  // Grafana itself refuses a Viewer's write of the app's settings (the body is what is stored now)…
+  const { enabled, pinned, jsonData } = registry.before.settingsRow;
+  const write = await request.post(SETTINGS_URL, { data: { enabled, pinned, jsonData: jsonData ?? {} } });
   expect(write.status()).toBe(403);
+
+  // …and of the registry's documents: the folder's permissions let Viewers view, not save.
+  const index = await request.get(`/api/dashboards/uid/${INDEX_UID}`);
+  expect(index.ok(), `GET the registry's index as the Viewer: ${index.status()}`).toBe(true);
+  const stored = (await index.json()) as {
+    dashboard: Record<string, unknown>;
+    meta: { canSave: boolean; folderUid?: string };
+  };
+  expect(stored.meta.canSave).toBe(false);
+  const save = await request.post('/api/dashboards/db', {
+    data: {
+      dashboard: stored.dashboard,
+      folderUid: stored.meta.folderUid,
+      overwrite: false,
+      message: 'viewer journey',
+    },
+  });
+  expect(save.status()).toBe(403);
   expect(await registry.revision()).toBe(before);
   await watcher.assertClean();
 });

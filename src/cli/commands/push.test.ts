@@ -51,7 +51,7 @@ describe('push', () => {
     [
       'still in the plugin settings',
       { jsonData: { registry: renamed(DOC, 'checkout', 'Old') } },
-      `note: ${GRAFANA_URL} still keeps the registry in the plugin settings; push moves it into the registry's folder first, which needs an Admin token\n`,
+      `note: ${GRAFANA_URL} still keeps the registry in the plugin settings; push moves it into the registry's folder first, which needs an org Admin (plugins:write)\n`,
     ],
   ])('a dry run prints the changes to a registry %s and writes nothing', async (_name, options, note) => {
     const cli = grafanaCli(options);

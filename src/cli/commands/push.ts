@@ -68,7 +68,7 @@ export const pushCommand: Command = {
     const pending = base.notices.some((notice) => notice.kind === 'legacyPending');
     if (pending && dryRun) {
       io.stderr(
-        `note: ${grafana.url} still keeps the registry in the plugin settings; push moves it into the registry's folder first, which needs an Admin token\n`
+        `note: ${grafana.url} still keeps the registry in the plugin settings; push moves it into the registry's folder first, which needs an org Admin (plugins:write)\n`
       );
     } else if (pending) {
       base = await grafana.load('write');
@@ -119,7 +119,7 @@ async function pushChanges(
     if (!saved.ok) {
       const why =
         saved.kind === 'forbidden'
-          ? `pushing the app's settings needs an Admin token (plugins:write); nothing was written. Remove \`settings\` from ${file} to push people, services and SLOs only`
+          ? `pushing the app's settings needs an org Admin (plugins:write); nothing was written. Remove \`settings\` from ${file} to push people, services and SLOs only`
           : saved.message;
       return refused(io, grafana.url, saved, why);
     }

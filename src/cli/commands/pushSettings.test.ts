@@ -29,7 +29,7 @@ describe('push: settings and a registry in the plugin settings', () => {
     const before = cli.server.snapshot();
     expect(await cli.run(push('own.yaml'))).toBe(1);
     expect(cli.io.stderrText).toBe(
-      `${GRAFANA_URL}: pushing the app's settings needs an Admin token (plugins:write); nothing was written. Remove \`settings\` from own.yaml to push people, services and SLOs only\n`
+      `${GRAFANA_URL}: pushing the app's settings needs an org Admin (plugins:write); nothing was written. Remove \`settings\` from own.yaml to push people, services and SLOs only\n`
     );
     expect(cli.server.snapshot()).toBe(before);
   });
