@@ -6,6 +6,10 @@ import { fakeIo } from '../testing/fakeIo';
 
 const DEMO = join(__dirname, '../../../provisioning/registry/demo-registry.yaml');
 
+// The first test loads the domain's query parsers and builds every demo dashboard: well under a
+// second alone, but past jest's 5 s default on a loaded 2-core machine.
+jest.setTimeout(30000);
+
 describe('dashboards', () => {
   it('writes the executive dashboard and the on-call, debug and cost dashboards of every service', async () => {
     const io = fakeIo();
