@@ -147,3 +147,43 @@ export function importAt(code: string, map: SourceMapWithContent, offset: number
   const sameLine = [...lines[position.line].matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)];
   return sameLine[sameLine.length - 1]?.[1];
 }
+
+/** Per generated line, its mapped segments as `[generatedColumn, sourceIndex, originalLine, originalColumn]`. */
+export type DecodedMappings = number[][][];
+
+/** Decodes all of `map`'s mappings once, for many lookups (`lookupPosition`). */
+export function decodeMappings(map: SourceMapV3): DecodedMappings {
+  const state = { source: 0, line: 0, column: 0 };
+  return map.mappings.split(';').map((text) => {
+    let generatedColumn = 0;
+    const segments: number[][] = [];
+    for (const segment of text.split(',').filter(Boolean)) {
+      const fields = decodeSegment(segment);
+      generatedColumn += fields[0];
+      if (fields.length >= 4) {
+        state.source += fields[1];
+        state.line += fields[2];
+        state.column += fields[3];
+        segments.push([generatedColumn, state.source, state.line, state.column]);
+      }
+    }
+    return segments;
+  });
+}
+
+/** The original position (0-based) of generated `line`/`column` (0-based): the last segment at or before it. */
+export function lookupPosition(
+  decoded: DecodedMappings,
+  line: number,
+  column: number
+): { sourceIndex: number; line: number; column: number } | undefined {
+  const segments = decoded[line] ?? [];
+  let found: number[] | undefined;
+  for (const segment of segments) {
+    if (segment[0] > column) {
+      break;
+    }
+    found = segment;
+  }
+  return found ? { sourceIndex: found[1], line: found[2], column: found[3] } : undefined;
+}
