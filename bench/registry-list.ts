@@ -13,7 +13,7 @@ import { locationService } from '@grafana/runtime';
 import { buildServiceRows } from '../src/domain/registryView/serviceRows';
 import { defaultQuery, queryServices } from '../src/domain/registryView/servicesQuery';
 import { ServicesList } from '../src/pages/Services/list/ServicesList';
-import { manyServices } from '../src/pages/testing/manyServices';
+import { manyServices } from '../src/domain/testing/manyServices';
 import { renderWithRegistry } from '../src/pages/testing/registryHarness';
 import { servicesUrl } from '../src/routing';
 

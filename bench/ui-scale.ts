@@ -38,7 +38,7 @@ import { buildHost } from '../sandbox/build';
 import { optionsFromEnv } from '../sandbox/server';
 import { testIds } from '../src/components/testIds';
 import { RegistryDocument } from '../src/domain/model';
-import { manyServices } from '../src/pages/testing/manyServices';
+import { manyServices } from '../src/domain/testing/manyServices';
 import { serviceUrl, servicesUrl, slosUrl } from '../src/routing';
 import { RegistryUser } from '../src/storage/access';
 import { profileLoad, ProfileSummary } from './lib/cpuProfile';

@@ -1,7 +1,7 @@
 /** Generated registries for the browser and storage benchmarks. */
 import { RegistryDocument, SliKind } from '../../src/domain/model';
 import { baseSlo } from '../../src/domain/testing/builders';
-import { manyServices } from '../../src/pages/testing/manyServices';
+import { manyServices } from '../../src/domain/testing/manyServices';
 
 /** The SLOs each service gets in `servicesWithSlos`, in order. */
 const SLO_KINDS: Array<{ suffix: string; kind: SliKind }> = [

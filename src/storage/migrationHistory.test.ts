@@ -1,7 +1,7 @@
 import { PLUGIN_ID } from '../constants';
 import { RegistryDocument } from '../domain/model';
 import { baseRegistry, baseSlo } from '../domain/testing/builders';
-import { manyServices } from '../pages/testing/manyServices';
+import { manyServices } from '../domain/testing/manyServices';
 import { serviceUid } from './documents/layout';
 import { createGrafanaApi, GrafanaApi } from './grafana/api';
 import { backendSrvTransport } from './grafana/backendSrvTransport';

@@ -7,7 +7,7 @@
 import type { OrgRole } from '@grafana/data';
 import { resolve } from 'node:path';
 import { RegistryDocument, Service } from '../../src/domain/model';
-import { manyServices } from '../../src/pages/testing/manyServices';
+import { manyServices } from '../../src/domain/testing/manyServices';
 import { RegistryUser } from '../../src/storage/access';
 import { decodeDocument } from '../../src/storage/documents/dashboardCodec';
 import { INDEX_UID, serviceUid } from '../../src/storage/documents/layout';

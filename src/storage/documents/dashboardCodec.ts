@@ -5,6 +5,7 @@
  * dashboard sees the data and a note saying where to change it.
  */
 import { PLUGIN_BASE_URL } from '../../constants';
+import { compressText, decompressText, GZIP_BASE64 } from './compression';
 import { DOCUMENT_FORMAT, REGISTRY_TAG, SERVICE_TAG } from './layout';
 import { RegistryPayload } from './payloads';
 
@@ -43,7 +44,7 @@ function noteOf(payload: RegistryPayload): string {
         : `${PLUGIN_BASE_URL}/services`;
   const what =
     payload.kind === 'index'
-      ? 'a copy of the whole registry that the app reads in one request; the app rewrites it after every save'
+      ? 'a copy of the whole registry (gzipped) that the app reads in one request; the app rewrites it after every save'
       : `the ${payload.kind === 'service' ? 'service and its SLOs' : 'people'} of the Business Owner registry`;
   return [
     `This dashboard stores ${what}.`,
@@ -54,10 +55,20 @@ function noteOf(payload: RegistryPayload): string {
 
 /**
  * The dashboard for `payload`. Service and people documents are indented so that Grafana's
- * version history shows readable diffs; the index, which can reach megabytes, is compact.
+ * version history shows readable diffs; the index, which repeats them all, is gzipped
+ * (./compression.ts).
  */
 export function encodeDocument(uid: string, payload: RegistryPayload, version?: number): RegistryDashboard {
-  const content = payload.kind === 'index' ? JSON.stringify(payload) : JSON.stringify(payload, null, 2);
+  const content =
+    payload.kind === 'index'
+      ? JSON.stringify({
+          format: DOCUMENT_FORMAT,
+          kind: 'index',
+          encoding: GZIP_BASE64,
+          services: payload.services.length,
+          data: compressText(JSON.stringify(payload)),
+        })
+      : JSON.stringify(payload, null, 2);
   return {
     uid,
     title: titleOf(payload),
@@ -106,11 +117,11 @@ export function decodeDocument<K extends RegistryPayload['kind']>(
     }
     let parsed: unknown;
     try {
-      parsed = JSON.parse(content);
+      parsed = unwrap(JSON.parse(content));
     } catch (error) {
       return {
         ok: false,
-        message: `dashboard ${uid}: the registry data is not valid JSON (${(error as Error).message})`,
+        message: `dashboard ${uid}: the registry data is not valid JSON or gzip (${(error as Error).message})`,
       };
     }
     const problem = shapeProblem(parsed, kind);
@@ -119,6 +130,14 @@ export function decodeDocument<K extends RegistryPayload['kind']>(
       : { ok: true, payload: parsed as Extract<RegistryPayload, { kind: K }> };
   }
   return { ok: false, message: `dashboard ${uid} holds no registry data (a text panel with ${DOCUMENT_FORMAT} JSON)` };
+}
+
+/** A compressed payload's content; anything else as it is. Throws on data that does not decompress. */
+function unwrap(value: unknown): unknown {
+  if (isRecord(value) && value.encoding === GZIP_BASE64 && typeof value.data === 'string') {
+    return JSON.parse(decompressText(value.data));
+  }
+  return value;
 }
 
 function flattenPanels(panels: unknown[]): unknown[] {

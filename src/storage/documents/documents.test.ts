@@ -1,4 +1,5 @@
 import { baseRegistry } from '../../domain/testing/builders';
+import { manyServices } from '../../domain/testing/manyServices';
 import { applyWrites } from '../save/indexUpdate';
 import { decodeDocument, encodeDocument } from './dashboardCodec';
 import { DOCUMENT_FORMAT, serviceUid } from './layout';
@@ -71,6 +72,42 @@ describe('registry documents as dashboards', () => {
     expect(decoded.ok).toBe(false);
     expect(!decoded.ok && decoded.message).toContain('dashboard u');
     expect(!decoded.ok && decoded.message).toContain(message);
+  });
+});
+
+describe('the index, gzipped', () => {
+  const index = applyWrites(emptyIndex(), [{ uid: 'x', version: 1, payload }], stamp);
+
+  test('round trip, and the same index always encodes to the same dashboard', () => {
+    const dashboard = encodeDocument('bizowner-index', index);
+    expect(decodeDocument(dashboard, 'index')).toEqual({ ok: true, payload: index });
+    expect(JSON.stringify(encodeDocument('bizowner-index', index))).toBe(JSON.stringify(dashboard));
+  });
+
+  test('5,000 services stay far below MySQL’s 16 MB for a dashboard', () => {
+    const doc = manyServices(5000);
+    const written = doc.services.map((service, i) => ({
+      uid: `s${i}`,
+      version: 1,
+      payload: { ...payload, service, slos: doc.slos.filter((slo) => slo.serviceId === service.id) },
+    }));
+    const big = applyWrites(emptyIndex(), written, stamp);
+    const size = JSON.stringify(encodeDocument('bizowner-index', big)).length;
+    expect(JSON.stringify(big).length).toBeGreaterThan(5_000_000);
+    expect(size).toBeLessThan(1_000_000);
+  });
+
+  test('data that is not gzip is an error value naming the dashboard', () => {
+    const content = JSON.stringify({
+      format: DOCUMENT_FORMAT,
+      kind: 'index',
+      encoding: 'gzip+base64',
+      data: 'bm90IGd6aXA=',
+    });
+    const decoded = decodeDocument({ uid: 'bizowner-index', panels: [{ options: { content } }] }, 'index');
+    expect(!decoded.ok && decoded.message).toContain(
+      'dashboard bizowner-index: the registry data is not valid JSON or gzip'
+    );
   });
 });
 

@@ -6,7 +6,7 @@ import { baseRegistry, baseService } from '../../../domain/testing/builders';
 import { emptyRegistry } from '../../../domain/registry';
 import { viewerUser } from '../../../storage/testing/users';
 import { servicesUrl } from '../../../routing';
-import { manyServices } from '../../testing/manyServices';
+import { manyServices } from '../../../domain/testing/manyServices';
 import { renderWithRegistry } from '../../testing/registryHarness';
 import { ServicesList } from './ServicesList';
 

@@ -1,6 +1,6 @@
 import { SloMeasurement } from '../../../api/sloValues/types';
 import { baseRegistry } from '../../../domain/testing/builders';
-import { manyServices } from '../../testing/manyServices';
+import { manyServices } from '../../../domain/testing/manyServices';
 import { buildSloRows, listStatus } from './sloRows';
 import { defaultSlosQuery, querySlos, sloFilterChoices, slosQueryFromParams, slosQueryToParams } from './slosQuery';
 

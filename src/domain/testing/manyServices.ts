@@ -1,5 +1,5 @@
-import { LIFECYCLES, RegistryDocument, Tier } from '../../domain/model';
-import { baseRegistry, basePerson, baseService, baseSlo } from '../../domain/testing/builders';
+import { LIFECYCLES, RegistryDocument, Tier } from '../model';
+import { baseRegistry, basePerson, baseService, baseSlo } from './builders';
 
 /**
  * A registry of `count` services (for list tests and the benchmark): 50 people, services spread
