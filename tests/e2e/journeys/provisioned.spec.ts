@@ -60,6 +60,8 @@ test('a registry provisioned from files is shown read-only, naming the file to c
   await expect(page.getByTestId(testIds.services.delete)).toBeDisabled();
 
   // Restarting re-applies the files: still the same registry, still read-only.
+  // The page is closed first: requests in flight when a server stops fail in any browser.
+  await page.goto('about:blank');
   await sandbox().restart();
   expect(await sandbox().revision()).toBe(before);
   await watcher.assertClean();

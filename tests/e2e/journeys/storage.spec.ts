@@ -46,6 +46,8 @@ test('an Editor’s edit survives a restart that re-applies provisioning, and th
   await page.waitForURL(`**${serviceUrl('search')}`);
 
   // Grafana re-applies provisioning/plugins/apps.yaml at every start; the registry is not in it.
+  // The page is closed first: requests in flight when a server stops fail in any browser.
+  await page.goto('about:blank');
   await sandbox().restart();
   expect((await sandbox().registry()).services.find((service) => service.id === 'search')?.description).toBe(
     description
