@@ -30,7 +30,7 @@
  * bench/RESULTS.md.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -123,6 +123,7 @@ async function main() {
     execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   }
   await buildHost(ROOT);
+  const hostBytes = statSync(join(ROOT, '.sandbox', 'build', 'host.js')).size;
   const servicesDoc = servicesWithSlos(5000, 3);
   const slosDoc = manySlos();
   const sandboxes: Sandbox[] = [];
@@ -235,6 +236,7 @@ async function main() {
       details: {
         chromium: browser.version(),
         runs,
+        hostBytes,
         registries: {
           services: {
             services: servicesDoc.services.length,
@@ -262,6 +264,8 @@ async function main() {
 interface UiScaleDetails {
   chromium: string;
   runs: number;
+  /** The sandbox host's `host.js`; missing in results written before 2026-12-06. */
+  hostBytes?: number;
   registries: { services: { services: number; slos: number; seedMs: number } };
   lists: Array<ReturnType<typeof summarise> & { list: string }>;
   storage: StorageFigures;
@@ -279,7 +283,7 @@ function renderSections(result: BenchResult): void {
     command: result.command,
     runs: details.runs,
   };
-  const ui = uiSection(details.lists, context);
+  const ui = uiSection(details.lists, context, details.hostBytes);
   writeSection(HEADING, ui);
   const services = details.lists[0];
   const storage = storageSection(

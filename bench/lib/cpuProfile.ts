@@ -64,6 +64,30 @@ interface Origin {
   name: string;
 }
 
+const KEYWORDS = new Set(['function', 'async', 'export', 'const', 'let', 'var', 'return', 'new', 'default']);
+
+/**
+ * The name of the function whose source starts at `column` of `line`: V8 places a function at its name
+ * (`function useX(`) or at its parameters (`const useX = (`, `const X = <T,>(props`, `x(…) {`). Other
+ * positions (a module's top level, a class) give none.
+ */
+function nameAt(line: string, column: number): string | undefined {
+  const inParameters = line[column - 1] === '(';
+  if (!inParameters) {
+    const declared = line.slice(column).match(/^([A-Za-z_$][\w$]*)\s*(?:<[^>]*>)?\s*\(/)?.[1];
+    if (declared && !KEYWORDS.has(declared)) {
+      return declared;
+    }
+    if (line[column] !== '(') {
+      return undefined;
+    }
+  }
+  const assigned = line
+    .slice(0, inParameters ? column - 1 : column)
+    .match(/([A-Za-z_$][\w$]*)\s*(?:[=:]\s*(?:async\s*)?(?:function\s*\*?\s*)?)?(?:<[^=]*>\s*)?$/)?.[1];
+  return assigned && !KEYWORDS.has(assigned) ? assigned : undefined;
+}
+
 /** Maps frames of scripts served from `dirs` (URL path prefix → folder) through their source maps. */
 class FrameMapper {
   private readonly maps = new Map<string, { map: SourceMapWithContent; decoded: DecodedMappings } | null>();
@@ -93,15 +117,17 @@ class FrameMapper {
       return { origin: path, where: `${path}:${frame.lineNumber + 1}`, name };
     }
     const source = loaded.map.sources[position.sourceIndex];
+    const line = loaded.map.sourcesContent?.[position.sourceIndex]?.split('\n')[position.line] ?? '';
     const inModules = source.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
     if (inModules) {
-      return { origin: inModules[1], where: inModules[1], name };
+      // The bundles are minified: their function names are the minifier's, the source's are in the map.
+      return { origin: inModules[1], where: inModules[1], name: nameAt(line, position.column) ?? '(anonymous)' };
     }
     // webpack names the plugin's files relative to src/; esbuild the host's relative to its output folder.
     const file = source.startsWith('webpack://')
       ? `src/${source.replace(/^webpack:\/\/[^/]*\/(\.\/)?/, '')}`
       : source.replace(/^(\.\.?\/)+/, '');
-    const text = loaded.map.sourcesContent?.[position.sourceIndex]?.split('\n')[position.line]?.trim() ?? '';
+    const text = line.trim();
     return {
       origin: file.split('/').slice(0, 3).join('/'),
       where: `${file}:${position.line + 1}`,

@@ -1,4 +1,4 @@
-import React, { useCallback, useMemo } from 'react';
+import React, { memo, useCallback, useMemo } from 'react';
 import { locationService } from '@grafana/runtime';
 import { Column, FetchDataFunc, InteractiveTable, Pagination, Text } from '@grafana/ui';
 
@@ -41,12 +41,7 @@ interface Props<T extends { id: string }, K extends string> {
 
 const rowId = (row: { id: string }) => row.id;
 
-/**
- * A count line, a sortable table of one page of rows (or a "no match" text) and pagination, for lists
- * whose filters, sort and page live in the URL. The sorting and paging themselves run over all rows
- * in the caller; the table only reports its sort state.
- */
-export function PagedTable<T extends { id: string }, K extends string>({
+function PagedTableView<T extends { id: string }, K extends string>({
   columns,
   result,
   sortKeys,
@@ -97,3 +92,11 @@ export function PagedTable<T extends { id: string }, K extends string>({
     </>
   );
 }
+
+/**
+ * A count line, a sortable table of one page of rows (or a "no match" text) and pagination, for lists
+ * whose filters, sort and page live in the URL. The sorting and paging themselves run over all rows
+ * in the caller; the table only reports its sort state. Memoised: while a keystroke's results are
+ * deferred, the list renders with the search box alone and the table, given the same props, stays.
+ */
+export const PagedTable = memo(PagedTableView) as typeof PagedTableView;

@@ -68,3 +68,27 @@ export function queryToParams(query: ServicesQuery): QueryParamUpdate {
     page: query.page > 1 ? String(query.page) : undefined,
   };
 }
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+/**
+ * A function that returns the query it is given, with each filter list that holds the same values as
+ * in the query it returned before replaced by that earlier list: unchanged filters keep their identity
+ * from one URL to the next, so that a keystroke in the search box leaves the filter pickers alone.
+ */
+export function keepingListIdentity(): (next: ServicesQuery) => ServicesQuery {
+  let previous: ServicesQuery | undefined;
+  return (next) => {
+    const kept = previous && {
+      ...next,
+      tiers: sameItems(previous.tiers, next.tiers) ? previous.tiers : next.tiers,
+      lifecycles: sameItems(previous.lifecycles, next.lifecycles) ? previous.lifecycles : next.lifecycles,
+      teams: sameItems(previous.teams, next.teams) ? previous.teams : next.teams,
+      owners: sameItems(previous.owners, next.owners) ? previous.owners : next.owners,
+    };
+    previous = kept ?? next;
+    return previous;
+  };
+}

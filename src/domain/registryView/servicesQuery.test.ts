@@ -1,8 +1,19 @@
+import { scoreRegistry } from '../governance/scorecard';
+import { MATURITY_LEVELS } from '../governance/types';
 import { baseRegistry, basePerson, baseService } from '../testing/builders';
+import { manyServices } from '../testing/manyServices';
 import { RegistryDocument } from '../model';
 import { buildServiceRows } from './serviceRows';
-import { defaultQuery, filterChoices, NO_OWNER, queryServices, ServicesQuery, sortRows } from './servicesQuery';
-import { queryFromParams, queryToParams } from './queryParams';
+import {
+  defaultQuery,
+  filterChoices,
+  NO_OWNER,
+  queryServices,
+  ServicesQuery,
+  SORT_KEYS,
+  sortRows,
+} from './servicesQuery';
+import { keepingListIdentity, queryFromParams, queryToParams } from './queryParams';
 
 function registry(): RegistryDocument {
   const doc = baseRegistry();
@@ -66,6 +77,37 @@ describe('sorting', () => {
   ])('%s desc=%s', (sort, desc, expected) => {
     expect(sortRows(rows, sort, desc).map((row) => row.id)).toEqual(expected);
   });
+});
+
+describe('at scale', () => {
+  const doc = manyServices(300);
+  const live = { slos: { 'service-00003-availability': { budgetLeft: 0.1 } }, generatedDashboards: ['service-00006'] };
+  const many = buildServiceRows(doc, live);
+
+  test('rows carry the level and failure modes of their scorecard', () => {
+    const cards = scoreRegistry(doc, live);
+    expect(many.map((row) => [row.level, row.failing])).toEqual(cards.map((card) => [card.level, card.failing]));
+  });
+
+  test('level sorts every row by rung, ties by name', () => {
+    const ranks = ['none', ...MATURITY_LEVELS];
+    const sorted = sortRows(buildServiceRows(doc, live), 'level', true);
+    expect(sorted).toHaveLength(300);
+    sorted.slice(1).forEach((row, i) => {
+      const before = sorted[i];
+      const order = ranks.indexOf(before.level) - ranks.indexOf(row.level);
+      expect(order > 0 || (order === 0 && before.name.localeCompare(row.name) <= 0)).toBe(true);
+    });
+  });
+
+  test.each(SORT_KEYS.flatMap((sort) => [false, true].map((desc) => [sort, desc] as const)))(
+    'filtering keeps the sort of all rows: %s desc=%s',
+    (sort, desc) => {
+      const query = { ...defaultQuery(), sort, desc, tiers: [1 as const], needsAttention: true, pageSize: 1000 };
+      const expected = sortRows(many, sort, desc).filter((row) => row.tier === 1 && row.needsAttention);
+      expect(queryServices(many, query).rows).toEqual(expected);
+    }
+  );
 });
 
 describe('paging', () => {
@@ -133,6 +175,15 @@ describe('query parameters', () => {
       page: '3',
     });
     expect(queryFromParams(params)).toEqual(query);
+  });
+
+  test('lists that did not change keep their identity', () => {
+    const keep = keepingListIdentity();
+    const previous = keep(queryFromParams({ q: 'pa', tier: '1,2', owner: 'ana' }));
+    const next = keep(queryFromParams({ q: 'pay', tier: '1,2', owner: 'ana,bruno' }));
+    expect(next.tiers).toBe(previous.tiers);
+    expect(next.lifecycles).toBe(previous.lifecycles);
+    expect(next).toMatchObject({ text: 'pay', owners: ['ana', 'bruno'] });
   });
 
   test('defaults leave the URL plain', () => {

@@ -54,28 +54,31 @@ export function defaultQuery(): ServicesQuery {
   };
 }
 
+/** The filters of `query` as one test, so that a keystroke splits the search text once, not once per row. */
+function rowFilter(query: ServicesQuery): ((row: ServiceRow) => boolean) | undefined {
+  const words = query.text.toLowerCase().split(/\s+/).filter(Boolean);
+  const { tiers, lifecycles, teams, owners, needsAttention } = query;
+  if (words.length + tiers.length + lifecycles.length + teams.length + owners.length === 0 && !needsAttention) {
+    return undefined;
+  }
+  return (row) =>
+    words.every((word) => row.searchText.includes(word)) &&
+    (tiers.length === 0 || tiers.includes(row.tier)) &&
+    (lifecycles.length === 0 || lifecycles.includes(row.lifecycle)) &&
+    (teams.length === 0 || (row.team !== undefined && teams.includes(row.team))) &&
+    (owners.length === 0 || owners.includes(row.businessOwnerId ?? NO_OWNER)) &&
+    (!needsAttention || row.needsAttention);
+}
+
 /** Whether a row passes every filter of `query` (an empty filter passes everything). */
 export function matchesQuery(row: ServiceRow, query: ServicesQuery): boolean {
-  const words = query.text.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.some((word) => !row.searchText.includes(word))) {
-    return false;
-  }
-  if (query.tiers.length > 0 && !query.tiers.includes(row.tier)) {
-    return false;
-  }
-  if (query.lifecycles.length > 0 && !query.lifecycles.includes(row.lifecycle)) {
-    return false;
-  }
-  if (query.teams.length > 0 && !(row.team !== undefined && query.teams.includes(row.team))) {
-    return false;
-  }
-  if (query.owners.length > 0 && !query.owners.includes(row.businessOwnerId ?? NO_OWNER)) {
-    return false;
-  }
-  return !query.needsAttention || row.needsAttention;
+  return rowFilter(query)?.(row) ?? true;
 }
 
 const LEVEL_RANK: Record<ScoreLevel, number> = { none: 0, beginner: 1, intermediate: 2, advanced: 3 };
+
+/** `localeCompare` without arguments, as one collator: the same order, without a lookup per call. */
+const compareText = new Intl.Collator().compare;
 
 function text(value: string | undefined): string {
   return value ?? '';
@@ -85,7 +88,7 @@ function text(value: string | undefined): string {
 function compareOn(key: SortKey, a: ServiceRow, b: ServiceRow): number {
   switch (key) {
     case 'name':
-      return a.name.localeCompare(b.name);
+      return compareText(a.name, b.name);
     case 'tier':
       return a.tier - b.tier;
     case 'lifecycle':
@@ -93,10 +96,10 @@ function compareOn(key: SortKey, a: ServiceRow, b: ServiceRow): number {
     case 'owner':
       return (
         missingLast(a.businessOwnerName, b.businessOwnerName) ||
-        text(a.businessOwnerName).localeCompare(text(b.businessOwnerName))
+        compareText(text(a.businessOwnerName), text(b.businessOwnerName))
       );
     case 'team':
-      return missingLast(a.team, b.team) || text(a.team).localeCompare(text(b.team));
+      return missingLast(a.team, b.team) || compareText(text(a.team), text(b.team));
     case 'slos':
       return a.sloCount - b.sloCount;
     case 'status':
@@ -112,22 +115,53 @@ function missingLast(a: unknown, b: unknown): number {
   return Number(a === undefined) - Number(b === undefined);
 }
 
+/** Rows in name order, ties by id: the order every sort keeps among rows it finds equal. */
+function byName(rows: ServiceRow[]): ServiceRow[] {
+  return [...rows].sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
+}
+
+/**
+ * Every sort of a set of rows that was asked for, by `key` and direction. The list keeps one set of
+ * rows per registry, so a keystroke filters rows sorted before instead of sorting 5,000 rows again.
+ */
+const sortedOrders = new WeakMap<ServiceRow[], Map<string, ServiceRow[]>>();
+
+function sortedOrder(rows: ServiceRow[], key: SortKey, desc: boolean): ServiceRow[] {
+  let orders = sortedOrders.get(rows);
+  if (!orders) {
+    orders = new Map();
+    sortedOrders.set(rows, orders);
+  }
+  const id = `${key}:${desc}`;
+  let sorted = orders.get(id);
+  if (!sorted) {
+    let named = orders.get('name:false');
+    if (!named) {
+      named = byName(rows);
+      orders.set('name:false', named);
+    }
+    const sign = desc ? -1 : 1;
+    // Array sorts are stable: rows equal on `key` stay in name order.
+    sorted = key === 'name' && !desc ? named : [...named].sort((a, b) => sign * compareOn(key, a, b));
+    orders.set(id, sorted);
+  }
+  return sorted;
+}
+
 /** Sorts a copy of `rows` on `key`, ties by name then id, so that the order is stable. */
 export function sortRows(rows: ServiceRow[], key: SortKey, desc: boolean): ServiceRow[] {
-  const sign = desc ? -1 : 1;
-  return [...rows].sort(
-    (a, b) => sign * compareOn(key, a, b) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id)
-  );
+  return [...sortedOrder(rows, key, desc)];
 }
 
 /** Filters, sorts and cuts out one page of `rows`. */
 export function queryServices(rows: ServiceRow[], query: ServicesQuery): ServicesPage {
-  const matching = rows.filter((row) => matchesQuery(row, query));
-  const sorted = sortRows(matching, query.sort, query.desc);
-  const pages = Math.max(1, Math.ceil(sorted.length / query.pageSize));
+  const sorted = sortedOrder(rows, query.sort, query.desc);
+  const filter = rowFilter(query);
+  const matching = filter ? sorted.filter(filter) : sorted;
+  const pages = Math.max(1, Math.ceil(matching.length / query.pageSize));
   const page = Math.min(Math.max(1, query.page), pages);
   const start = (page - 1) * query.pageSize;
-  return { rows: sorted.slice(start, start + query.pageSize), total: sorted.length, pages, page };
+  return { rows: matching.slice(start, start + query.pageSize), total: matching.length, pages, page };
 }
 
 /** Distinct teams and business owners of `rows`, for the filter pickers. */
@@ -143,7 +177,7 @@ export function filterChoices(rows: ServiceRow[]): { teams: string[]; owners: Ar
     }
   }
   return {
-    teams: [...teams].sort((a, b) => a.localeCompare(b)),
-    owners: [...owners].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+    teams: [...teams].sort(compareText),
+    owners: [...owners].map(([id, name]) => ({ id, name })).sort((a, b) => compareText(a.name, b.name)),
   };
 }

@@ -28,10 +28,76 @@ export function ServicesFilters({ query, onChange, teams, owners }: Props) {
     ],
     [owners]
   );
+  const { tiers, lifecycles, teams: chosenTeams, owners: chosenOwners, needsAttention } = query;
+  // The pickers do not depend on the search text: a keystroke leaves them alone (the owner picker
+  // holds a few hundred options at 5,000 services).
+  const pickers = useMemo(
+    () => (
+      <>
+        <MultiFilter<Tier>
+          options={tierOptions}
+          value={tiers}
+          onChange={(chosen) => onChange({ tiers: chosen })}
+          placeholder={t('bizowner.services.filter.tier', 'Tier')}
+          minWidth={12}
+        />
+        <MultiFilter<Lifecycle>
+          options={lifecycleOptions}
+          value={lifecycles}
+          onChange={(chosen) => onChange({ lifecycles: chosen })}
+          placeholder={t('bizowner.services.filter.lifecycle', 'Lifecycle')}
+          minWidth={14}
+        />
+        <MultiFilter<string>
+          options={teamOptions}
+          value={chosenTeams}
+          onChange={(chosen) => onChange({ teams: chosen })}
+          placeholder={t('bizowner.services.filter.team', 'Team')}
+          minWidth={14}
+        />
+        <MultiFilter<string>
+          options={ownerOptions}
+          value={chosenOwners}
+          onChange={(chosen) => onChange({ owners: chosen })}
+          placeholder={t('bizowner.services.filter.owner', 'Business owner')}
+          minWidth={20}
+        />
+        <InlineField label={t('bizowner.services.filter.attention', 'Needs attention')} transparent>
+          <InlineSwitch
+            value={needsAttention}
+            onChange={() => onChange({ needsAttention: !needsAttention })}
+            data-testid={testIds.services.attention}
+            aria-label={t('bizowner.services.filter.attention', 'Needs attention')}
+          />
+        </InlineField>
+        <Button
+          variant="secondary"
+          fill="text"
+          icon="user"
+          onClick={() => onChange({ owners: [NO_OWNER] })}
+          data-testid={testIds.services.noOwner}
+        >
+          {t('bizowner.services.filter.withoutOwner', 'Without a business owner')}
+        </Button>
+      </>
+    ),
+    [
+      tierOptions,
+      lifecycleOptions,
+      teamOptions,
+      ownerOptions,
+      tiers,
+      lifecycles,
+      chosenTeams,
+      chosenOwners,
+      needsAttention,
+      onChange,
+    ]
+  );
   const filtered =
     query.text !== '' ||
-    query.tiers.length + query.lifecycles.length + query.teams.length + query.owners.length > 0 ||
-    query.needsAttention;
+    tiers.length + lifecycles.length + chosenTeams.length + chosenOwners.length > 0 ||
+    needsAttention;
 
   return (
     <ListFilters
@@ -44,51 +110,7 @@ export function ServicesFilters({ query, onChange, teams, owners }: Props) {
       clearLabel={t('bizowner.services.filter.clear', 'Clear filters')}
       clearTestId={testIds.services.clearFilters}
     >
-      <MultiFilter<Tier>
-        options={tierOptions}
-        value={query.tiers}
-        onChange={(tiers) => onChange({ tiers })}
-        placeholder={t('bizowner.services.filter.tier', 'Tier')}
-        minWidth={12}
-      />
-      <MultiFilter<Lifecycle>
-        options={lifecycleOptions}
-        value={query.lifecycles}
-        onChange={(lifecycles) => onChange({ lifecycles })}
-        placeholder={t('bizowner.services.filter.lifecycle', 'Lifecycle')}
-        minWidth={14}
-      />
-      <MultiFilter<string>
-        options={teamOptions}
-        value={query.teams}
-        onChange={(teams) => onChange({ teams })}
-        placeholder={t('bizowner.services.filter.team', 'Team')}
-        minWidth={14}
-      />
-      <MultiFilter<string>
-        options={ownerOptions}
-        value={query.owners}
-        onChange={(owners) => onChange({ owners })}
-        placeholder={t('bizowner.services.filter.owner', 'Business owner')}
-        minWidth={20}
-      />
-      <InlineField label={t('bizowner.services.filter.attention', 'Needs attention')} transparent>
-        <InlineSwitch
-          value={query.needsAttention}
-          onChange={() => onChange({ needsAttention: !query.needsAttention })}
-          data-testid={testIds.services.attention}
-          aria-label={t('bizowner.services.filter.attention', 'Needs attention')}
-        />
-      </InlineField>
-      <Button
-        variant="secondary"
-        fill="text"
-        icon="user"
-        onClick={() => onChange({ owners: [NO_OWNER] })}
-        data-testid={testIds.services.noOwner}
-      >
-        {t('bizowner.services.filter.withoutOwner', 'Without a business owner')}
-      </Button>
+      {pickers}
     </ListFilters>
   );
 }

@@ -1,4 +1,4 @@
-import React, { useDeferredValue, useMemo } from 'react';
+import React, { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { t } from '@grafana/i18n';
 import { Stack } from '@grafana/ui';
 import { ReadOnlyNotice } from '../../../components/ReadOnlyNotice/ReadOnlyNotice';
@@ -48,6 +48,9 @@ function ServicesTable({ doc }: { doc: RegistryDocument }) {
   const prometheusConfigured = Boolean(doc.settings.prometheus?.uid);
   const missingReason = live?.slos ? undefined : noLiveDataReason(prometheusConfigured);
   const columns = useServiceColumns(missingReason);
+  // Read by the table when it mounts only; kept so that the table's props stay the same while typing.
+  const [initialSort] = useState(() => ({ sort: query.sort, desc: query.desc }));
+  const onNavigate = useCallback((page: number) => setQuery({ page }), [setQuery]);
 
   return (
     <Stack direction="column" gap={2}>
@@ -74,10 +77,10 @@ function ServicesTable({ doc }: { doc: RegistryDocument }) {
         result={result}
         sortKeys={SORT_KEYS}
         defaultSort="name"
-        initialSort={query}
+        initialSort={initialSort}
         readSort={queryFromParams}
         onSortChange={setQuery}
-        onNavigate={(page) => setQuery({ ...query, page })}
+        onNavigate={onNavigate}
         countText={t('bizowner.services.count', '{{shown}} of {{total}} services', {
           shown: result.total,
           total: rows.length,

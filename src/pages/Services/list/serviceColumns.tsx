@@ -13,26 +13,47 @@ import { serviceUrl } from '../../../routing';
 type Cell = { row: { original: ServiceRow } };
 
 /**
+ * `label`, translating each value once per column set rather than once per cell (`lifecycleLabel`
+ * translates all four lifecycles on every call).
+ */
+function cached<T>(label: (value: T) => string): (value: T) => string {
+  const labels = new Map<T, string>();
+  return (value) => {
+    let text = labels.get(value);
+    if (text === undefined) {
+      text = label(value);
+      labels.set(value, text);
+    }
+    return text;
+  };
+}
+
+/**
  * Columns of the services list. Every column sorts (the sorting itself happens in
  * `queryServices`, on all rows, not only the page shown); `missingReason` explains empty live values.
  */
 export function useServiceColumns(missingReason: string | undefined): Array<Column<ServiceRow>> {
-  return useMemo(
-    () => [
+  return useMemo(() => {
+    const tierText = cached(tierLabel);
+    const lifecycleText = cached(lifecycleLabel);
+    const noOwner = t('bizowner.services.noOwner', 'None');
+    const noSlos = t('bizowner.services.noSlos', 'No SLOs yet');
+    const attention = t('bizowner.services.attentionBadge', 'Attention');
+    return [
       nameColumn<ServiceRow>(t('bizowner.services.col.name', 'Service'), (row) => serviceUrl(row.id)),
       {
         id: 'tier',
         header: t('bizowner.services.col.tier', 'Tier'),
         sortType: 'number',
         cell: ({ row: { original } }: Cell) => (
-          <Badge color={original.tier <= 2 ? 'orange' : 'blue'} text={tierLabel(original.tier)} />
+          <Badge color={original.tier <= 2 ? 'orange' : 'blue'} text={tierText(original.tier)} />
         ),
       },
       {
         id: 'lifecycle',
         header: t('bizowner.services.col.lifecycle', 'Lifecycle'),
         sortType: 'string',
-        cell: ({ row: { original } }: Cell) => lifecycleLabel(original.lifecycle),
+        cell: ({ row: { original } }: Cell) => lifecycleText(original.lifecycle),
       },
       {
         id: 'owner',
@@ -42,7 +63,7 @@ export function useServiceColumns(missingReason: string | undefined): Array<Colu
           original.businessOwnerId ? (
             <PersonLink id={original.businessOwnerId} name={original.businessOwnerName} />
           ) : (
-            <Badge color="red" icon="exclamation-triangle" text={t('bizowner.services.noOwner', 'None')} />
+            <Badge color="red" icon="exclamation-triangle" text={noOwner} />
           ),
       },
       {
@@ -75,9 +96,7 @@ export function useServiceColumns(missingReason: string | undefined): Array<Colu
         cell: ({ row: { original } }: Cell) => (
           <BudgetLeft
             value={original.budgetLeft}
-            missingReason={
-              original.sloCount === 0 ? t('bizowner.services.noSlos', 'No SLOs yet') : (missingReason ?? '')
-            }
+            missingReason={original.sloCount === 0 ? noSlos : (missingReason ?? '')}
           />
         ),
       },
@@ -88,13 +107,10 @@ export function useServiceColumns(missingReason: string | undefined): Array<Colu
         cell: ({ row: { original } }: Cell) => (
           <Stack gap={0.5} alignItems="center">
             <LevelBadge level={original.level} />
-            {original.needsAttention && (
-              <Badge color="red" icon="exclamation-circle" text={t('bizowner.services.attentionBadge', 'Attention')} />
-            )}
+            {original.needsAttention && <Badge color="red" icon="exclamation-circle" text={attention} />}
           </Stack>
         ),
       },
-    ],
-    [missingReason]
-  );
+    ];
+  }, [missingReason]);
 }
