@@ -132,6 +132,21 @@ export function legacyIgnoredMessage(): string {
   );
 }
 
+export function indexRebuiltMessage(documents: number): string {
+  return t(
+    'bizowner.storage.indexRebuilt',
+    'The index of the "{{folder}}" folder was missing and was rebuilt from its {{documents}} documents.',
+    { folder: REGISTRY_FOLDER.title, documents, ...RAW }
+  );
+}
+
+export function editedSinceMoveMessage(): string {
+  return t(
+    'bizowner.storage.editedSinceMove',
+    'The folder already holds registry documents that were edited after an earlier move, so the registry in the plugin settings was not moved over them; remove jsonData.registry from the plugin settings (or their provisioning file).'
+  );
+}
+
 function answerOf(status: number): string {
   return status ? `HTTP ${status}` : t('bizowner.storage.noAnswer', 'no answer from Grafana');
 }

@@ -11,7 +11,8 @@ import { decodeDocument } from './documents/dashboardCodec';
 import { INDEX_UID, REGISTRY_FOLDER } from './documents/layout';
 import { GrafanaApi } from './grafana/api';
 import { PluginSettingsDto } from './grafana/types';
-import { migratedMessage } from './messages';
+import { RegistryPayload } from './documents/payloads';
+import { editedSinceMoveMessage, migratedMessage } from './messages';
 import { peopleWrite, serviceWrite, Stamp } from './save/documentBuilders';
 import { writeDocuments } from './save/documentWrites';
 import { updateIndex } from './save/indexUpdate';
@@ -34,7 +35,7 @@ export async function migrateLegacyRegistry(
   legacy: RegistryDocument,
   user: RegistryUser,
   options: { now?: () => Date; onProgress?: (progress: MigrationProgress) => void } = {}
-): Promise<{ ok: boolean; message: string }> {
+): Promise<{ ok: boolean; message: string; edited?: boolean }> {
   const orphans = orphanSlos(legacy);
   if (orphans.length > 0) {
     const ids = orphans.map((slo) => `${slo.id} (service ${slo.serviceId})`).join(', ');
@@ -54,8 +55,9 @@ export async function migrateLegacyRegistry(
       };
     }
   }
-  // The index is missing, so documents already in the folder are what an interrupted move left: replace them.
-  const replace = { replaceable: () => true };
+  // The index is missing. Documents only an earlier move wrote are what an interrupted move left:
+  // replace them. A document edited since is not overwritten: the move stops (`edited`).
+  const replace = { replaceable: (current: RegistryPayload) => onlyMoved(current) };
   const writes = [
     { ...peopleWrite({ people: legacy.people, stamp, summary: SUMMARY }), ...replace },
     ...[...splitByService(legacy)].map(([id, part]) => ({
@@ -65,6 +67,9 @@ export async function migrateLegacyRegistry(
   ];
   const report = (done: number, total: number) => options.onProgress?.({ done, total: total + writes.length + 1 });
   const outcome = await writeDocuments(api, writes, report);
+  if (!outcome.ok && outcome.kind === 'conflict' && outcome.stale.current && !onlyMoved(outcome.stale.current)) {
+    return { ok: false, edited: true, message: editedSinceMoveMessage() };
+  }
   if (!outcome.ok) {
     const reason =
       outcome.kind === 'conflict'
@@ -115,6 +120,11 @@ export async function migrateLegacyRegistry(
     };
   }
   return { ok: true, message: migratedMessage(counts) };
+}
+
+/** Whether only a move (this or an interrupted one) wrote the document. */
+function onlyMoved(payload: RegistryPayload): boolean {
+  return 'changes' in payload && payload.changes.every((change) => change.summary === SUMMARY);
 }
 
 /** Reads back the index and every document; a description of the first difference, if any. */

@@ -2,7 +2,7 @@ import { PLUGIN_ID } from '../constants';
 import { RegistryDocument } from '../domain/model';
 import { baseRegistry, baseSlo } from '../domain/testing/builders';
 import { manyServices } from '../domain/testing/manyServices';
-import { serviceUid } from './documents/layout';
+import { INDEX_UID, serviceUid } from './documents/layout';
 import { createGrafanaApi, GrafanaApi } from './grafana/api';
 import { backendSrvTransport } from './grafana/backendSrvTransport';
 import { loadServiceHistory, restoreServiceVersion } from './history';
@@ -259,5 +259,33 @@ describe('50 concurrent saves from separate clients', () => {
     );
     expect(results.filter((r) => r.ok)).toHaveLength(50);
     expect(server.registry()?.services.filter((s) => s.description === `edited ${s.id}`)).toHaveLength(50);
+  });
+});
+
+describe('a folder without its index', () => {
+  test('is rebuilt from its documents on the next load by someone who may write, and said so', async () => {
+    const server = createFakeGrafana(PLUGIN_ID, { registry: baseRegistry() });
+    server.remove(INDEX_UID);
+    const loaded = await load(apiAs(server, 'eli', 'Editor'), editorUser);
+    expect(loaded.doc.services.map((s) => s.id)).toEqual(['checkout', 'payments']);
+    expect(loaded.notices.map((n) => n.kind)).toEqual(['rebuilt']);
+    expect(loaded.notices[0].message).toContain('rebuilt from its 3 documents');
+  });
+
+  test('a registry still in the plugin settings does not overwrite documents edited since an earlier move', async () => {
+    const legacy = baseRegistry();
+    const server = createFakeGrafana(PLUGIN_ID, { jsonData: legacyRow(legacy) });
+    const api = apiAs(server, 'ana');
+    const moved = await load(api);
+    const renamed = { ...moved.doc, services: moved.doc.services.map((s) => ({ ...s, name: `${s.name} (edited)` })) };
+    expect((await saveRegistry(moved, renamed, { api, user: adminUser })).ok).toBe(true);
+    // The index is deleted, and provisioning puts the old registry back into the plugin settings.
+    server.remove(INDEX_UID);
+    server.setJsonData(legacyRow(legacy));
+
+    const loaded = await load(api);
+    expect(loaded.doc.services.map((s) => s.name)).toEqual(['Checkout (edited)', 'Payments (edited)']);
+    expect(loaded.notices.map((n) => n.kind)).toEqual(['legacyIgnored', 'rebuilt']);
+    expect(loaded.notices[1].message).toContain('edited after an earlier move');
   });
 });

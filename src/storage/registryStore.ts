@@ -8,16 +8,18 @@ import { canCreateFolders, canWriteSettings, RegistryUser } from './access';
 import { readAppSettings } from './appSettings';
 import { assembleRegistry } from './documents/assemble';
 import { decodeDocument } from './documents/dashboardCodec';
-import { INDEX_UID, REGISTRY_FOLDER } from './documents/layout';
+import { INDEX_UID, REGISTRY_FOLDER, REGISTRY_TAG } from './documents/layout';
 import { GrafanaApi } from './grafana/api';
 import {
   legacyIgnoredMessage,
   legacyPendingMessage,
   loadFailedMessage,
+  indexRebuiltMessage,
   provisionedMessage,
   readOnlyMessage,
 } from './messages';
 import { migrateLegacyRegistry, MigrationProgress } from './migration';
+import { checkStorage } from './repair';
 import { readStoredRegistry, REGISTRY_KEY } from './storedRegistry';
 import { LoadResult, RegistryAccess, StorageNotice } from './types';
 
@@ -101,11 +103,15 @@ export async function loadRegistry(
     }
     if (settingsAccess && canWrite && user) {
       const moved = await migrateLegacyRegistry(api, row, legacy.doc, user, options);
-      if (!moved.ok) {
+      if (moved.ok) {
+        const reloaded = await loadRegistry(api, user, options);
+        return reloaded.ok ? { ...reloaded, notices: [{ kind: 'migrated', message: moved.message }] } : reloaded;
+      }
+      if (!moved.edited) {
         return { ok: false, kind: 'error', message: moved.message };
       }
-      const reloaded = await loadRegistry(api, user, options);
-      return reloaded.ok ? { ...reloaded, notices: [{ kind: 'migrated', message: moved.message }] } : reloaded;
+      // The folder holds documents edited since an earlier move (its index was deleted): they win.
+      return rebuildThenLoad(api, user, options, moved.message);
     }
     return {
       ok: true,
@@ -115,6 +121,14 @@ export async function loadRegistry(
       access: { canWrite: false, reason: legacyPendingMessage(), canWriteSettings: false },
       notices: [{ kind: 'legacyPending', message: legacyPendingMessage() }],
     };
+  }
+  if (folder.ok && canWrite && user) {
+    // Documents without an index (deleted in Grafana, or a save cut off on the very first write):
+    // the index is derived from them, so rebuild it rather than show an empty registry.
+    const found = await api.search({ folderUIDs: REGISTRY_FOLDER.uid, type: 'dash-db', tag: REGISTRY_TAG, limit: 1 });
+    if (found.ok && found.value.length > 0) {
+      return rebuildThenLoad(api, user, options);
+    }
   }
   return {
     ok: true,
@@ -136,3 +150,22 @@ export type {
   RegistryFailure,
   StorageNotice,
 } from './types';
+
+/** Rebuilds the index from the folder's documents, then loads the registry, saying what was done. */
+async function rebuildThenLoad(
+  api: GrafanaApi,
+  user: RegistryUser,
+  options: LoadOptions,
+  why?: string
+): Promise<LoadResult> {
+  const rebuilt = await checkStorage(api, user.login, options.now);
+  if (!rebuilt.ok) {
+    return { ok: false, kind: 'error', message: rebuilt.message };
+  }
+  const reloaded = await loadRegistry(api, user, options);
+  if (!reloaded.ok) {
+    return reloaded;
+  }
+  const message = [why, indexRebuiltMessage(rebuilt.report.checked)].filter(Boolean).join(' ');
+  return { ...reloaded, notices: [...reloaded.notices, { kind: 'rebuilt', message }] };
+}

@@ -16,7 +16,7 @@ export interface RegistryAccess {
 }
 
 export interface StorageNotice {
-  kind: 'migrated' | 'legacyPending' | 'legacyIgnored';
+  kind: 'migrated' | 'legacyPending' | 'legacyIgnored' | 'rebuilt';
   message: string;
 }
 

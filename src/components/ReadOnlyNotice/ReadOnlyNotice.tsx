@@ -2,6 +2,7 @@ import React from 'react';
 import { t } from '@grafana/i18n';
 import { Alert, Stack } from '@grafana/ui';
 import { useRegistry } from '../../storage/RegistryContext';
+import { StorageNotice } from '../../storage/types';
 import { testIds } from '../testIds';
 
 /**
@@ -29,12 +30,8 @@ export function ReadOnlyNotice() {
       {shown.map((notice) => (
         <Alert
           key={notice.kind}
-          severity={notice.kind === 'migrated' ? 'success' : 'warning'}
-          title={
-            notice.kind === 'migrated'
-              ? t('bizowner.storage.migratedTitle', 'Registry moved')
-              : t('bizowner.storage.legacyTitle', 'Old registry copy ignored')
-          }
+          severity={notice.kind === 'legacyIgnored' ? 'warning' : 'success'}
+          title={noticeTitle(notice.kind)}
           data-testid={testIds.registry.storageNotice}
         >
           {notice.message}
@@ -51,4 +48,15 @@ export function ReadOnlyNotice() {
       )}
     </Stack>
   );
+}
+
+function noticeTitle(kind: StorageNotice['kind']): string {
+  switch (kind) {
+    case 'migrated':
+      return t('bizowner.storage.migratedTitle', 'Registry moved');
+    case 'rebuilt':
+      return t('bizowner.storage.rebuiltTitle', 'Registry index rebuilt');
+    default:
+      return t('bizowner.storage.legacyTitle', 'Old registry copy ignored');
+  }
 }

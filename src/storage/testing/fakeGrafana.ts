@@ -63,6 +63,10 @@ export interface FakeGrafana extends Pick<BackendSrv, 'fetch'> {
   snapshot(): string;
   /** How many requests would have changed something (POST and DELETE). */
   writes(): number;
+  /** Deletes a dashboard behind the app's back (someone in Grafana's UI). */
+  remove(uid: string): void;
+  /** Replaces the plugin settings' `jsonData`, as provisioning does at a start. */
+  setJsonData(jsonData: Record<string, unknown>): void;
 }
 
 export interface FakeGrafanaOptions {
@@ -274,6 +278,12 @@ export function createFakeGrafana(pluginId: string, options: FakeGrafanaOptions 
     snapshot: () =>
       JSON.stringify({ settings, dashboards: [...dashboards.entries()].map(([uid, d]) => [uid, d.version, d.json]) }),
     writes: () => server.requests.filter((request) => request.method !== 'GET').length,
+    remove: (uid) => {
+      dashboards.delete(uid);
+    },
+    setJsonData: (jsonData) => {
+      settings = { ...settings, jsonData: clone(jsonData) };
+    },
   };
   if (options.registry) {
     seed(options.registry);
