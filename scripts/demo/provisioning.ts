@@ -35,7 +35,7 @@ export function readDemoRegistry(file = REGISTRY_FILE): RegistryDocument {
  * Grafana expands `$NAME` and `${NAME}` in provisioning files from the environment, and reads `$$`
  * as a literal `$`: queries such as `{$costTags}` must be written `{$$costTags}`.
  */
-function escapeDollars(value: unknown): unknown {
+export function escapeDollars(value: unknown): unknown {
   if (typeof value === 'string') {
     return value.replace(/\$/g, '$$$$');
   }

@@ -15,7 +15,7 @@ import { INDEX_UID, REGISTRY_FOLDER, serviceUid } from '../../src/storage/docume
 import { createGrafanaApi, GrafanaApi } from '../../src/storage/grafana/api';
 import { fetchTransport } from '../../src/storage/grafana/fetchTransport';
 import { LoadedRegistry, loadRegistry } from '../../src/storage/registryStore';
-import { readDemoRegistry } from '../../scripts/demo/provisioning';
+import { escapeDollars, readDemoRegistry } from '../../scripts/demo/provisioning';
 import { SandboxHarness } from './sandboxHarness';
 
 const harness = new SandboxHarness();
@@ -27,20 +27,6 @@ const TOKENS = {
   'token-admin': { role: 'Admin' as const, login: ADMIN.login },
   'token-editor': { role: 'Editor' as const, login: EDITOR.login },
 };
-
-/** Grafana reads `$$` in provisioning files as a literal `$` (`{$costTags}` is written `{$$costTags}`). */
-function escapeDollars(value: unknown): unknown {
-  if (typeof value === 'string') {
-    return value.replace(/\$/g, '$$$$');
-  }
-  if (Array.isArray(value)) {
-    return value.map(escapeDollars);
-  }
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, escapeDollars(inner)]));
-  }
-  return value;
-}
 
 /** apps.yaml as `scripts/demo/provisioning.ts` rendered it while the registry lived in `jsonData.registry`. */
 function legacyAppsYaml(doc: RegistryDocument): string {
