@@ -204,6 +204,19 @@ export function startSandboxServer(options: SandboxOptions): Promise<http.Server
       if (path === `/api/plugins/${pluginId}/settings`) {
         return send(res, await settingsAnswer(req, pluginJson(options), store, identity.identity));
       }
+      if (path === '/api/user' && req.method === 'GET') {
+        // The signed-in user (or the token's service account), as `GET /api/user` answers.
+        const { login, role } = identity.identity;
+        return sendJson(res, 200, {
+          id: 1,
+          login,
+          name: login,
+          email: `${login}@sandbox.invalid`,
+          orgId: 1,
+          orgRole: role,
+          isGrafanaAdmin: false,
+        });
+      }
       if (path === '/api/health') {
         // What Grafana answers once it serves requests; clients such as `cli push --wait` poll it.
         return sendJson(res, 200, { database: 'ok', version: '12.4.10' });
@@ -268,17 +281,16 @@ export function startSandboxServer(options: SandboxOptions): Promise<http.Server
 }
 
 /**
- * Runs `seedMain.ts` under tsx in a child process: this server answers its requests meanwhile, and
- * the domain's parsers load there whatever loader runs this file.
+ * Seeds the way the compose stack seeds Grafana: `cli push --if-empty`, in a child process (this
+ * server answers its requests meanwhile, and the domain's parsers load there whatever loader runs
+ * this file), signed in with a token only this server knows.
  */
 async function seedInChild(baseUrl: string, yamlPath: string, token: string): Promise<void> {
   const root = resolve(__dirname, '..');
   await promisify(execFile)(
     join(root, 'node_modules', '.bin', 'tsx'),
-    [join(__dirname, 'seedMain.ts'), baseUrl, yamlPath],
-    {
-      env: { ...process.env, SANDBOX_SEED_TOKEN: token },
-    }
+    [join(root, 'src', 'cli', 'main.ts'), 'push', yamlPath, '--grafana', baseUrl, '--if-empty'],
+    { env: { ...process.env, GRAFANA_TOKEN: token, GRAFANA_USER: '', GRAFANA_PASSWORD: '' } }
   );
 }
 
