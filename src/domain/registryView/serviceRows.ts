@@ -2,7 +2,7 @@
  * One flat row per service for the services list: everything the list shows, filters and sorts
  * on, computed once per registry so that filtering 5,000 services is a cheap pass over rows.
  */
-import { scoreService, ScoringContext, scoringContext } from '../governance/scorecard';
+import { scoreService, scoringContext } from '../governance/scorecard';
 import { ScoreLevel } from '../governance/types';
 import { Lifecycle, RegistryDocument, Service, Tier } from '../model';
 import { LiveValues } from './liveValues';
@@ -44,75 +44,47 @@ export function teamOf(service: Service, teams: ReadonlyMap<string, string | und
 }
 
 /**
- * A row whose scorecard is computed on first read of `level`, `failing` or `needsAttention`.
- * Scoring every service took 67 of the 454 ms between the index arriving and the first row at
- * 5,000 services (bench/RESULTS.md), while a page shows 50 rows; sorting by level or filtering on
- * attention reads every row's scorecard once, and the row keeps it.
+ * Builds the list rows of every service of `doc`, in document order. A row's scorecard is computed
+ * on first read of `level`, `failing` or `needsAttention` and kept: scoring every service took 67
+ * of the 454 ms between the index arriving and the first row at 5,000 services (bench/RESULTS.md),
+ * while a page shows 50 rows; sorting by level or filtering on attention scores each row once.
  */
-class ScoredLazily implements ServiceRow {
-  id: string;
-  name: string;
-  tier: Tier;
-  lifecycle: Lifecycle;
-  businessOwnerId?: string;
-  businessOwnerName?: string;
-  team?: string;
-  sloCount: number;
-  sloHealth: SloHealth | 'none';
-  budgetLeft?: number;
-  searchText: string;
-  private scored?: { level: ScoreLevel; failing: string[] };
-
-  constructor(
-    private readonly service: Service,
-    private readonly ctx: ScoringContext,
-    teams: ReadonlyMap<string, string | undefined>
-  ) {
-    const slos = ctx.slosByService.get(service.id) ?? [];
-    const summary = summarizeSlos(slos, ctx.live?.slos);
-    const ownerId = service.owners.businessOwner;
-    const ownerName = ownerId ? (ctx.people.get(ownerId)?.name ?? ownerId) : undefined;
-    const team = teamOf(service, teams);
-    this.id = service.id;
-    this.name = service.name;
-    this.tier = service.tier;
-    this.lifecycle = service.lifecycle;
-    this.businessOwnerId = ownerId;
-    this.businessOwnerName = ownerName;
-    this.team = team;
-    this.sloCount = slos.length;
-    this.sloHealth = summary.health;
-    this.budgetLeft = summary.budgetLeft;
-    this.searchText = [service.id, service.name, service.description, ownerName, ownerId, team]
-      .filter(Boolean)
-      .join(' ')
-      .toLowerCase();
-  }
-
-  private card(): { level: ScoreLevel; failing: string[] } {
-    if (!this.scored) {
-      const { level, failing } = scoreService(this.service, this.ctx);
-      this.scored = { level, failing };
-    }
-    return this.scored;
-  }
-
-  get level(): ScoreLevel {
-    return this.card().level;
-  }
-
-  get failing(): string[] {
-    return this.card().failing;
-  }
-
-  get needsAttention(): boolean {
-    return this.sloHealth === 'atRisk' || this.sloHealth === 'exhausted' || this.failing.length > 0;
-  }
-}
-
-/** Builds the list rows of every service of `doc`, in document order; scorecards are read lazily. */
 export function buildServiceRows(doc: RegistryDocument, live?: LiveValues): ServiceRow[] {
   const ctx = scoringContext(doc, live);
   const teams = new Map(doc.people.map((person) => [person.id, person.team]));
-  return doc.services.map((service) => new ScoredLazily(service, ctx, teams));
+  return doc.services.map((service) => {
+    const slos = ctx.slosByService.get(service.id) ?? [];
+    const summary = summarizeSlos(slos, live?.slos);
+    const ownerId = service.owners.businessOwner;
+    const ownerName = ownerId ? (ctx.people.get(ownerId)?.name ?? ownerId) : undefined;
+    const team = teamOf(service, teams);
+    const atRisk = summary.health === 'atRisk' || summary.health === 'exhausted';
+    let card: { level: ScoreLevel; failing: string[] } | undefined;
+    const scored = () => (card ??= scoreService(service, ctx));
+    return {
+      id: service.id,
+      name: service.name,
+      tier: service.tier,
+      lifecycle: service.lifecycle,
+      businessOwnerId: ownerId,
+      businessOwnerName: ownerName,
+      team,
+      sloCount: slos.length,
+      sloHealth: summary.health,
+      budgetLeft: summary.budgetLeft,
+      get level() {
+        return scored().level;
+      },
+      get failing() {
+        return scored().failing;
+      },
+      get needsAttention() {
+        return atRisk || scored().failing.length > 0;
+      },
+      searchText: [service.id, service.name, service.description, ownerName, ownerId, team]
+        .filter(Boolean)
+        .join(' ')
+        .toLowerCase(),
+    };
+  });
 }
