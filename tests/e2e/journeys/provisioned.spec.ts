@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { testIds } from '../../../src/components/testIds';
 import { serviceUrl, servicesUrl } from '../../../src/routing';
+import { byTestId, seriousViolations } from '../axe';
 import { watchPage } from '../watchPage';
 import { journeyScreenshot, useJourneySandbox } from './sandboxInstance';
 
@@ -52,6 +53,7 @@ test('a registry provisioned from files is shown read-only, naming the file to c
   await expect(page.getByTestId(testIds.appConfig.readOnlyNotice)).toContainText(
     'This registry is provisioned from files (bizowner-index.json)'
   );
+  expect(await seriousViolations(page, [byTestId(testIds.appConfig.readOnlyNotice)])).toEqual([]);
   await journeyScreenshot(page, 'provisioned-services');
 
   await page.goto(serviceUrl('checkout'));

@@ -1,10 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { testIds } from '../../../src/components/testIds';
+import { CONFIG_URL } from '../../../src/constants';
 import { serviceEditUrl, serviceUrl } from '../../../src/routing';
 import { RegistryUser } from '../../../src/storage/access';
 import { createGrafanaApi } from '../../../src/storage/grafana/api';
 import { fetchTransport } from '../../../src/storage/grafana/fetchTransport';
 import { loadRegistry, saveRegistry } from '../../../src/storage/registryStore';
+import { byTestId, seriousViolations } from '../axe';
 import { watchPage } from '../watchPage';
 import { journeyScreenshot, useJourneySandbox } from './sandboxInstance';
 
@@ -81,10 +83,15 @@ test('a service’s history shows three edits with author and summary; restoring
   await expect(entries.nth(2)).toContainText('ana: service catalog changed');
   await journeyScreenshot(page, 'storage-history');
 
+  expect(await seriousViolations(page, [byTestId(testIds.history.section)])).toEqual([]);
+
   // Version 2 is the first edit ("Catalog one"); version 1 is the seeded one.
   await page.getByRole('button', { name: 'Restore version 2' }).click();
+  await expect(page.getByRole('dialog')).toContainText('Restore version 2?');
+  expect(await seriousViolations(page, ['[role="dialog"]'])).toEqual([]);
   await page.getByRole('button', { name: 'Restore', exact: true }).click();
   await expect(page.getByTestId(testIds.history.outcome)).toContainText('Version 2 restored as a new version.');
+  expect(await seriousViolations(page, [byTestId(testIds.history.section)])).toEqual([]);
   await expect(entries.nth(0)).toContainText('v5');
   await expect(entries.nth(0)).toContainText('editor: restored version 2');
   await expect
@@ -92,5 +99,21 @@ test('a service’s history shows three edits with author and summary; restoring
     .toBe('Catalog one');
   expect(original).not.toBe('Catalog one');
   await journeyScreenshot(page, 'storage-restored');
+  await watcher.assertClean();
+});
+
+test('Check storage on the configuration page reads every document and finds the index up to date', async ({
+  page,
+}) => {
+  const watcher = watchPage(page);
+  await page.goto(CONFIG_URL);
+  await page.getByTestId(testIds.appConfig.checkStorage).click();
+  const outcome = page.getByTestId(testIds.appConfig.checkOutcome);
+  await expect(outcome).toContainText('documents checked');
+  await expect(outcome).toContainText('The index was up to date.');
+  expect(
+    await seriousViolations(page, [byTestId(testIds.appConfig.checkStorage), byTestId(testIds.appConfig.checkOutcome)])
+  ).toEqual([]);
+  await journeyScreenshot(page, 'storage-check');
   await watcher.assertClean();
 });
