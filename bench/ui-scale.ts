@@ -45,7 +45,18 @@ import { profileLoad, ProfileSummary } from './lib/cpuProfile';
 import { indexStoredBytes } from './lib/documentSizes';
 import { manySlos, ownedBy, servicesWithSlos } from './lib/registries';
 import { measureStorage, StorageFigures } from './lib/registryStorage';
-import { ListSpec, rowTest, RunResult, runOnce, summarise, uiSection } from './lib/listTiming';
+import {
+  Baseline,
+  FromHostResult,
+  ListSpec,
+  rowTest,
+  RunResult,
+  runFromHost,
+  runOnce,
+  summarise,
+  summariseBaseline,
+  uiSection,
+} from './lib/listTiming';
 import { BenchResult, n0, readResult, writeResult, writeSection } from './lib/results';
 import { storageSection } from './lib/storageSection';
 import { startSandboxProcess } from './lib/sandboxProcess';
@@ -63,6 +74,9 @@ const HEADING = '## UI scale (Chromium)';
 const STORAGE_HEADING = '## Registry storage at 5,000 services';
 const SERVICES_PORT = 3150;
 const SLOS_PORT = 3151;
+const BASELINE_PORT = 3152;
+/** The small registry whose first render is the baseline: what a first render costs at any size. */
+const BASELINE_SERVICES = 50;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = CHROMIUM_ARGS;
 
@@ -126,12 +140,14 @@ async function main() {
   const hostBytes = statSync(join(ROOT, '.sandbox', 'build', 'host.js')).size;
   const servicesDoc = servicesWithSlos(5000, 3);
   const slosDoc = manySlos();
+  const baselineDoc = servicesWithSlos(BASELINE_SERVICES, 3);
   const sandboxes: Sandbox[] = [];
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   try {
     for (const [port, doc] of [
       [SERVICES_PORT, servicesDoc],
       [SLOS_PORT, slosDoc],
+      [BASELINE_PORT, baselineDoc],
     ] as const) {
       sandboxes.push(await startSeeded(port, doc));
       process.stdout.write(
@@ -139,11 +155,12 @@ async function main() {
       );
     }
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const specs: ListSpec[] = [
+    const specs: Array<ListSpec & { linkName: string }> = [
       {
         name: `services list, ${n0(servicesDoc.services.length)} services`,
         baseURL: sandboxes[0].baseURL,
         url: servicesUrl(),
+        linkName: 'Business Owner: Services',
         listId: testIds.services.list,
         countId: testIds.services.count,
         searchId: testIds.services.search,
@@ -159,6 +176,7 @@ async function main() {
         name: `SLO list, ${n0(slosDoc.slos.length)} SLOs`,
         baseURL: sandboxes[1].baseURL,
         url: slosUrl(),
+        linkName: 'Business Owner: SLOs',
         listId: testIds.slos.list,
         countId: testIds.slos.count,
         searchId: testIds.slos.search,
@@ -174,8 +192,14 @@ async function main() {
         const page = await context.newPage();
         const result = await runOnce(page, spec);
         await page.close();
+        const fromHostPage = await context.newPage();
+        result.fromHost = await runFromHost(fromHostPage, spec);
+        await fromHostPage.close();
         process.stdout.write(
-          `${spec.name} ${run === 0 ? 'warm-up' : `run ${run}`}: first render ${n0(result.firstRender.frame)} ms, ` +
+          `${spec.name} ${run === 0 ? 'warm-up' : `run ${run}`}: first render ${n0(result.firstRender.frame)} ms ` +
+            `(from another page ${n0(result.fromHost.frame)} ms: ${result.fromHost.steps.chunkCount} chunks by ` +
+            `${n0(result.fromHost.steps.chunks)}, index asked ${n0(result.fromHost.steps.indexRequested ?? NaN)}, ` +
+            `arrived ${n0(result.fromHost.steps.index ?? NaN)}), ` +
             `search ${n0(result.search.frame)} ms, owner ${n0(result.owner.frame)} ms\n`
         );
         if (run > 0) {
@@ -185,6 +209,20 @@ async function main() {
       measured.push({ list: spec.name, url: spec.url, ...summarise(results) });
     }
     const [services, slos] = measured;
+    const baselineRuns: FromHostResult[] = [];
+    for (let run = 0; run <= runs; run++) {
+      const page = await context.newPage();
+      const result = await runFromHost(page, { ...specs[0], baseURL: sandboxes[2].baseURL, total: BASELINE_SERVICES });
+      await page.close();
+      process.stdout.write(
+        `services list, ${BASELINE_SERVICES} services ${run === 0 ? 'warm-up' : `run ${run}`}: from another page ` +
+          `${n0(result.frame)} ms, second visit ${n0(result.again?.frame ?? NaN)} ms\n`
+      );
+      if (run > 0) {
+        baselineRuns.push(result);
+      }
+    }
+    const baseline = summariseBaseline(`services list, ${BASELINE_SERVICES} services`, baselineRuns);
 
     const listReady = `[data-testid="${testIds.services.list}"] tbody tr`;
     const profile: ProfileSummary | undefined = process.argv.includes('--no-profile')
@@ -219,9 +257,12 @@ async function main() {
       command,
       summary: {
         list_5k_first_render_ms: Math.round(services.firstRender.frame),
+        list_5k_first_render_in_grafana_ms: Math.round(services.fromHost!.frame),
+        list_50_first_render_in_grafana_ms: Math.round(baseline.fromHost.frame),
         list_5k_filter_ms: Math.round(services.search.frame),
         list_5k_owner_filter_ms: Math.round(services.owner.frame),
         slo_list_2k_first_render_ms: Math.round(slos.firstRender.frame),
+        slo_list_2k_first_render_in_grafana_ms: Math.round(slos.fromHost!.frame),
         slo_list_2k_filter_ms: Math.round(slos.search.frame),
         slo_list_2k_owner_filter_ms: Math.round(slos.owner.frame),
         registry_5k_index_kib: Math.round(storage.documents.index.answerBytes / 1024),
@@ -246,6 +287,7 @@ async function main() {
           slos: { services: slosDoc.services.length, slos: slosDoc.slos.length, seedMs: sandboxes[1].seedMs },
         },
         lists: measured,
+        baseline,
         storage,
         previousShapeIndexBytes,
         profile,
@@ -268,6 +310,8 @@ interface UiScaleDetails {
   hostBytes?: number;
   registries: { services: { services: number; slos: number; seedMs: number } };
   lists: Array<ReturnType<typeof summarise> & { list: string }>;
+  /** Missing in results written before 2026-12-06 13:00 UTC. */
+  baseline?: Baseline;
   storage: StorageFigures;
   previousShapeIndexBytes: number;
   profile?: ProfileSummary;
@@ -283,7 +327,7 @@ function renderSections(result: BenchResult): void {
     command: result.command,
     runs: details.runs,
   };
-  const ui = uiSection(details.lists, context, details.hostBytes);
+  const ui = uiSection(details.lists, context, details.hostBytes, details.baseline);
   writeSection(HEADING, ui);
   const services = details.lists[0];
   const storage = storageSection(

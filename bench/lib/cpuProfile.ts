@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BrowserContext } from 'playwright-core';
+import { BrowserContext, Page } from 'playwright-core';
 import { decodeMappings, DecodedMappings, lookupPosition, SourceMapWithContent } from './sourceMap';
 
 interface CallFrame {
@@ -147,14 +147,14 @@ class FrameMapper {
 }
 
 /**
- * Profiles one load of `url` in a new page of `context` until `ready` (an in-page expression)
- * holds; `scriptDirs` maps URL path prefixes to the folders holding the scripts and their maps.
+ * Profiles one load of `open` in a new page of `context` until `ready` (an in-page expression)
+ * holds: a URL to go to, or a page to prepare unprofiled and a navigation inside it (a click); `scriptDirs` maps URL path prefixes to the folders holding the scripts and their maps.
  * The summary is split at the first sample whose stack runs a function whose source line holds `split`
  * (e.g. `function decodeDocument`).
  */
 export async function profileLoad(
   context: BrowserContext,
-  url: string,
+  open: string | { prepare(page: Page): Promise<void>; navigate(page: Page): Promise<void> },
   ready: string,
   scriptDirs: Record<string, string>,
   split: string,
@@ -162,11 +162,18 @@ export async function profileLoad(
 ): Promise<ProfileSummary> {
   const page = await context.newPage();
   try {
+    if (typeof open !== 'string') {
+      await open.prepare(page);
+    }
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
-    await page.goto(url, { waitUntil: 'commit' });
+    if (typeof open === 'string') {
+      await page.goto(open, { waitUntil: 'commit' });
+    } else {
+      await open.navigate(page);
+    }
     await page.waitForFunction(ready, undefined, { timeout: 60_000, polling: 'raf' });
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     return summarise(profile, new FrameMapper(scriptDirs), split, top);

@@ -1,13 +1,63 @@
-import React, { useEffect, useState } from 'react';
+import React, { useCallback, useEffect, useState } from 'react';
 import { css } from '@emotion/css';
 import { AppPlugin, AppPluginMeta, GrafanaTheme2, KeyValue, PluginIncludeType } from '@grafana/data';
 import { config } from '@grafana/runtime';
 import { Alert, ErrorBoundaryAlert, Icon, LoadingPlaceholder, useStyles2 } from '@grafana/ui';
-import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 
 interface Props {
+  /** Loads the plugin's `module.js` the first time it is called; later calls share the promise. */
+  loadPlugin: () => Promise<AppPlugin>;
+  meta: AppPluginMeta;
+}
+
+interface PluginProps {
   plugin: AppPlugin;
   meta: AppPluginMeta;
+}
+
+/** The host's own page, as Grafana's home: the plugin is not loaded until one of its pages opens. */
+function HostHome({ meta }: { meta: AppPluginMeta }) {
+  const styles = useStyles2(getStyles);
+  const pages = (meta.includes ?? []).filter((include) => include.type === PluginIncludeType.page && include.addToNav);
+  return (
+    <div className={styles.configPage} data-testid="sandbox-home">
+      <h1>Sandbox host</h1>
+      <p>Apps</p>
+      <ul>
+        {pages.map((page) => {
+          const href = (page.path ?? '').replace('%PLUGIN_ID%', meta.id);
+          return (
+            <li key={href}>
+              <Link to={href}>
+                {meta.name}: {page.name}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+/** Renders `render(plugin)` once the plugin is loaded; a loading state before, the error if it fails. */
+function WithPlugin({
+  loadPlugin,
+  render,
+}: {
+  loadPlugin: Props['loadPlugin'];
+  render: (plugin: AppPlugin) => React.ReactNode;
+}) {
+  const load = useCallback(() => loadPlugin(), [loadPlugin]);
+  const { value, error } = useLoaded(load);
+  if (error) {
+    return (
+      <Alert title="The sandbox could not load the plugin" severity="error" data-testid="sandbox-fatal">
+        {error.message}
+      </Alert>
+    );
+  }
+  return value ? <>{render(value)}</> : <Loading />;
 }
 
 function Nav({ meta }: { meta: AppPluginMeta }) {
@@ -33,7 +83,7 @@ function Nav({ meta }: { meta: AppPluginMeta }) {
   );
 }
 
-function AppRoot({ plugin, meta }: Props) {
+function AppRoot({ plugin, meta }: PluginProps) {
   const location = useLocation();
   const Root = plugin.root;
   if (!Root) {
@@ -43,7 +93,7 @@ function AppRoot({ plugin, meta }: Props) {
   return <Root meta={meta} basename={`/a/${meta.id}`} onNavChanged={() => {}} query={query} path={location.pathname} />;
 }
 
-function ConfigRoot({ plugin }: Props) {
+function ConfigRoot({ plugin }: PluginProps) {
   const styles = useStyles2(getStyles);
   const location = useLocation();
   const page = plugin.configPages?.[0];
@@ -63,15 +113,26 @@ function ConfigRoot({ plugin }: Props) {
 /** The host's frame: navigation beside the app's root page or its configuration page. */
 export function HostApp(props: Props) {
   const styles = useStyles2(getStyles);
-  const { meta } = props;
+  const { meta, loadPlugin } = props;
   return (
     <div className={styles.frame}>
       <Nav meta={meta} />
       <main className={styles.main}>
         <ErrorBoundaryAlert>
           <Routes>
-            <Route path={`/a/${meta.id}/*`} element={<AppRoot {...props} />} />
-            <Route path={`/plugins/${meta.id}`} element={<ConfigRoot {...props} />} />
+            <Route path="/sandbox" element={<HostHome meta={meta} />} />
+            <Route
+              path={`/a/${meta.id}/*`}
+              element={
+                <WithPlugin loadPlugin={loadPlugin} render={(plugin) => <AppRoot plugin={plugin} meta={meta} />} />
+              }
+            />
+            <Route
+              path={`/plugins/${meta.id}`}
+              element={
+                <WithPlugin loadPlugin={loadPlugin} render={(plugin) => <ConfigRoot plugin={plugin} meta={meta} />} />
+              }
+            />
             <Route path="*" element={<Navigate to={meta.defaultNavUrl || `/a/${meta.id}`} replace />} />
           </Routes>
         </ErrorBoundaryAlert>

@@ -73,15 +73,22 @@ async function boot() {
   try {
     setDataSourceSrv(new SandboxDataSourceSrv(await fetchJson(backendSrv, '/api/datasources')));
     const meta = await fetchJson<AppPluginMeta>(backendSrv, `/api/plugins/${PLUGIN_ID}/settings`);
-    const exports = await loadAmdModule(`/public/plugins/${PLUGIN_ID}/module.js`, shared);
-    const plugin = exports.plugin as AppPlugin;
-    plugin.init(meta);
-    plugin.meta = meta;
+    // As in Grafana, the plugin's code is loaded when one of its pages is first opened, not at boot.
+    let loading: Promise<AppPlugin> | undefined;
+    const loadPlugin = () => {
+      loading ??= loadAmdModule(`/public/plugins/${PLUGIN_ID}/module.js`, shared).then((exports) => {
+        const plugin = exports.plugin as AppPlugin;
+        plugin.init(meta);
+        plugin.meta = meta;
+        return plugin;
+      });
+      return loading;
+    };
     root.render(
       <ThemeContext.Provider value={config.theme2}>
         <GlobalStyles />
         <HostRouter>
-          <HostApp plugin={plugin} meta={meta} />
+          <HostApp loadPlugin={loadPlugin} meta={meta} />
         </HostRouter>
       </ThemeContext.Provider>
     );

@@ -54,25 +54,34 @@ export function linkTypeLabel(type: LinkType): string {
   return labels[type];
 }
 
+/** A health's label; only the one asked for is looked up, as lists call this once per row. */
 export function healthLabel(health: SloHealth | 'none'): string {
-  const labels: Record<SloHealth | 'none', string> = {
-    ok: t('bizowner.labels.health.ok', 'Within budget'),
-    atRisk: t('bizowner.labels.health.atRisk', 'At risk'),
-    exhausted: t('bizowner.labels.health.exhausted', 'Budget spent'),
-    noData: t('bizowner.labels.health.noData', 'No data'),
-    none: t('bizowner.labels.health.none', 'No SLOs'),
-  };
-  return labels[health];
+  switch (health) {
+    case 'ok':
+      return t('bizowner.labels.health.ok', 'Within budget');
+    case 'atRisk':
+      return t('bizowner.labels.health.atRisk', 'At risk');
+    case 'exhausted':
+      return t('bizowner.labels.health.exhausted', 'Budget spent');
+    case 'noData':
+      return t('bizowner.labels.health.noData', 'No data');
+    case 'none':
+      return t('bizowner.labels.health.none', 'No SLOs');
+  }
 }
 
+/** A governance level's label; only the one asked for is looked up. */
 export function levelLabel(level: ScoreLevel): string {
-  const labels: Record<ScoreLevel, string> = {
-    none: t('bizowner.labels.level.none', 'Not started'),
-    beginner: t('bizowner.labels.level.beginner', 'Beginner'),
-    intermediate: t('bizowner.labels.level.intermediate', 'Intermediate'),
-    advanced: t('bizowner.labels.level.advanced', 'Advanced'),
-  };
-  return labels[level];
+  switch (level) {
+    case 'none':
+      return t('bizowner.labels.level.none', 'Not started');
+    case 'beginner':
+      return t('bizowner.labels.level.beginner', 'Beginner');
+    case 'intermediate':
+      return t('bizowner.labels.level.intermediate', 'Intermediate');
+    case 'advanced':
+      return t('bizowner.labels.level.advanced', 'Advanced');
+  }
 }
 
 /** The reason for missing live values in a few words, next to a dash. */

@@ -7,6 +7,7 @@ import { createGrafanaApi, GrafanaApi } from './grafana/api';
 import { backendSrvTransport } from './grafana/backendSrvTransport';
 import { HistoryResult, loadServiceHistory, RestoreResult, restoreServiceVersion } from './history';
 import { MigrationProgress } from './migration';
+import { takePreloadedRegistry } from './preload';
 import { loadRegistry, saveRegistry } from './registryStore';
 import { checkStorage as checkDocuments, StorageCheckResult } from './repair';
 import { SaveResult } from './save/saveRegistry';
@@ -80,11 +81,18 @@ export function RegistryProvider({ children, api, user }: RegistryProviderProps)
 
   useEffect(() => {
     let current = true;
-    load().then((result) => current && setState(stateAfterLoad(result)));
+    // The read module.tsx started while this code loaded, when it reads what this provider would.
+    const preloaded =
+      api || user
+        ? undefined
+        : takePreloadedRegistry((progress) => current && setState((previous) => ({ ...previous, progress })));
+    (preloaded ?? load())
+      .catch((error: Error): LoadResult => ({ ok: false, kind: 'error', message: error.message }))
+      .then((result) => current && setState(stateAfterLoad(result)));
     return () => {
       current = false;
     };
-  }, [load]);
+  }, [load, api, user]);
 
   const reload = useCallback(async () => {
     setState((previous) => ({ ...previous, loading: true }));

@@ -5,7 +5,6 @@
  */
 import { RegistryDocument } from '../domain/model';
 import { newProblems } from '../domain/registryView/edits';
-import { validateRegistry } from '../domain/validation/registry';
 import { decodeDocument } from './documents/dashboardCodec';
 import { serviceUid } from './documents/layout';
 import { ChangeRecord } from './documents/payloads';
@@ -83,6 +82,8 @@ export async function restoreServiceVersion(
   }
   const old = decoded.payload;
   const next = withService(base.doc, serviceId, partRegistry({ service: old.service, slos: old.slos }));
+  // The validators bring the query parsers with them: loaded when a restore needs them, not with every page.
+  const { validateRegistry } = await import('../domain/validation/registry');
   const broken = newProblems(validateRegistry(base.doc), validateRegistry(next));
   if (broken.length > 0) {
     const list = broken.map((problem) => `${problem.path}: ${problem.message}`).join('; ');

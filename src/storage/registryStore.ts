@@ -7,7 +7,7 @@ import { emptyRegistry } from '../domain/registry';
 import { canCreateFolders, canWriteSettings, RegistryUser } from './access';
 import { readAppSettings } from './appSettings';
 import { assembleRegistry } from './documents/assemble';
-import { decodeDocument } from './documents/dashboardCodec';
+import { decodeDocumentAsync } from './documents/dashboardCodec';
 import { INDEX_UID, REGISTRY_FOLDER, REGISTRY_TAG } from './documents/layout';
 import { GrafanaApi } from './grafana/api';
 import {
@@ -58,7 +58,7 @@ export async function loadRegistry(
   const settingsAccess = canWriteSettings(user);
 
   if (index.ok) {
-    const decoded = decodeDocument(index.value.dashboard, 'index');
+    const decoded = await decodeDocumentAsync(index.value.dashboard, 'index');
     if (!decoded.ok) {
       return { ok: false, kind: 'error', message: loadFailedMessage(200, decoded.message) };
     }

@@ -1,4 +1,4 @@
-import { Page, test } from '@playwright/test';
+import { expect, Page, test } from '@playwright/test';
 import { join } from 'node:path';
 import pluginJson from '../../src/plugin.json';
 import {
@@ -59,3 +59,28 @@ for (const route of drilldowns) {
     await watcher.assertClean();
   });
 }
+
+test('from the host’s home page, the app’s link loads the plugin and opens the services list without a reload', async ({
+  page,
+}) => {
+  const watcher = watchPage(page);
+  // As in Grafana, the plugin's code is not loaded until one of its pages opens.
+  const pluginRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes(`/public/plugins/${pluginJson.id}/`)) {
+      pluginRequests.push(request.url());
+    }
+  });
+  await page.goto('/sandbox');
+  await page.getByTestId('sandbox-home').waitFor();
+  await page.waitForLoadState('networkidle');
+  const marker = await page.evaluate(() => ((window as unknown as { marker: number }).marker = Math.random()));
+  expect(pluginRequests).toEqual([]);
+  await page.getByRole('link', { name: `${pluginJson.name}: Services`, exact: true }).click();
+  await page.getByRole('heading', { name: 'Services', exact: true }).first().waitFor();
+  await page.locator('tbody tr').first().waitFor();
+  expect(pluginRequests.some((url) => url.endsWith('/module.js'))).toBe(true);
+  // The same document: the navigation happened inside the single-page app.
+  expect(await page.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(marker);
+  await watcher.assertClean();
+});

@@ -2,9 +2,10 @@ import { t } from '@grafana/i18n';
 import { SceneAppPage } from '@grafana/scenes';
 import { ROUTES } from '../../constants';
 import { prefixRoute } from '../../routing';
+import { pageCode } from '../pageCode';
 import { lazyPage, reactScene } from '../reactScene';
 
-const ExecutiveView = lazyPage(() => import('./ExecutiveView'), 'ExecutiveView');
+const ExecutiveView = lazyPage(pageCode[ROUTES.Executive], 'ExecutiveView');
 
 /** The executive dashboard, filtered by business owner, team and tier. */
 export function getExecutivePage(): SceneAppPage {

@@ -2,9 +2,10 @@ import { t } from '@grafana/i18n';
 import { SceneAppPage } from '@grafana/scenes';
 import { ROUTES } from '../../constants';
 import { prefixRoute } from '../../routing';
+import { pageCode } from '../pageCode';
 import { lazyPage, reactScene } from '../reactScene';
 
-const GovernancePage = lazyPage(() => import('./GovernancePage'), 'GovernancePage');
+const GovernancePage = lazyPage(pageCode[ROUTES.Governance], 'GovernancePage');
 
 /** Governance scorecards for every service, with the portfolio summary on top. */
 export function getGovernancePage(): SceneAppPage {

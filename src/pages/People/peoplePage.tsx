@@ -3,10 +3,11 @@ import { t } from '@grafana/i18n';
 import { SceneAppPage, SceneAppPageLike } from '@grafana/scenes';
 import { ROUTES } from '../../constants';
 import { personCreateUrl, personEditUrl, personUrl, prefixRoute, SUB_ROUTES } from '../../routing';
+import { pageCode } from '../pageCode';
 import { lazyPage, reactScene } from '../reactScene';
 import { PersonLoaded } from './PersonLoaded';
 
-const PeopleList = lazyPage(() => import('./PeopleList'), 'PeopleList');
+const PeopleList = lazyPage(pageCode[ROUTES.People], 'PeopleList');
 const PersonForm = lazyPage(() => import('./PersonForm'), 'PersonForm');
 const PersonPage = lazyPage(() => import('./PersonPage'), 'PersonPage');
 

@@ -2,12 +2,13 @@ import { t } from '@grafana/i18n';
 import { SceneAppPage } from '@grafana/scenes';
 import { ROUTES } from '../../constants';
 import { prefixRoute, SUB_ROUTES } from '../../routing';
+import { pageCode } from '../pageCode';
 import { lazyPage, reactScene } from '../reactScene';
 import { serviceFormPage } from './form/serviceFormPage';
 import { importPage } from './import/importPage';
 import { servicePage } from './service/servicePage';
 
-const ServicesList = lazyPage(() => import('./list/ServicesList'), 'ServicesList');
+const ServicesList = lazyPage(pageCode[ROUTES.Services], 'ServicesList');
 
 /** The services list, with the create, import, edit and service pages as drilldowns. */
 export function getServicesPage(): SceneAppPage {

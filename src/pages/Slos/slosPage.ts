@@ -2,10 +2,11 @@ import { t } from '@grafana/i18n';
 import { SceneAppPage } from '@grafana/scenes';
 import { ROUTES } from '../../constants';
 import { prefixRoute, SUB_ROUTES } from '../../routing';
+import { pageCode } from '../pageCode';
 import { lazyPage, reactScene } from '../reactScene';
 import { sloEditorPage } from './editor/sloEditorPage';
 
-const SlosList = lazyPage(() => import('./list/SlosList'), 'SlosList');
+const SlosList = lazyPage(pageCode[ROUTES.Slos], 'SlosList');
 
 /** The SLO list, with the editor for a new or an existing SLO as drilldowns. */
 export function getSlosPage(): SceneAppPage {

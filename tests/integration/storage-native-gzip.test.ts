@@ -1,0 +1,66 @@
+// Runs in Node, which has the browser's `DecompressionStream`, `Blob` and `Response`: the native
+// path runs here as in pages; jsdom (the unit tests) takes the fflate path.
+import { manyServices } from '../../src/domain/testing/manyServices';
+import { compressText, decompressText, decompressTextAsync } from '../../src/storage/documents/compression';
+import { decodeDocument, decodeDocumentAsync, encodeDocument } from '../../src/storage/documents/dashboardCodec';
+import { DOCUMENT_FORMAT, INDEX_UID } from '../../src/storage/documents/layout';
+import { IndexPayload } from '../../src/storage/documents/payloads';
+
+describe('decompressTextAsync with the native decoder', () => {
+  test('the platform has one here, so this suite tests it and not the fallback', () => {
+    expect(typeof DecompressionStream).toBe('function');
+  });
+
+  test('gives back the text, multi-byte characters included', async () => {
+    const text = JSON.stringify({ name: 'Zahlungsdienst – Prüfung ✓', many: 'x'.repeat(100_000) });
+    const compressed = compressText(text);
+    await expect(decompressTextAsync(compressed)).resolves.toBe(text);
+    expect(decompressText(compressed)).toBe(text);
+  });
+
+  test('rejects data that is not gzip', async () => {
+    await expect(decompressTextAsync(btoa('not gzip at all'))).rejects.toThrow();
+  });
+});
+
+describe('decodeDocumentAsync', () => {
+  const doc = manyServices(300);
+  const payload: IndexPayload = {
+    format: DOCUMENT_FORMAT,
+    kind: 'index',
+    people: { version: 1, people: doc.people },
+    services: doc.services.map((service) => ({
+      version: 1,
+      service,
+      slos: doc.slos.filter((slo) => slo.serviceId === service.id),
+    })),
+  };
+  const encoded = () => encodeDocument(INDEX_UID, payload, 3);
+
+  test('decodes a compressed index as the synchronous decoder does', async () => {
+    const dashboard = encoded();
+    const sync = decodeDocument(dashboard, 'index');
+    const native = await decodeDocumentAsync(dashboard, 'index');
+    expect(sync.ok).toBe(true);
+    expect(native).toEqual(sync);
+  });
+
+  test('a corrupted index is an error naming the dashboard, not a throw', async () => {
+    const dashboard = encoded() as unknown as { panels: Array<{ options: { content: string } }> };
+    const content = JSON.parse(dashboard.panels[1].options.content);
+    dashboard.panels[1].options.content = JSON.stringify({ ...content, data: btoa('garbage') });
+    const decoded = await decodeDocumentAsync(dashboard, 'index');
+    expect(decoded).toEqual({
+      ok: false,
+      message: expect.stringContaining('dashboard bizowner-index: the registry data is not valid JSON or gzip'),
+    });
+  });
+
+  test('a document of another kind is refused with the kind named', async () => {
+    const decoded = await decodeDocumentAsync(encoded(), 'people');
+    expect(decoded).toEqual({
+      ok: false,
+      message: 'dashboard bizowner-index: expected a people document, found index',
+    });
+  });
+});
