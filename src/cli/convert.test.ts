@@ -33,6 +33,14 @@ describe('import', () => {
     expect(stderr).toMatch(/imported 1 service, 0 people, 1 SLO from 1 file\n$/);
   });
 
+  it('--from pyrra reads Pyrra resources through the same importer table, report included', async () => {
+    const file = relative(process.cwd(), resolve(__dirname, '../domain/io/__fixtures__/pyrra/checkout.yaml'));
+    const { code, stdout, stderr } = await run(['import', '--from', 'pyrra', '--report', file]);
+    expect(code).toBe(0);
+    expect(registryOf(stdout).slos.length).toBeGreaterThan(0);
+    expect(stderr).toMatch(/^migration report: [1-9]\d* mapped/m);
+  });
+
   it('maps the SLI and objective of an OpenSLO SLO', async () => {
     const { stdout } = await run(['import', '--from', 'openslo', fixture('openslo-shop.yaml')]);
     const [slo] = registryOf(stdout).slos;
@@ -56,7 +64,7 @@ describe('import', () => {
     expect(without.stderr).toContain(
       `warning: ${file}:12: metadata.annotations.grafana/dashboard-selector: not mapped: `
     );
-    expect(without.stderr).toContain(`warning: ${file}:28: kind: not mapped: kind System is skipped\n`);
+    expect(without.stderr).toContain(`warning: ${file}:28: kind: not mapped: kind System is skipped (document 3)\n`);
     expect(without.stderr).toMatch(/imported 1 service, 1 person, 0 SLOs from 1 file\n$/);
 
     const { code, stdout, stderr } = await run([
@@ -105,25 +113,67 @@ describe('import', () => {
     ]);
   });
 
-  it('prints warnings for fields it does not map, without failing', async () => {
-    const text = [
-      'version: prometheus/v1',
-      'service: shop',
-      'slos:',
-      '  - name: up',
-      '    objective: 99',
-      '    sli:',
-      '      raw:',
-      '        error_ratio_query: 1 - avg_over_time(up[{{.window}}])',
-      '    alerting:',
-      '      name: ShopDown',
-    ].join('\n');
-    const { code, stderr } = await run(
+  const unmapped = [
+    'version: prometheus/v1',
+    'service: shop',
+    'slos:',
+    '  - name: up',
+    '    objective: 99',
+    '    sli:',
+    '      raw:',
+    '        error_ratio_query: 1 - avg_over_time(up[{{.window}}])',
+    '    alerting:',
+    '      name: ShopDown',
+    '      for: 5m',
+  ].join('\n');
+
+  it('prints warnings for fields it does not map, without failing, and keeps the alert name', async () => {
+    const { code, stdout, stderr } = await run(
       ['import', '--from', 'sloth', 'shop.yaml'],
-      fakeIo({ files: { 'shop.yaml': text } })
+      fakeIo({ files: { 'shop.yaml': unmapped } })
     );
     expect(code).toBe(0);
-    expect(stderr).toMatch(/^warning: shop\.yaml:10: slos\[0\]\.alerting\.name: not mapped: /);
+    expect(stderr).toMatch(/^warning: shop\.yaml:11: slos\[0\]\.alerting\.for: not mapped: /);
+    expect(registryOf(stdout).slos[0].alerting.name).toBe('ShopDown');
+  });
+
+  it('--report prints where each field went on stderr; --strict refuses a drop with exit 1 and no output', async () => {
+    const io = () => fakeIo({ files: { 'shop.yaml': unmapped } });
+    const reported = await run(['import', '--from', 'sloth', '--report', 'shop.yaml'], io());
+    expect(reported.code).toBe(0);
+    expect(reported.stderr).toContain('migration report: 5 mapped, 0 kept as labels, 1 dropped\n');
+    expect(reported.stderr).toContain('  mapped: shop.yaml:10: slos[0].alerting.name → slos[shop-up].alerting.name\n');
+    expect(reported.stderr).toContain(
+      '  dropped: shop.yaml:11: slos[0].alerting.for: slos[0].alerting.for has no place in the registry and is left out\n'
+    );
+
+    const strict = await run(['import', '--from', 'sloth', '--strict', 'shop.yaml'], io());
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toBe('');
+    expect(strict.stderr).toContain('dropped:\n  dropped: shop.yaml:11: slos[0].alerting.for: ');
+    expect(strict.stderr).toMatch(/1 file not imported \(--strict\): 1 error, 1 warning\n$/);
+
+    const clean = unmapped.replace('\n      for: 5m', '');
+    const accepted = await run(
+      ['import', '--from', 'sloth', '--strict', 'shop.yaml'],
+      fakeIo({ files: { 'shop.yaml': clean } })
+    );
+    expect(accepted.code).toBe(0);
+  });
+
+  it('records the owners an import changes in the owner history', async () => {
+    const catalog = (owner: string) =>
+      `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: checkout\nspec:\n  owner: user:default/${owner}\n---\napiVersion: backstage.io/v1alpha1\nkind: User\nmetadata:\n  name: ${owner}\nspec:\n  profile: { email: ${owner}@example.com }\n`;
+    const { code, stdout } = await run(
+      ['import', '--from', 'backstage', '--into', fixture('valid.yaml'), 'catalog.yaml'],
+      fakeIo({ files: { 'catalog.yaml': catalog('diego') } })
+    );
+    expect(code).toBe(0);
+    const checkout = registryOf(stdout).services.find((service) => service.id === 'checkout')!;
+    expect(checkout.owners).toEqual({ businessOwner: 'ana', sreLead: 'diego', serviceOwner: 'diego' });
+    expect(checkout.ownerHistory).toEqual([
+      { role: 'serviceOwner', to: 'diego', at: expect.any(String), by: 'bizowner import' },
+    ]);
   });
 
   it.each<[string, string, string[]]>([
@@ -208,9 +258,9 @@ describe('import', () => {
     ['no --from', ['import', 'x.yaml'], fakeIo(), /missing option --from FORMAT\nUsage: bizowner import /],
     [
       'an unknown format',
-      ['import', '--from', 'pyrra', 'x.yaml'],
+      ['import', '--from', 'nagios', 'x.yaml'],
       fakeIo(),
-      /option --from must be one of openslo, sloth, backstage, got "pyrra"/,
+      /option --from must be one of backstage, openslo, pyrra, sloth, got "nagios"/,
     ],
     ['no file', ['import', '--from', 'sloth'], fakeIo(), /missing FILE: give at least 1/],
     [
@@ -246,9 +296,19 @@ describe('export', () => {
       'SLO/payments-error-logs',
     ]);
     documents.forEach((document) => expect(document.apiVersion).toBe('openslo/v1'));
-    expect(stderr).toBe(
-      'note: OpenSLO has no place for owners and people, links, budget policies; they are not exported\n'
+    expect(stderr.split('\n')[0]).toBe('note: OpenSLO has no place for 10 fields; they are not exported:');
+    expect(stderr).toContain('  dropped: people[ana]: OpenSLO has no people\n');
+    expect(stderr).toContain('  dropped: services[checkout].owners: OpenSLO has no owners\n');
+    expect(stderr).toContain(
+      '  dropped: slos[checkout-availability].budgetPolicy: OpenSLO has no error-budget policy\n'
     );
+  });
+
+  it('--strict refuses an export that would leave something out, and prints nothing on stdout', async () => {
+    const { code, stdout, stderr } = await run(['export', '--to', 'openslo', '--strict', fixture('valid.yaml')]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/valid\.yaml not exported \(--strict\)\n$/);
   });
 
   it('round-trips the SLOs through import --from openslo', async () => {

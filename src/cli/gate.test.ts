@@ -1,5 +1,6 @@
 import { join, relative, resolve } from 'node:path';
 
+import { slothSloName } from '../domain/rules/names';
 import { CliFetch } from './io';
 import { runCli } from './run';
 import { fakeIo } from './testing/fakeIo';
@@ -13,7 +14,12 @@ interface Series {
   value: string;
 }
 
-const ids = (id: string, service = 'shop') => ({ sloth_id: id, sloth_slo: id, sloth_service: service });
+// as the rules label them: sloth_slo is the name without the service prefix, so only sloth_id tells SLOs apart
+const ids = (id: string, service = 'shop') => ({
+  sloth_id: id,
+  sloth_slo: slothSloName(id, service),
+  sloth_service: service,
+});
 
 /** Recorded series of the shop service: availability is healthy, latency has spent its budget. */
 const SHOP: Record<string, Series[]> = {

@@ -63,6 +63,8 @@ export const testIds = {
     problems: 'data-testid imp-problems',
     preview: 'data-testid imp-preview',
     confirm: 'data-testid imp-confirm',
+    report: 'data-testid imp-report',
+    files: 'data-testid imp-files',
   },
   governance: {
     summary: 'data-testid gov-summary',

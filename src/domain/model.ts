@@ -175,6 +175,11 @@ export interface BurnWindow {
 
 export interface Alerting {
   enabled: boolean;
+  /**
+   * Name of the burn-rate alerts (`alertname`), `SLOErrorBudgetBurn` when absent. An import keeps
+   * the source's alert name so that routes and silences keyed on it still match.
+   */
+  name?: string;
   preset: AlertPreset;
   /** Windows used when `preset` is `custom`. */
   windows?: BurnWindow[];

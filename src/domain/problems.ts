@@ -10,13 +10,19 @@ export interface Problem {
   file?: string;
   /** 1-based line in the source file, when the input was text. */
   line?: number;
+  /** 1-based index of the YAML document in its file, when the file holds several (`---`). */
+  document?: number;
   /** Absent means `error`: the input is refused. A `warning` (e.g. an imported field that is not mapped) is only shown. */
   severity?: 'error' | 'warning';
 }
 
-/** Formats a problem as `file:line: path: message`, leaving out what is unknown. */
+/**
+ * Formats a problem as `file:line: path: message (document 2)`, leaving out what is unknown. The
+ * document index comes last so that `file:line:` stays where editors and CI annotations look for it.
+ */
 export function formatProblem(problem: Problem): string {
   const where = [problem.file, problem.line].filter((part) => part !== undefined).join(':');
   const prefix = where ? `${where}: ` : '';
-  return problem.path ? `${prefix}${problem.path}: ${problem.message}` : `${prefix}${problem.message}`;
+  const text = problem.path ? `${prefix}${problem.path}: ${problem.message}` : `${prefix}${problem.message}`;
+  return problem.document === undefined ? text : `${text} (document ${problem.document})`;
 }

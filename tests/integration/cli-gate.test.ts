@@ -21,6 +21,7 @@ import {
   OBJECTIVE_RATIO,
   PERIOD_BUDGET_REMAINING,
   sliErrorRatioName,
+  slothSloName,
 } from '../../src/domain/rules';
 import { buildSloContext, indexRegistry } from '../../src/domain/rules/context';
 import { freePort } from '../../scripts/demo/prometheusProcess';
@@ -54,7 +55,7 @@ const ramp = (first: number, last: number) => (t: number) => last + ((first - la
 const constant = (value: number) => () => value;
 
 function slo(id: string, extra: Record<string, string> = {}) {
-  return { [LABEL_ID]: id, [LABEL_SERVICE]: 'shop', [LABEL_SLO]: id, ...extra };
+  return { [LABEL_ID]: id, [LABEL_SERVICE]: 'shop', [LABEL_SLO]: slothSloName(id, 'shop'), ...extra };
 }
 
 function gauge(name: string, series: Array<[Record<string, string>, (t: number) => number, number?]>): GaugeFamily {

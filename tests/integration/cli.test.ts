@@ -34,6 +34,19 @@ async function run(program: string, args: string[]): Promise<Outcome> {
 
 const cli = (...args: string[]) => run('npm', ['run', '-s', 'cli', '--', ...args]);
 
+/** Sloth's published raw-SLI example, kept beside the importer's unit tests. */
+const SLOTH_RAW = 'src/domain/io/__fixtures__/sloth/raw-home-wifi.yml';
+
+/** Runs `fn` with a fresh temporary directory, removed afterwards. */
+async function inTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bizowner-cli-'));
+  try {
+    return await fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('npm run -s cli', () => {
   it('validates a registry: exit 0 and the summary', async () => {
     const result = await cli('validate', `${FIXTURES}/valid.yaml`);
@@ -98,5 +111,76 @@ describe('npm run -s cli', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  });
+
+  it('imports a Sloth raw SLI as a freeform SLI, end to end: the rules keep its alert name and promtool accepts them', async () => {
+    assertPrometheusInstalled();
+    await inTempDir(async (dir) => {
+      const imported = await cli('import', '--from', 'sloth', SLOTH_RAW);
+      expect(imported.stderr).toBe(`imported 1 service, 0 people, 1 SLO from 1 file\n`);
+      expect(imported.code).toBe(0);
+      expect(imported.stdout).toContain('kind: freeform');
+      const registry = path.join(dir, 'registry.yaml');
+      writeFileSync(registry, imported.stdout);
+      const validated = await cli('validate', registry);
+      expect(validated).toMatchObject({ code: 0, stdout: '1 service, 0 people, 1 SLO: valid\n' });
+      const rules = await cli('rules', registry);
+      expect(rules.code).toBe(0);
+      expect(rules.stdout).toContain('unifipoller_client_satisfaction_ratio[');
+      expect(rules.stdout).toContain('alert: WifiClientSatisfaction');
+      const file = path.join(dir, 'home-wifi.rules.yaml');
+      writeFileSync(file, rules.stdout);
+      const check = await run('promtool', ['check', 'rules', file]);
+      expect(check.stdout + check.stderr).toMatch(/SUCCESS: \d+ rules found/);
+    });
+  });
+
+  it('imports several files and several documents as one registry; problems name the file and document', async () => {
+    const result = await cli(
+      'import',
+      '--from',
+      'sloth',
+      `${FIXTURES}/sloth-shop.yaml`,
+      `${FIXTURES}/sloth-two-documents.yaml`
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/id: shop-availability[\s\S]*id: cart-requests[\s\S]*id: basket-requests/);
+    expect(result.stderr).toContain(
+      `warning: ${FIXTURES}/sloth-two-documents.yaml:20: slos[0].window: not mapped: slos[0].window has no place in the registry and is left out (document 2)\n`
+    );
+    expect(result.stderr.trimEnd().split('\n').at(-1)).toBe('imported 3 services, 0 people, 3 SLOs from 2 files');
+  });
+
+  it('--report lists each source field; --strict refuses any drop with exit 1 and prints nothing on stdout', async () => {
+    const file = `${FIXTURES}/sloth-two-documents.yaml`;
+    const reported = await cli('import', '--from', 'sloth', '--report', file);
+    expect(reported.code).toBe(0);
+    expect(reported.stderr).toContain('migration report: ');
+    expect(reported.stderr).toContain(
+      `  mapped: ${file}:9: slos[0].objective → slos[cart-requests].objective (document 1)\n`
+    );
+    expect(reported.stderr).toContain(`  mapped: ${file}:6: labels.owner → services[cart].onCall.team (document 1)\n`);
+    expect(reported.stderr).toContain(
+      `  label: ${file}:6: labels.owner → slos[cart-requests].labels.owner (document 1)\n`
+    );
+    expect(reported.stderr).toContain(`  dropped: ${file}:20: slos[0].window: `);
+
+    const strict = await cli('import', '--from', 'sloth', '--strict', file);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toBe('');
+    expect(strict.stderr.trimEnd().split('\n').at(-1)).toBe('1 file not imported (--strict): 1 error, 1 warning');
+
+    const clean = await cli('import', '--from', 'sloth', '--strict', `${FIXTURES}/sloth-shop.yaml`);
+    expect(clean.code).toBe(0);
+  });
+
+  it('export says on stderr what OpenSLO cannot hold; --strict refuses it', async () => {
+    const exported = await cli('export', '--to', 'openslo', `${FIXTURES}/valid.yaml`);
+    expect(exported.code).toBe(0);
+    expect(exported.stderr).toContain(
+      '  dropped: slos[checkout-availability].budgetPolicy: OpenSLO has no error-budget policy\n'
+    );
+    const strict = await cli('export', '--to', 'openslo', '--strict', `${FIXTURES}/valid.yaml`);
+    expect(strict).toMatchObject({ code: 1, stdout: '' });
   });
 });

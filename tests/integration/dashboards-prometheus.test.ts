@@ -108,7 +108,7 @@ async function samples(prometheus: Server, selector: string, time: number): Prom
 }
 
 function bySlo(rows: Row[]): Record<string, number> {
-  return Object.fromEntries(rows.map((row) => [row.labels.sloth_slo, row.value]));
+  return Object.fromEntries(rows.map((row) => [row.labels.sloth_id, row.value]));
 }
 
 function expectClose(actual: number, expected: number, relative: number) {

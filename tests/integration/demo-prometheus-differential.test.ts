@@ -11,7 +11,7 @@
  *   traffic wave has a 40-minute period and 4 % amplitude); 5-minute windows are skipped there
  *   (Prometheus sees one sample and returns nothing).
  */
-import { generateRuleFiles, isAlertingRule, RecordingRule } from '../../src/domain/rules';
+import { exactRange, generateRuleFiles, isAlertingRule, RecordingRule } from '../../src/domain/rules';
 import { DemoPrometheus } from '../../sandbox/demoPrometheus/api';
 import { readDemoRegistry } from '../../scripts/demo/provisioning';
 import { RunningPrometheus, startPrometheus } from '../helpers/prometheus';
@@ -158,6 +158,7 @@ describe('the demo data source answers like a real Prometheus over the same hist
   });
 
   it('period rules: recorded series sampled at their evaluation interval, like a subquery of the raw rule', async () => {
+    const TWO_DAYS = exactRange('2d');
     // A recorded series over a window is its rule evaluated at every multiple of the group's
     // interval in the window (5 minutes for groups without one in the demo source).
     const groups = generateRuleFiles(registry).prometheus.flatMap(({ file }) => file.groups);
@@ -176,7 +177,8 @@ describe('the demo data source answers like a real Prometheus over the same hist
     );
     let compared = 0;
     for (const expr of perSlo) {
-      const demoQuery = expr.replace(/\[\d+d\]/g, '[2d]');
+      // Windows of two days and more (1 ms short, `[29d23h59m59s999ms]`) read two days of history.
+      const demoQuery = expr.replace(/\[\d+d[\dhms]*\]/g, `[${TWO_DAYS}]`);
       let complete = true;
       // a subquery of a recorded series (`[6h:5m]`, at a multiple of its interval) reads the rule at
       // the subquery's steps
@@ -185,7 +187,7 @@ describe('the demo data source answers like a real Prometheus over the same hist
         (_, name: string, id: string, range: string, step: string | undefined) => {
           const definition = definitions.get(`${name}|${id}`);
           complete &&= definition !== undefined && !definition.expr.includes('slo:');
-          const over = /^\d+d$/.test(range) ? '2d' : range;
+          const over = /^\d+d/.test(range) ? TWO_DAYS : range;
           return definition ? `(${definition.expr})[${over}:${step ?? definition.step}]` : 'absent_series';
         }
       );

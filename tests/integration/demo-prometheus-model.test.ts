@@ -45,9 +45,9 @@ describe('demo PromQL over the demo model and the demo registry', () => {
     expect(Number(result[0].value[1])).toBeCloseTo(errorRatio('checkout', now - HOUR, now), 12);
   });
 
-  it('builds the 28-day period SLI from hourly recorded increases: 673 evaluations cover (t - 28d - 1h, t]', () => {
+  it('builds the 28-day period SLI from hourly recorded increases: 672 evaluations cover (t - 28d, t]', () => {
     const period = value('slo:sli_error:ratio_rate28d{sloth_id="payments-availability"}');
-    expect(period).toBeCloseTo(errorRatio('payments', now - 28 * DAY - HOUR, now), 10);
+    expect(period).toBeCloseTo(errorRatio('payments', now - 28 * DAY, now), 10);
     const budget = value('slo:period_error_budget_remaining:ratio{sloth_id="payments-availability"}');
     expect(budget).toBeCloseTo(1 - period / 0.001, 8);
   });

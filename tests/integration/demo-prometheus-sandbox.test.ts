@@ -82,7 +82,7 @@ describe('sandbox with the embedded demo data source', () => {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
-        query: 'sum by (sloth_slo) (slo:sli_error:ratio_rate1h{sloth_service="checkout"})',
+        query: 'sum by (sloth_id) (slo:sli_error:ratio_rate1h{sloth_service="checkout"})',
         start: String(now - 3600),
         end: String(now),
         step: '600',
@@ -90,7 +90,7 @@ describe('sandbox with the embedded demo data source', () => {
     });
     const body = await answer.json();
     expect(body.status).toBe('success');
-    expect(body.data.result.map((series: { metric: { sloth_slo: string } }) => series.metric.sloth_slo)).toEqual([
+    expect(body.data.result.map((series: { metric: { sloth_id: string } }) => series.metric.sloth_id)).toEqual([
       'checkout-availability',
       'checkout-payment-step',
       'checkout-routes-availability',

@@ -6,12 +6,22 @@
  * overlapping tiles, in the errors and in the totals alike, which leaves the period ratio (a
  * quotient) unchanged. Only ratios are asserted from tiles, never absolute tile sums.
  *
- * The 30-day period cannot be filled in a unit test: with a few hours of input the period rules
- * read what exists, which is what a freshly deployed SLO sees too. Floats are compared with a
- * tolerance inside PromQL (`abs(x - v) < 1e-9`), since promtool compares values exactly.
+ * The 30-day period is filled only by the scenario that evaluates hourly: with a few hours of
+ * input the period rules read what exists, which is what a freshly deployed SLO sees too. Floats
+ * are compared with a tolerance inside PromQL (`abs(x - v) < 1e-9`), since promtool compares values
+ * exactly. Groups run in the order of the file (`group_eval_order`): the service's groups, then the
+ * shared ones, so a shared ratio reads the increases of the same evaluation and an alert the
+ * shared ratios of the previous one, as in a Prometheus whose groups run at different offsets.
+ *
+ * promtool is Prometheus 2.42: its ranges include both ends, and it evaluates every group on the
+ * minute (or the hour), on the grid of the 5-minute steps and of the tiles, which is where a range
+ * of the window's nominal length read one step or tile too many. The scenarios marked `legacy`
+ * also run against the rules written that way (the freeform period as the mean of the 1h ratio)
+ * and must fail there.
  */
 import { stringify } from 'yaml';
-import { generateRuleFiles, mergeRuleFiles, renderRuleFile } from '../../src/domain/rules';
+import { parsePromDuration } from '../../src/domain/query/duration';
+import { generateRuleFiles, mergeRuleFiles, renderRuleFile, sharedRuleFile } from '../../src/domain/rules';
 import { requirePromtool, runPromtool, writeTempFiles } from './fixtures/rules/promtool';
 import { scenarioDoc } from './fixtures/rules/scenarios';
 
@@ -30,6 +40,10 @@ interface Scenario {
   name: string;
   /** The SLOs whose rules the scenario loads (fewer rules, faster promtool). */
   slos: string[];
+  /** Spacing of the input samples and of the evaluations; `1m` unless said. */
+  interval?: string;
+  /** Whether the rules as written before exact windows fail the scenario (see {@link legacyRules}). */
+  legacy?: boolean;
   input_series: Series[];
   promql_expr_test: ExprTest[];
 }
@@ -41,8 +55,8 @@ const near = (expr: string, value: number, evalTime: string): ExprTest => ({
   exp_samples: [{ value: 1 }],
 });
 
-const firing = (sloId: string, tier: string) =>
-  `ALERTS{alertname="SLOErrorBudgetBurn", alertstate="firing", sloth_id="${sloId}", burn_tier="${tier}"}`;
+// burn alerts are found by their tier, whatever alerting.name calls them
+const firing = (sloId: string, tier: string) => `ALERTS{alertstate="firing", sloth_id="${sloId}", burn_tier="${tier}"}`;
 const fires = (sloId: string, tier: string, evalTime: string): ExprTest => ({
   expr: `count(${firing(sloId, tier)})`,
   eval_time: evalTime,
@@ -54,6 +68,12 @@ const requests = (svc: string, code: string, values: string): Series => ({
   series: `requests_total{svc="${svc}", code="${code}"}`,
   values,
 });
+
+/** The expression of a shared rule, as generated, to evaluate it at any time in a test. */
+const sharedExpr = (record: string) =>
+  sharedRuleFile(scenarioDoc())
+    .groups.flatMap((group) => group.rules)
+    .find((rule) => 'record' in rule && rule.record === record)!.expr;
 
 const SCENARIOS: Scenario[] = [
   {
@@ -89,8 +109,8 @@ const SCENARIOS: Scenario[] = [
     // 14.4 × 0.1 % when 100 x − 200 > 4,320: x = 46, the 166th minute (raw rates would cross
     // at the 163rd: the ramp delays the long windows by half of 5 minutes). The 6h window (all
     // T samples so far) crosses 6 × 0.1 % when 100 x − 200 > 30 T: about the 175th minute. An
-    // alert reads the shared ratios of the same or of the previous evaluation (promtool does not
-    // keep the groups' order), so the checks stay a minute or two off the crossings. Ticket tiers
+    // alert reads the shared ratios of the previous evaluation (the groups run in the file's
+    // order), so the checks stay a minute or two off the crossings. Ticket tiers
     // are not asserted: their 1d and 3d windows hold only these few hours, so they read the burn
     // sooner than in production.
     name: 'a 20x burn pages after 47 minutes through page-fast, then page-slow',
@@ -170,9 +190,135 @@ const SCENARIOS: Scenario[] = [
       near('slo:sli_error:ratio_rate5m{sloth_id="latency-python"}', 0.02, '1h'),
     ],
   },
+  {
+    // 1,000 requests a minute; 100 of them fail in each minute of (1h55m, 2h], 500 errors in the
+    // one 5-minute span that ends at 2h. The 1h window sums the 12 spans that end at the last
+    // 5-minute step: on the step (rules evaluated at 2h, 3h) and off it (at 2h2m, 2h59m, 3h2m,
+    // read at :30). At 3h its 12 spans are (2h, 3h]: no error; `[1h:5m]` took 13 on the step,
+    // (1h55m, 3h], and read 500 errors in 65,000 events.
+    name: 'the 1h and 2h windows hold exactly 12 and 24 five-minute spans, on the 5-minute steps and off them',
+    slos: ['edge'],
+    legacy: true,
+    input_series: [
+      requests('edge', '200', '0+1000x115 115900+900x4 120500+1000x119'),
+      requests('edge', '500', '0+0x115 100+100x4 500+0x120'),
+    ],
+    promql_expr_test: [
+      near('slo:sli_error:ratio_rate1h{sloth_id="edge"}', 500 / 60000, '2h'),
+      near('slo:sli_error:ratio_rate1h{sloth_id="edge"}', 500 / 60000, '2h2m30s'),
+      near('slo:sli_error:ratio_rate1h{sloth_id="edge"}', 500 / 60000, '2h59m30s'),
+      near('slo:sli_error:ratio_rate1h{sloth_id="edge"}', 0, '3h'),
+      near('slo:sli_error:ratio_rate1h{sloth_id="edge"}', 0, '3h2m30s'),
+      near('slo:sli_error:ratio_rate2h{sloth_id="edge"}', 500 / 120000, '3h'),
+      near('slo:sli_error:ratio_rate2h{sloth_id="edge"}', 500 / 120000, '3h4m30s'),
+    ],
+  },
+  {
+    // 1,000 requests a minute, 100 failing in the minute before 1h30m: the 5-minute increases
+    // recorded at 1h30m to 1h34m hold them. The 30m window sums the 30 increases of the last 30
+    // evaluations (150,000 events): at 1h50m all five, at 2h the four of 1h31m to 1h34m, at 2h2m
+    // two. `[30m]` summed 31 increases on the minute (155,000 events, one more error span).
+    name: 'the 30m window sums the 5-minute increases of exactly the last 30 evaluations',
+    slos: ['short'],
+    legacy: true,
+    input_series: [
+      requests('short', '200', '0+1000x89 89900 90900+1000x150'),
+      requests('short', '500', '0+0x89 100+0x151'),
+    ],
+    promql_expr_test: [
+      near('slo:sli_error:ratio_rate30m{sloth_id="short"}', 500 / 150000, '1h50m'),
+      near('slo:sli_error:ratio_rate30m{sloth_id="short"}', 400 / 150000, '2h'),
+      near('slo:sli_error:ratio_rate30m{sloth_id="short"}', 200 / 150000, '2h2m30s'),
+    ],
+  },
+  {
+    // Evaluated once an hour, as the tile group runs in production: 1,000 requests an hour, and
+    // 10 errors in the first hour only (the tile of 1h). At 1d the 1d window holds the tiles of 1h
+    // to 1d; at 25h those of 2h to 25h, no error, where `[1d]` read 25 tiles. Likewise the 30-day
+    // period at 720h and 721h. The 1d rule's expression evaluated off the hour reads the same 24.
+    name: 'the 1d window and the period sum exactly 24 and 720 hourly tiles',
+    slos: ['tiles'],
+    interval: '1h',
+    legacy: true,
+    input_series: [requests('tiles', '200', '0+1000x745'), requests('tiles', '500', '0 10+0x745')],
+    promql_expr_test: [
+      near('slo:sli_error:ratio_rate1d{sloth_id="tiles"}', 10 / 24010, '24h'),
+      near('slo:sli_error:ratio_rate1d{sloth_id="tiles"}', 0, '25h'),
+      near(sharedExpr('slo:sli_error:ratio_rate1d'), 10 / 24010, '24h30m'),
+      near(sharedExpr('slo:sli_error:ratio_rate1d'), 0, '25h30m'),
+      near('slo:sli_error:ratio_rate30d{sloth_id="tiles"}', 10 / 720010, '720h'),
+      near('slo:sli_error:ratio_rate30d{sloth_id="tiles"}', 0, '721h'),
+    ],
+  },
+  {
+    // 1,000 requests a minute; every one fails from 3h to 3h5m. A freeform SLI has no counts: its
+    // period ratio is Sloth's, the mean of its 5-minute ratio (sum over count). Its samples since
+    // the start (one a minute from 1m) add up to 3 at 3h5m (1/5 + 2/5 + … + 5/5) and to 5 from
+    // 3h10m on. The mean of the 1h ratio, the period ratio before, adds only 1/60 + … + 5/60 = 0.25
+    // at 3h5m, 12x too little, 2/3 at 3h10m (7.5x), and catches up an hour after the burn.
+    name: 'the period ratio of a freeform SLI is the mean of its 5-minute ratio, as Sloth records it',
+    slos: ['free'],
+    legacy: true,
+    input_series: [
+      { series: 'free_requests_total{code="200"}', values: '0+1000x180 180000+0x4 181000+1000x70' },
+      { series: 'free_requests_total{code="500"}', values: '0+0x180 1000+1000x4 5000+0x75' },
+    ],
+    promql_expr_test: [
+      near('slo:sli_error:ratio_rate30d{sloth_id="free"}', 3 / 185, '3h5m'),
+      near('slo:sli_error:ratio_rate30d{sloth_id="free"}', 5 / 190, '3h10m'),
+      near('slo:sli_error:ratio_rate30d{sloth_id="free"}', 5 / 250, '4h10m'),
+      near(
+        'slo:sli_error:ratio_rate30d{sloth_id="free"} - ignoring (sloth_window) ' +
+          '(sum_over_time(slo:sli_error:ratio_rate5m{sloth_id="free"}[30d]) / count_over_time(slo:sli_error:ratio_rate5m{sloth_id="free"}[30d]))',
+        0,
+        '3h5m'
+      ),
+      // the period ratio as it was: the mean of the 1h ratio
+      near('avg_over_time(slo:sli_error:ratio_rate1h{sloth_id="free"}[30d])', 0.25 / 185, '3h5m'),
+      near('avg_over_time(slo:sli_error:ratio_rate1h{sloth_id="free"}[30d])', 2 / 3 / 190, '3h10m'),
+      near('avg_over_time(slo:sli_error:ratio_rate1h{sloth_id="free"}[30d])', 5 / 250, '4h10m'),
+    ],
+  },
+  {
+    // Imported from Sloth: id `<service>-<name>` and an alert name. Sloth's labels (sloth_slo the
+    // name, sloth_severity) and the alert name are kept; burn_tier still finds the alert.
+    name: "an imported SLO's series and alerts carry Sloth's names and labels",
+    slos: ['shop-named'],
+    input_series: [requests('quiet', '200', '0+49x120'), requests('quiet', '500', '0+1x120')],
+    promql_expr_test: [
+      near(
+        'count(slo:sli_error:ratio_rate1h{sloth_id="shop-named", sloth_slo="named", sloth_service="shop"})',
+        1,
+        '90m'
+      ),
+      fires('shop-named', 'page-fast', '90m'),
+      near(
+        'count(ALERTS{alertname="ShopHighErrorRate", alertstate="firing", sloth_slo="named", sloth_severity="page", burn_tier="page-fast"})',
+        1,
+        '90m'
+      ),
+      silent('ALERTS{alertname="SLOErrorBudgetBurn"}', '90m'),
+    ],
+  },
 ];
 
-function runScenarios(scenarios: Scenario[]) {
+/**
+ * The rules as written before exact windows: every range over recorded series at its nominal
+ * length (`[59m59s999ms:5m]` back to `[1h:5m]`), and the freeform period as the mean of the 1h ratio.
+ */
+function legacyRules(rules: string): string {
+  const nominal = (ms: number) => {
+    const unit = (['d', 'h', 'm', 's'] as const).find((u) => ms % parsePromDuration(`1${u}`)! === 0)!;
+    return `${ms / parsePromDuration(`1${unit}`)!}${unit}`;
+  };
+  return rules
+    .replace(/\[((?:\d+d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?\d+ms)(?=[\]:])/g, (_all, range: string) => {
+      return `[${nominal(parsePromDuration(range)! + 1)}`;
+    })
+    .replace(/avg_over_time\(slo:sli_error:ratio_rate5m\{/g, 'avg_over_time(slo:sli_error:ratio_rate1h{');
+}
+
+function runScenarios(scenarios: Scenario[], rewrite: (rules: string) => string = (rules) => rules) {
   const doc = scenarioDoc();
   const wanted = new Set(scenarios.flatMap((scenario) => scenario.slos));
   // the service files and the registry's shared rules, as one Prometheus loads them
@@ -181,12 +327,15 @@ function runScenarios(scenarios: Scenario[]) {
       (entry) => entry.file
     )
   );
+  const interval = scenarios[0].interval ?? '1m';
   const tests = {
     rule_files: ['rules.yaml'],
-    evaluation_interval: '1m',
-    tests: scenarios.map(({ name, slos, ...rest }) => ({ name, interval: '1m', ...rest })),
+    evaluation_interval: interval,
+    group_eval_order: prometheus.groups.map((group) => group.name),
+    tests: scenarios.map(({ name, slos, legacy, ...rest }) => ({ name, ...rest, interval })),
   };
-  const dir = writeTempFiles({ 'rules.yaml': renderRuleFile(prometheus), 'tests.yaml': stringify(tests) });
+  const rules = rewrite(renderRuleFile(prometheus));
+  const dir = writeTempFiles({ 'rules.yaml': rules, 'tests.yaml': stringify(tests) });
   return runPromtool(['test', 'rules', 'tests.yaml'], dir);
 }
 
@@ -199,6 +348,15 @@ test.each(SCENARIOS.map((scenario) => [scenario.name, scenario] as const))('%s',
   expect(result.output).toContain('SUCCESS');
   expect(result.status).toBe(0);
 });
+
+test.each(SCENARIOS.filter((scenario) => scenario.legacy).map((scenario) => [scenario.name, scenario] as const))(
+  'the rules before exact windows fail: %s',
+  (_name, scenario) => {
+    const result = runScenarios([scenario], legacyRules);
+    expect(result.output).toContain('FAILED');
+    expect(result.status).not.toBe(0);
+  }
+);
 
 test('a wrong expectation fails (the scenarios can fail)', () => {
   const wrong = { ...SCENARIOS[0], promql_expr_test: [near('slo:period_burn_rate:ratio{sloth_id="steady"}', 2, '4h')] };

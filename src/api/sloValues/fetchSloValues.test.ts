@@ -18,9 +18,10 @@ const recordedOnlyFor = (id: string) => (expr: string) => {
   if (expr === 'max by (sloth_id) (slo:current_burn_rate:ratio)') {
     return [{ labels: { sloth_id: id }, value: 2.5 }];
   }
-  if (expr.startsWith('count by (sloth_id, alertname, alertstate, severity) (ALERTS')) {
+  if (expr.startsWith('count by (sloth_id, alertname, alertstate, sloth_severity) (ALERTS')) {
+    // a renamed burn alert (alerting.name), told apart by sloth_severity
     return [
-      { labels: { sloth_id: id, alertname: 'SLOErrorBudgetBurn', alertstate: 'firing', severity: 'ticket' }, value: 1 },
+      { labels: { sloth_id: id, alertname: 'CheckoutBurn', alertstate: 'firing', sloth_severity: 'ticket' }, value: 1 },
     ];
   }
   return [];
@@ -35,7 +36,7 @@ describe('fetchSloValues', () => {
       'max by (sloth_id) (slo:sli_error:ratio_rate30d)',
       'min by (sloth_id) (slo:period_error_budget_remaining:ratio)',
       'max by (sloth_id) (slo:current_burn_rate:ratio)',
-      'count by (sloth_id, alertname, alertstate, severity) (ALERTS{alertname=~"SLOErrorBudgetBurn|SLOReleaseFreeze"})',
+      'count by (sloth_id, alertname, alertstate, sloth_severity) (ALERTS{burn_tier!=""} or ALERTS{alertname="SLOReleaseFreeze"})',
     ]);
     expect(values['checkout-ratio']).toEqual({
       source: 'recorded',

@@ -6,11 +6,11 @@
 import { isProblem, parseSloWindow, ruleWindowDays } from '../../domain/budget';
 import { Severity, Slo } from '../../domain/model';
 import {
-  BURN_ALERT,
+  BURN_ALERT_MATCHER,
   CURRENT_BURN_RATE,
   FREEZE_ALERT,
   LABEL_ID,
-  LABEL_SEVERITY,
+  LABEL_SLOTH_SEVERITY,
   PERIOD_BUDGET_REMAINING,
   sliErrorRatioName,
 } from '../../domain/rules/names';
@@ -39,8 +39,10 @@ export function recordedQueries(slos: Slo[]): InstantQuery[] {
     { refId: BUDGET_REF, expr: `min by (${LABEL_ID}) (${PERIOD_BUDGET_REMAINING})` },
     { refId: BURN_REF, expr: `max by (${LABEL_ID}) (${CURRENT_BURN_RATE})` },
     {
+      // Burn alerts by the label they all carry (`alerting.name` may rename them), told by
+      // `sloth_severity`, which page and ticket labels cannot change as they can `severity`.
       refId: ALERTS_REF,
-      expr: `count by (${LABEL_ID}, alertname, alertstate, ${LABEL_SEVERITY}) (ALERTS{alertname=~"${BURN_ALERT}|${FREEZE_ALERT}"})`,
+      expr: `count by (${LABEL_ID}, alertname, alertstate, ${LABEL_SLOTH_SEVERITY}) (ALERTS{${BURN_ALERT_MATCHER}} or ALERTS{alertname="${FREEZE_ALERT}"})`,
     },
   ];
 }
@@ -69,10 +71,10 @@ function alertsById(result: InstantResult | undefined): Map<string, Sample[]> {
 
 /** Alert state from the `ALERTS` series of one SLO whose rules are loaded. */
 export function alertOf(samples: Sample[]): SloAlert {
-  const burn = samples.filter((sample) => sample.labels.alertname === BURN_ALERT);
+  const burn = samples.filter((sample) => sample.labels[LABEL_SLOTH_SEVERITY] !== undefined);
   const firing = burn.filter((sample) => sample.labels.alertstate === 'firing');
   const shown = firing.length > 0 ? firing : burn;
-  const severities = shown.map((sample) => sample.labels[LABEL_SEVERITY] as Severity | undefined);
+  const severities = shown.map((sample) => sample.labels[LABEL_SLOTH_SEVERITY] as Severity | undefined);
   const freeze = samples.some(
     (sample) => sample.labels.alertname === FREEZE_ALERT && sample.labels.alertstate === 'firing'
   );

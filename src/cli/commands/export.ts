@@ -1,40 +1,28 @@
-import { exportOpenSlo } from '../../domain/io/opensloExport';
-import { RegistryDocument } from '../../domain/model';
+import { droppedEntries } from '../../domain/io/migrationReport';
+import { exportOpenSlo, opensloExportReport } from '../../domain/io/opensloExport';
 import { requiredOption } from '../args';
 import { Command } from '../command';
 import { EXIT_INVALID, EXIT_OK } from '../io';
-import { loadRegistry } from '../shared';
-
-/** What OpenSLO has no place for, when the registry holds some of it. */
-function leftOut(doc: RegistryDocument): string[] {
-  const parts: string[] = [];
-  if (doc.services.some((service) => Object.values(service.owners).some(Boolean)) || doc.people.length > 0) {
-    parts.push('owners and people');
-  }
-  if (doc.services.some((service) => service.kpis.length > 0)) {
-    parts.push('KPIs');
-  }
-  if (doc.services.some((service) => service.links.length > 0)) {
-    parts.push('links');
-  }
-  if (doc.slos.some((slo) => slo.budgetPolicy)) {
-    parts.push('budget policies');
-  }
-  return parts;
-}
+import { printReport } from '../report';
+import { loadRegistry, plural } from '../shared';
 
 export const exportCommand: Command = {
   spec: {
     name: 'export',
     summary: 'Convert a registry file to OpenSLO v1 YAML.',
-    usage: '--to openslo FILE',
+    usage: '--to openslo [--strict] FILE',
     description: [
       'Validates the registry FILE and prints its services and SLOs as OpenSLO v1 documents',
       '(`---` separated) on stdout: one Service per service, one SLO per SLO with its SLI inline and an',
-      'AlertPolicy of its burn-rate alerts. Owners, KPIs, links and budget policies have no place in',
-      'OpenSLO; stderr says when some were left out. Exit code 1 when the registry is invalid.',
+      'AlertPolicy of its burn-rate alerts. What OpenSLO has no place for (people, owners, KPIs, links,',
+      'groupBy, budget policies, alert labels, minEvents…) is listed on stderr, one field a line, in the',
+      'form of `import --report`. Exit code 1 when the registry is invalid, or with --strict when',
+      'anything would be left out (then nothing is printed on stdout).',
     ].join('\n'),
-    options: [{ name: 'to', value: 'FORMAT', description: 'Output format (required).', choices: ['openslo'] }],
+    options: [
+      { name: 'to', value: 'FORMAT', description: 'Output format (required).', choices: ['openslo'] },
+      { name: 'strict', description: 'Refuse the export when OpenSLO cannot hold something of the registry.' },
+    ],
     positionals: { min: 1, max: 1, name: 'FILE' },
   },
   async run(args, io) {
@@ -44,11 +32,19 @@ export const exportCommand: Command = {
     if (!doc) {
       return EXIT_INVALID;
     }
-    io.stdout(exportOpenSlo(doc));
-    const dropped = leftOut(doc);
+    const dropped = droppedEntries(opensloExportReport(doc));
     if (dropped.length > 0) {
-      io.stderr(`note: OpenSLO has no place for ${dropped.join(', ')}; they are not exported\n`);
+      printReport(
+        io,
+        `note: OpenSLO has no place for ${plural(dropped.length, 'field')}; they are not exported:`,
+        dropped
+      );
     }
+    if (args.options.strict === true && dropped.length > 0) {
+      io.stderr(`${file} not exported (--strict)\n`);
+      return EXIT_INVALID;
+    }
+    io.stdout(exportOpenSlo(doc));
     return EXIT_OK;
   },
 };

@@ -1,50 +1,47 @@
-import { importBackstage } from '../../domain/io/backstage';
-import { ImportResult, SourceFile } from '../../domain/io/importResult';
-import { mergeImport } from '../../domain/io/merge';
+import { checkImport } from '../../domain/io/importCheck';
+import { IMPORT_FORMATS, ImportFormat } from '../../domain/io/importers';
+import { SourceFile } from '../../domain/io/importResult';
+import { droppedEntries } from '../../domain/io/migrationReport';
 import { stringifyRegistryYaml } from '../../domain/io/native';
-import { importOpenSlo } from '../../domain/io/openslo';
-import { importSloth } from '../../domain/io/sloth';
 import { RegistryDocument } from '../../domain/model';
-import { emptyRegistry } from '../../domain/registry';
-import { validateRegistry } from '../../domain/validation/registry';
 import { optionValue, requiredOption, usageError } from '../args';
 import { Command } from '../command';
 import { EXIT_INVALID, EXIT_OK } from '../io';
-import { countProblems, isError, loadRegistry, plural, printProblems, readInput, registryCounts } from '../shared';
+import { outcomeCounts, printReport } from '../report';
+import { countProblems, loadRegistry, plural, printProblems, readInput, registryCounts } from '../shared';
 
-const FORMATS = ['openslo', 'sloth', 'backstage'] as const;
-type Format = (typeof FORMATS)[number];
-
-type Importer = (files: SourceFile[], options: { grafanaUrl?: string }) => ImportResult;
-
-const IMPORTERS: Record<Format, Importer> = {
-  openslo: (files) => importOpenSlo(files),
-  sloth: (files) => importSloth(files),
-  backstage: (files, options) => importBackstage(files, options),
-};
+/** Who the owner history names for owner changes made by an import from the command line. */
+const IMPORTER = 'bizowner import';
 
 export const importCommand: Command = {
   spec: {
     name: 'import',
-    summary: 'Convert OpenSLO, Sloth or Backstage files to the native registry YAML.',
-    usage: '--from openslo|sloth|backstage [--into REGISTRY] [--grafana-url URL] FILE...',
+    summary: 'Convert Backstage, OpenSLO, Pyrra or Sloth files to the native registry YAML.',
+    usage: `--from ${IMPORT_FORMATS.join('|')} [--into REGISTRY] [--report] [--strict] [--grafana-url URL] FILE...`,
     description: [
       'Reads the FILEs in the given format and prints the registry they describe as native YAML on',
-      'stdout, ready for `validate`, `rules` or provisioning:',
+      'stdout, ready for `validate`, `rules` or provisioning. The FILEs, and the `---` documents in',
+      'each, are merged into one result:',
+      '  backstage  Backstage catalog-info.yaml (components and users; systems, groups… are skipped)',
       '  openslo    OpenSLO v1 Service, SLO, SLI, AlertPolicy and AlertCondition documents',
-      '  sloth      Sloth prometheus/v1 specs (one service per file)',
-      '  backstage  Backstage catalog-info.yaml (components, systems, users and groups)',
+      '  pyrra      Pyrra ServiceLevelObjective resources (also in `kubectl get -o yaml` lists)',
+      '  sloth      Sloth prometheus/v1 specs and PrometheusServiceLevel resources',
       '',
       'With --into, the imported entities are merged into an existing registry (fields the source does',
       'not know, such as business owners, tiers and KPIs, keep their values) and the merged registry',
-      'is printed; the changes are listed on stderr.',
+      'is printed; the changes are listed on stderr. Owners an import sets or changes are recorded in',
+      'the owner history.',
       '',
-      'Problems are printed to stderr as `file:line: path: message`; fields without a place in the',
-      'registry are reported as warnings. Exit code 1 when any problem is an error.',
+      'Problems are printed to stderr as `file:line: path: message`, with `(document N)` in files of',
+      'several documents; fields without a place in the registry are reported as warnings. --report',
+      'also prints, per source field, where it went, what stays a label and what was dropped and why.',
+      'Exit code 1 when any problem is an error, or with --strict when any field would be dropped.',
     ].join('\n'),
     options: [
-      { name: 'from', value: 'FORMAT', description: 'Format of the input files (required).', choices: FORMATS },
+      { name: 'from', value: 'FORMAT', description: 'Format of the input files (required).', choices: IMPORT_FORMATS },
       { name: 'into', value: 'REGISTRY', description: 'Merge into this registry file and print the result.' },
+      { name: 'report', description: 'Print the migration report to stderr.' },
+      { name: 'strict', description: 'Refuse the import (nothing printed on stdout) when a source field is dropped.' },
       {
         name: 'grafana-url',
         value: 'URL',
@@ -54,8 +51,7 @@ export const importCommand: Command = {
     positionals: { min: 1, max: Infinity, name: 'FILE' },
   },
   async run(args, io) {
-    const format = requiredOption(args, importCommand.spec, 'from') as Format;
-    const importer = IMPORTERS[format];
+    const format = requiredOption(args, importCommand.spec, 'from') as ImportFormat;
     const grafanaUrl = optionValue(args, 'grafana-url');
     if (grafanaUrl !== undefined && format !== 'backstage') {
       throw usageError('--grafana-url only applies to --from backstage');
@@ -65,7 +61,7 @@ export const importCommand: Command = {
       files.push({ file, text: await readInput(io, file) });
     }
     const into = optionValue(args, 'into');
-    let base: RegistryDocument = emptyRegistry();
+    let base: RegistryDocument | undefined;
     if (into !== undefined) {
       const loaded = await loadRegistry(io, into);
       if (!loaded.doc) {
@@ -74,28 +70,40 @@ export const importCommand: Command = {
       base = loaded.doc;
     }
 
-    const result = importer(files, { grafanaUrl });
-    printProblems(io, result.problems);
+    const strict = args.options.strict === true;
+    const author = { at: new Date().toISOString(), by: IMPORTER };
+    const check = checkImport(format, files, base, { author, strict, grafanaUrl });
     const what = plural(files.length, 'file');
-    if (!result.doc || result.problems.some(isError)) {
-      io.stderr(`${what} not imported: ${countProblems(result.problems)}\n`);
+    if (!check.ok) {
+      // Problems the merge causes have no source line: they are in the merged registry.
+      const merged = `${into} + import`;
+      printProblems(
+        io,
+        check.refusedFor === 'registry'
+          ? check.problems.map((problem) => ({ file: merged, ...problem }))
+          : check.problems
+      );
+      if (args.options.report === true) {
+        printReport(io, `migration report: ${outcomeCounts(check.report)}`, check.report);
+      } else if (check.refusedFor === 'strict') {
+        printReport(io, 'dropped:', droppedEntries(check.report));
+      }
+      const refusal =
+        check.refusedFor === 'registry' ? `not merged into ${into}` : `not imported${strict ? ' (--strict)' : ''}`;
+      io.stderr(`${what} ${refusal}: ${countProblems(check.problems)}\n`);
       return EXIT_INVALID;
     }
-    const { doc, changes } = mergeImport(base, result.doc);
+    printProblems(io, check.warnings);
+    if (args.options.report === true) {
+      printReport(io, `migration report: ${outcomeCounts(check.report)}`, check.report);
+    }
     if (into !== undefined) {
-      // The imported entities were valid on their own; together with the registry they must be too.
-      const merged = validateRegistry(doc).map((problem) => ({ ...problem, file: `${into} + import` }));
-      if (merged.some(isError)) {
-        printProblems(io, merged);
-        io.stderr(`${what} not merged into ${into}: ${countProblems(merged)}\n`);
-        return EXIT_INVALID;
-      }
-      for (const change of changes.filter((entry) => entry.action !== 'unchanged')) {
+      for (const change of check.changes.filter((entry) => entry.action !== 'unchanged')) {
         io.stderr(`${change.action === 'create' ? 'added' : 'updated'} ${change.kind} ${change.id}\n`);
       }
     }
-    io.stdout(stringifyRegistryYaml(doc));
-    io.stderr(`imported ${registryCounts(result.doc)} from ${what}${into !== undefined ? ` into ${into}` : ''}\n`);
+    io.stdout(stringifyRegistryYaml(check.next));
+    io.stderr(`imported ${registryCounts(check.imported)} from ${what}${into !== undefined ? ` into ${into}` : ''}\n`);
     return EXIT_OK;
   },
 };

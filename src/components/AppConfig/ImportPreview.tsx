@@ -4,7 +4,7 @@ import { Alert, Button, Stack } from '@grafana/ui';
 import { ChangeKind, RegistryChange, RegistryEntity } from '../../domain/diff';
 import { Problem } from '../../domain/problems';
 import { testIds } from '../testIds';
-import { problemText } from './importCheck';
+import { problemText } from './problemText';
 
 interface Props {
   changes: RegistryChange[];

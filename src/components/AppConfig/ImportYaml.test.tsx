@@ -72,7 +72,7 @@ describe('registry import', () => {
     const server = await renderPage();
     const next: RegistryDocument = baseRegistry();
     next.services[0].tier = 2;
-    next.slos.push(baseSlo('latency', { id: 'payments-latency', serviceId: 'payments' }));
+    next.slos.push(baseSlo('latency', { id: 'payments-latency', serviceId: 'payments', labels: {} }));
 
     paste(stringifyRegistryYaml(next));
     fireEvent.click(screen.getByTestId(testIds.appConfig.importCheck));

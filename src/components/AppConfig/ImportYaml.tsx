@@ -1,11 +1,12 @@
 import React, { FormEvent, useMemo, useState } from 'react';
 import { t } from '@grafana/i18n';
 import { Alert, Button, Field, FileUpload, Stack, TextArea } from '@grafana/ui';
+import { checkReplace } from '../../domain/io/importCheck';
 import { RegistryDocument } from '../../domain/model';
 import { testIds } from '../testIds';
 import { readFileText } from './downloadText';
-import { checkImport, problemText } from './importCheck';
 import { ImportPreview } from './ImportPreview';
+import { problemText } from './problemText';
 import { SaveOutcome } from './SaveOutcome';
 import { useSave } from './useSave';
 
@@ -27,7 +28,7 @@ export function ImportYaml({ doc }: Props) {
   const [source, setSource] = useState<Source>({ text: '' });
   const [checked, setChecked] = useState<Source>();
   // Re-checked against the latest registry, so the preview never shows changes against an old one.
-  const check = useMemo(() => checked && checkImport(checked.text, checked.fileName, doc), [checked, doc]);
+  const check = useMemo(() => checked && checkReplace(checked.text, checked.fileName, doc), [checked, doc]);
 
   const startCheck = (next: Source) => {
     clearResult();

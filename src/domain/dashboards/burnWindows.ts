@@ -5,7 +5,7 @@
  */
 import { isProblem, parseSloWindow, ruleWindowDays } from '../budget/window';
 import { BurnWindow, Slo } from '../model';
-import { ERROR_BUDGET_RATIO, LABEL_SLO, sliErrorRatioName } from '../rules/names';
+import { ERROR_BUDGET_RATIO, LABEL_ID, sliErrorRatioName } from '../rules/names';
 import { enabledBurnWindows, windowSeconds } from '../windows/windows';
 import { regexMatcher } from './promql';
 import { Threshold } from './types';
@@ -51,13 +51,13 @@ export function burnPanelSpecs(slos: Slo[]): BurnPanelSpec[] {
 
 /** The burn rate of the spec's SLOs over `window`: error ratio ÷ allowed error ratio, per SLO. */
 export function burnRateExpr(spec: BurnPanelSpec, window: string, recorded: string): string {
-  const selector = `${recorded.slice(0, -1)}, ${LABEL_SLO}=~"$slo", ${regexMatcher(
-    LABEL_SLO,
+  const selector = `${recorded.slice(0, -1)}, ${LABEL_ID}=~"$slo", ${regexMatcher(
+    LABEL_ID,
     spec.slos.map(({ slo }) => slo.id)
   )}}`;
   return (
-    `max by (${LABEL_SLO}) (${sliErrorRatioName(window)}${selector})` +
-    ` / on (${LABEL_SLO}) max by (${LABEL_SLO}) (${ERROR_BUDGET_RATIO}${selector})`
+    `max by (${LABEL_ID}) (${sliErrorRatioName(window)}${selector})` +
+    ` / on (${LABEL_ID}) max by (${LABEL_ID}) (${ERROR_BUDGET_RATIO}${selector})`
   );
 }
 

@@ -7,7 +7,8 @@
 import { AppSettings, RatioSli, RegistryDocument, Service } from '../model';
 import { isCountableSli } from '../promql/sli';
 import { stableUid } from '../rules/uid';
-import { LABEL_SLO, SLI_ERROR_INCREASE_1H, SLI_TOTAL_INCREASE_1H } from '../rules/names';
+import { LABEL_ID, SLI_ERROR_INCREASE_1H, SLI_TOTAL_INCREASE_1H, TILE_WINDOW } from '../rules/names';
+import { exactRange } from '../rules/ranges';
 import {
   billingIsPrometheus,
   billingQuery,
@@ -121,17 +122,19 @@ function unitCostPanels(ids: PanelIds, scope: ServiceScope, spend: string): Pane
   const countable = slos.filter((slo) => isCountableSli(slo.sli));
   if (countable.length > 0) {
     const tiles = `${scope.recorded.slice(0, -1)}, ${regexMatcher(
-      LABEL_SLO,
+      LABEL_ID,
       countable.map((slo) => slo.id)
     )}}`;
-    const good = `sum by (${LABEL_SLO}) (sum_over_time(${SLI_TOTAL_INCREASE_1H}${tiles}[1h])) - sum by (${LABEL_SLO}) (sum_over_time(${SLI_ERROR_INCREASE_1H}${tiles}[1h]))`;
+    // one tile, the newest, at any time (see rules/ranges.ts)
+    const hour = exactRange(TILE_WINDOW);
+    const good = `sum by (${LABEL_ID}) (sum_over_time(${SLI_TOTAL_INCREASE_1H}${tiles}[${hour}])) - sum by (${LABEL_ID}) (sum_over_time(${SLI_ERROR_INCREASE_1H}${tiles}[${hour}]))`;
     panels.push(
       panel(ids, {
         title: 'Spend per good event',
         description:
           "Hourly spend divided by each SLO's good events of the last hour (from the recorded hourly tiles).",
         kind: 'timeseries',
-        queries: [promQuery('A', `scalar(${spend}) / (${good})`, { legend: `{{${LABEL_SLO}}}` })],
+        queries: [promQuery('A', `scalar(${spend}) / (${good})`, { legend: `{{${LABEL_ID}}}` })],
         unit: 'currencyUSD',
         minInterval: HOURLY_STEP,
         decimals: 6,

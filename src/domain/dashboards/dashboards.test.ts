@@ -85,8 +85,23 @@ describe('the executive dashboard', () => {
     for (const query of compliance) {
       expect(query).toMatchObject({ instant: true, format: 'table', datasource: 'prometheus' });
       expect(query.expr).toContain('sloth_service=~"checkout|payments|search|catalog"');
-      expect(query.expr).toMatch(/by \(sloth_service, sloth_slo\)/);
+      expect(query.expr).toMatch(/by \(sloth_service, sloth_id\)/);
     }
+  });
+
+  test('finds burn alerts by burn_tier, whatever alerting.name calls them, and the freeze alert by its name', () => {
+    const alerts = dashboardQueries(buildExecutiveDashboard(demo))
+      .map(({ panelTitle, query }) => [panelTitle, query.expr])
+      .filter(([, expr]) => expr.includes('ALERTS'));
+    expect(alerts.map(([title]) => title)).toEqual([
+      'Active SLO incidents',
+      'Services with frozen releases',
+      'Active incidents',
+      'Releases frozen by budget policy',
+    ]);
+    expect(alerts.map(([, expr]) => expr).join('\n')).not.toContain('SLOErrorBudgetBurn');
+    expect(alerts[0][1]).toContain('burn_tier!=""');
+    expect(alerts[2][1]).toMatch(/burn_tier!=""[^)]* or ALERTS\{[^}]*alertname="SLOReleaseFreeze"/);
   });
 
   test('filters by business owner, team and tier select the services of every query', () => {
@@ -185,7 +200,7 @@ describe('the on-call dashboard', () => {
   test('has an SLO variable used by the SLO queries, and deploy annotations', () => {
     expect(checkout.variables.map((variable) => variable.name)).toEqual(['slo']);
     expect(checkout.variables[0].options).toHaveLength(3);
-    expect(dashboardQueries(checkout)[0].query.expr).toContain('sloth_slo=~"$slo"');
+    expect(dashboardQueries(checkout)[0].query.expr).toContain('sloth_id=~"$slo"');
     expect(checkout.annotations[0].expr).toBe('sum(increase(deploys_total{service="checkout"}[5m])) > 0');
   });
 
@@ -273,7 +288,7 @@ describe('query cost', () => {
     const tiles = `service:cloud_spend_usd:increase1h{sloth_service=~"${costed.join('|')}"}`;
     expect(expr('Cloud spend')).toBe(`last_over_time(${tiles}[1h])`);
     expect(expr('Top cost movers')).toBe(
-      `sort_desc(sum_over_time(${tiles}[7d]) - sum_over_time(${tiles}[7d] offset 7d))`
+      `sort_desc(sum_over_time(${tiles}[6d23h59m59s999ms]) - sum_over_time(${tiles}[6d23h59m59s999ms] offset 7d))`
     );
     expect(expr('Cloud spend')).not.toContain('cloud_cost_usd_total');
   });

@@ -3,7 +3,7 @@
  * incidents and frozen releases of the services selected by business owner, team and tier.
  *
  * Every SLO query reads the recorded series of all selected services at once (grouped by
- * `sloth_service`/`sloth_slo` and filtered by one regex of service ids), so the dashboard issues
+ * `sloth_service`/`sloth_id` and filtered by one regex of service ids), so the dashboard issues
  * the same number of queries for 3 services as for 300. Only KPIs are per service by nature: their
  * queries are combined into one query per unit (see `kpiRow`).
  */
@@ -11,13 +11,13 @@ import { tidy } from '../budget/budget';
 import { RegistryDocument } from '../model';
 import { stableUid } from '../rules/uid';
 import {
-  BURN_ALERT,
+  BURN_ALERT_MATCHER,
   CURRENT_BURN_RATE,
   ERROR_BUDGET_RATIO,
   FREEZE_ALERT,
+  LABEL_BURN_TIER,
   LABEL_ID,
   LABEL_SERVICE,
-  LABEL_SLO,
   OBJECTIVE_RATIO,
   PERIOD_BUDGET_REMAINING,
   PERIOD_BURN_RATE,
@@ -28,7 +28,7 @@ import { ExecutiveFilters, hasFilters, selectServices } from './filters';
 import { kpiRow } from './kpis';
 import { serviceDrilldowns } from './links';
 import { BURN_THRESHOLDS, BUDGET_THRESHOLDS, panel, PanelIds, promQuery, tableQuery } from './panels';
-import { BY_SLO, regexMatcher, servicesSelector } from './promql';
+import { BY_SLO, servicesSelector } from './promql';
 import { Dashboard, Row, Threshold, ValueMapping } from './types';
 
 /** Health of an SLO row, from its budget left: 0 spent, 1 below a quarter, 2 within budget. */
@@ -82,8 +82,14 @@ function budgetLeft(selector: string): string {
   return `min by (${BY_SLO}) (${PERIOD_BUDGET_REMAINING}${selector})`;
 }
 
-function alerts(serviceIds: string[], names: string[]): string {
-  return `ALERTS${servicesSelector(serviceIds, [regexMatcher('alertname', names), 'alertstate="firing"'])}`;
+/**
+ * The firing SLO alerts of the services: burn alerts are found by the `burn_tier` label they all
+ * carry, since `alerting.name` may rename them; the release-freeze alert by its name.
+ */
+function alerts(serviceIds: string[], kinds: Array<'burn' | 'freeze'>): string {
+  const matcher = { burn: BURN_ALERT_MATCHER, freeze: `alertname="${FREEZE_ALERT}"` };
+  const terms = kinds.map((kind) => `ALERTS${servicesSelector(serviceIds, [matcher[kind], 'alertstate="firing"'])}`);
+  return terms.join(' or ');
 }
 
 /** Zero is good news and stays green; from one on, the count takes `color`. */
@@ -118,13 +124,13 @@ function overviewRow(ids: PanelIds, serviceIds: string[]): Row {
       stat(
         'Active SLO incidents',
         'Firing multiwindow burn-rate alerts.',
-        `count(${alerts(serviceIds, [BURN_ALERT])})`,
+        `count(${alerts(serviceIds, ['burn'])})`,
         fromOne('red')
       ),
       stat(
         'Services with frozen releases',
         'Services whose error-budget policy freezes releases right now.',
-        `count(count by (${LABEL_SERVICE}) (${alerts(serviceIds, [FREEZE_ALERT])}))`,
+        `count(count by (${LABEL_SERVICE}) (${alerts(serviceIds, ['freeze'])}))`,
         fromOne('orange')
       ),
     ],
@@ -151,7 +157,7 @@ function complianceRow(ids: PanelIds, serviceIds: string[]): Row {
     ],
     columns: [
       { kind: 'label', label: LABEL_SERVICE, title: 'Service' },
-      { kind: 'label', label: LABEL_SLO, title: 'SLO' },
+      { kind: 'label', label: LABEL_ID, title: 'SLO' },
       { kind: 'value', refId: 'A', title: 'Objective', unit: 'percentunit' },
       { kind: 'value', refId: 'B', title: 'SLI (window)', unit: 'percentunit' },
       { kind: 'value', refId: 'C', title: 'Budget left', unit: 'percentunit', thresholds: BUDGET_THRESHOLDS },
@@ -168,7 +174,7 @@ function complianceRow(ids: PanelIds, serviceIds: string[]): Row {
     kind: 'timeseries',
     queries: [
       promQuery('A', `max by (${BY_SLO}) (${CURRENT_BURN_RATE}${slos})`, {
-        legend: `{{${LABEL_SERVICE}}} · {{${LABEL_SLO}}}`,
+        legend: `{{${LABEL_SERVICE}}} · {{${LABEL_ID}}}`,
       }),
     ],
     unit: 'x',
@@ -196,15 +202,15 @@ function incidentRow(ids: PanelIds, serviceIds: string[]): Row {
     queries: [
       tableQuery(
         'A',
-        `max by (${BY_SLO}, alertname, severity, burn_tier) (${alerts(serviceIds, [BURN_ALERT, FREEZE_ALERT])})`
+        `max by (${BY_SLO}, alertname, severity, ${LABEL_BURN_TIER}) (${alerts(serviceIds, ['burn', 'freeze'])})`
       ),
     ],
     columns: [
       { kind: 'label', label: LABEL_SERVICE, title: 'Service' },
-      { kind: 'label', label: LABEL_SLO, title: 'SLO' },
+      { kind: 'label', label: LABEL_ID, title: 'SLO' },
       { kind: 'label', label: 'alertname', title: 'Alert' },
       { kind: 'label', label: 'severity', title: 'Severity' },
-      { kind: 'label', label: 'burn_tier', title: 'Burn tier' },
+      { kind: 'label', label: LABEL_BURN_TIER, title: 'Burn tier' },
     ],
     dataLinks: serviceDrilldowns('data'),
     width: 14,
@@ -214,10 +220,10 @@ function incidentRow(ids: PanelIds, serviceIds: string[]): Row {
     title: 'Releases frozen by budget policy',
     description: 'Services whose error-budget policy freezes releases, and the SLO that triggered it.',
     kind: 'table',
-    queries: [tableQuery('A', `max by (${BY_SLO}) (${alerts(serviceIds, [FREEZE_ALERT])})`)],
+    queries: [tableQuery('A', `max by (${BY_SLO}) (${alerts(serviceIds, ['freeze'])})`)],
     columns: [
       { kind: 'label', label: LABEL_SERVICE, title: 'Service' },
-      { kind: 'label', label: LABEL_SLO, title: 'SLO' },
+      { kind: 'label', label: LABEL_ID, title: 'SLO' },
     ],
     dataLinks: serviceDrilldowns('data'),
     width: 10,

@@ -6,21 +6,28 @@
  */
 import { AppSettings, Service } from '../model';
 import { LABEL_SERVICE, SERVICE_SPEND_1H } from '../rules/names';
+import { exactRange } from '../rules/ranges';
 import { billingIsPrometheus, billingQuery, billingSharesPrometheus, costedServices, spendExpr } from './billing';
 import { servicesSelector } from './promql';
 import { serviceDrilldowns } from './links';
 import { HOURLY_STEP, panel, PanelIds } from './panels';
 import { Panel, Row } from './types';
 
+/**
+ * A week of hourly steps or tiles: 168 of them at any time, where `[7d]` read 169 on Prometheus 2
+ * whenever the steps met its start (see rules/ranges.ts).
+ */
+const WEEK = exactRange('7d');
+
 /** Spend this week minus the week before, per service, largest increase first (USD). */
 export function moversExpr(spend: string): string {
-  const week = (offset: string) => `sum_over_time((${spend})[7d:1h]${offset})`;
+  const week = (offset: string) => `sum_over_time((${spend})[${WEEK}:1h]${offset})`;
   return `sort_desc(${week('')} - ${week(' offset 7d')})`;
 }
 
 /** The same from the recorded hourly spend tiles: one sum over a week's tiles per service. */
 export function recordedMoversExpr(tiles: string): string {
-  return `sort_desc(sum_over_time(${tiles}[7d]) - sum_over_time(${tiles}[7d] offset 7d))`;
+  return `sort_desc(sum_over_time(${tiles}[${WEEK}]) - sum_over_time(${tiles}[${WEEK}] offset 7d))`;
 }
 
 /** The spend and movers expressions of the selected services; undefined when none has cost tags. */

@@ -6,7 +6,14 @@
  */
 import { RegistryDocument } from '../model';
 import { onCallDashboardUid } from './saved';
-import { CURRENT_WINDOW, LABEL_SLO, OBJECTIVE_RATIO, PERIOD_BUDGET_REMAINING, sliErrorRatioName } from '../rules/names';
+import {
+  CURRENT_WINDOW,
+  LABEL_BURN_TIER,
+  LABEL_ID,
+  OBJECTIVE_RATIO,
+  PERIOD_BUDGET_REMAINING,
+  sliErrorRatioName,
+} from '../rules/names';
 import { burnPanelSpecs, burnRateExpr, burnThresholds } from './burnWindows';
 import { runbookDataLinks } from './links';
 import { BUDGET_THRESHOLDS, panel, PanelIds, promQuery, tableQuery } from './panels';
@@ -47,9 +54,9 @@ export function buildOnCallDashboard(doc: RegistryDocument, serviceId: string): 
   };
 }
 
-/** `{sloth_service="checkout", sloth_slo=~"$slo"}` */
+/** `{sloth_service="checkout", sloth_id=~"$slo"}` */
 function sloSelector(scope: ServiceScope): string {
-  return `${scope.recorded.slice(0, -1)}, ${LABEL_SLO}=~"$slo"}`;
+  return `${scope.recorded.slice(0, -1)}, ${LABEL_ID}=~"$slo"}`;
 }
 
 function withLinks(links: PanelLink[], panels: Panel[]): Panel[] {
@@ -67,11 +74,11 @@ function sliRow(ids: PanelIds, scope: ServiceScope): Row {
       description: `Each SLO's SLI over the last ${CURRENT_WINDOW}, with its objective as a dashed line.`,
       kind: 'timeseries',
       queries: [
-        promQuery('A', `1 - max by (${LABEL_SLO}) (${sliErrorRatioName(CURRENT_WINDOW)}${selector})`, {
-          legend: `{{${LABEL_SLO}}}`,
+        promQuery('A', `1 - max by (${LABEL_ID}) (${sliErrorRatioName(CURRENT_WINDOW)}${selector})`, {
+          legend: `{{${LABEL_ID}}}`,
         }),
-        promQuery('B', `max by (${LABEL_SLO}) (${OBJECTIVE_RATIO}${selector})`, {
-          legend: `{{${LABEL_SLO}}} objective`,
+        promQuery('B', `max by (${LABEL_ID}) (${OBJECTIVE_RATIO}${selector})`, {
+          legend: `{{${LABEL_ID}}} objective`,
         }),
       ],
       unit: 'percentunit',
@@ -83,9 +90,9 @@ function sliRow(ids: PanelIds, scope: ServiceScope): Row {
       description: "Share of each SLO's error budget left over its window; negative when overspent.",
       kind: 'bargauge',
       queries: [
-        promQuery('A', `min by (${LABEL_SLO}) (${PERIOD_BUDGET_REMAINING}${selector})`, {
+        promQuery('A', `min by (${LABEL_ID}) (${PERIOD_BUDGET_REMAINING}${selector})`, {
           instant: true,
-          legend: `{{${LABEL_SLO}}}`,
+          legend: `{{${LABEL_ID}}}`,
         }),
       ],
       unit: 'percentunit',
@@ -108,8 +115,8 @@ function burnRow(ids: PanelIds, scope: ServiceScope): Row {
         `exceed the line: ${spec.slos.map(({ slo, factor }) => `${slo.name} at ${factor}x`).join(', ')}.`,
       kind: 'timeseries',
       queries: [
-        promQuery('A', burnRateExpr(spec, spec.long, scope.recorded), { legend: `{{${LABEL_SLO}}} · ${spec.long}` }),
-        promQuery('B', burnRateExpr(spec, spec.short, scope.recorded), { legend: `{{${LABEL_SLO}}} · ${spec.short}` }),
+        promQuery('A', burnRateExpr(spec, spec.long, scope.recorded), { legend: `{{${LABEL_ID}}} · ${spec.long}` }),
+        promQuery('B', burnRateExpr(spec, spec.short, scope.recorded), { legend: `{{${LABEL_ID}}} · ${spec.short}` }),
       ],
       unit: 'x',
       thresholds: burnThresholds(spec),
@@ -125,7 +132,7 @@ function responseRow(ids: PanelIds, scope: ServiceScope): Row {
   const { service, slos } = scope;
   const firing = ['alertstate="firing"'];
   const alertsExpr =
-    `max by (alertname, severity, ${LABEL_SLO}, burn_tier) ` +
+    `max by (alertname, severity, ${LABEL_ID}, ${LABEL_BURN_TIER}) ` +
     `(${metricSelector('ALERTS', scope.recorded, firing)} or ${metricSelector('ALERTS', service.selector, firing)})`;
   const panels = [
     panel(ids, {
@@ -137,8 +144,8 @@ function responseRow(ids: PanelIds, scope: ServiceScope): Row {
       columns: [
         { kind: 'label', label: 'alertname', title: 'Alert' },
         { kind: 'label', label: 'severity', title: 'Severity' },
-        { kind: 'label', label: LABEL_SLO, title: 'SLO' },
-        { kind: 'label', label: 'burn_tier', title: 'Burn tier' },
+        { kind: 'label', label: LABEL_ID, title: 'SLO' },
+        { kind: 'label', label: LABEL_BURN_TIER, title: 'Burn tier' },
       ],
       dataLinks: runbookDataLinks(service, slos),
       width: 10,

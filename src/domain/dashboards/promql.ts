@@ -4,10 +4,10 @@
  * expressions (KPIs, billing) are labelled and combined into one query.
  */
 import { escapeLabelValue } from '../promql/selector';
-import { LABEL_SERVICE, LABEL_SLO } from '../rules/names';
+import { LABEL_ID, LABEL_SERVICE } from '../rules/names';
 
-/** Label pair identifying an SLO row in tables and legends. */
-export const BY_SLO = `${LABEL_SERVICE}, ${LABEL_SLO}`;
+/** Label pair identifying an SLO row in tables and legends: `sloth_id` is unique, `sloth_slo` is not. */
+export const BY_SLO = `${LABEL_SERVICE}, ${LABEL_ID}`;
 
 /** A regex matching exactly the given values (anchored by Prometheus), metacharacters escaped. */
 export function regexOf(values: string[]): string {

@@ -51,6 +51,28 @@ describe('importBackstage', () => {
     ]);
   });
 
+  test('reports where each field went and what was dropped, naming the document', () => {
+    const { report } = importBackstage([{ text: fixture(), file }], { grafanaUrl: 'https://grafana.example.com/' });
+    const summary = report?.map((entry) => [entry.outcome, entry.document, entry.source, entry.target ?? entry.reason]);
+    expect(summary).toEqual(
+      expect.arrayContaining([
+        ['mapped', 1, 'spec.owner', 'services[checkout].onCall.team'],
+        ['mapped', 2, 'spec.owner', 'services[payments].owners.serviceOwner'],
+        ['mapped', 1, 'metadata.annotations.grafana/dashboard-selector', 'services[checkout].links[3]'],
+        ['mapped', 1, 'spec.dependsOn[0]', 'services[checkout].dependsOn[0]'],
+        [
+          'dropped',
+          1,
+          'spec.dependsOn[1]',
+          'dependsOn "resource:default/orders-db"; only components become dependencies',
+        ],
+        ['dropped', 1, 'metadata.tags', 'metadata.tags has no place in the registry and is left out'],
+        ['mapped', 3, 'spec.memberOf[0]', 'people[ana].team'],
+        ['dropped', 4, 'kind', 'kind System is skipped'],
+      ])
+    );
+  });
+
   test('keeps a dependency outside the import as a warning', () => {
     const text =
       'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: cart\nspec:\n  dependsOn:\n    - component:checkout\n';

@@ -3,9 +3,8 @@ import { Problem } from '../problems';
 import { Fields, isFields } from '../validation/checker';
 import { BackstageOptions, convertComponent, refName } from './backstageComponent';
 import { finishImport, ImportResult, SourceFile, SourceLines } from './importResult';
-import { hasErrors } from './native';
-import { fields, SourceDoc, text } from './sourceDoc';
-import { readYaml, toData } from './yamlSource';
+import { entityPath, ReportEntry } from './migrationReport';
+import { fields, readDocuments, SourceDoc, text } from './sourceDoc';
 
 const API_VERSIONS = ['backstage.io/v1alpha1', 'backstage.io/v1beta1'];
 /** Kinds that carry nothing the registry holds; they are skipped with a warning. */
@@ -16,30 +15,19 @@ interface Entity {
   src: SourceDoc;
 }
 
-function collect(files: SourceFile[], problems: Problem[]): Entity[] {
+function collect(files: SourceFile[], problems: Problem[], report: ReportEntry[]): Entity[] {
   const entities: Entity[] = [];
-  for (const { text: content, file } of files) {
-    const source = readYaml(content, file);
-    problems.push(...source.problems);
-    if (hasErrors(source.problems)) {
-      continue;
-    }
-    for (const document of source.documents) {
-      const src = new SourceDoc(source, document);
-      const { value, problem } = toData(source, document);
-      if (problem) {
-        problems.push(problem);
-      } else if (isFields(value) && API_VERSIONS.includes(String(value.apiVersion))) {
-        entities.push({ data: value, src });
-      } else if (value !== null && value !== undefined) {
-        const found = JSON.stringify(isFields(value) ? (value.apiVersion ?? null) : null);
-        problems.push(
-          src.problem(
-            ['apiVersion'],
-            `expected a Backstage entity with apiVersion ${API_VERSIONS.join(' or ')}, found ${found}`
-          )
-        );
-      }
+  for (const { value, src } of readDocuments(files, problems, report)) {
+    if (isFields(value) && API_VERSIONS.includes(String(value.apiVersion))) {
+      entities.push({ data: value, src });
+    } else {
+      const found = JSON.stringify(isFields(value) ? (value.apiVersion ?? null) : null);
+      problems.push(
+        src.problem(
+          ['apiVersion'],
+          `expected a Backstage entity with apiVersion ${API_VERSIONS.join(' or ')}, found ${found}`
+        )
+      );
     }
   }
   return entities;
@@ -51,13 +39,20 @@ function convertUser({ data, src }: Entity, problems: Problem[]): Person | undef
   const id = text(fields(data, 'metadata'), 'name') ?? '';
   const email = text(profile, 'email');
   if (!email) {
-    problems.push(
-      src.problem(['spec', 'profile'], `user "${id}" has no spec.profile.email and is left out`, 'warning')
-    );
+    problems.push(src.drop([], `user "${id}" has no spec.profile.email and is left out`));
     return undefined;
+  }
+  const target = (field: string) => entityPath('people', id, field);
+  src.mapped(['metadata', 'name'], target('id'));
+  src.mapped(['spec', 'profile', 'email'], target('email'));
+  if (text(profile, 'displayName') !== undefined) {
+    src.mapped(['spec', 'profile', 'displayName'], target('name'));
   }
   const memberOf = fields(data, 'spec')?.memberOf;
   const team = Array.isArray(memberOf) && typeof memberOf[0] === 'string' ? refName(memberOf[0]) : undefined;
+  if (team) {
+    src.mapped(['spec', 'memberOf', 0], target('team'));
+  }
   return { id, name: text(profile, 'displayName') ?? id, email, ...(team ? { team } : {}) };
 }
 
@@ -70,30 +65,31 @@ function convertUser({ data, src }: Entity, problems: Problem[]): Person | undef
  */
 export function importBackstage(files: SourceFile[], options: BackstageOptions = {}): ImportResult {
   const problems: Problem[] = [];
+  const report: ReportEntry[] = [];
   const lines = new SourceLines();
-  const entities = collect(files, problems);
+  const entities = collect(files, problems, report);
   const ofKind = (kind: string) => entities.filter((entity) => entity.data.kind === kind);
   const people: Person[] = [];
   for (const user of ofKind('User')) {
     const person = convertUser(user, problems);
     if (person) {
-      lines.mark(`people[${people.length}]`, user.src.source.file, user.src.line([]));
-      lines.mark(`people[${people.length}].email`, user.src.source.file, user.src.line(['spec', 'profile', 'email']));
+      lines.markNode(`people[${people.length}]`, user.src);
+      lines.markNode(`people[${people.length}].email`, user.src, ['spec', 'profile', 'email']);
       people.push(person);
     }
   }
   const personIds = new Set(people.map((person) => person.id));
   const services: Service[] = ofKind('Component').map((component, index) => {
     const at = `services[${index}]`;
-    lines.mark(at, component.src.source.file, component.src.line([]));
-    lines.mark(`${at}.id`, component.src.source.file, component.src.line(['metadata', 'name']));
-    lines.mark(`${at}.links`, component.src.source.file, component.src.line(['metadata', 'links']));
-    lines.mark(`${at}.dependsOn`, component.src.source.file, component.src.line(['spec', 'dependsOn']));
+    lines.markNode(at, component.src);
+    lines.markNode(`${at}.id`, component.src, ['metadata', 'name']);
+    lines.markNode(`${at}.links`, component.src, ['metadata', 'links']);
+    lines.markNode(`${at}.dependsOn`, component.src, ['spec', 'dependsOn']);
     return convertComponent(component.data, personIds, options, component.src, problems);
   });
   for (const { data, src } of entities) {
     if (SKIPPED_KINDS.includes(String(data.kind))) {
-      problems.push(src.problem(['kind'], `not mapped: kind ${String(data.kind)} is skipped`, 'warning'));
+      problems.push(src.drop(['kind'], `kind ${String(data.kind)} is skipped`));
     } else if (data.kind !== 'Component' && data.kind !== 'User') {
       problems.push(
         src.problem(
@@ -103,5 +99,5 @@ export function importBackstage(files: SourceFile[], options: BackstageOptions =
       );
     }
   }
-  return finishImport({ people, services, slos: [] }, problems, lines, true);
+  return finishImport({ people, services, slos: [] }, problems, lines, { report });
 }

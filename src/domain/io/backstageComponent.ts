@@ -2,6 +2,7 @@ import { Lifecycle, LINK_TYPES, LinkType, Service, ServiceLink } from '../model'
 import { Problem } from '../problems';
 import { Fields, isFields } from '../validation/checker';
 import { newService } from './importResult';
+import { entityPath } from './migrationReport';
 import { fields, SourceDoc, text } from './sourceDoc';
 
 /** Options of the Backstage import. */
@@ -43,52 +44,48 @@ function linkType(link: Fields): LinkType {
   return declared ?? byWord.find(([word]) => hint.includes(word))?.[1] ?? 'docs';
 }
 
+/** Turns the link annotations into links, appended to `links`, whose target is `<links>[index]`. */
 function annotationLinks(
   annotations: Fields,
   options: BackstageOptions,
+  links: ServiceLink[],
+  target: string,
   src: SourceDoc,
   problems: Problem[]
-): ServiceLink[] {
-  const links: ServiceLink[] = [];
+): void {
+  const at = (name: string) => ['metadata', 'annotations', name];
+  const add = (name: string, link: ServiceLink) => {
+    src.mapped(at(name), `${target}[${links.length}]`);
+    links.push(link);
+  };
   const overview = text(annotations, 'grafana/overview-dashboard');
   if (overview) {
-    links.push({ type: 'dashboard', title: 'Overview dashboard', url: overview });
+    add('grafana/overview-dashboard', { type: 'dashboard', title: 'Overview dashboard', url: overview });
   }
   const selector = text(annotations, 'grafana/dashboard-selector');
   const tag = selector ? /tags\s*@>\s*'([^']+)'/.exec(selector)?.[1] : undefined;
   if (selector && tag && options.grafanaUrl) {
-    links.push({
+    add('grafana/dashboard-selector', {
       type: 'dashboard',
       title: `Dashboards tagged ${tag}`,
       url: `${options.grafanaUrl.replace(/\/$/, '')}/dashboards?tag=${encodeURIComponent(tag)}`,
     });
   } else if (selector) {
     const why = tag ? 'give the Grafana URL to turn it into a link' : 'only "tags @> \'tag\'" selectors are understood';
-    problems.push(
-      src.problem(
-        ['metadata', 'annotations', 'grafana/dashboard-selector'],
-        `not mapped: grafana/dashboard-selector; ${why}`,
-        'warning'
-      )
-    );
+    problems.push(src.drop(at('grafana/dashboard-selector'), `grafana/dashboard-selector; ${why}`));
   }
   const techdocs = text(annotations, 'backstage.io/techdocs-ref');
   if (techdocs?.startsWith('url:')) {
-    links.push({ type: 'docs', title: 'TechDocs', url: techdocs.slice('url:'.length) });
+    add('backstage.io/techdocs-ref', { type: 'docs', title: 'TechDocs', url: techdocs.slice('url:'.length) });
   } else if (techdocs) {
     problems.push(
-      src.problem(
-        ['metadata', 'annotations', 'backstage.io/techdocs-ref'],
-        `not mapped: backstage.io/techdocs-ref "${techdocs}" is not a url: reference`,
-        'warning'
-      )
+      src.drop(at('backstage.io/techdocs-ref'), `backstage.io/techdocs-ref "${techdocs}" is not a url: reference`)
     );
   }
   const slug = text(annotations, 'github.com/project-slug');
   if (slug) {
-    links.push({ type: 'repo', title: 'Repository', url: `https://github.com/${slug}` });
+    add('github.com/project-slug', { type: 'repo', title: 'Repository', url: `https://github.com/${slug}` });
   }
-  return links;
 }
 
 /**
@@ -105,14 +102,29 @@ export function convertComponent(
   const metadata = fields(data, 'metadata') ?? {};
   const spec = fields(data, 'spec') ?? {};
   const service = newService(text(metadata, 'name') ?? '');
+  const target = (field: string) => entityPath('services', service.id, field);
+  const mapped = (path: Array<string | number>, field: string, value: unknown, reason?: string) => {
+    if (value !== undefined) {
+      src.mapped(path, target(field), reason);
+    }
+  };
+  mapped(['metadata', 'name'], 'id', service.id);
   service.name = text(metadata, 'title') ?? service.id;
+  mapped(['metadata', 'title'], 'name', metadata.title);
   service.description = text(metadata, 'description');
+  mapped(['metadata', 'description'], 'description', metadata.description);
+  mapped(['spec', 'type'], '', spec.type, 'every Component becomes a service');
+  const namespace = text(metadata, 'namespace');
+  if (namespace !== undefined && namespace !== 'default') {
+    problems.push(src.drop(['metadata', 'namespace'], `namespace "${namespace}": service ids have no namespace`));
+  }
   problems.push(
     ...src.unmapped(metadata, ['name', 'title', 'description', 'links', 'annotations', 'namespace'], ['metadata'])
   );
   problems.push(...src.unmapped(spec, ['type', 'lifecycle', 'owner', 'dependsOn'], ['spec']));
   const lifecycle = text(spec, 'lifecycle') ?? 'production';
   service.lifecycle = LIFECYCLES[lifecycle] ?? 'beta';
+  mapped(['spec', 'lifecycle'], 'lifecycle', spec.lifecycle, LIFECYCLES[lifecycle] ? undefined : 'imported as beta');
   if (!LIFECYCLES[lifecycle]) {
     problems.push(
       src.problem(['spec', 'lifecycle'], `lifecycle "${lifecycle}" has no equivalent; imported as "beta"`, 'warning')
@@ -121,8 +133,10 @@ export function convertComponent(
   const owner = text(spec, 'owner');
   if (owner && owner.startsWith('user:') && people.has(refName(owner))) {
     service.owners = { serviceOwner: refName(owner) };
+    mapped(['spec', 'owner'], 'owners.serviceOwner', owner);
   } else if (owner) {
     service.onCall = { team: refName(owner) };
+    mapped(['spec', 'owner'], 'onCall.team', owner, 'a group, or a user the import does not define');
   }
   const links = Array.isArray(metadata.links) ? metadata.links.filter(isFields) : [];
   service.links = links.map((link) => ({
@@ -130,8 +144,9 @@ export function convertComponent(
     title: text(link, 'title') ?? text(link, 'url') ?? '',
     url: text(link, 'url') ?? '',
   }));
+  mapped(['metadata', 'links'], 'links', metadata.links);
   const annotations = fields(metadata, 'annotations') ?? {};
-  service.links.push(...annotationLinks(annotations, options, src, problems));
+  annotationLinks(annotations, options, service.links, target('links'), src, problems);
   problems.push(...src.unmapped(annotations, HANDLED_ANNOTATIONS, ['metadata', 'annotations']));
   const pagerDuty = text(annotations, PAGERDUTY);
   if (pagerDuty) {
@@ -140,21 +155,19 @@ export function convertComponent(
       ...service.onCall,
       scheduleUrl: `https://app.pagerduty.com/service-directory/${encodeURIComponent(pagerDuty)}`,
     };
+    mapped(['metadata', 'annotations', PAGERDUTY], 'onCall.scheduleUrl', pagerDuty);
   }
   const dependsOn = Array.isArray(spec.dependsOn)
     ? spec.dependsOn.filter((ref): ref is string => typeof ref === 'string')
     : [];
-  service.dependsOn = dependsOn.filter((ref) => ref.startsWith('component:')).map(refName);
-  dependsOn
-    .filter((ref) => !ref.startsWith('component:'))
-    .forEach((ref) =>
-      problems.push(
-        src.problem(
-          ['spec', 'dependsOn', dependsOn.indexOf(ref)],
-          `not mapped: dependsOn "${ref}"; only components become dependencies`,
-          'warning'
-        )
-      )
-    );
+  service.dependsOn = [];
+  dependsOn.forEach((ref, index) => {
+    if (ref.startsWith('component:')) {
+      mapped(['spec', 'dependsOn', index], `dependsOn[${service.dependsOn.length}]`, ref);
+      service.dependsOn.push(refName(ref));
+    } else {
+      problems.push(src.drop(['spec', 'dependsOn', index], `dependsOn "${ref}"; only components become dependencies`));
+    }
+  });
   return service;
 }

@@ -2,7 +2,9 @@ import { Person, RegistryDocument, Service, Sli, Slo } from '../model';
 import { Problem } from '../problems';
 import { defaultSettings, emptyRegistry } from '../registry';
 import { validateRegistry } from '../validation/registry';
+import { ReportEntry } from './migrationReport';
 import { hasErrors } from './native';
+import type { SourceDoc } from './sourceDoc';
 
 /** One file given to an importer. */
 export interface SourceFile {
@@ -15,12 +17,14 @@ export interface SourceFile {
 export type ImportedRegistry = Pick<RegistryDocument, 'people' | 'services' | 'slos'>;
 
 /**
- * What every importer returns: the entities when no problem is an error, and every problem
- * (warnings included, e.g. "not mapped: ...") with its file and line.
+ * What every importer returns: the entities when no problem is an error, every problem
+ * (warnings included, e.g. "not mapped: ...") with its file and line, and the migration report of
+ * what each source field became (absent when an importer does not report).
  */
 export interface ImportResult {
   doc?: ImportedRegistry;
   problems: Problem[];
+  report?: ReportEntry[];
 }
 
 /** A service as importers create it: what the source says goes on top of these values. */
@@ -63,11 +67,17 @@ export function newPerson(id: string): Person {
 
 /** Where the entities of an import came from, so validation problems can name a file and line. */
 export class SourceLines {
-  private readonly lines = new Map<string, { file?: string; line?: number }>();
+  private readonly lines = new Map<string, { file?: string; line?: number; document?: number }>();
 
   /** Records that the model path (e.g. `slos[2]` or `slos[2].objective`) came from `file:line`. */
-  mark(path: string, file: string | undefined, line: number | undefined): void {
-    this.lines.set(path, { file, line });
+  mark(path: string, file: string | undefined, line: number | undefined, document?: number): void {
+    this.lines.set(path, document === undefined ? { file, line } : { file, line, document });
+  }
+
+  /** Records that the model path came from the node at `sourcePath` of `src`. */
+  markNode(path: string, src: SourceDoc, sourcePath: Array<string | number> = []): void {
+    const { file, line, document } = src.origin(sourcePath);
+    this.mark(path, file, line, document);
   }
 
   /** Adds the file and line of the longest marked prefix of the problem's path. */
@@ -86,31 +96,50 @@ export class SourceLines {
   }
 }
 
-/** A `dependsOn` id that names no service of the import: the registry may still hold it. */
-const OUTSIDE_REFERENCE = /^services\[\d+\]\.dependsOn\[\d+\]$/;
+/**
+ * Problems of imported entities that the registry they are merged into may settle, with what it
+ * must hold: a dependency on a service the import does not define, a tier 1–2 service (its tier
+ * taken from a label) whose business owner the import cannot name.
+ */
+const SETTLED_WHEN_SAVING: Array<{ path: RegExp; message: string; needs: string }> = [
+  {
+    path: /^services\[\d+\]\.dependsOn\[\d+\]$/,
+    message: 'is not a service',
+    needs: ' in this import; it must exist when saving',
+  },
+  {
+    path: /^services\[\d+\]\.owners\.businessOwner$/,
+    message: 'need a business owner',
+    needs: '; the import names none, so the registry it is saved into must',
+  },
+];
+
+/** What `finishImport` adds to the problems: the migration report the importer collected. */
+export interface FinishOptions {
+  report?: ReportEntry[];
+}
 
 /**
  * Validates imported entities as a registry of their own and finishes the import result: `doc`
  * only when nothing is an error. Problems of the entities get the file and line of their source.
- * With `outsideDependencies`, a dependency on a service the import does not define is a warning:
- * the current registry may hold it, which validating the merged registry before saving checks.
+ * Problems the registry the import is merged into may settle (see `SETTLED_WHEN_SAVING`) are
+ * warnings here; validating the merged registry before saving checks them again.
  */
 export function finishImport(
   imported: ImportedRegistry,
   problems: Problem[],
   lines: SourceLines,
-  outsideDependencies = false
+  { report = [] }: FinishOptions = {}
 ): ImportResult {
   const doc = { ...emptyRegistry(), ...imported };
   const found = validateRegistry(doc).map((problem) => {
-    const outside =
-      outsideDependencies && OUTSIDE_REFERENCE.test(problem.path) && problem.message.includes('is not a service');
+    const settled = SETTLED_WHEN_SAVING.find(
+      (rule) => rule.path.test(problem.path) && problem.message.includes(rule.message)
+    );
     return lines.locate(
-      outside
-        ? { ...problem, message: `${problem.message} in this import; it must exist when saving`, severity: 'warning' }
-        : problem
+      settled ? { ...problem, message: `${problem.message}${settled.needs}`, severity: 'warning' } : problem
     );
   });
   const all = [...problems, ...found];
-  return hasErrors(all) ? { problems: all } : { doc: imported, problems: all };
+  return hasErrors(all) ? { problems: all, report } : { doc: imported, problems: all, report };
 }

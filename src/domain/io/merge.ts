@@ -1,4 +1,5 @@
 import { Person, RegistryDocument, Service, Slo } from '../model';
+import { EditAuthor, putService } from '../registryView/edits';
 import { isFields } from '../validation/checker';
 import { orderKeys } from './keyOrder';
 import { ImportedRegistry, newPerson, newService, newSlo } from './importResult';
@@ -59,13 +60,15 @@ function mergeList<T extends { id: string }>(
 
 /**
  * Merges imported entities into the current registry by id, for a preview before saving: new ids
- * are created, known ids updated (see `mergeEntity` for what is kept), nothing is deleted. The
- * revision is left for the save to increment; validate the result before saving it.
+ * are created, known ids updated (see `mergeEntity` for what is kept), nothing is deleted. Owners
+ * an import sets or changes are recorded in the service's owner history as the service form
+ * records them (`putService`), by `author`. The revision is left for the save to increment;
+ * validate the result before saving it.
  */
-export function mergeImport(current: RegistryDocument, imported: ImportedRegistry): MergeResult {
+export function mergeImport(current: RegistryDocument, imported: ImportedRegistry, author: EditAuthor): MergeResult {
   const changes: ImportChange[] = [];
   const people = mergeList<Person>('person', current.people, imported.people, (p) => newPerson(p.id), changes);
-  const services = mergeList<Service>('service', current.services, imported.services, (s) => newService(s.id), changes);
+  const merged = mergeList<Service>('service', current.services, imported.services, (s) => newService(s.id), changes);
   // The SLI and service of an imported SLO are always what the source says.
   const sloDefaults = (slo: Slo): Partial<Slo> => ({
     ...newSlo(slo.id, slo.serviceId, slo.sli),
@@ -73,5 +76,15 @@ export function mergeImport(current: RegistryDocument, imported: ImportedRegistr
     serviceId: undefined,
   });
   const slos = mergeList<Slo>('slo', current.slos, imported.slos, sloDefaults, changes);
-  return { doc: { ...current, people, services, slos }, changes };
+  const touched = new Set(imported.services.map((service) => service.id));
+  const doc = merged
+    .filter((service) => touched.has(service.id))
+    .reduce(
+      (next, service) => {
+        const known = current.services.some((existing) => existing.id === service.id);
+        return putService(next, service, author, known ? service.id : undefined);
+      },
+      { ...current, people, slos }
+    );
+  return { doc, changes };
 }

@@ -1,9 +1,12 @@
 import { join } from 'path';
 
+import { RegistryDocument } from '../model';
 import { baseRegistry } from '../testing/builders';
 import { expectGolden, readFixture } from '../testing/golden';
+import { ImportedRegistry } from './importResult';
+import { orderKeys } from './keyOrder';
 import { importOpenSlo } from './openslo';
-import { exportOpenSlo } from './opensloExport';
+import { exportOpenSlo, opensloExportReport } from './opensloExport';
 
 const file = 'checkout.yaml';
 const fixture = () => readFixture(join(__dirname, '__fixtures__', 'openslo', file));
@@ -55,13 +58,97 @@ describe('importOpenSlo', () => {
     });
   });
 
-  test('warns about what is dropped', () => {
-    const { problems } = importOpenSlo([{ text: fixture(), file }]);
-    expect(problems.map((problem) => [problem.line, problem.message])).toEqual([
-      [89, 'only the first of 2 objectives is imported; the others are dropped'],
-      [129, 'queries that are not plain counter selectors are imported as a freeform error ratio'],
-      [129, 'fixed ranges such as [5m] were replaced with [{{window}}] so the SLI follows the alert windows'],
+  test('warns about what is dropped, naming the document', () => {
+    const { problems, report } = importOpenSlo([{ text: fixture(), file }]);
+    expect(problems.map((problem) => [problem.line, problem.document, problem.message])).toEqual([
+      [
+        10,
+        2,
+        'not mapped: kind DataSource is skipped: the app reads the data sources chosen on its configuration page',
+      ],
+      [89, 6, 'not mapped: objective 2 of 2: only the first objective is imported'],
+      [87, 6, 'not mapped: objective name "Good": the SLO has one objective'],
+      [68, 5, 'not mapped: spec.notificationTargets has no place in the registry and is left out'],
+      [129, 8, 'queries that are not plain counter selectors are imported as a freeform error ratio'],
+      [129, 8, 'fixed ranges such as [5m] were replaced with [{{window}}] so the SLI follows the alert windows'],
     ]);
+    expect(report?.filter((entry) => entry.outcome === 'dropped').map((entry) => entry.source)).toEqual([
+      'kind',
+      'spec.objectives[1]',
+      'spec.objectives[0].displayName',
+      'spec.notificationTargets',
+    ]);
+  });
+
+  test('maps the SLO label team onto the service, and reports where each field went', () => {
+    const { doc, report } = importOpenSlo([{ text: fixture(), file }]);
+    expect(doc?.services[0].onCall).toEqual({ team: 'checkout' });
+    expect(report).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          source: 'spec.objectives[0].target',
+          target: 'slos[checkout-availability].objective',
+        }),
+        expect.objectContaining({ source: 'spec.timeWindow[0]', target: 'slos[checkout-latency].window', line: 110 }),
+        expect.objectContaining({
+          outcome: 'mapped',
+          source: 'metadata.labels.team',
+          target: 'services[checkout].onCall.team',
+        }),
+        expect.objectContaining({ outcome: 'label', source: 'metadata.labels.team', document: 6 }),
+      ])
+    );
+  });
+
+  const windowed = (window: string) =>
+    `apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: checkout-availability\nspec:\n  service: checkout\n  indicator:\n    spec:\n      ratioMetric:\n        bad: { metricSource: { spec: { query: errors_total } } }\n        total: { metricSource: { spec: { query: requests_total } } }\n  objectives: [{ target: 0.99 }]\n  timeWindow:\n${window}`;
+
+  test.each([
+    [
+      'a calendar month',
+      '    - duration: 1M\n      isRolling: false\n      calendar: { startTime: 2022-01-01 00:00:00, timeZone: UTC }\n',
+      'calendar-month',
+    ],
+    ['a month without a calendar', '    - duration: 1M\n      isRolling: false\n', 'calendar-month'],
+    ['rolling weeks', '    - duration: 4w\n      isRolling: true\n', '28d'],
+  ])('imports %s', (_name, window, expected) => {
+    const { doc, problems } = importOpenSlo([{ text: windowed(window), file: 'slo.yaml' }]);
+    expect(problems).toEqual([]);
+    expect(doc?.slos[0].window).toBe(expected);
+  });
+
+  test.each([
+    ['a calendar quarter', '    - duration: 1Q\n      isRolling: false\n', 'calendar months (duration 1M), got 1Q'],
+    ['a calendar week', '    - duration: 1w\n      isRolling: false\n', 'calendar months (duration 1M), got 1w'],
+    [
+      'a month from the 15th',
+      '    - duration: 1M\n      isRolling: false\n      calendar: { startTime: 2022-01-15 00:00:00, timeZone: UTC }\n',
+      'calendar.startTime "2022-01-15 00:00:00" does not start a month',
+    ],
+    ['a rolling month', '    - duration: 1M\n      isRolling: true\n', 'timeWindow "1M" is not supported'],
+  ])('refuses %s with the reason', (_name, window, message) => {
+    const { doc, problems } = importOpenSlo([{ text: windowed(window), file: 'slo.yaml' }]);
+    expect(doc).toBeUndefined();
+    expect(problems).toEqual([
+      expect.objectContaining({ path: 'spec.timeWindow[0]', line: 14, message: expect.stringContaining(message) }),
+    ]);
+  });
+
+  test('imports a calendar month in another time zone, dropping the zone with a warning', () => {
+    const window =
+      '    - duration: 1M\n      isRolling: false\n      calendar: { startTime: 2022-01-01, timeZone: Europe/Paris }\n';
+    const { doc, problems, report } = importOpenSlo([{ text: windowed(window), file: 'slo.yaml' }]);
+    expect(doc?.slos[0].window).toBe('calendar-month');
+    expect(problems).toEqual([
+      expect.objectContaining({
+        path: 'spec.timeWindow[0].calendar.timeZone',
+        severity: 'warning',
+        message: 'not mapped: timeZone "Europe/Paris": the app\'s calendar months start at 00:00 UTC',
+      }),
+    ]);
+    expect(report).toContainEqual(
+      expect.objectContaining({ outcome: 'dropped', source: 'spec.timeWindow[0].calendar.timeZone' })
+    );
   });
 
   const slo = (spec: string) =>
@@ -135,6 +222,91 @@ describe('exportOpenSlo', () => {
     expect(imported?.slos).toEqual(portable);
     expect(imported?.services.map(({ id, name, description }) => ({ id, name, description }))).toEqual(
       doc.services.map(({ id, name, description }) => ({ id, name, description }))
+    );
+  });
+});
+
+/** Where an entity of `after` differs from its namesake in `before`: `slos[a].groupBy`, `people[ana]`. */
+function differences(before: RegistryDocument, after: ImportedRegistry): string[] {
+  const same = (a: unknown, b: unknown) => JSON.stringify(orderKeys(a)) === JSON.stringify(orderKeys(b));
+  const lists = ['people', 'services', 'slos'] as const;
+  return lists.flatMap((list) =>
+    (before[list] as Array<{ id: string }>).flatMap((entity) => {
+      const found = (after[list] as Array<{ id: string }>).find((other) => other.id === entity.id);
+      if (!found) {
+        return [`${list}[${entity.id}]`];
+      }
+      const fields = (a: object, b: object, prefix: string): string[] =>
+        [...new Set([...Object.keys(a), ...Object.keys(b)])].flatMap((key) => {
+          const [x, y] = [(a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]];
+          if (same(x, y)) {
+            return [];
+          }
+          const nested = ['alerting', 'sli'].includes(key) && typeof x === 'object' && typeof y === 'object';
+          return nested ? fields(x as object, y as object, `${prefix}${key}.`) : [`${prefix}${key}`];
+        });
+      return fields(entity, found, `${list}[${entity.id}].`);
+    })
+  );
+}
+
+describe('opensloExportReport', () => {
+  test('names what OpenSLO cannot hold, in the form of the import report', () => {
+    const doc = baseRegistry();
+    doc.slos[0].groupBy = ['route'];
+    doc.slos[0].alerting.minEvents = 10;
+    const report = opensloExportReport(doc);
+    expect(report).toEqual(
+      expect.arrayContaining([
+        { outcome: 'dropped', source: 'people[ana]', reason: 'OpenSLO has no people' },
+        { outcome: 'dropped', source: 'services[checkout].owners', reason: 'OpenSLO has no owners' },
+        {
+          outcome: 'dropped',
+          source: 'slos[checkout-ratio].groupBy',
+          reason: 'OpenSLO SLOs have no per-label grouping',
+        },
+        {
+          outcome: 'dropped',
+          source: 'slos[checkout-ratio].alerting.minEvents',
+          reason: 'OpenSLO burn-rate conditions have no minimum event count',
+        },
+        {
+          outcome: 'dropped',
+          source: 'slos[checkout-ratio].budgetPolicy',
+          reason: 'OpenSLO has no error-budget policy',
+        },
+      ])
+    );
+    expect(
+      report.filter((entry) => entry.source.startsWith('slos[checkout-latency]')).map((entry) => entry.source)
+    ).toEqual([
+      'slos[checkout-latency].budgetPolicy',
+      'slos[checkout-latency].sli.buckets',
+      'slos[checkout-latency].alerting.pageLabels',
+      'slos[checkout-latency].alerting.ticketLabels',
+      'slos[checkout-latency].alerting.annotations',
+    ]);
+  });
+
+  test('a round trip through OpenSLO loses nothing the report does not name', () => {
+    const doc = baseRegistry();
+    doc.slos[0].groupBy = ['route'];
+    doc.slos[1].alerting = {
+      ...doc.slos[1].alerting,
+      name: 'CheckoutLatency',
+      minEvents: 5,
+      runbookUrl: 'https://x.example.com',
+    };
+    doc.slos[2].window = 'calendar-month';
+    const { doc: imported } = importOpenSlo([{ text: exportOpenSlo(doc) }]);
+    const named = opensloExportReport(doc).map((entry) => entry.source);
+    const lost = differences(doc, imported!).filter(
+      (path) => !named.some((source) => path === source || path.startsWith(`${source}.`))
+    );
+    expect(lost).toEqual([]);
+    // The test can fail: without the report, the round trip loses these.
+    expect(differences(doc, imported!)).toEqual(
+      expect.arrayContaining(['slos[checkout-ratio].groupBy', 'people[ana]'])
     );
   });
 });

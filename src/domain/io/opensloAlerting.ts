@@ -15,9 +15,18 @@ export interface Named {
 
 type YamlPath = Array<string | number>;
 
-interface Lookup {
+/**
+ * The AlertPolicy fields the import reads. `notificationTargets` has no place: the generated alerts
+ * are routed by Alertmanager on their labels.
+ */
+const POLICY_KEYS = ['conditions', 'alertWhenBreaching', 'description'];
+
+/** The AlertPolicy and AlertCondition documents of an import, by name. */
+export interface Lookup {
   policies: Map<string, Named>;
   conditions: Map<string, Named>;
+  /** Policies whose fields were checked already: an SLO shares a referenced policy with others. */
+  checked: Set<Fields>;
 }
 
 /** Resolves `name`, `{ alertPolicyRef | conditionRef: name }` or an inline object. */
@@ -45,13 +54,8 @@ function convertCondition(condition: Named, path: YamlPath, problems: Problem[])
   const spec = fields(data, 'spec');
   const rule = fields(spec, 'condition');
   if (text(rule, 'kind') !== 'burnrate') {
-    problems.push(
-      src.problem(
-        path,
-        `not mapped: only burnrate alert conditions are imported, found ${JSON.stringify(text(rule, 'kind') ?? null)}`,
-        'warning'
-      )
-    );
+    const kind = JSON.stringify(text(rule, 'kind') ?? null);
+    problems.push(src.drop(path, `only burnrate alert conditions are imported, found ${kind}`));
     return undefined;
   }
   const severity = text(spec, 'severity') === 'page' ? 'page' : 'ticket';
@@ -88,7 +92,13 @@ export function convertAlertPolicies(
     if ((ALERT_PRESETS as readonly string[]).includes(annotation ?? '')) {
       preset = annotation as AlertPreset;
     }
-    const conditions = fields(policy?.data, 'spec')?.conditions;
+    const policySpec = fields(policy?.data, 'spec');
+    if (policy && !lookup.checked.has(policy.data)) {
+      lookup.checked.add(policy.data);
+      const at = policy.data === entry ? [...path, index, 'spec'] : ['spec'];
+      problems.push(...policy.src.unmapped(policySpec, POLICY_KEYS, at));
+    }
+    const conditions = policySpec?.conditions;
     (Array.isArray(conditions) ? conditions : []).forEach((item, position) => {
       const conditionPath = [...path, index, 'spec', 'conditions', position];
       const condition = policy && resolve(item, 'conditionRef', lookup.conditions, policy.src, conditionPath, problems);

@@ -2,7 +2,9 @@ import { stringify } from 'yaml';
 
 import { RegistryDocument, Service, Sli, Slo } from '../model';
 import { enabledBurnWindows } from '../windows/windows';
-import { ImportedRegistry } from './importResult';
+import { ImportedRegistry, newService } from './importResult';
+import { orderKeys } from './keyOrder';
+import { entityPath, ReportEntry } from './migrationReport';
 import { PRESET_ANNOTATION } from './opensloAlerting';
 
 const API_VERSION = 'openslo/v1';
@@ -100,10 +102,85 @@ function serviceDocument(service: Service): Record<string, unknown> {
 
 /**
  * Writes the registry's services and SLOs as OpenSLO v1: one Service document per service, then
- * one SLO document per SLO with its SLI inline and an AlertPolicy of its burn-rate tiers. Owners,
- * KPIs, links and budget policies have no place in OpenSLO and are left out.
+ * one SLO document per SLO with its SLI inline and an AlertPolicy of its burn-rate tiers. What
+ * OpenSLO has no place for (owners, KPIs, links, budget policies…) is left out; `opensloExportReport`
+ * names it.
  */
 export function exportOpenSlo(doc: RegistryDocument | ImportedRegistry): string {
   const documents = [...doc.services.map(serviceDocument), ...doc.slos.map(sloDocument)];
   return documents.map((document) => stringify(document, { lineWidth: 0, singleQuote: true })).join('---\n');
+}
+
+/** Service fields OpenSLO has no place for, and why; reported when they differ from what an import gives. */
+const SERVICE_FIELDS: Array<[keyof Service, string]> = [
+  ['tier', 'OpenSLO services have no tier'],
+  ['lifecycle', 'OpenSLO services have no lifecycle'],
+  ['impact', 'OpenSLO services have no impact flags'],
+  ['owners', 'OpenSLO has no owners'],
+  ['onCall', 'OpenSLO has no on-call team'],
+  ['decisionScope', "OpenSLO has no business owner's decision scope"],
+  ['kpis', 'OpenSLO has no KPIs'],
+  ['links', 'OpenSLO services have no links'],
+  ['costTags', 'OpenSLO has no cost tags'],
+  ['selector', 'OpenSLO services have no telemetry selector'],
+  ['dependsOn', 'OpenSLO services have no dependencies'],
+  ['ownerHistory', 'OpenSLO has no owner history'],
+];
+
+/** Alerting fields the AlertPolicy written by the export cannot hold. */
+const ALERTING_FIELDS: Array<[keyof Slo['alerting'], string]> = [
+  ['name', 'OpenSLO alert policies do not name the alert'],
+  ['pageLabels', 'OpenSLO alert conditions have no labels'],
+  ['ticketLabels', 'OpenSLO alert conditions have no labels'],
+  ['annotations', 'OpenSLO alert conditions have no annotations'],
+  ['runbookUrl', 'OpenSLO alert conditions have no runbook'],
+  ['minEvents', 'OpenSLO burn-rate conditions have no minimum event count'],
+];
+
+const differs = (a: unknown, b: unknown) => JSON.stringify(orderKeys(a)) !== JSON.stringify(orderKeys(b));
+/** Whether a field holds something: it is there, and not an empty list or map. */
+const holdsValue = (value: unknown) =>
+  value !== undefined && !(typeof value === 'object' && value !== null && Object.keys(value).length === 0);
+
+function sloDrops(slo: Slo): Array<[string, string]> {
+  const drops: Array<[string, string]> = [];
+  if (slo.groupBy?.length) {
+    drops.push(['groupBy', 'OpenSLO SLOs have no per-label grouping']);
+  }
+  if (slo.budgetPolicy) {
+    drops.push(['budgetPolicy', 'OpenSLO has no error-budget policy']);
+  }
+  if (slo.sli.kind === 'latency' && slo.sli.buckets) {
+    drops.push(['sli.buckets', 'OpenSLO threshold metrics have no histogram buckets']);
+  }
+  if (!slo.alerting.enabled && slo.alerting.preset !== 'google-30d') {
+    drops.push(['alerting.preset', 'with alerting off, no alert policy is written to carry the preset']);
+  }
+  for (const [field, reason] of ALERTING_FIELDS) {
+    if (holdsValue(slo.alerting[field])) {
+      drops.push([`alerting.${field}`, reason]);
+    }
+  }
+  return drops;
+}
+
+/**
+ * What `exportOpenSlo` cannot express, in the form of an import's migration report: one `dropped`
+ * entry per person, and per service or SLO field that holds something OpenSLO has no place for
+ * (a value an import of the export would not give back).
+ */
+export function opensloExportReport(doc: RegistryDocument | ImportedRegistry): ReportEntry[] {
+  const dropped = (source: string, reason: string): ReportEntry => ({ outcome: 'dropped', source, reason });
+  return [
+    ...doc.people.map((person) => dropped(entityPath('people', person.id), 'OpenSLO has no people')),
+    ...doc.services.flatMap((service) => {
+      const imported = newService(service.id);
+      return SERVICE_FIELDS.filter(([field]) => differs(service[field], imported[field])).map(([field, reason]) =>
+        dropped(entityPath('services', service.id, field), reason)
+      );
+    }),
+    ...doc.slos.flatMap((slo) =>
+      sloDrops(slo).map(([field, reason]) => dropped(entityPath('slos', slo.id, field), reason))
+    ),
+  ];
 }

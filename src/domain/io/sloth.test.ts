@@ -1,6 +1,7 @@
 import { join } from 'path';
 
-import { readFixture } from '../testing/golden';
+import { expectGolden, readFixture } from '../testing/golden';
+import { formatReportEntry } from './migrationReport';
 import { importSloth } from './sloth';
 
 const fixture = (name: string) => ({ text: readFixture(join(__dirname, '__fixtures__', 'sloth', name)), file: name });
@@ -31,6 +32,7 @@ describe('importSloth', () => {
         },
         alerting: {
           enabled: true,
+          name: 'CheckoutHighErrorRate',
           preset: 'google-30d',
           pageLabels: { category: 'availability', severity: 'critical' },
           ticketLabels: { category: 'availability', severity: 'warning' },
@@ -40,14 +42,134 @@ describe('importSloth', () => {
         },
       }),
     ]);
+    // Tier 1 needs a business owner, which Sloth cannot name: the registry saved into must.
     expect(problems).toEqual([
       {
-        path: 'slos[0].alerting.name',
-        line: 15,
+        path: 'services[0].owners.businessOwner',
+        line: 2,
         file: 'checkout.yaml',
         severity: 'warning',
-        message: expect.stringContaining('not mapped: alerting.name'),
+        message: expect.stringContaining('the import names none, so the registry it is saved into must'),
       },
+    ]);
+  });
+
+  test('maps the labels tier and owner onto the service, and keeps them as labels', () => {
+    const { doc, report } = importSloth([fixture('checkout.yaml')]);
+    expect(doc?.services[0]).toMatchObject({ tier: 1, onCall: { team: 'checkout-team' } });
+    expect(doc?.slos[0].labels).toEqual({ owner: 'checkout-team', tier: '1' });
+    expect(report?.filter((entry) => entry.source.startsWith('labels.'))).toEqual([
+      expect.objectContaining({ outcome: 'mapped', source: 'labels.owner', target: 'services[checkout].onCall.team' }),
+      expect.objectContaining({ outcome: 'label', target: 'slos[checkout-availability].labels.owner' }),
+      expect.objectContaining({ outcome: 'mapped', source: 'labels.tier', target: 'services[checkout].tier', line: 5 }),
+      expect.objectContaining({ outcome: 'label', target: 'slos[checkout-availability].labels.tier' }),
+    ]);
+  });
+
+  test('reports where every field of a spec went', () => {
+    const { report } = importSloth([fixture('checkout.yaml')]);
+    // Regenerate on purpose only: UPDATE_GOLDEN=1 npx jest src/domain/io/sloth.test.ts
+    expectGolden(
+      join(__dirname, '__golden__', 'sloth-checkout-report.txt'),
+      `${report?.map(formatReportEntry).join('\n')}\n`
+    );
+  });
+
+  const twoSlos = (first: string, second: string) =>
+    `version: prometheus/v1\nservice: checkout\nslos:\n${[first, second]
+      .map(
+        (labels, index) =>
+          `  - name: slo${index}\n    objective: 99\n    labels: {${labels}}\n    sli:\n      raw:\n        error_ratio_query: 1 - avg_over_time(up[{{.window}}])\n`
+      )
+      .join('')}`;
+
+  test.each([
+    [
+      'a tier that is no tier',
+      'tier: gold',
+      'team: a',
+      'slos[0].labels.tier',
+      'label tier "gold" is not a tier from 1 to 4',
+    ],
+    [
+      'a second tier',
+      'tier: 3',
+      'tier: 4',
+      'slos[1].labels.tier',
+      'label tier "4" differs from tier 3, which service checkout took from SLO checkout-slo0',
+    ],
+    [
+      'a second team',
+      'team: a',
+      'team: b',
+      'slos[1].labels.team',
+      'label team "b" differs from team a, which service checkout took from SLO checkout-slo0',
+    ],
+    ['business_owner', 'team: a', 'business_owner: ana', 'slos[1].labels.business_owner', 'is set by the rules'],
+    ['a sloth_ label', 'sloth_slo: x', 'team: a', 'slos[0].labels.sloth_slo', 'is set by the generated rules'],
+  ])(
+    'drops %s with a warning instead of leaving a label the rules would contradict',
+    (_name, first, second, path, message) => {
+      const { doc, problems, report } = importSloth([{ text: twoSlos(first, second), file: 'sloth.yaml' }]);
+      const [, name] = /\.labels\.(.+)$/.exec(path)!;
+      const index = Number(/slos\[(\d)\]/.exec(path)![1]);
+      expect(doc?.slos[index].labels[name]).toBeUndefined();
+      expect(problems).toContainEqual(
+        expect.objectContaining({ path, severity: 'warning', message: expect.stringContaining(message) })
+      );
+      expect(report).toContainEqual(expect.objectContaining({ outcome: 'dropped', source: path }));
+    }
+  );
+
+  test('a second SLO with the same tier and team keeps both labels', () => {
+    const { doc, problems } = importSloth([
+      { text: twoSlos('tier: 3, team: a', 'tier: 3, owner: a'), file: 'sloth.yaml' },
+    ]);
+    expect(problems).toEqual([]);
+    expect(doc?.services[0]).toMatchObject({ tier: 3, onCall: { team: 'a' } });
+    expect(doc?.slos.map((slo) => slo.labels)).toEqual([
+      { tier: '3', team: 'a' },
+      { tier: '3', owner: 'a' },
+    ]);
+  });
+
+  test("imports Sloth's raw example as a freeform SLI with its alert name", () => {
+    const { doc, problems, report } = importSloth([fixture('raw-home-wifi.yml')]);
+    expect(problems).toEqual([]);
+    expect(doc?.slos).toEqual([
+      expect.objectContaining({
+        id: 'home-wifi-wifi-client-satisfaction',
+        objective: 95,
+        labels: { cluster: 'valhalla', component: 'ubiquiti', context: 'home' },
+        sli: {
+          kind: 'freeform',
+          errorRatio:
+            '1 - (\n  sum(sum_over_time(unifipoller_client_satisfaction_ratio[{{window}}]))\n  /\n  sum(count_over_time(unifipoller_client_satisfaction_ratio[{{window}}]))\n)\n',
+        },
+        alerting: expect.objectContaining({ name: 'WifiClientSatisfaction' }),
+      }),
+    ]);
+    expect(report).toContainEqual(
+      expect.objectContaining({
+        source: 'slos[0].sli.raw.errorRatioQuery',
+        target: 'slos[home-wifi-wifi-client-satisfaction].sli.errorRatio',
+      })
+    );
+  });
+
+  test("merges the documents of a YAML stream, Sloth's multifile example, naming the document in problems", () => {
+    const { doc, problems } = importSloth([fixture('multifile.yml')]);
+    expect(doc?.services.map((service) => [service.id, service.tier, service.onCall?.team])).toEqual([
+      ['myservice', 2, 'myteam'],
+      ['myservice2', 1, 'myteam2'],
+    ]);
+    expect(doc?.slos.map((slo) => slo.id)).toEqual([
+      'myservice-requests-availability',
+      'myservice2-requests-availability',
+    ]);
+    expect(problems.map((problem) => [problem.file, problem.line, problem.document, problem.path])).toEqual([
+      ['multifile.yml', 5, 1, 'services[0].owners.businessOwner'],
+      ['multifile.yml', 37, 2, 'services[1].owners.businessOwner'],
     ]);
   });
 
@@ -140,9 +262,39 @@ describe('importSloth', () => {
     ]);
   });
 
-  test('reads the PrometheusServiceLevel resource of the Sloth operator', () => {
-    const text = `apiVersion: sloth.slok.dev/v1\nkind: PrometheusServiceLevel\nmetadata:\n  name: checkout\nspec:\n  service: checkout\n  slos:\n    - name: availability\n      objective: 99.9\n      sli:\n        raw:\n          error_ratio_query: sum(rate(e[{{.window}}])) / sum(rate(t[{{.window}}]))\n`;
-    const { doc } = importSloth([{ text }]);
-    expect(doc?.slos.map((s) => s.id)).toEqual(['checkout-availability']);
+  test('reads the PrometheusServiceLevel resource of the Sloth operator, spelled in camelCase', () => {
+    const text = [
+      'apiVersion: sloth.slok.dev/v1',
+      'kind: PrometheusServiceLevel',
+      'metadata:',
+      '  name: checkout',
+      'spec:',
+      '  service: checkout',
+      '  slos:',
+      '    - name: availability',
+      '      objective: 99.9',
+      '      sli:',
+      '        events:',
+      '          errorQuery: sum(rate(http_requests_total{code=~"5.."}[{{.window}}]))',
+      '          totalQuery: sum(rate(http_requests_total[{{.window}}]))',
+      '      alerting:',
+      '        name: CheckoutErrors',
+      '        pageAlert:',
+      '          labels: { severity: critical }',
+      '        ticketAlert:',
+      '          disable: true',
+      '',
+    ].join('\n');
+    const { doc, problems } = importSloth([{ text }]);
+    expect(problems).toEqual([]);
+    expect(doc?.slos[0]).toMatchObject({
+      id: 'checkout-availability',
+      sli: { kind: 'ratio', bad: 'http_requests_total{code=~"5.."}', total: 'http_requests_total' },
+      alerting: {
+        name: 'CheckoutErrors',
+        pageLabels: { severity: 'critical' },
+        disabledTiers: ['ticket-fast', 'ticket-slow'],
+      },
+    });
   });
 });

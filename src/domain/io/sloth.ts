@@ -2,21 +2,26 @@ import { Service, Slo } from '../model';
 import { Problem } from '../problems';
 import { Fields, isFields } from '../validation/checker';
 import { finishImport, ImportResult, newService, SourceFile, SourceLines } from './importResult';
+import { entityPath, ReportEntry } from './migrationReport';
+import { OwnerLabels } from './ownerLabels';
 import { convertSlothSlo } from './slothSlo';
-import { SourceDoc, text, textMap } from './sourceDoc';
-import { hasErrors } from './native';
-import { readYaml, toData } from './yamlSource';
+import { fields, readDocuments, SourceDoc, text, textMap } from './sourceDoc';
 
 /** What the files imported so far hold, with where each entity came from. */
 interface SlothState {
   services: Service[];
   slos: Slo[];
   problems: Problem[];
+  report: ReportEntry[];
   lines: SourceLines;
   sloFiles: Map<string, string>;
+  ownerLabels: OwnerLabels;
 }
 
-/** The spec of a `prometheus/v1` file, or of a `PrometheusServiceLevel` Kubernetes resource. */
+/**
+ * The spec of a `prometheus/v1` file, or of a `PrometheusServiceLevel` Kubernetes resource (whose
+ * `metadata` describes the Kubernetes object, not the SLOs, and is not reported).
+ */
 function specOf(data: Fields, src: SourceDoc, problems: Problem[]): { spec?: Fields; path: string[] } {
   if (data.version === 'prometheus/v1') {
     problems.push(...src.unmapped(data, ['version', 'service', 'labels', 'slos'], []));
@@ -40,9 +45,10 @@ function serviceFor(state: SlothState, id: string, src: SourceDoc, path: Array<s
   let service = state.services.find((existing) => existing.id === id);
   if (!service) {
     service = newService(id);
-    state.lines.mark(`services[${state.services.length}]`, src.source.file, src.line(path));
+    state.lines.markNode(`services[${state.services.length}]`, src, path);
     state.services.push(service);
   }
+  src.mapped(path, entityPath('services', id, 'id'));
   return service;
 }
 
@@ -80,17 +86,21 @@ function importDocument(state: SlothState, src: SourceDoc, data: unknown): void 
       state.problems.push(
         src.problem(
           [...sloPath, 'name'],
-          `SLO "${slo.id}" is already defined in ${earlier || 'another document'}; SLO names must be unique per service`
+          `SLO "${slo.id}" is already defined in ${earlier}; SLO names must be unique per service`
         )
       );
       return;
     }
-    state.sloFiles.set(slo.id, src.source.file ?? '');
+    const { file, document } = src.origin([]);
+    state.sloFiles.set(slo.id, `${file ?? 'the pasted text'}${document ? ` (document ${document})` : ''}`);
+    const ownLabels = fields(value as Fields, 'labels') ?? {};
+    const labelPath = (name: string) => (name in ownLabels ? [...sloPath, 'labels', name] : [...path, 'labels', name]);
+    state.ownerLabels.apply(slo, service, src, labelPath, state.problems);
     addRunbookLink(service, slo.alerting.runbookUrl);
     const at = `slos[${state.slos.length}]`;
-    state.lines.mark(at, src.source.file, src.line(sloPath));
+    state.lines.markNode(at, src, sloPath);
     for (const key of ['objective', 'sli', 'labels', 'alerting', 'description']) {
-      state.lines.mark(`${at}.${key}`, src.source.file, src.line([...sloPath, key]));
+      state.lines.markNode(`${at}.${key}`, src, [...sloPath, key]);
     }
     state.slos.push(slo);
   });
@@ -100,28 +110,28 @@ function importDocument(state: SlothState, src: SourceDoc, data: unknown): void 
 }
 
 /**
- * Imports Sloth `prometheus/v1` specs (one file per service, or several): `service` becomes the
- * service id, each SLO gets the id `<service>-<name>`. Event SLIs shaped `sum(rate(SEL[{{.window}}]))`
- * become ratio SLIs, other queries freeform SLIs with `{{window}}`. The same service in two files
- * collects the SLOs of both; an SLO defined twice is a problem.
+ * Imports Sloth `prometheus/v1` specs and `PrometheusServiceLevel` resources (several files, several
+ * `---` documents each): `service` becomes the service id, each SLO gets the id `<service>-<name>`.
+ * Event SLIs shaped `sum(rate(SEL[{{.window}}]))` become ratio SLIs, other queries and raw error
+ * ratios freeform SLIs with `{{window}}`; `alerting.name` is kept as the alert name. Labels stay
+ * labels, and `tier`, `team` and `owner` also set the service's tier and on-call team (see
+ * `OwnerLabels`). The same service in two documents collects the SLOs of both; an SLO defined
+ * twice is a problem. The report says where each field went.
  */
 export function importSloth(files: SourceFile[]): ImportResult {
-  const state: SlothState = { services: [], slos: [], problems: [], lines: new SourceLines(), sloFiles: new Map() };
-  for (const { text: content, file } of files) {
-    const source = readYaml(content, file);
-    state.problems.push(...source.problems);
-    if (hasErrors(source.problems)) {
-      continue;
-    }
-    for (const document of source.documents) {
-      const src = new SourceDoc(source, document);
-      const { value, problem } = toData(source, document);
-      if (problem) {
-        state.problems.push(problem);
-      } else if (value !== null && value !== undefined) {
-        importDocument(state, src, value);
-      }
-    }
+  const state: SlothState = {
+    services: [],
+    slos: [],
+    problems: [],
+    report: [],
+    lines: new SourceLines(),
+    sloFiles: new Map(),
+    ownerLabels: new OwnerLabels(),
+  };
+  for (const { value, src } of readDocuments(files, state.problems, state.report)) {
+    importDocument(state, src, value);
   }
-  return finishImport({ people: [], services: state.services, slos: state.slos }, state.problems, state.lines);
+  return finishImport({ people: [], services: state.services, slos: state.slos }, state.problems, state.lines, {
+    report: state.report,
+  });
 }

@@ -25,7 +25,7 @@ export function readYaml(text: string, file?: string): YamlSource {
   const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const documents = Array.isArray(parsed) ? parsed : [];
   const problems: Problem[] = [];
-  for (const document of documents) {
+  documents.forEach((document, index) => {
     for (const [list, severity] of [
       [document.errors, undefined],
       [document.warnings, 'warning'],
@@ -38,11 +38,12 @@ export function readYaml(text: string, file?: string): YamlSource {
           message: `YAML syntax error: ${shortMessage(error.message)}${column}`,
           file,
           line: position?.line,
+          ...(documents.length > 1 ? { document: index + 1 } : {}),
           ...(severity ? { severity } : {}),
         });
       }
     }
-  }
+  });
   return { file, documents, lineCounter, problems };
 }
 

@@ -1,3 +1,4 @@
+import { ensureSyntaxTree } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
 import { SyntaxNode } from '@lezer/common';
 // The package's index does not export the parser at runtime, so import the module itself (ES build,
@@ -14,6 +15,9 @@ export const WINDOW_PLACEHOLDER = '{{window}}';
 
 let language: ReturnType<typeof promQLLanguage> | undefined;
 
+/** How long the parse of one expression may take; queries are short, this only guards a runaway. */
+const PARSE_TIMEOUT_MS = 10_000;
+
 /** Says "unknown function" for `foo(...)` where `foo` is no PromQL function. */
 function explainPromQLError(node: SyntaxNode, text: string): string | undefined {
   const before = node.prevSibling;
@@ -26,7 +30,12 @@ function explainPromQLError(node: SyntaxNode, text: string): string | undefined 
 /** Type errors found by the PromQL language service, e.g. `rate()` over an instant vector. */
 function semanticProblems(text: string): QueryProblem[] {
   language ??= promQLLanguage(LanguageType.PromQL);
-  const analyzer = new Parser(EditorState.create({ doc: text, extensions: [language] }));
+  const created = EditorState.create({ doc: text, extensions: [language] });
+  // A new state parses for a few milliseconds only (made for editors, which parse on in the
+  // background); on a busy machine the analysis would then read half a tree and report errors
+  // that are not there. Parse the whole text first; the next state carries the full tree.
+  ensureSyntaxTree(created, text.length, PARSE_TIMEOUT_MS);
+  const analyzer = new Parser(created.update({}).state);
   analyzer.analyze();
   return analyzer.getDiagnostics().map((diagnostic) => ({
     message: diagnostic.message,

@@ -9,13 +9,14 @@ import { isCountableSli } from '../promql/sli';
 import { budgetSpentWhenFires } from '../windows/windows';
 import { SloContext } from './context';
 import {
-  BURN_ALERT,
+  burnAlertName,
   FREEZE_ALERT,
   LABEL_BURN_TIER,
   LABEL_ID,
   LABEL_SERVICE,
   LABEL_SEVERITY,
   LABEL_SLO,
+  LABEL_SLOTH_SEVERITY,
   LABEL_WINDOW,
   PERIOD_BUDGET_REMAINING,
   sliErrorRatioName,
@@ -83,13 +84,21 @@ export function freezeAlertExpr(ctx: SloContext): string | undefined {
 }
 
 /**
- * Labels of a burn alert: severity, the SLO's page or ticket labels, tier and SLO identity. The
+ * Labels of a burn alert: `severity` (the tier's `page` or `ticket`, unless the SLO's labels set
+ * it), the SLO's page or ticket labels, then the reserved ones: `burn_tier`, `sloth_severity`
+ * (`page` or `ticket`, as Sloth writes it, whatever `severity` says) and the SLO identity. The
  * series already carry the identity; repeating it on the rule keeps rules of different SLOs in one
  * file distinct (promtool's lint refuses duplicate name-and-label rules).
  */
 export function burnAlertLabels(ctx: SloContext, window: BurnWindow): Record<string, string> {
   const extra = window.severity === 'page' ? ctx.slo.alerting.pageLabels : ctx.slo.alerting.ticketLabels;
-  return { [LABEL_SEVERITY]: window.severity, ...extra, [LABEL_BURN_TIER]: window.tier, ...identity(ctx) };
+  return {
+    ...severity(ctx, window.severity),
+    ...extra,
+    [LABEL_BURN_TIER]: window.tier,
+    [LABEL_SLOTH_SEVERITY]: window.severity,
+    ...identity(ctx),
+  };
 }
 
 /**
@@ -113,7 +122,7 @@ export function burnAlertAnnotations(ctx: SloContext, window: BurnWindow, value:
 
 /** Labels of the freeze alert; it names the business owner when the policy escalates to them. */
 export function freezeAlertLabels(ctx: SloContext): Record<string, string> {
-  const labels: Record<string, string> = { [LABEL_SEVERITY]: 'ticket', policy: 'release-freeze', ...identity(ctx) };
+  const labels: Record<string, string> = { ...severity(ctx, 'ticket'), policy: 'release-freeze', ...identity(ctx) };
   if (ctx.slo.budgetPolicy?.escalateToBusinessOwner && ctx.businessOwner) {
     labels.escalate = 'business-owner';
   }
@@ -140,7 +149,7 @@ export function freezeAlertAnnotations(ctx: SloContext): Record<string, string> 
 
 function burnAlert(ctx: SloContext, window: BurnWindow): AlertingRule {
   return {
-    alert: BURN_ALERT,
+    alert: burnAlertName(ctx.slo.alerting),
     expr: burnAlertExpr(ctx, window),
     labels: burnAlertLabels(ctx, window),
     annotations: burnAlertAnnotations(ctx, window, '{{ $value | humanizePercentage }}'),
@@ -171,6 +180,14 @@ function policyText(ctx: SloContext): string {
     parts.push(`less than ${policy.freezeBudgetLeftPercent}% of the budget left`);
   }
   return parts.join(' or ');
+}
+
+/**
+ * `severity` of an alert: the SLO's own `severity` label when it has one (the series carry it, and
+ * a label the user set is not replaced), else the app's.
+ */
+function severity(ctx: SloContext, fallback: string): Record<string, string> {
+  return { [LABEL_SEVERITY]: ctx.slo.labels?.[LABEL_SEVERITY] ?? fallback };
 }
 
 function identity(ctx: SloContext): Record<string, string> {

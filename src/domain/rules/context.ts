@@ -4,6 +4,7 @@
  */
 import { allowedErrorRatio } from '../budget/budget';
 import { isProblem, parseSloWindow, ruleWindowDays } from '../budget/window';
+import { serviceTeam } from '../dashboards/filters';
 import { BurnWindow, Person, RegistryDocument, Service, Slo } from '../model';
 import { formatMatchers } from '../promql/selector';
 import {
@@ -21,7 +22,8 @@ import {
   LABEL_SLO,
   LABEL_TEAM,
   LABEL_TIER,
-  TILE_WINDOW,
+  RESERVED_LABELS,
+  slothSloName,
 } from './names';
 
 export interface SloContext {
@@ -34,7 +36,12 @@ export interface SloContext {
   period: string;
   allowed: number;
   groupBy: string[];
-  /** Labels on every recorded series: SLO labels, owner labels, then the reserved Sloth ones. */
+  /**
+   * Labels on every recorded series: the SLO's labels, the owner labels derived from its service
+   * where the SLO does not set them, then the reserved Sloth ones (`sloth_id` the SLO id,
+   * `sloth_service` the service id, `sloth_slo` the SLO name as Sloth writes it: see
+   * {@link slothSloName}).
+   */
   labels: Record<string, string>;
   /** `{sloth_id="…"}`: selects this SLO's recorded series. */
   matcher: string;
@@ -75,9 +82,8 @@ export function buildSloContext(slo: Slo, index: RegistryIndex): SloContext {
   const people = index.people;
   const businessOwner = service?.owners.businessOwner ? people.get(service.owners.businessOwner) : undefined;
   const all = resolveBurnWindows(slo.alerting, periodDays);
-  // Freeform SLIs have no event counts: their period is the average of the 1h ratio.
-  const extra = slo.sli.kind === 'freeform' ? [CURRENT_WINDOW, TILE_WINDOW] : [CURRENT_WINDOW];
-  const sliWindows = distinctWindows([...windowsInUse(all), ...extra]);
+  // The 5m ratio is always recorded: the current burn rate, and a freeform SLI's period, read it.
+  const sliWindows = distinctWindows([...windowsInUse(all), CURRENT_WINDOW]);
   return {
     slo,
     service,
@@ -86,7 +92,7 @@ export function buildSloContext(slo: Slo, index: RegistryIndex): SloContext {
     period: `${periodDays}d`,
     allowed: allowedErrorRatio(slo.objective),
     groupBy: slo.groupBy ?? [],
-    labels: sloLabels(slo, service, businessOwner, people),
+    labels: sloLabels(slo, service, people),
     matcher: formatMatchers({ [LABEL_ID]: slo.id }),
     alertWindows: enabledBurnWindows(slo.alerting, periodDays),
     sliWindows,
@@ -95,24 +101,46 @@ export function buildSloContext(slo: Slo, index: RegistryIndex): SloContext {
   };
 }
 
-function sloLabels(
-  slo: Slo,
-  service: Service | undefined,
-  businessOwner: Person | undefined,
-  people: Map<string, Person>
-): Record<string, string> {
-  const serviceOwner = service?.owners.serviceOwner ? people.get(service.owners.serviceOwner) : undefined;
-  const team = service?.onCall?.team ?? serviceOwner?.team ?? businessOwner?.team;
-  const owners: Record<string, string | undefined> = {
+/**
+ * The owner labels the rules derive from a service: `business_owner` (the person id), `team` (see
+ * {@link serviceTeam}) and `tier`; those that are unknown are left out. Validation compares an
+ * SLO's own labels of these names with them.
+ */
+export function ownerLabels(service: Service | undefined, people: Map<string, Person>): Record<string, string> {
+  if (!service) {
+    return {};
+  }
+  const businessOwner = service.owners?.businessOwner ? people.get(service.owners.businessOwner) : undefined;
+  const derived: Record<string, unknown> = {
     [LABEL_BUSINESS_OWNER]: businessOwner?.id,
-    [LABEL_TEAM]: team,
-    [LABEL_TIER]: service ? String(service.tier) : undefined,
+    [LABEL_TEAM]: serviceTeam(service, people),
+    [LABEL_TIER]: typeof service.tier === 'number' ? String(service.tier) : undefined,
   };
-  const labels: Record<string, string> = { ...slo.labels };
-  for (const [name, value] of Object.entries(owners)) {
-    if (value) {
+  const labels: Record<string, string> = {};
+  for (const [name, value] of Object.entries(derived)) {
+    if (typeof value === 'string' && value !== '') {
       labels[name] = value;
     }
   }
-  return { ...labels, [LABEL_ID]: slo.id, [LABEL_SERVICE]: slo.serviceId, [LABEL_SLO]: slo.id };
+  return labels;
+}
+
+/**
+ * A label the SLO sets is never replaced by a derived owner label (validation refuses a value
+ * that differs from the derived one, so both agree in a saved registry); the reserved Sloth labels
+ * always carry the derived value, since the shared rules join on them.
+ */
+function sloLabels(slo: Slo, service: Service | undefined, people: Map<string, Person>): Record<string, string> {
+  const labels = Object.fromEntries(
+    Object.entries(slo.labels ?? {}).filter(([name]) => !RESERVED_LABELS.includes(name))
+  );
+  for (const [name, value] of Object.entries(ownerLabels(service, people))) {
+    labels[name] ??= value;
+  }
+  return {
+    ...labels,
+    [LABEL_ID]: slo.id,
+    [LABEL_SERVICE]: slo.serviceId,
+    [LABEL_SLO]: slothSloName(slo.id, slo.serviceId),
+  };
 }

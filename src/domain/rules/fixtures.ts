@@ -59,7 +59,10 @@ export function baseDoc(slos: Slo[] = [baseSlo()], services: Service[] = [baseSe
 
 const policy = { enabled: true, freezeBurnRate: 2, freezeBudgetLeftPercent: 25, escalateToBusinessOwner: true };
 
-/** Named fixtures: every SLI kind, both presets, custom windows, groupBy, guard, policy, disabled tiers. */
+/**
+ * Named fixtures: every SLI kind, both presets, custom windows, groupBy, guard, policy, disabled
+ * tiers, an alert name.
+ */
 export const RULE_FIXTURES: Record<string, RegistryDocument> = {
   'ratio-bad-google-30d': baseDoc([baseSlo({ labels: { category: 'availability' } })]),
   'ratio-good-google-28d-disabled-tiers': baseDoc([
@@ -82,6 +85,7 @@ export const RULE_FIXTURES: Record<string, RegistryDocument> = {
       groupBy: ['route'],
       alerting: {
         enabled: true,
+        name: 'CheckoutLatencyBurn',
         preset: 'google-30d',
         minEvents: 100,
         pageLabels: { notify: 'pagerduty' },

@@ -73,15 +73,16 @@ describe('generateSloRules', () => {
       'slo:period_error_budget_remaining:ratio',
     ]);
     const expr = (record: string) => records(shared).find((rule) => rule.record === record)?.expr;
+    // every range 1 ms short of its window, so that Prometheus 2 reads as many samples as 3
     expect(expr('slo:sli_error:ratio_rate30m')).toBe(
-      'sum_over_time(slo:sli_error:increase5m[30m]) / sum_over_time(slo:sli_total:increase5m[30m])'
+      'sum_over_time(slo:sli_error:increase5m[29m59s999ms]) / sum_over_time(slo:sli_total:increase5m[29m59s999ms])'
     );
     // from an hour on, one 5-minute increase every 5 minutes
     expect(expr('slo:sli_error:ratio_rate6h')).toBe(
-      'sum_over_time(slo:sli_error:increase5m[6h:5m]) / sum_over_time(slo:sli_total:increase5m[6h:5m])'
+      'sum_over_time(slo:sli_error:increase5m[5h59m59s999ms:5m]) / sum_over_time(slo:sli_total:increase5m[5h59m59s999ms:5m])'
     );
     expect(expr('slo:sli_error:ratio_rate30d')).toBe(
-      'sum_over_time(slo:sli_error:increase1h[30d]) / sum_over_time(slo:sli_total:increase1h[30d])'
+      'sum_over_time(slo:sli_error:increase1h[29d23h59m59s999ms]) / sum_over_time(slo:sli_total:increase1h[29d23h59m59s999ms])'
     );
   });
 
@@ -126,13 +127,17 @@ describe('generateSloRules', () => {
     expect(shared).not.toContain('slo:sli_error:ratio_rate30m');
   });
 
-  test('freeform SLIs record every window themselves and average their 1h ratio over the period', () => {
+  test("freeform SLIs record every window themselves and average their 5m ratio over the period, as Sloth's", () => {
     const rules = rulesOf(RULE_FIXTURES['freeform-calendar-month']);
     const names = records(rules.prometheus).map((rule) => rule.record);
     expect(names).not.toContain('slo:sli_error:increase5m');
     expect(names).toEqual(expect.arrayContaining(['slo:sli_error:ratio_rate5m', 'slo:sli_error:ratio_rate1h']));
-    expect(records(rules.prometheus).find((rule) => rule.record === 'slo:sli_error:ratio_rate30d')?.expr).toMatch(
-      /^avg_over_time\(slo:sli_error:ratio_rate1h\{sloth_id="[^"]+"\}\[30d\]\)$/
+    expect(records(rules.prometheus).find((rule) => rule.record === 'slo:sli_error:ratio_rate30d')?.expr).toBe(
+      'avg_over_time(slo:sli_error:ratio_rate5m{sloth_id="checkout-probe"}[29d23h59m59s999ms])'
+    );
+    // raw queries keep their nominal ranges, as Sloth writes them
+    expect(records(rules.prometheus).find((rule) => rule.record === 'slo:sli_error:ratio_rate1h')?.expr).toBe(
+      '1 - avg_over_time(probe_success{job="checkout"}[1h])'
     );
     expect(sharedRuleFile(RULE_FIXTURES['freeform-calendar-month']).groups.map((group) => group.name)).toEqual([
       'slo-shared.budget',
@@ -142,19 +147,79 @@ describe('generateSloRules', () => {
     expect(shared).not.toContain('slo:sli_error:ratio_rate30d');
   });
 
-  test('every recorded series carries the Sloth, owner and SLO labels; reserved labels win', () => {
-    const doc = baseDoc([baseSlo({ labels: { category: 'availability', sloth_id: 'spoofed' } })]);
+  test('every recorded series carries the Sloth, owner and SLO labels', () => {
+    const doc = baseDoc([baseSlo({ labels: { category: 'availability' } })]);
     for (const rule of records(rulesOf(doc).prometheus)) {
       expect(rule.labels).toMatchObject({
         sloth_id: 'checkout-availability',
         sloth_service: 'checkout',
-        sloth_slo: 'checkout-availability',
+        // Sloth's SLO name: the id without its service prefix
+        sloth_slo: 'availability',
         business_owner: 'ana',
         team: 'payments',
         tier: '1',
         category: 'availability',
       });
     }
+  });
+
+  test.each([
+    ['checkout-availability', 'checkout', 'availability'],
+    ['availability', 'checkout', 'availability'],
+    ['checkout', 'checkout', 'checkout'],
+    ['checkoutx-availability', 'checkout', 'checkoutx-availability'],
+  ])('sloth_slo of %s in service %s is %s', (id, serviceId, name) => {
+    const slo = baseSlo({ id, serviceId });
+    const doc = baseDoc([slo], [baseService({ id: serviceId })]);
+    for (const rule of records(rulesOf(doc).prometheus)) {
+      expect(rule.labels).toMatchObject({ sloth_id: id, sloth_slo: name });
+    }
+  });
+
+  test("a label the SLO sets is not replaced by a derived owner label; the reserved ones always carry the rules' values", () => {
+    const doc = baseDoc([baseSlo({ labels: { tier: '3', team: 'web', sloth_id: 'spoofed', sloth_window: '1y' } })]);
+    const labels = records(rulesOf(doc).prometheus).map((rule) => rule.labels);
+    for (const series of labels) {
+      expect(series).toMatchObject({
+        tier: '3',
+        team: 'web',
+        business_owner: 'ana',
+        sloth_id: 'checkout-availability',
+      });
+    }
+    expect(labels.map((series) => series?.sloth_window)).not.toContain('1y');
+  });
+
+  test('burn alerts carry alerting.name, sloth_severity beside burn_tier, and the severity the SLO sets', () => {
+    const named = baseDoc([
+      baseSlo({ alerting: { enabled: true, preset: 'google-30d', name: 'CheckoutHighErrorRate' } }),
+    ]);
+    const burns = alerts(rulesOf(named).prometheus).filter((rule) => rule.labels?.[LABEL_BURN_TIER]);
+    expect(burns.map((rule) => [rule.alert, rule.labels?.sloth_severity, rule.labels?.severity])).toEqual([
+      ['CheckoutHighErrorRate', 'page', 'page'],
+      ['CheckoutHighErrorRate', 'page', 'page'],
+      ['CheckoutHighErrorRate', 'ticket', 'ticket'],
+      ['CheckoutHighErrorRate', 'ticket', 'ticket'],
+    ]);
+    const routed = baseDoc([
+      baseSlo({
+        labels: { severity: 'critical' },
+        alerting: { enabled: true, preset: 'google-30d', ticketLabels: { severity: 'warning' } },
+        budgetPolicy: { enabled: true, freezeBurnRate: 2, escalateToBusinessOwner: false },
+      }),
+    ]);
+    const labels = alerts(rulesOf(routed).prometheus).map((rule) => [
+      rule.alert,
+      rule.labels?.severity,
+      rule.labels?.sloth_severity,
+    ]);
+    expect(labels).toEqual([
+      [BURN_ALERT, 'critical', 'page'],
+      [BURN_ALERT, 'critical', 'page'],
+      [BURN_ALERT, 'warning', 'ticket'],
+      [BURN_ALERT, 'warning', 'ticket'],
+      [FREEZE_ALERT, 'critical', undefined],
+    ]);
   });
 
   test('team falls back to the service owner, and missing owners leave labels out', () => {

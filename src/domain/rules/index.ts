@@ -9,6 +9,7 @@ export {
   type ServiceRuleFile,
 } from './generate';
 export * from './names';
+export { exactRange } from './ranges';
 export { renderRuleFile } from './render';
 export { TILE_INTERVAL } from './sli-rules';
 export {

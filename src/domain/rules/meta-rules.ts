@@ -5,7 +5,8 @@
  * the Prometheus file for every SLI kind.
  */
 import { SloContext } from './context';
-import { SLO_INFO, TILE_WINDOW, sliErrorRatioName } from './names';
+import { CURRENT_WINDOW, SLO_INFO, sliErrorRatioName } from './names';
+import { exactRange } from './ranges';
 import { recording } from './sli-rules';
 import { RecordingRule, RuleGroup } from './types';
 
@@ -34,9 +35,13 @@ export function buildMetaGroup(ctx: SloContext): RuleGroup {
 }
 
 /**
- * A freeform SLI has no counts: its period ratio averages its 1h ratio (every hour weighs the
- * same). Countable SLIs divide summed error tiles by summed event tiles in the shared rules. When
- * the period is also an alert window, the SLI group already records it.
+ * A freeform SLI has no counts, so no traffic weighting: its period ratio is Sloth's, the mean of
+ * its 5-minute ratio over the period (every 5 minutes weigh the same, busy or quiet). It reads as
+ * many samples as the mean of the 1h ratio it replaces (both are recorded every cycle), but counts
+ * a burn in full 5 minutes after it ends, where the 1h mean took an hour: 12x too low at the end of
+ * a 5-minute burn, 7.5x five minutes later (promtool scenario "the period ratio of a freeform SLI").
+ * Countable SLIs divide summed error tiles by summed event tiles in the shared rules. When the
+ * period is also an alert window, the SLI group already records it.
  */
 function freeformPeriodRatio(ctx: SloContext): RecordingRule[] {
   const { slo, matcher, period } = ctx;
@@ -47,7 +52,7 @@ function freeformPeriodRatio(ctx: SloContext): RecordingRule[] {
     recording(
       ctx,
       sliErrorRatioName(period),
-      `avg_over_time(${sliErrorRatioName(TILE_WINDOW)}${matcher}[${period}])`,
+      `avg_over_time(${sliErrorRatioName(CURRENT_WINDOW)}${matcher}[${exactRange(period)}])`,
       period
     ),
   ];

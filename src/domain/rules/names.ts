@@ -38,7 +38,11 @@ export const SLO_INFO = 'slo:info';
  */
 export const SERVICE_SPEND_1H = 'service:cloud_spend_usd:increase1h';
 
-/** Multiwindow multi-burn-rate alert; one rule per tier, told apart by `burn_tier`. */
+/**
+ * Default name of the multiwindow multi-burn-rate alerts; one rule per tier, told apart by
+ * `burn_tier`. An SLO's `alerting.name` replaces it ({@link burnAlertName}), so queries find burn
+ * alerts by {@link BURN_ALERT_MATCHER}, never by this name.
+ */
 export const BURN_ALERT = 'SLOErrorBudgetBurn';
 /** Error-budget policy alert: releases of the service are frozen while it fires. */
 export const FREEZE_ALERT = 'SLOReleaseFreeze';
@@ -58,15 +62,58 @@ export const CURRENT_WINDOW = '5m';
 /** The span of the per-evaluation increases the sub-day windows are summed from. */
 export const BASE_WINDOW = CURRENT_WINDOW;
 
+/**
+ * The SLO id, unique in the registry: what every query uses to find one SLO. Sloth writes
+ * `<service>-<slo name>` here, which is the id an import from Sloth gives the SLO.
+ */
 export const LABEL_ID = 'sloth_id';
 export const LABEL_SERVICE = 'sloth_service';
+/**
+ * The SLO name as Sloth writes it: the id without its `<service>-` prefix ({@link slothSloName}).
+ * Not unique (two services may both have an `availability` SLO): shown, never matched on.
+ */
 export const LABEL_SLO = 'sloth_slo';
 export const LABEL_WINDOW = 'sloth_window';
 export const LABEL_BUSINESS_OWNER = 'business_owner';
 export const LABEL_TEAM = 'team';
 export const LABEL_TIER = 'tier';
+/** The burn alert's tier (`page-fast`, …): every burn alert carries it, whatever its name. */
 export const LABEL_BURN_TIER = 'burn_tier';
+/** `page` or `ticket` on every burn alert, as Sloth writes it; `severity` defaults to the same value. */
+export const LABEL_SLOTH_SEVERITY = 'sloth_severity';
 export const LABEL_SEVERITY = 'severity';
+
+/** Selects the burn alerts of the generated rules in `ALERTS`, whatever `alerting.name` calls them. */
+export const BURN_ALERT_MATCHER = `${LABEL_BURN_TIER}!=""`;
+
+/**
+ * Labels the rules write themselves on every series or burn alert, whatever an SLO's `labels` say.
+ * An SLO's labels (or its alert labels) may repeat one only with the value the rules write, as they
+ * may the owner labels `business_owner`, `team` and `tier` (validation/slo.ts refuses another): the
+ * shared rules join on them, and the dashboards, the gate and Sloth's dashboards select by them.
+ */
+export const RESERVED_LABELS: readonly string[] = [
+  LABEL_ID,
+  LABEL_SERVICE,
+  LABEL_SLO,
+  LABEL_WINDOW,
+  LABEL_SLOTH_SEVERITY,
+  LABEL_BURN_TIER,
+];
+
+/**
+ * `sloth_slo` of an SLO: its id without the `<serviceId>-` prefix when the id starts with it (an
+ * SLO imported from Sloth has the id `<service>-<name>`), else the whole id.
+ */
+export function slothSloName(sloId: string, serviceId: string): string {
+  const prefix = `${serviceId}-`;
+  return sloId.startsWith(prefix) && sloId.length > prefix.length ? sloId.slice(prefix.length) : sloId;
+}
+
+/** The `alertname` of an SLO's burn alerts: its `alerting.name`, else {@link BURN_ALERT}. */
+export function burnAlertName(alerting: { name?: string }): string {
+  return alerting.name || BURN_ALERT;
+}
 
 /** The SLI error ratio series over `window`, e.g. `slo:sli_error:ratio_rate1h`. */
 export function sliErrorRatioName(window: string): string {

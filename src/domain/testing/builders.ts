@@ -107,7 +107,7 @@ export function baseSlo(kind: SliKind = 'ratio', overrides: Partial<Slo> = {}): 
     window: '30d',
     alerting: baseAlerting(),
     budgetPolicy: { enabled: true, freezeBurnRate: 2, freezeBudgetLeftPercent: 10, escalateToBusinessOwner: true },
-    labels: { team: 'checkout' },
+    labels: { journey: 'checkout' },
     ...overrides,
   };
 }

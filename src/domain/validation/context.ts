@@ -1,4 +1,6 @@
-import { at, Checker, isFields } from './checker';
+import { Person, Service } from '../model';
+import { ownerLabels } from '../rules/context';
+import { at, Checker, Fields, isFields } from './checker';
 
 /** Ids that references are checked against; built defensively from a possibly broken document. */
 export interface RegistryContext {
@@ -7,6 +9,11 @@ export interface RegistryContext {
   services?: Set<string>;
   /** Team names of people and on-call rotations, which escalation chains may name. */
   teams: Set<string>;
+  /**
+   * The owner labels the rules derive for the SLOs of each service (`tier`, `team`,
+   * `business_owner`), by service id; only for services whose tier and owners can be read.
+   */
+  ownerLabels: Map<string, Record<string, string>>;
 }
 
 function stringsOf(list: unknown, read: (item: Record<string, unknown>) => unknown): string[] {
@@ -31,7 +38,24 @@ export function contextOf(doc: unknown): RegistryContext | undefined {
     people: Array.isArray(doc.people) ? new Set(stringsOf(doc.people, (person) => person.id)) : undefined,
     services: Array.isArray(doc.services) ? new Set(stringsOf(doc.services, (service) => service.id)) : undefined,
     teams: new Set([...stringsOf(doc.people, (person) => person.team), ...onCallTeams]),
+    ownerLabels: ownerLabelsOf(doc),
   };
+}
+
+function ownerLabelsOf(doc: Fields): Map<string, Record<string, string>> {
+  const labels = new Map<string, Record<string, string>>();
+  const list = (value: unknown) => (Array.isArray(value) ? value.filter(isFields) : []);
+  const people = new Map(
+    list(doc.people)
+      .filter((person) => typeof person.id === 'string')
+      .map((person) => [person.id as string, person as unknown as Person])
+  );
+  for (const service of list(doc.services)) {
+    if (typeof service.id === 'string' && typeof service.tier === 'number' && isFields(service.owners)) {
+      labels.set(service.id, ownerLabels(service as unknown as Service, people));
+    }
+  }
+  return labels;
 }
 
 /** Reports every item whose `id` repeats an earlier one, e.g. `services[3].id`. */

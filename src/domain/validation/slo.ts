@@ -1,5 +1,19 @@
 import { RegistryDocument } from '../model';
 import { Problem } from '../problems';
+import {
+  BURN_ALERT,
+  FREEZE_ALERT,
+  LABEL_BURN_TIER,
+  LABEL_BUSINESS_OWNER,
+  LABEL_ID,
+  LABEL_SERVICE,
+  LABEL_SLO,
+  LABEL_SLOTH_SEVERITY,
+  LABEL_TEAM,
+  LABEL_TIER,
+  LABEL_WINDOW,
+  slothSloName,
+} from '../rules/names';
 import { at, Checker, Fields, isFields, shown } from './checker';
 import { checkAlerting, checkBudgetPolicy } from './alerting';
 import { contextOf, RegistryContext } from './context';
@@ -33,6 +47,129 @@ function checkGroupBy(c: Checker, slo: Fields, path: string): void {
   });
 }
 
+const ALERT_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+
+/** Labels the rules write with a different value on different series or alerts: never settable. */
+const PER_RULE: Record<string, string> = {
+  [LABEL_WINDOW]: 'the window of each recorded series (5m, 1h, …)',
+  [LABEL_BURN_TIER]: "each burn alert's tier (page-fast, …)",
+  [LABEL_SLOTH_SEVERITY]: 'page or ticket on each burn alert',
+};
+
+/** Where the rules take each derived owner label from, as the message names it. */
+const OWNER_SOURCE: Record<string, { field: string; shown: (value: string) => string }> = {
+  [LABEL_TIER]: { field: "the service's tier", shown: (value) => value },
+  [LABEL_TEAM]: {
+    field: "the service's team",
+    shown: (value) => `"${value}" (its on-call team, else its owners' team)`,
+  },
+  [LABEL_BUSINESS_OWNER]: { field: "the service's business owner", shown: (value) => `"${value}"` },
+};
+
+/** A reserved label with one value for the whole SLO, and how the message names it. */
+interface Fixed {
+  value: string;
+  /** e.g. `the SLO id "checkout-availability"`. */
+  what: string;
+}
+
+/**
+ * The labels the rules derive may be set on an SLO (or its alerts) only with the value the rules
+ * write, so that a user's label is never replaced by a derived one and the reserved Sloth labels
+ * keep the meaning dashboards, the gate and Sloth's dashboards rely on. Equal values are written
+ * once. `fixed` holds the reserved labels with one value for the whole SLO; `owners` the owner
+ * labels of its service (none for alert labels, which may route to another team).
+ */
+function checkDerivedLabels(
+  c: Checker,
+  labels: Record<string, string>,
+  path: string,
+  fixed: Record<string, Fixed>,
+  owners: Record<string, string> = {}
+): void {
+  for (const [name, value] of Object.entries(labels)) {
+    const where = at(path, name);
+    const reserved = fixed[name];
+    if (reserved === undefined && PER_RULE[name] !== undefined) {
+      c.add(where, `${name} is written by the rules: ${PER_RULE[name]}; remove the label`);
+    } else if (reserved !== undefined && value !== reserved.value) {
+      c.add(where, `"${value}" differs from ${reserved.what}, which the rules write as ${name}; remove the label`);
+    } else if (owners[name] !== undefined && value !== owners[name]) {
+      const { field, shown: show } = OWNER_SOURCE[name];
+      c.add(
+        where,
+        `"${value}" differs from ${field} ${show(owners[name])}, which the rules write as ${name}; change ${field} or remove the label`
+      );
+    }
+  }
+}
+
+/** The reserved labels with one value for the whole SLO: its id, its service and its Sloth name. */
+function identityLabels(slo: Fields): Record<string, Fixed> {
+  const id = typeof slo.id === 'string' ? slo.id : '';
+  const serviceId = typeof slo.serviceId === 'string' ? slo.serviceId : '';
+  if (!id || !serviceId) {
+    // reported as missing; nothing to compare with
+    return {};
+  }
+  const name = slothSloName(id, serviceId);
+  return {
+    [LABEL_ID]: { value: id, what: `the SLO id "${id}"` },
+    [LABEL_SERVICE]: { value: serviceId, what: `the service id "${serviceId}"` },
+    [LABEL_SLO]: { value: name, what: `the SLO name "${name}" (its id without "${serviceId}-")` },
+  };
+}
+
+/** The text values of an optional map of labels; `checkAlerting` reports the rest. */
+function textLabels(value: unknown): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(isFields(value) ? value : {}).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string'
+    )
+  );
+}
+
+/** `alerting.name`, the burn alerts' `alertname`: a Prometheus alert name, not the freeze alert's. */
+function checkAlertName(c: Checker, alerting: Fields, path: string): void {
+  const name = c.string(alerting, 'name', path);
+  if (name === undefined || (ALERT_NAME.test(name) && name !== FREEZE_ALERT)) {
+    return;
+  }
+  const why =
+    name === FREEZE_ALERT
+      ? "is the release-freeze alert's; choose another"
+      : 'must be a Prometheus alert name: letters, digits, "_" and ":", not starting with a digit';
+  c.add(
+    at(path, 'name'),
+    `name ${JSON.stringify(name)} ${why}, e.g. "CheckoutHighErrorRate", or leave it out for ${BURN_ALERT}`
+  );
+}
+
+/**
+ * Checks the labels the rules derive, in the SLO's `labels` and its page and ticket labels, and
+ * the burn alerts' `alerting.name`.
+ */
+function checkRuleNames(c: Checker, slo: Fields, labels: Record<string, string>, path: string, ctx?: RegistryContext) {
+  const fixed = identityLabels(slo);
+  const owners = ctx?.ownerLabels.get(typeof slo.serviceId === 'string' ? slo.serviceId : '');
+  checkDerivedLabels(c, labels, at(path, 'labels'), fixed, owners);
+  if (!isFields(slo.alerting)) {
+    return;
+  }
+  const where = at(path, 'alerting');
+  for (const [key, severity] of [
+    ['pageLabels', 'page'],
+    ['ticketLabels', 'ticket'],
+  ] as const) {
+    const sloth = { value: severity, what: `"${severity}", the severity of the ${severity} tiers` };
+    checkDerivedLabels(c, textLabels(slo.alerting[key]), at(where, key), {
+      ...fixed,
+      [LABEL_SLOTH_SEVERITY]: sloth,
+    });
+  }
+  checkAlertName(c, slo.alerting, where);
+}
+
 /** Checks one SLO at `path`; its service is looked up in `ctx` when given. */
 export function checkSlo(c: Checker, value: unknown, path: string, ctx?: RegistryContext): void {
   if (!isFields(value)) {
@@ -59,7 +196,9 @@ export function checkSlo(c: Checker, value: unknown, path: string, ctx?: Registr
   checkGroupBy(c, value, path);
   checkAlerting(c, value, path);
   checkBudgetPolicy(c, value, path);
-  checkLabelNames(c, c.stringMap(value, 'labels', path), at(path, 'labels'));
+  const labels = c.stringMap(value, 'labels', path);
+  checkLabelNames(c, labels, at(path, 'labels'));
+  checkRuleNames(c, value, labels, path, ctx);
 }
 
 /**

@@ -26,9 +26,14 @@ type Target = DataQuery & { expr?: string; rawSql?: string };
 /** The queries each data source received, in order, with the step Grafana computed for their request. */
 export const received: Array<{ uid: string; target: Target; intervalMs: number }> = [];
 
-/** Labels of the series answered for a query: one SLO of checkout, or a series named by refId. */
+/** Labels of the series answered for a query, as the rules label them: one SLO of checkout, named by refId. */
 function labelsFor(target: Target): Record<string, string> {
-  return { sloth_service: 'checkout', sloth_slo: 'checkout-availability', refId: target.refId };
+  return {
+    sloth_service: 'checkout',
+    sloth_id: 'checkout-availability',
+    sloth_slo: 'availability',
+    refId: target.refId,
+  };
 }
 
 class RecordingDataSource extends RuntimeDataSource<Target> {

@@ -73,7 +73,7 @@ test('the executive compliance table shows what Prometheus answers for the same 
     const column = header.indexOf(title);
     for (const row of shown) {
       const sample = answer.find(
-        ({ labels }) => labels.sloth_service === SERVICE && labels.sloth_slo === row[sloColumn]
+        ({ labels }) => labels.sloth_service === SERVICE && labels.sloth_id === row[sloColumn]
       );
       expect(sample, `Prometheus has no "${title}" for ${row[sloColumn]} at ${time}`).toBeDefined();
       expect(row[column], `"${title}" of ${row[sloColumn]}`).toBe(asPercentLike(row[column], sample!.value));
@@ -81,7 +81,7 @@ test('the executive compliance table shows what Prometheus answers for the same 
     // And every SLO of the service Prometheus answers for is in the table.
     const answered = answer
       .filter(({ labels }) => labels.sloth_service === SERVICE)
-      .map(({ labels }) => labels.sloth_slo);
+      .map(({ labels }) => labels.sloth_id);
     expect([...answered].sort()).toEqual(shown.map((row) => row[sloColumn]).sort());
   }
   await watcher.assertClean();

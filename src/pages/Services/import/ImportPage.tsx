@@ -1,19 +1,44 @@
-import React, { FormEvent, useState } from 'react';
+import React, { useState } from 'react';
 import { t } from '@grafana/i18n';
-import { locationService } from '@grafana/runtime';
-import { Button, Field, FileUpload, RadioButtonGroup, Stack, TextArea } from '@grafana/ui';
+import { config, locationService } from '@grafana/runtime';
+import { Button, Field, RadioButtonGroup, Stack, TextArea } from '@grafana/ui';
 import { ReadOnlyNotice } from '../../../components/ReadOnlyNotice/ReadOnlyNotice';
 import { RegistryLoaded } from '../../../components/Registry/RegistryLoaded';
 import { SaveFailureAlert } from '../../../components/Registry/SaveFailureAlert';
 import { WriteButton } from '../../../components/Registry/WriteButton';
 import { testIds } from '../../../components/testIds';
+import { checkImport, ImportCheck } from '../../../domain/io/importCheck';
+import { IMPORT_FORMATS, ImportFormat } from '../../../domain/io/importers';
+import { SourceFile } from '../../../domain/io/importResult';
 import { RegistryDocument } from '../../../domain/model';
 import { servicesUrl } from '../../../routing';
 import { RegistryFailure } from '../../../storage/registryStore';
 import { useRegistry } from '../../../storage/RegistryContext';
-import { checkImport, ImportCheck, ImportFormat } from './checkImport';
 import { ImportChanges } from './ImportChanges';
 import { ImportProblems } from './ImportProblems';
+import { ImportReport } from './ImportReport';
+import { ImportUpload } from './ImportUpload';
+
+function formatLabel(format: ImportFormat): string {
+  const labels: Record<ImportFormat, string> = {
+    backstage: t('bizowner.import.backstage', 'Backstage catalog-info.yaml'),
+    openslo: t('bizowner.import.openslo', 'OpenSLO v1'),
+    pyrra: t('bizowner.import.pyrra', 'Pyrra ServiceLevelObjective'),
+    sloth: t('bizowner.import.sloth', 'Sloth prometheus/v1'),
+  };
+  return labels[format];
+}
+
+/** What the import reads: the pasted (or single uploaded) text, and the files uploaded together. */
+interface Sources {
+  text: string;
+  /** Name of the uploaded file the text came from, until it is edited. */
+  file?: string;
+  uploads: SourceFile[];
+}
+
+const sourceFiles = ({ text, file, uploads }: Sources): SourceFile[] =>
+  text.trim() === '' ? uploads : [...uploads, { text, file }];
 
 /** Import from Backstage, OpenSLO or Sloth: paste or upload, preview, then save. */
 export function ImportPage() {
@@ -23,25 +48,25 @@ export function ImportPage() {
 function Importer({ doc }: { doc: RegistryDocument }) {
   const { save } = useRegistry();
   const [format, setFormat] = useState<ImportFormat>('backstage');
-  const [text, setText] = useState('');
-  const [file, setFile] = useState<string | undefined>(undefined);
+  const [sources, setSources] = useState<Sources>({ text: '', uploads: [] });
   const [check, setCheck] = useState<ImportCheck | undefined>(undefined);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<RegistryFailure | undefined>(undefined);
 
-  const edit = (next: { text?: string; format?: ImportFormat; file?: string }) => {
-    setText(next.text ?? text);
+  const edit = (next: { sources?: Sources; format?: ImportFormat }) => {
+    setSources(next.sources ?? sources);
     setFormat(next.format ?? format);
-    setFile('file' in next ? next.file : file);
     setCheck(undefined);
     setFailure(undefined);
   };
 
-  const upload = async (event: FormEvent<HTMLInputElement>) => {
-    const chosen = event.currentTarget.files?.[0];
-    if (chosen) {
-      edit({ text: await chosen.text(), file: chosen.name });
-    }
+  // One file goes into the text area, as if pasted; several are imported together, each by name.
+  const upload = (files: SourceFile[]) =>
+    edit({ sources: files.length === 1 ? { ...files[0], uploads: [] } : { text: '', uploads: files } });
+
+  const runCheck = () => {
+    const author = { at: new Date().toISOString(), by: config.bootData.user?.login };
+    setCheck(checkImport(format, sourceFiles(sources), doc, { author }));
   };
 
   const confirm = async () => {
@@ -65,51 +90,49 @@ function Importer({ doc }: { doc: RegistryDocument }) {
         <RadioButtonGroup<ImportFormat>
           value={format}
           onChange={(value) => edit({ format: value })}
-          options={[
-            { value: 'backstage', label: t('bizowner.import.backstage', 'Backstage catalog-info.yaml') },
-            { value: 'openslo', label: t('bizowner.import.openslo', 'OpenSLO v1') },
-            { value: 'sloth', label: t('bizowner.import.sloth', 'Sloth prometheus/v1') },
-          ]}
+          options={IMPORT_FORMATS.map((value) => ({ value, label: formatLabel(value) }))}
         />
       </Field>
       <Field
         label={t('bizowner.import.source', 'YAML')}
         description={t(
           'bizowner.import.sourceHint',
-          'Paste the YAML (several documents separated by ---) or upload a file. Services, SLOs and people are created or updated by id; nothing is deleted.'
+          'Paste the YAML (several documents separated by ---) or upload one or more files. Services, SLOs and people are created or updated by id; nothing is deleted.'
         )}
       >
         <TextArea
+          id="bizowner-import-text"
           rows={14}
-          value={text}
-          onChange={(event) => edit({ text: event.currentTarget.value, file: undefined })}
+          value={sources.text}
+          onChange={(event) => edit({ sources: { ...sources, text: event.currentTarget.value, file: undefined } })}
           data-testid={testIds.importer.text}
         />
       </Field>
-      <Stack gap={1} alignItems="center">
-        <FileUpload onFileUpload={upload} accept=".yaml,.yml" size="sm">
-          {t('bizowner.import.upload', 'Upload a file')}
-        </FileUpload>
+      <ImportUpload
+        uploads={sources.uploads}
+        onUpload={upload}
+        onClear={() => edit({ sources: { ...sources, uploads: [] } })}
+      />
+      <div>
         <Button
           variant="secondary"
           icon="check"
-          onClick={() => setCheck(checkImport(format, { text, file }, doc))}
-          disabled={text.trim() === ''}
+          onClick={runCheck}
+          disabled={sourceFiles(sources).length === 0}
           data-testid={testIds.importer.check}
         >
           {t('bizowner.import.check', 'Check and preview')}
         </Button>
-      </Stack>
+      </div>
       {check && !check.ok && <ImportProblems problems={check.problems} />}
+      {check?.ok && <ImportChanges changes={check.changes} warnings={check.warnings} />}
+      {check && <ImportReport report={check.report} />}
       {check?.ok && (
-        <>
-          <ImportChanges changes={check.changes} warnings={check.warnings} />
-          <div>
-            <WriteButton onClick={confirm} icon="save" busy={saving} data-testid={testIds.importer.confirm}>
-              {t('bizowner.import.confirm', 'Save the import')}
-            </WriteButton>
-          </div>
-        </>
+        <div>
+          <WriteButton onClick={confirm} icon="save" busy={saving} data-testid={testIds.importer.confirm}>
+            {t('bizowner.import.confirm', 'Save the import')}
+          </WriteButton>
+        </div>
       )}
       {failure && <SaveFailureAlert failure={failure} />}
     </Stack>

@@ -1,5 +1,5 @@
 import React from 'react';
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { locationService } from '@grafana/runtime';
 import { testIds } from '../../../components/testIds';
 import { baseRegistry, baseService } from '../../../domain/testing/builders';
@@ -45,7 +45,9 @@ describe('ServicesList', () => {
     await screen.findByText('Checkout');
     fireEvent.change(screen.getByTestId(testIds.services.search), { target: { value: 'card' } });
     expect(shownServices()).toEqual(['Payments']);
-    expect(locationService.getSearchObject()).toMatchObject({ q: 'card' });
+    // The list follows each keystroke; the URL once typing pauses.
+    expect(locationService.getSearchObject()).not.toHaveProperty('q');
+    await waitFor(() => expect(locationService.getSearchObject()).toMatchObject({ q: 'card' }));
     expect(screen.getByTestId(testIds.services.count)).toHaveTextContent('1 of 3 services');
   });
 
@@ -53,6 +55,15 @@ describe('ServicesList', () => {
     renderWithRegistry(<ServicesList />, { doc: registry(), path: servicesUrl({ owner: '_none' }) });
     await screen.findByText('Legacy cart');
     expect(shownServices()).toEqual(['Legacy cart']);
+  });
+
+  test('a filter chosen while the typed text waits for the URL takes the text with it', async () => {
+    renderWithRegistry(<ServicesList />, { doc: registry(), path: servicesUrl() });
+    await screen.findByText('Checkout');
+    fireEvent.change(screen.getByTestId(testIds.services.search), { target: { value: 'card' } });
+    fireEvent.click(screen.getByTestId(testIds.services.attention));
+    expect(locationService.getSearchObject()).toMatchObject({ q: 'card', attention: '1' });
+    expect(screen.getByTestId(testIds.services.search)).toHaveValue('card');
   });
 
   test('needs attention and clearing the filters', async () => {

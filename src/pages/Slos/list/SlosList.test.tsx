@@ -30,8 +30,10 @@ function prometheus(expr: string) {
   if (expr === 'max by (sloth_id) (slo:current_burn_rate:ratio)') {
     return [{ labels: id, value: 14.4 }];
   }
-  if (expr.startsWith('count by (sloth_id, alertname, alertstate, severity)')) {
-    return [{ labels: { ...id, alertname: 'SLOErrorBudgetBurn', alertstate: 'firing', severity: 'page' }, value: 1 }];
+  if (expr.startsWith('count by (sloth_id, alertname, alertstate, sloth_severity)')) {
+    return [
+      { labels: { ...id, alertname: 'SLOErrorBudgetBurn', alertstate: 'firing', sloth_severity: 'page' }, value: 1 },
+    ];
   }
   if (expr.includes('http_request_duration_seconds_bucket') && expr.includes('[30d]')) {
     return [{ labels: {}, value: 0.0015 }];
@@ -95,7 +97,9 @@ describe('SlosList', () => {
     await screen.findByText('Checkout ratio');
     fireEvent.change(screen.getByTestId(testIds.slos.search), { target: { value: 'latency' } });
     expect(shown()).toEqual(['Checkout latency']);
-    expect(locationService.getSearchObject()).toMatchObject({ q: 'latency' });
+    // The list follows each keystroke; the URL once typing pauses.
+    expect(locationService.getSearchObject()).not.toHaveProperty('q');
+    await waitFor(() => expect(locationService.getSearchObject()).toMatchObject({ q: 'latency' }));
   });
 
   test('without a Prometheus data source every row says why it has no data', async () => {
