@@ -103,6 +103,7 @@ export const testIds = {
     tiers: 'data-testid sloed-tiers',
     runbook: 'data-testid sloed-runbook',
     minEvents: 'data-testid sloed-min-events',
+    alertName: 'data-testid sloed-alert-name',
     policy: 'data-testid sloed-policy',
     businessOwner: 'data-testid sloed-business-owner',
     review: 'data-testid sloed-review',

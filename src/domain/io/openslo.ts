@@ -5,6 +5,7 @@ import { finishImport, ImportResult, newService, newSlo, SourceFile, SourceLines
 import { entityPath, ReportEntry } from './migrationReport';
 import { convertAlertPolicies, Lookup, Named } from './opensloAlerting';
 import { convertIndicator } from './opensloSli';
+import { checkSliceWindows, readBudgetingMethod, reportSlicing } from './opensloTimeslices';
 import { convertTimeWindow } from './opensloWindow';
 import { OwnerLabels } from './ownerLabels';
 import { fields, readDocuments, SourceDoc, text, textMap } from './sourceDoc';
@@ -104,14 +105,20 @@ function convertSlo(
     problems.push(src.problem(['spec', 'indicatorRef'], `indicatorRef "${ref}" names no SLI of the imported files`));
     return undefined;
   }
+  const method = readBudgetingMethod(spec, src, problems);
+  if (method === undefined) {
+    return undefined;
+  }
+  const slicing = method === 'Occurrences' ? undefined : method;
   const sliPath = ref !== undefined ? ['spec'] : ['spec', 'indicator', 'spec'];
-  const sli = convertIndicator(fields(indicator.data, 'spec'), objective, indicator.src, sliPath, problems);
+  const indicatorSpec = fields(indicator.data, 'spec');
+  const sli = convertIndicator(indicatorSpec, objective, indicator.src, sliPath, problems, slicing);
   if (!sli) {
     return undefined;
   }
   const slo = newSlo(nameOf(named), text(spec, 'service') ?? '', sli);
   const target = (field: string) => entityPath('slos', slo.id, field);
-  const mapped = (path: string[], field: string, reason?: string) => {
+  const mapped = (path: Array<string | number>, field: string, reason?: string) => {
     if (src.document.hasIn(path)) {
       src.mapped(path, target(field), reason);
     }
@@ -123,7 +130,12 @@ function convertSlo(
   mapped(['spec', 'description'], 'description');
   mapped(['spec', 'service'], 'serviceId');
   mapped(['spec', ref !== undefined ? 'indicatorRef' : 'indicator'], 'sli', `a ${sli.kind} SLI`);
-  if (spec.budgetingMethod === 'Occurrences') {
+  if (slicing) {
+    reportSlicing(slicing, src, target('sli'));
+    if (fields(indicatorSpec, 'thresholdMetric')) {
+      ['op', 'value'].forEach((key) => mapped(['spec', 'objectives', 0, key], 'sli', 'compared in each slice'));
+    }
+  } else if (spec.budgetingMethod === 'Occurrences') {
     mapped(['spec', 'budgetingMethod'], 'sli', 'the SLI counts events');
   }
   slo.labels = convertLabels(metadata, src, problems);
@@ -131,6 +143,9 @@ function convertSlo(
   slo.window = convertTimeWindow(spec, slo.id, src, problems) ?? slo.window;
   slo.alerting = convertAlertPolicies(spec.alertPolicies, lookup, src, ['spec', 'alertPolicies'], problems);
   mapped(['spec', 'alertPolicies'], 'alerting');
+  if (slicing && !checkSliceWindows(slo.alerting, slicing, src, problems)) {
+    return undefined;
+  }
   return slo;
 }
 
@@ -170,9 +185,10 @@ function convertService(named: Named, problems: Problem[]): Service {
  * Imports OpenSLO v1 documents (one or several files, `---` separated): Service, SLO, SLI (inline
  * or by `indicatorRef`), AlertPolicy and AlertCondition (burn-rate conditions become alert
  * windows); DataSource documents are skipped with a warning. Rolling windows in days or weeks and
- * calendar months are imported (see `convertTimeWindow`). SLOs whose service has no Service document get a
- * new service; SLO labels `tier`, `team` and `owner` also set the service's tier and on-call team
- * (see `OwnerLabels`). Fields with no place in the registry are reported as `not mapped` warnings,
+ * calendar months are imported (see `convertTimeWindow`); budgetingMethod Timeslices and
+ * RatioTimeslices are measured per slice in a freeform SLI (see opensloTimeslices.ts). SLOs whose
+ * service has no Service document get a new service; SLO labels `tier`, `team` and `owner` also set
+ * the service's tier and on-call team (see `OwnerLabels`). Fields with no place in the registry are reported as `not mapped` warnings,
  * and the report says where each field went.
  */
 export function importOpenSlo(files: SourceFile[]): ImportResult {

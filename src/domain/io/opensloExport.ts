@@ -6,6 +6,7 @@ import { ImportedRegistry, newService } from './importResult';
 import { orderKeys } from './keyOrder';
 import { entityPath, ReportEntry } from './migrationReport';
 import { PRESET_ANNOTATION } from './opensloAlerting';
+import { readSlicedErrorRatio } from './opensloTimeslices';
 
 const API_VERSION = 'openslo/v1';
 /** Days used to scale preset burn rates for a calendar-month SLO. */
@@ -72,9 +73,18 @@ function alertPolicies(slo: Slo): Array<Record<string, unknown>> {
   ];
 }
 
+/** The time slices of an SLO imported from OpenSLO `Timeslices` or `RatioTimeslices`, if it is one. */
+const slicesOf = (sli: Sli) => (sli.kind === 'freeform' ? readSlicedErrorRatio(sli.errorRatio) : undefined);
+
 function sloDocument(slo: Slo): Record<string, unknown> {
   const labels = Object.keys(slo.labels).length > 0 ? { labels: slo.labels } : {};
   const objective = slo.sli.kind === 'latency' ? { op: 'lte', value: slo.sli.threshold } : {};
+  const sliced = slicesOf(slo.sli);
+  // The slice's success ratio is one query: it is written as a precomputed (raw) ratio.
+  const indicator = sliced
+    ? { ratioMetric: { counter: false, rawType: 'success', raw: source('Prometheus', sliced.success) } }
+    : indicatorSpec(slo.sli);
+  const slices = sliced ? { timeSliceTarget: sliced.slicing.target, timeSliceWindow: sliced.slicing.window } : {};
   return {
     apiVersion: API_VERSION,
     kind: 'SLO',
@@ -82,10 +92,10 @@ function sloDocument(slo: Slo): Record<string, unknown> {
     spec: {
       description: slo.description,
       service: slo.serviceId,
-      indicator: { metadata: { name: `${slo.id}-sli` }, spec: indicatorSpec(slo.sli) },
+      indicator: { metadata: { name: `${slo.id}-sli` }, spec: indicator },
       timeWindow: [timeWindow(slo.window)],
-      budgetingMethod: 'Occurrences',
-      objectives: [{ displayName: slo.name, ...objective, targetPercent: slo.objective }],
+      budgetingMethod: sliced?.slicing.method ?? 'Occurrences',
+      objectives: [{ displayName: slo.name, ...objective, targetPercent: slo.objective, ...slices }],
       alertPolicies: alertPolicies(slo),
     },
   };
@@ -165,9 +175,28 @@ function sloDrops(slo: Slo): Array<[string, string]> {
 }
 
 /**
+ * An SLO whose freeform SLI is exactly what an import of OpenSLO time slices writes is exported
+ * with its budgeting method again: the registry keeps no marker (a label would change its alerts'
+ * labels), the expression is recognised by rebuilding it. Its slice's success ratio goes out as
+ * one raw query, not as the good and total queries it was imported from; an SLI edited since is
+ * exported as a raw error ratio with budgetingMethod Occurrences, as any freeform SLI.
+ */
+function slicedEntry(slo: Slo): ReportEntry[] {
+  const sliced = slicesOf(slo.sli);
+  if (!sliced) {
+    return [];
+  }
+  const { method, window, target } = sliced.slicing;
+  const good = target === undefined ? '' : `, good when their success ratio is at least ${target}`;
+  const reason = `${method} of ${window} slices${good}; the slice's success ratio is written as a raw success ratio`;
+  return [{ outcome: 'mapped', source: entityPath('slos', slo.id, 'sli'), target: 'spec.budgetingMethod', reason }];
+}
+
+/**
  * What `exportOpenSlo` cannot express, in the form of an import's migration report: one `dropped`
  * entry per person, and per service or SLO field that holds something OpenSLO has no place for
- * (a value an import of the export would not give back).
+ * (a value an import of the export would not give back); a `mapped` entry per SLO exported as
+ * time slices (see `slicedEntry`).
  */
 export function opensloExportReport(doc: RegistryDocument | ImportedRegistry): ReportEntry[] {
   const dropped = (source: string, reason: string): ReportEntry => ({ outcome: 'dropped', source, reason });
@@ -179,8 +208,9 @@ export function opensloExportReport(doc: RegistryDocument | ImportedRegistry): R
         dropped(entityPath('services', service.id, field), reason)
       );
     }),
-    ...doc.slos.flatMap((slo) =>
-      sloDrops(slo).map(([field, reason]) => dropped(entityPath('slos', slo.id, field), reason))
-    ),
+    ...doc.slos.flatMap((slo) => [
+      ...slicedEntry(slo),
+      ...sloDrops(slo).map(([field, reason]) => dropped(entityPath('slos', slo.id, field), reason)),
+    ]),
   ];
 }

@@ -1,46 +1,22 @@
 import { Sli } from '../model';
 import { Problem } from '../problems';
 import { WINDOW_PLACEHOLDER } from '../query/promql';
-import { checkSeriesSelector } from '../query/selector';
 import { Fields } from '../validation/checker';
+import {
+  isSelector,
+  metricSource,
+  RATIO_KEYS,
+  ratioSources,
+  thresholdQuery,
+  withRange,
+  YamlPath,
+} from './opensloQueries';
+import { ratioSliceSuccess, thresholdSliceSuccess } from './opensloSliceSuccess';
+import { Slicing, slicedErrorRatio } from './opensloTimeslices';
 import { fields, SourceDoc, text } from './sourceDoc';
 
-type YamlPath = Array<string | number>;
-
-/** A fixed range such as `[5m]`; a freeform SLI needs `{{window}}` there instead. */
-const FIXED_RANGE = /\[\s*\d+(?:ms|[smhdwy])\s*\]/g;
-
-interface Source {
-  type: string;
-  query?: string;
-}
-
-/** The query and type of `<key>.metricSource`, e.g. of `good` or `total`. */
-function metricSource(parent: Fields | undefined, key: string): Source | undefined {
-  const source = fields(fields(parent, key), 'metricSource');
-  if (!source) {
-    return undefined;
-  }
-  return { type: (text(source, 'type') ?? 'Prometheus').toLowerCase(), query: text(fields(source, 'spec'), 'query') };
-}
-
-const isSelector = (query: string | undefined): query is string =>
-  query !== undefined && checkSeriesSelector(query).length === 0;
-
-/** Turns fixed ranges into `{{window}}` so that an expression can serve every SLO window. */
-function withWindow(query: string, src: SourceDoc, path: YamlPath, problems: Problem[]): string {
-  const replaced = query.replace(FIXED_RANGE, `[${WINDOW_PLACEHOLDER}]`);
-  if (replaced !== query) {
-    problems.push(
-      src.problem(
-        path,
-        `fixed ranges such as [5m] were replaced with [${WINDOW_PLACEHOLDER}] so the SLI follows the alert windows`,
-        'warning'
-      )
-    );
-  }
-  return replaced;
-}
+const withWindow = (query: string, src: SourceDoc, path: YamlPath, problems: Problem[]) =>
+  withRange(query, WINDOW_PLACEHOLDER, src, path, problems);
 
 function convertRatio(ratio: Fields, src: SourceDoc, path: YamlPath, problems: Problem[]): Sli | undefined {
   const raw = metricSource(ratio, 'raw');
@@ -48,14 +24,11 @@ function convertRatio(ratio: Fields, src: SourceDoc, path: YamlPath, problems: P
     const query = withWindow(raw.query, src, [...path, 'raw'], problems);
     return { kind: 'freeform', errorRatio: text(ratio, 'rawType') === 'success' ? `1 - (${query})` : query };
   }
-  const good = metricSource(ratio, 'good');
-  const bad = metricSource(ratio, 'bad');
-  const total = metricSource(ratio, 'total');
-  const events = bad ?? good;
-  if (!events?.query || !total?.query) {
-    problems.push(src.problem(path, 'ratioMetric needs good or bad, and total, each with metricSource.spec.query'));
+  const sources = ratioSources(ratio, src, path, problems);
+  if (!sources) {
     return undefined;
   }
+  const { events, bad, total } = sources;
   if (events.type === 'loki' || total.type === 'loki') {
     if (!bad) {
       problems.push(
@@ -87,7 +60,7 @@ function convertThreshold(
   path: YamlPath,
   problems: Problem[]
 ): Sli | undefined {
-  const query = text(fields(fields(threshold, 'metricSource'), 'spec'), 'query');
+  const query = thresholdQuery(threshold);
   const op = text(objective, 'op');
   const value = objective?.value;
   if (!isSelector(query) || !/_bucket\b/.test(query) || (op !== 'lt' && op !== 'lte') || typeof value !== 'number') {
@@ -102,28 +75,39 @@ function convertThreshold(
   return { kind: 'latency', histogram: query, threshold: value };
 }
 
+/** The freeform SLI of a time-sliced SLO, from the success ratio of one slice. */
+const sliced = (success: string | undefined, slicing: Slicing): Sli | undefined =>
+  success === undefined ? undefined : { kind: 'freeform', errorRatio: slicedErrorRatio(success, slicing) };
+
 /**
  * Converts the `spec` of an OpenSLO SLI (inline `indicator.spec` or a referenced SLI's `spec`):
  * ratioMetric becomes a ratio, log-ratio (Loki sources) or freeform SLI; thresholdMetric a latency
- * SLI when it reads a histogram. `objective` is the SLO's first objective, for thresholds.
+ * SLI when it reads a histogram. `objective` is the SLO's first objective, for thresholds. With
+ * `slicing` (budgetingMethod Timeslices or RatioTimeslices), either becomes a freeform SLI that
+ * measures the slices (see opensloTimeslices.ts).
  */
 export function convertIndicator(
   spec: Fields | undefined,
   objective: Fields | undefined,
   src: SourceDoc,
   path: YamlPath,
-  problems: Problem[]
+  problems: Problem[],
+  slicing?: Slicing
 ): Sli | undefined {
   const ratio = fields(spec, 'ratioMetric');
   const threshold = fields(spec, 'thresholdMetric');
   if (ratio) {
-    problems.push(
-      ...src.unmapped(ratio, ['counter', 'good', 'bad', 'total', 'raw', 'rawType'], [...path, 'ratioMetric'])
-    );
-    return convertRatio(ratio, src, [...path, 'ratioMetric'], problems);
+    const at = [...path, 'ratioMetric'];
+    problems.push(...src.unmapped(ratio, RATIO_KEYS, at));
+    return slicing
+      ? sliced(ratioSliceSuccess(ratio, slicing.window, src, at, problems), slicing)
+      : convertRatio(ratio, src, at, problems);
   }
   if (threshold) {
-    return convertThreshold(threshold, objective, src, [...path, 'thresholdMetric'], problems);
+    const at = [...path, 'thresholdMetric'];
+    return slicing
+      ? sliced(thresholdSliceSuccess(threshold, objective, slicing.window, src, at, problems), slicing)
+      : convertThreshold(threshold, objective, src, at, problems);
   }
   problems.push(src.problem(path, 'the SLI needs a ratioMetric or a thresholdMetric'));
   return undefined;

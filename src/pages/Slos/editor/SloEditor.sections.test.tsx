@@ -55,6 +55,19 @@ describe('SLO editor sections', () => {
     expect(server.requests.filter((request) => request.method === 'POST')).toHaveLength(0);
   });
 
+  test('the alert name goes into the rules; one that is no Prometheus alert name is refused next to the field', async () => {
+    const { server } = renderEditor({ sloId: 'checkout-ratio' });
+    const name = await screen.findByTestId(testIds.sloEditor.alertName);
+    expect(name).toHaveAttribute('placeholder', 'SLOErrorBudgetBurn');
+    type(name, 'CheckoutHighErrorRate');
+    expect(screen.getByTestId(testIds.sloEditor.review)).toHaveTextContent('alert: CheckoutHighErrorRate');
+    type(name, 'checkout high errors');
+    fireEvent.click(screen.getByTestId(testIds.sloEditor.save));
+    await settle(50);
+    expect(screen.getAllByText(/must be a Prometheus alert name/).length).toBeGreaterThan(0);
+    expect(server.requests.filter((request) => request.method === 'POST')).toHaveLength(0);
+  });
+
   test('the budget policy names the business owner it escalates to', async () => {
     renderEditor({ sloId: 'checkout-ratio' });
     expect(await screen.findByTestId(testIds.sloEditor.businessOwner)).toHaveTextContent(

@@ -5,6 +5,7 @@ import { Section } from '../../../../components/Section/Section';
 import { testIds } from '../../../../components/testIds';
 import { isProblem, parseSloWindow, ruleWindowDays } from '../../../../domain/budget';
 import { Alerting, AlertPreset } from '../../../../domain/model';
+import { BURN_ALERT } from '../../../../domain/rules/names';
 import { summarizeTiers } from '../../../../domain/windows';
 import { SloFieldsProps } from '../fieldProps';
 import { numberFromText } from '../sloDraft';
@@ -90,6 +91,25 @@ export function AlertingSection({ draft, change, problems, doc }: SloFieldsProps
             value={alerting.runbookUrl ?? ''}
             onChange={(event) => set({ runbookUrl: event.currentTarget.value })}
             data-testid={testIds.sloEditor.runbook}
+          />
+        </Field>
+        <Field
+          label={t('bizowner.sloEditor.alerting.name', 'Alert name')}
+          description={t(
+            'bizowner.sloEditor.alerting.nameHelp',
+            'The alertname of the burn-rate alerts, e.g. the one your routes and silences match on. Empty uses {{name}}.',
+            { name: BURN_ALERT }
+          )}
+          invalid={Boolean(problems.at('alerting.name'))}
+          error={problems.at('alerting.name')}
+        >
+          <Input
+            id="slo-alert-name"
+            width={32}
+            value={alerting.name ?? ''}
+            placeholder={BURN_ALERT}
+            onChange={(event) => set({ name: event.currentTarget.value.trim() || undefined })}
+            data-testid={testIds.sloEditor.alertName}
           />
         </Field>
         <Field
