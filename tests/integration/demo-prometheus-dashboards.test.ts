@@ -38,10 +38,12 @@ const PREVIEW_POINTS = 200;
  * take well under a second, except the first one reading the 28/30-day recorded periods (about
  * 2 s: a month of hourly rule evaluations over the demo model); the budget leaves room for slower
  * machines. The SLO list's and preview's 30-day raw queries read every minute of the model for
- * `last_over_time` (several seconds); their budget only catches a runaway evaluation.
+ * `last_over_time`: several seconds, and 28.8 s once in a CI run on a fresh clone (2 cores, cold
+ * caches). Their budget only catches a runaway evaluation, so it is set well above that; how fast
+ * queries are is measured in bench/ (query cost), not here.
  */
 const DASHBOARD_BUDGET_SECONDS = 4;
-const SLO_BUDGET_SECONDS = 20;
+const SLO_BUDGET_SECONDS = 90;
 
 /** A query as the sandbox's data source sends it. */
 interface Sent {
