@@ -39,6 +39,7 @@ import {
 } from './fixtures/originals/compare';
 import { BURN_START, END, EVALUATION, Example, ORIGINALS, SCRAPE, slothExamples } from './fixtures/originals/examples';
 import { Dump, evaluateRules, formatSeconds, splitDocuments } from './fixtures/originals/harness';
+import { MARK, runsLateBy, windowLagAllowances, withinUpstream } from './fixtures/originals/windowLags';
 import { requirePromtool } from './fixtures/rules/promtool';
 
 /** The series compared: Sloth's public vocabulary, which the app's rules record under the same names. */
@@ -54,7 +55,6 @@ function range(from: number, to: number, step: number): number[] {
 const DUMP_TIMES = range(300, END, EVALUATION);
 const VALUE_TIMES = range(300, END, 150);
 const ALERT_TIMES = range(EVALUATION, END, EVALUATION);
-const MARK = 300;
 
 const COMPARE: CompareOptions = {
   // floating-point noise only: 1 − 0.9990000000000001 (Sloth) against 0.001 (app) and the like
@@ -69,21 +69,7 @@ const COMPARE: CompareOptions = {
   },
 };
 
-/** Whether the app's value lies within the range of Sloth's values of the same series over [from, t]. */
-function withinUpstream(difference: Difference, context: Context, from: number, slack = 1e-9): boolean {
-  const values = context.upstreamBetween(difference, from, difference.time ?? 0);
-  if (difference.kind !== 'value' || typeof difference.app !== 'number' || values.length === 0) {
-    return false;
-  }
-  const low = Math.min(...values);
-  const high = Math.max(...values);
-  const margin = slack * Math.max(Math.abs(low), Math.abs(high));
-  return difference.app >= low - margin && difference.app <= high + margin;
-}
-
 const isEventSli = (difference: Difference, context: Context) => context.sliKind(difference.sloId) === 'ratio';
-const ratioWindow = (difference: Difference, windows: string[]) =>
-  difference.name === 'slo:sli_error:ratio_rate' + difference.window && windows.includes(difference.window ?? '');
 const PERIOD_SERIES = [
   'slo:sli_error:ratio_rate30d',
   'slo:period_burn_rate:ratio',
@@ -91,17 +77,8 @@ const PERIOD_SERIES = [
 ];
 
 /** Alert runs of the app start and end no earlier than Sloth's and at most `seconds` later. */
-function runsLateBy(difference: Difference, seconds: number): boolean {
-  const upstream = difference.upstreamRuns ?? [];
-  const app = difference.appRuns ?? [];
-  return (
-    upstream.length === app.length &&
-    upstream.every(([start, end], i) => {
-      const [appStart, appEnd] = app[i];
-      return appStart >= start && appStart - start <= seconds && appEnd >= end && appEnd - end <= seconds;
-    })
-  );
-}
+const alertLateBy = (difference: Difference, seconds: number) =>
+  runsLateBy(difference.upstreamRuns ?? [], difference.appRuns ?? [], seconds);
 
 /**
  * The allowed differences; everything else fails. Each says what may differ, by how much at most,
@@ -149,50 +126,13 @@ const ALLOWED: Allowance[] = [
       (['tier', 'team', 'business_owner'].includes(d.label ?? '') ||
         (d.label === 'severity' && d.name.startsWith('ALERTS'))),
   },
-  {
-    id: 'stepped-window-lag',
-    what:
-      '1h, 2h, 6h ratios of event SLIs: equal to Sloth’s at the 5-minute marks; between them, within the ' +
-      'range of Sloth’s values since the last mark (at most 5 minutes late)',
-    reason:
-      'the app sums one 5-minute increase every 5 minutes (`sum_over_time(increase5m[1h:5m])`, ' +
-      'src/domain/rules/shared-rules.ts): events since the last mark count at the next one',
-    covers: (d, c) =>
-      d.kind === 'value' &&
-      isEventSli(d, c) &&
-      ratioWindow(d, ['1h', '2h', '6h']) &&
-      withinUpstream(d, c, (d.time ?? 0) - ((d.time ?? 0) % MARK)),
-  },
-  {
-    id: 'ramped-window-lag',
-    what:
-      '30m ratio of event SLIs: within the range of Sloth’s 30m ratios over the last 5 minutes, widened ' +
-      'by 0.5 % of the value',
-    reason:
-      'the app sums the 5-minute increases of every evaluation (shared-rules.ts): the newest 5 minutes ramp ' +
-      'in and the 5 minutes before the window ramp out, so with steady traffic the ratio is a mean of ' +
-      'Sloth’s 30m ratios of the last 5 minutes. The 0.5 %: an increase taken between two scrapes is ' +
-      'extrapolated to the window’s ends, but never back past the counter’s zero; when a burn starts on ' +
-      'an error counter that is still small against its 5-minute increase (no-alerts: 400 errors, then ' +
-      '2,000 a minute), the first minutes of the burn weigh less (measured: 0.25 % of the ratio)',
-    covers: (d, c) =>
-      d.kind === 'value' &&
-      isEventSli(d, c) &&
-      ratioWindow(d, ['30m']) &&
-      withinUpstream(d, c, (d.time ?? 0) - MARK, 5e-3),
-  },
-  {
-    id: 'tiled-window-lag',
-    what: '1d and 3d ratios of event SLIs: within the range of Sloth’s over the last hour',
-    reason:
-      'summed from hourly tiles (src/domain/rules/sli-rules.ts), so up to an hour late; promtool ignores ' +
-      'the tile group’s `interval: 1h` and evaluates it every 30 s, which here ramps the newest hour in',
-    covers: (d, c) =>
-      d.kind === 'value' &&
-      isEventSli(d, c) &&
-      ratioWindow(d, ['1d', '3d']) &&
-      withinUpstream(d, c, (d.time ?? 0) - 3600),
-  },
+  ...windowLagAllowances({
+    upstream: 'Sloth',
+    summed: isEventSli,
+    stepped: ['1h', '2h', '6h'],
+    ramped: ['30m'],
+    tiled: ['1d', '3d'],
+  }),
   {
     id: 'period-ratio',
     what:
@@ -215,14 +155,14 @@ const ALLOWED: Allowance[] = [
       'the long windows of the page tiers are stepped (up to 5 minutes late, see stepped-window-lag), and ' +
       'the app’s page alerts, in each SLO’s group, read the shared ratios of the previous evaluation (30 s)',
     covers: (d, c) =>
-      d.kind === 'alert' && d.name === 'ALERTS page' && isEventSli(d, c) && runsLateBy(d, MARK + EVALUATION),
+      d.kind === 'alert' && d.name === 'ALERTS page' && isEventSli(d, c) && alertLateBy(d, MARK + EVALUATION),
   },
   {
     id: 'ticket-alert-delay',
     what: 'ticket alerts of event SLIs: the same firing runs, each starting and ending 0 to 1h0m30s later',
     reason: 'their 1d and 3d windows come from hourly tiles (tiled-window-lag), plus one evaluation as for pages',
     covers: (d, c) =>
-      d.kind === 'alert' && d.name === 'ALERTS ticket' && isEventSli(d, c) && runsLateBy(d, 3600 + EVALUATION),
+      d.kind === 'alert' && d.name === 'ALERTS ticket' && isEventSli(d, c) && alertLateBy(d, 3600 + EVALUATION),
   },
 ];
 

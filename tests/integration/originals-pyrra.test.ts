@@ -55,6 +55,7 @@ import {
   PyrraCase,
   pyrraFile,
 } from './fixtures/originals/pyrraExamples';
+import { MARK, Runs, runsLateBy, windowLagAllowances } from './fixtures/originals/windowLags';
 import { requirePromtool } from './fixtures/rules/promtool';
 
 /**
@@ -91,7 +92,6 @@ function range(from: number, to: number, step: number): number[] {
 const DUMP_TIMES = range(300, END, EVALUATION);
 const VALUE_TIMES = range(300, END, 150);
 const ALERT_TIMES = range(EVALUATION, END, EVALUATION);
-const MARK = 300;
 
 const COMPARE: CompareOptions = {
   // floating-point noise only
@@ -100,31 +100,6 @@ const COMPARE: CompareOptions = {
   alertClass: (labels) => labels.burn_tier ?? TIER_BY_LONG.get(labels.long ?? ''),
 };
 
-type Runs = Array<[number, number]>;
-
-/** Whether the app's value lies within the range of Pyrra's values of the same series over [from, t]. */
-function withinUpstream(difference: Difference, context: Context, from: number, slack = 1e-9): boolean {
-  const values = context.upstreamBetween(difference, from, difference.time ?? 0);
-  if (difference.kind !== 'value' || typeof difference.app !== 'number' || values.length === 0) {
-    return false;
-  }
-  const low = Math.min(...values);
-  const high = Math.max(...values);
-  const margin = slack * Math.max(Math.abs(low), Math.abs(high));
-  return difference.app >= low - margin && difference.app <= high + margin;
-}
-
-/** The app's runs start and end no earlier than `upstream`'s and at most `seconds` later. */
-function runsLateBy(upstream: Runs, app: Runs, seconds: number): boolean {
-  return (
-    upstream.length === app.length &&
-    upstream.every(([start, end], i) => {
-      const [appStart, appEnd] = app[i];
-      return appStart >= start && appStart - start <= seconds && appEnd >= end && appEnd - end <= seconds;
-    })
-  );
-}
-
 /** Runs of an alert whose condition holds over `condition`, with a hold of `hold` seconds (`for:`). */
 function held(condition: Runs, hold: number): Runs {
   return condition.filter(([start, end]) => end - start >= hold).map(([start, end]) => [start + hold, end]);
@@ -132,8 +107,6 @@ function held(condition: Runs, hold: number): Runs {
 
 const isEventSli = (difference: Difference, context: Context) =>
   ['ratio', 'latency'].includes(context.sliKind(difference.sloId) ?? '');
-const ratioWindow = (difference: Difference, windows: string[]) =>
-  difference.name === 'slo:sli_error:ratio_rate' + difference.window && windows.includes(difference.window ?? '');
 const tierOf = (difference: Difference) => TIERS[difference.name.replace(/^ALERTS /, '')];
 
 /**
@@ -198,48 +171,13 @@ function allowances(condition: Map<string, Runs>): Allowance[] {
         'its increase rules (`<metric>:increase4w`), not from the burn-rate rules its test case lists',
       covers: (d) => d.kind === 'extra' && d.name === 'slo:sli_error:ratio_rate28d' && d.window === '28d',
     },
-    {
-      id: 'stepped-window-lag',
-      what:
-        '1h, 2h, 6h ratios of event SLIs: equal to Pyrra’s at the 5-minute marks; between them, within the ' +
-        'range of Pyrra’s values since the last mark (at most 5 minutes late)',
-      reason:
-        'the app sums one 5-minute increase every 5 minutes (`sum_over_time(increase5m[1h:5m])`, ' +
-        'src/domain/rules/shared-rules.ts): events since the last mark count at the next one',
-      covers: (d, c) =>
-        d.kind === 'value' &&
-        isEventSli(d, c) &&
-        ratioWindow(d, ['1h', '2h', '6h']) &&
-        withinUpstream(d, c, (d.time ?? 0) - ((d.time ?? 0) % MARK)),
-    },
-    {
-      id: 'ramped-window-lag',
-      what:
-        '30m ratio of event SLIs: within the range of Pyrra’s 30m ratios over the last 5 minutes, widened ' +
-        'by 0.5 % of the value',
-      reason:
-        'the app sums the 5-minute increases of every evaluation (shared-rules.ts): the newest 5 minutes ramp ' +
-        'in and the 5 minutes before the window ramp out, so the ratio is a mean of the 30m ratios of the ' +
-        'last 5 minutes; the 0.5 %: an increase taken between two scrapes is extrapolated to the window’s ' +
-        'ends, which weighs the first and last minutes of a burn slightly differently than a 30m rate',
-      covers: (d, c) =>
-        d.kind === 'value' &&
-        isEventSli(d, c) &&
-        ratioWindow(d, ['30m']) &&
-        withinUpstream(d, c, (d.time ?? 0) - MARK, 5e-3),
-    },
-    {
-      id: 'tiled-window-lag',
-      what: '1d and 4d ratios of event SLIs: within the range of Pyrra’s over the last hour',
-      reason:
-        'summed from hourly tiles (src/domain/rules/sli-rules.ts), so up to an hour late; promtool ignores ' +
-        'the tile group’s `interval: 1h` and evaluates it every 30 s, which here ramps the newest hour in',
-      covers: (d, c) =>
-        d.kind === 'value' &&
-        isEventSli(d, c) &&
-        ratioWindow(d, ['1d', '4d']) &&
-        withinUpstream(d, c, (d.time ?? 0) - 3600),
-    },
+    ...windowLagAllowances({
+      upstream: 'Pyrra',
+      summed: isEventSli,
+      stepped: ['1h', '2h', '6h'],
+      ramped: ['30m'],
+      tiled: ['1d', '4d'],
+    }),
     {
       id: 'pyrra-hold',
       what:
