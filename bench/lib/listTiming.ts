@@ -304,7 +304,7 @@ function appShare(list: ReturnType<typeof summarise> & { list: string }): string
     `For the ${list.list} (medians): ${ms(list.firstRender.frame)} ms to the first row, ${ms(pluginRequested)} of them before the`,
     `app’s code is asked for and ${ms(appWork)} the app’s. Its last chunk arrives ${afterRequest(plugin)} ms after the request for`,
     `\`module.js\`, it asks for the index after ${afterRequest(indexRequested!)} ms, the index arrives ${ms(index - indexRequested!)} ms later, and`,
-    `${ms(list.firstRender.frame - index)} ms of decoding and rendering follow. The issue’s goal of 300 ms from navigation is out of`,
+    `${ms(list.firstRender.frame - index)} ms of decoding and rendering follow. The goal of 300 ms from navigation is out of`,
     `reach while the host needs the first part${appWork! > 300 ? ', and the app’s own part alone is above it' : ''}.`,
   ];
 }
