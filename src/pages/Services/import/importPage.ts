@@ -11,7 +11,7 @@ export function importPage(parent: SceneAppPageLike): SceneAppPage {
     title: t('bizowner.import.title', 'Import services'),
     subTitle: t(
       'bizowner.import.subTitle',
-      'From a Backstage catalog, OpenSLO or Sloth definitions, with a preview before anything is saved.'
+      'From a Backstage catalog, OpenSLO, Sloth or Pyrra definitions, with a preview before anything is saved.'
     ),
     url: servicesImportUrl(),
     routePath: SUB_ROUTES.import,
