@@ -43,9 +43,22 @@ export default defineConfig([
           paths: uiPackages.map((name) => ({ name, message: 'src/domain must stay free of UI and Grafana runtime code.' })),
           patterns: [
             { group: ['@grafana/ui/*', '@grafana/scenes/*', '@grafana/runtime/*'], message: 'src/domain must stay free of UI code.' },
-            { group: ['**/pages/**', '**/scenes/**', '**/components/**', '**/storage/**'], message: 'src/domain must not import app layers.' },
+            {
+              group: ['**/pages/**', '**/scenes/**', '**/components/**', '**/storage/**', '**/api', '**/api/**', '**/routing'],
+              message: 'src/domain must not import app layers: move what it needs into the domain (e.g. domain/urls.ts).',
+            },
           ],
         },
+      ],
+    },
+  },
+  {
+    // Pages compose scenes, never the reverse.
+    files: ['src/scenes/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/pages/**', '**/pages'], message: 'src/scenes must not import pages: pages compose scenes.' }] },
       ],
     },
   },

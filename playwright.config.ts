@@ -2,19 +2,23 @@ import type { PluginOptions } from '@grafana/plugin-e2e';
 import { defineConfig, devices } from '@playwright/test';
 import { dirname } from 'node:path';
 import { ADMIN, EDITOR, storageStateOf, VIEWER } from './tests/grafana/users';
+import type { JourneyOptions } from './tests/journeys/host';
 
 /**
  * Browser journeys against a real Grafana with the app installed: the compose stack of
  * `npm run server` (Grafana, Prometheus with the demo history and generated rules, Loki, the demo
  * workload, and the seed that puts the demo registry into Grafana). Nothing here starts a server;
  * start the stack first. Journeys read and restore the registry through Grafana's API as the admin
- * with basic auth (tests/grafana/registryApi.ts). `npm run e2e:sandbox` runs the same journeys
- * through the sandbox host (playwright.sandbox.config.ts, tests/e2e).
+ * with basic auth (tests/grafana/registryApi.ts) and put back what they saved. The journeys in
+ * tests/journeys are the same files `npm run e2e:sandbox` runs through the sandbox host
+ * (`hostKind` tells them which host they are on); tests/grafana holds what only a real Grafana can
+ * show (navigation, the configuration page, restarts). The SLO editor journey checks the downloaded
+ * rules with `promtool` (on the PATH, or PROMTOOL).
  */
 const pluginE2eAuth = `${dirname(require.resolve('@grafana/plugin-e2e'))}/auth`;
 
 /** The journey that runs as a Viewer. */
-const viewerJourneys = /viewerReadOnly\.spec\.ts$/;
+const viewerJourneys = /journeys\/viewer\.spec\.ts$/;
 /** The journey that runs as an Editor (and restarts Grafana); every other journey runs as the admin. */
 const editorJourneys = /storageRestart\.spec\.ts$/;
 
@@ -42,8 +46,9 @@ const restartProjects = process.env.GRAFANA_RESTART_COMMAND
     ]
   : [];
 
-export default defineConfig<PluginOptions>({
-  testDir: './tests/grafana',
+export default defineConfig<PluginOptions & JourneyOptions>({
+  testDir: './tests',
+  testMatch: /(grafana|journeys)\/.*\.spec\.ts$/,
   outputDir: './test-results/grafana',
   // The journeys share one Grafana and some save its registry (restoring it afterwards) or restart
   // it: one at a time.
@@ -55,6 +60,7 @@ export default defineConfig<PluginOptions>({
   expect: { timeout: 15000 },
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: {
+    hostKind: 'grafana',
     baseURL: process.env.GRAFANA_URL || 'http://localhost:3000',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

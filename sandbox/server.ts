@@ -25,6 +25,7 @@ import { routeGrafanaApi } from './grafanaRoutes';
 import { readDashboardProviders } from './grafanaStore/providers';
 import { provisionDashboards } from './grafanaStore/provisioning';
 import { GrafanaStore } from './grafanaStore/store';
+import { sandboxHost } from './hostPackages';
 import { readBody, send, sendJson } from './http';
 import { identify, parseTokens, SandboxTokens } from './identity';
 import { OrgRole, parseRole, permissionsOf } from './roles';
@@ -42,6 +43,8 @@ export interface SandboxOptions {
   distDir: string;
   /** Folder holding the host bundle. */
   buildDir: string;
+  /** The Grafana version the host stands in for (its build info and `/api/health`); 12.4.10 when unset. */
+  grafanaVersion?: string;
   settingsPath: string;
   /** Folders and dashboards with their versions; `dashboards.json` next to `settingsPath` when unset. */
   dashboardsPath?: string;
@@ -142,7 +145,7 @@ function indexHtml(options: SandboxOptions): string {
       appSubUrl: '',
       appUrl: `http://${options.host}:${options.port}/`,
       datasources,
-      buildInfo: { version: '12.4.10', env: 'sandbox' },
+      buildInfo: { version: options.grafanaVersion ?? '12.4.10', env: 'sandbox' },
     },
     user: {
       id: 1,
@@ -219,7 +222,7 @@ export function startSandboxServer(options: SandboxOptions): Promise<http.Server
       }
       if (path === '/api/health') {
         // What Grafana answers once it serves requests; clients such as `cli push --wait` poll it.
-        return sendJson(res, 200, { database: 'ok', version: '12.4.10' });
+        return sendJson(res, 200, { database: 'ok', version: options.grafanaVersion ?? '12.4.10' });
       }
       if (path === '/api/datasources') {
         return sendJson(res, 200, dataSources(options));
@@ -309,17 +312,20 @@ function versionsToKeepFromEnv(value: string | undefined): number {
  * Options from the environment: SANDBOX_PORT, SANDBOX_ROLE, SANDBOX_TOKENS (JSON token → `{ role,
  * login }`), SANDBOX_STATE (the settings file; dashboards are kept in `dashboards.json` beside it),
  * SANDBOX_VERSIONS_TO_KEEP, SANDBOX_SEED (a registry YAML for a new sandbox, `none` for an empty
- * one; the demo registry by default), PROMETHEUS_URL, LOKI_URL. `dashboardsPath` stays unset so callers that
+ * one; the demo registry by default), SANDBOX_GRAFANA (the Grafana the host stands in for, 12 or 13:
+ * sandbox/hostPackages.ts), PROMETHEUS_URL, LOKI_URL. `dashboardsPath` stays unset so callers that
  * only move `settingsPath` move the dashboards with it.
  */
 export function optionsFromEnv(root: string): SandboxOptions {
+  const host = sandboxHost(root);
   return {
     port: Number(process.env.SANDBOX_PORT ?? 3001),
     host: '127.0.0.1',
     role: parseRole(process.env.SANDBOX_ROLE),
     tokens: parseTokens(process.env.SANDBOX_TOKENS),
     distDir: join(root, 'dist'),
-    buildDir: join(root, '.sandbox', 'build'),
+    buildDir: host.buildDir,
+    grafanaVersion: host.version,
     settingsPath: process.env.SANDBOX_STATE ?? join(root, '.sandbox', 'settings.json'),
     versionsToKeep: versionsToKeepFromEnv(process.env.SANDBOX_VERSIONS_TO_KEEP),
     appsYamlPath: join(root, 'provisioning', 'plugins', 'apps.yaml'),

@@ -1,24 +1,8 @@
-import { PLUGIN_BASE_URL, ROUTES } from './constants';
+import { ROUTES } from './constants';
+import { prefixRoute, serviceUrl } from './domain/urls';
 
-/** Absolute URL of a top-level route, e.g. `/a/bizowner-slo-app/services`. */
-export function prefixRoute(route: ROUTES | string): string {
-  return `${PLUGIN_BASE_URL}/${route}`;
-}
-
-/** URL of one service's page, optionally on a tab (`slos`, `oncall`, `debug`, `cost`). */
-export function serviceUrl(serviceId: string, tab?: string): string {
-  const base = `${prefixRoute(ROUTES.Services)}/${encodeURIComponent(serviceId)}`;
-  return tab ? `${base}/${tab}` : base;
-}
-
-/**
- * URL of a service's page whose id is a Grafana link variable, e.g. `${__data.fields.sloth_service}`:
- * left unencoded so that Grafana fills it in when the link is followed (service ids are slugs).
- */
-export function serviceUrlTemplate(idVariable: string, tab?: string): string {
-  const base = `${prefixRoute(ROUTES.Services)}/${idVariable}`;
-  return tab ? `${base}/${tab}` : base;
-}
+// The addresses the domain also writes (into dashboard links) are built there, once.
+export { prefixRoute, SERVICE_TABS, serviceUrl, serviceUrlTemplate } from './domain/urls';
 
 /** Path of the standalone on-call view, outside the service page's tabs. */
 export const ONCALL_ROUTE = 'oncall';
@@ -54,9 +38,6 @@ export function sloDuplicateUrl(sloId: string): string {
 
 /** Path segments under the services and people pages. */
 export const SUB_ROUTES = { create: 'new', edit: 'edit', import: 'import' } as const;
-
-/** Tabs of a service's page, after the overview. */
-export const SERVICE_TABS = { slos: 'slos', onCall: 'oncall', debug: 'debug', cost: 'cost' } as const;
 
 /** URL of the services list, with query parameters (e.g. `{ owner: '_none' }`). */
 export function servicesUrl(params: Record<string, string> = {}): string {

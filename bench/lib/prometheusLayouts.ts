@@ -6,7 +6,7 @@
  * 1× over 3d/6h). Every group runs at the global evaluation interval.
  */
 import { Slo } from '../../src/domain/model';
-import { errorRatioQuery } from '../../src/domain/promql/sli';
+import { errorRatioQuery } from '../../src/domain/query/sli';
 import { RecordingRule, RuleFile, RuleGroup } from '../../src/domain/rules';
 
 export const SLOTH_WINDOWS = ['5m', '30m', '1h', '2h', '6h', '1d', '3d'];

@@ -23,6 +23,9 @@ function HostHome({ meta }: { meta: AppPluginMeta }) {
   return (
     <div className={styles.configPage} data-testid="sandbox-home">
       <h1>Sandbox host</h1>
+      <p data-testid="sandbox-versions">
+        Standing in for Grafana {config.buildInfo.version}, on React {React.version}
+      </p>
       <p>Apps</p>
       <ul>
         {pages.map((page) => {

@@ -21,7 +21,7 @@ import path from 'node:path';
 import { RuleFile, generateRuleFiles, mergeRuleFiles, renderRuleFile } from '../../src/domain/rules';
 import { CURRENT_BURN_RATE, LABEL_ID } from '../../src/domain/rules/names';
 import { RegistryDocument } from '../../src/domain/model';
-import { sliQueryLanguage } from '../../src/domain/promql/sli';
+import { sliQueryLanguage } from '../../src/domain/query/sli';
 import { buildHistoryTsdb } from '../demo/historyTsdb';
 import { historyTimes } from '../demo/openmetrics';
 import { freePort, startPrometheusProcess } from '../demo/prometheusProcess';

@@ -1,8 +1,10 @@
 /** Translated names of the registry's enumerations, shared by lists, pages and forms. */
 import { t } from '@grafana/i18n';
 import { ScoreLevel } from '../domain/governance/types';
-import { Lifecycle, LinkType, OwnerRole, Tier } from '../domain/model';
-import { SloHealth } from '../domain/registryView/sloStatus';
+import { Lifecycle, LinkType, OwnerRole, Slo, Tier } from '../domain/model';
+import { LOW_BUDGET_LEFT, SloHealth, SloHealthReason, SloStatus } from '../domain/registryView/sloStatus';
+
+const RAW = { interpolation: { escapeValue: false } };
 
 export function tierLabel(tier: Tier): string {
   return t('bizowner.labels.tier', 'Tier {{tier}}', { tier });
@@ -70,6 +72,77 @@ export function healthLabel(health: SloHealth | 'none'): string {
   }
 }
 
+/** The label of a status that names the rule behind it: "Release freeze", "Budget low". */
+export function sloStatusLabel(health: SloHealth | 'none', reason: SloHealthReason | undefined): string {
+  if (health === 'atRisk' && reason === 'releaseFreeze') {
+    return t('bizowner.labels.health.releaseFreeze', 'Release freeze');
+  }
+  if (health === 'atRisk' && reason === 'budgetLow') {
+    return t('bizowner.labels.health.budgetLow', 'Budget low');
+  }
+  return healthLabel(health);
+}
+
+function percentOf(ratio: number): string {
+  return `${(ratio * 100).toFixed(1)}%`;
+}
+
+/** What froze releases: each threshold of the SLO's policy that its values cross. */
+function freezeTriggers(slo: Slo, status: SloStatus): string {
+  const policy = slo.budgetPolicy;
+  const triggers: string[] = [];
+  if (policy?.freezeBurnRate !== undefined && (status.burnRate ?? 0) > policy.freezeBurnRate) {
+    triggers.push(
+      t('bizowner.labels.status.burnAbove', 'burn rate {{burn}}x is above its {{limit}}x', {
+        burn: (status.burnRate ?? 0).toFixed(2),
+        limit: policy.freezeBurnRate,
+      })
+    );
+  }
+  const limit = policy?.freezeBudgetLeftPercent;
+  if (limit !== undefined && status.budgetLeft !== undefined && status.budgetLeft < limit / 100) {
+    triggers.push(
+      t('bizowner.labels.status.budgetBelow', '{{left}} of the budget left is below its {{limit}}%', {
+        left: percentOf(status.budgetLeft),
+        limit,
+        ...RAW,
+      })
+    );
+  }
+  return triggers.join('; ');
+}
+
+/**
+ * Why an SLO has its status, with its values and the rule it was held to; undefined without
+ * values (the reason for missing values says why).
+ */
+export function sloStatusExplanation(slo: Slo, status: SloStatus): string | undefined {
+  const values = { slo: slo.name, left: status.budgetLeft === undefined ? '' : percentOf(status.budgetLeft), ...RAW };
+  switch (status.reason) {
+    case 'noValues':
+      return undefined;
+    case 'budgetSpent':
+      return t('bizowner.labels.status.spent', '{{slo}} has spent its error budget ({{left}} left).', values);
+    case 'releaseFreeze':
+      return t('bizowner.labels.status.freeze', '{{slo}}: its budget policy freezes releases: {{triggers}}.', {
+        ...values,
+        triggers: freezeTriggers(slo, status),
+      });
+    case 'budgetLow':
+      return t(
+        'bizowner.labels.status.low',
+        '{{slo}} has no budget policy and {{left}} of its budget left: below {{limit}}%, an SLO without a policy is at risk.',
+        { ...values, limit: LOW_BUDGET_LEFT * 100 }
+      );
+    case 'withinBudget':
+      return t(
+        'bizowner.labels.status.within',
+        'Within budget: nothing spent beyond the budget, no freeze threshold of a budget policy crossed and, for SLOs without a policy, at least {{limit}}% of the budget left.',
+        { limit: LOW_BUDGET_LEFT * 100 }
+      );
+  }
+}
+
 /** A governance level's label; only the one asked for is looked up. */
 export function levelLabel(level: ScoreLevel): string {
   switch (level) {
@@ -82,24 +155,4 @@ export function levelLabel(level: ScoreLevel): string {
     case 'advanced':
       return t('bizowner.labels.level.advanced', 'Advanced');
   }
-}
-
-/** The reason for missing live values in a few words, next to a dash. */
-export function noLiveDataShort(prometheusConfigured: boolean): string {
-  return prometheusConfigured
-    ? t('bizowner.live.pendingShort', 'read once the dashboards arrive')
-    : t('bizowner.live.noDataSourceShort', 'no data source yet');
-}
-
-/** Why live values (SLO status, budget left, KPI values) are not shown, for tooltips and notices. */
-export function noLiveDataReason(prometheusConfigured: boolean): string {
-  return prometheusConfigured
-    ? t(
-        'bizowner.live.pending',
-        'A Prometheus data source is configured. Reading SLO status, error budget left and KPI values from the recording rules comes with the generated dashboards; until then they show no data.'
-      )
-    : t(
-        'bizowner.live.noDataSource',
-        'No data source yet: SLO status, error budget left and KPI values come from the recording rules once a Prometheus data source is chosen on the configuration page.'
-      );
 }

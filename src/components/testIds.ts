@@ -37,6 +37,7 @@ export const testIds = {
     create: 'data-testid svc-create',
     import: 'data-testid svc-import',
     liveNotice: 'data-testid svc-live-notice',
+    kpi: 'data-testid svc-kpi',
     overview: 'data-testid svc-overview',
     sloTable: 'data-testid svc-slo-table',
     dashboardTab: 'data-testid svc-dashboard-tab',
@@ -77,6 +78,7 @@ export const testIds = {
     search: 'data-testid slo-search',
     clearFilters: 'data-testid slo-clear-filters',
     create: 'data-testid slo-create',
+    createService: 'data-testid slo-create-service',
     empty: 'data-testid slo-empty',
     refresh: 'data-testid slo-refresh',
     downloadAll: 'data-testid slo-download-all',
@@ -138,6 +140,13 @@ export const testIds = {
   },
   placeholder: {
     container: 'data-testid page-placeholder',
+  },
+  executive: {
+    empty: 'data-testid exec-empty',
+    noSlos: 'data-testid exec-no-slos',
+  },
+  notFound: {
+    page: 'data-testid not-found',
   },
   dashboards: {
     view: 'data-testid dash-view',

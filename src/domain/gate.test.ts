@@ -1,4 +1,24 @@
-import { combineGate, evaluateGate, GatePolicy, GateResult, GateValues } from './gate';
+import {
+  combineGate,
+  evaluateGate,
+  GatePlan,
+  GatePolicy,
+  GateRequest,
+  GateResult,
+  GateSample,
+  GateValues,
+  judgeGate,
+  planGate,
+} from './gate';
+import { baseRegistry, baseSlo } from './testing/builders';
+
+function planOf(request: GateRequest): GatePlan {
+  const planned = planGate(request);
+  if (planned.error !== undefined) {
+    throw new Error(planned.error);
+  }
+  return planned.plan;
+}
 
 const both: GatePolicy = { enabled: true, freezeBurnRate: 2, freezeBudgetLeftPercent: 25 };
 const budgetOnly: GatePolicy = { enabled: true, freezeBudgetLeftPercent: 25 };
@@ -141,5 +161,187 @@ describe('combineGate', () => {
     ['unknown', [allowed, unknown], { allowed: false, status: 'unknown' }],
   ])('%s', (_name, results, expected) => {
     expect(combineGate(results)).toEqual(expected);
+  });
+});
+
+describe('planGate', () => {
+  const doc = baseRegistry({
+    slos: [
+      baseSlo('ratio'),
+      baseSlo('latency', {
+        budgetPolicy: { enabled: true, freezeBudgetLeftPercent: 25, escalateToBusinessOwner: false },
+      }),
+    ],
+  });
+  const registry = { doc, name: 'registry.yaml' };
+
+  it('with the registry: the SLOs of the service, and the burn rate over each policy window once', () => {
+    const plan = planOf({ service: 'checkout', registry });
+    expect(plan.targets?.map((target) => [target.sloId, target.policyWindow, target.allowed])).toEqual([
+      ['checkout-ratio', '3d', 0.001],
+      ['checkout-latency', '3d', 0.001],
+    ]);
+    expect(plan.queries).toEqual([
+      {
+        kind: 'budgetLeft',
+        promql: 'min by (sloth_id) (slo:period_error_budget_remaining:ratio{sloth_service="checkout"})',
+      },
+      { kind: 'objective', promql: 'max by (sloth_id) (slo:objective:ratio{sloth_service="checkout"})' },
+      {
+        kind: 'policyBurn',
+        window: '3d',
+        promql: 'max by (sloth_id) (slo:sli_error:ratio_rate3d{sloth_service="checkout"})',
+      },
+    ]);
+  });
+
+  it('reads no burn rate when no policy limits it', () => {
+    const plan = planOf({ service: 'checkout', sloId: 'checkout-latency', registry });
+    expect(plan.targets?.map((target) => target.sloId)).toEqual(['checkout-latency']);
+    expect(plan.queries.map((query) => query.kind)).toEqual(['budgetLeft', 'objective']);
+    expect(plan.budgetSeries).toBe(
+      'slo:period_error_budget_remaining:ratio{sloth_id="checkout-latency", sloth_service="checkout"}'
+    );
+  });
+
+  it('without the registry: the current burn rate and the release-freeze alert of the service', () => {
+    const plan = planOf({ service: 'checkout' });
+    expect(plan.targets).toBeUndefined();
+    expect(plan.queries.map((query) => query.promql)).toEqual([
+      'min by (sloth_id) (slo:period_error_budget_remaining:ratio{sloth_service="checkout"})',
+      'max by (sloth_id) (slo:objective:ratio{sloth_service="checkout"})',
+      'max by (sloth_id) (slo:current_burn_rate:ratio{sloth_service="checkout"})',
+      'max by (sloth_id) (ALERTS{alertname="SLOReleaseFreeze", alertstate="firing", sloth_service="checkout"})',
+    ]);
+  });
+
+  it.each([
+    ['an unknown service', 'nope', undefined, 'service "nope" is not in registry.yaml (services: checkout, payments)'],
+    [
+      'a service without SLOs',
+      'payments',
+      undefined,
+      'service "payments" has no SLOs in registry.yaml: nothing to gate',
+    ],
+    [
+      'an SLO of another service',
+      'payments',
+      'checkout-ratio',
+      'SLO "checkout-ratio" of service "payments" is not in registry.yaml (its SLOs: none)',
+    ],
+    [
+      'an unknown SLO',
+      'checkout',
+      'nope',
+      'SLO "nope" of service "checkout" is not in registry.yaml (its SLOs: checkout-ratio, checkout-latency)',
+    ],
+  ])('refuses %s', (_name, service, sloId, error) => {
+    expect(planGate({ service, sloId, registry })).toEqual({ error });
+  });
+});
+
+describe('judgeGate', () => {
+  const doc = baseRegistry({
+    slos: [
+      baseSlo('ratio'),
+      baseSlo('latency', {
+        budgetPolicy: { enabled: true, freezeBudgetLeftPercent: 25, escalateToBusinessOwner: false },
+      }),
+    ],
+  });
+  const AT = '2026-11-27T10:00:00Z';
+  const byId = (values: Record<string, number>): GateSample[] =>
+    Object.entries(values).map(([id, value]) => ({ labels: { sloth_id: id }, value }));
+  const withRegistry = planOf({ service: 'checkout', registry: { doc, name: 'r' } });
+  const withoutRegistry = planOf({ service: 'checkout' });
+
+  it('decides for each SLO of the registry, burn rates as multiples of the allowed error ratio', () => {
+    const outcome = judgeGate(
+      withRegistry,
+      [byId({ 'checkout-ratio': 0.8, 'checkout-latency': 0.1 }), byId({}), byId({ 'checkout-ratio': 0.0005 })],
+      AT
+    );
+    expect(outcome).toEqual({
+      kind: 'decided',
+      verdict: { allowed: false, status: 'frozen' },
+      slos: [
+        {
+          sloId: 'checkout-ratio',
+          objective: 99.9,
+          result: expect.objectContaining({
+            status: 'allowed',
+            reasons: ['budget left 80% (freezes below 10%)', 'burn rate 0.5x over 3d (freezes above 2x)'],
+          }),
+        },
+        {
+          sloId: 'checkout-latency',
+          objective: 99.9,
+          result: expect.objectContaining({
+            status: 'frozen',
+            reasons: ['budget left 10% is below the 25% freeze threshold'],
+          }),
+        },
+      ],
+    });
+  });
+
+  it('names every series that is missing or NaN', () => {
+    const outcome = judgeGate(
+      withRegistry,
+      [byId({ 'checkout-ratio': 0.8 }), byId({}), byId({ 'checkout-ratio': NaN })],
+      AT
+    );
+    expect(outcome).toEqual({
+      kind: 'missing',
+      missing: [
+        {
+          series: 'slo:period_error_budget_remaining:ratio{sloth_id="checkout-latency"}',
+          why: `no samples at ${AT}`,
+        },
+        {
+          series: 'slo:sli_error:ratio_rate3d{sloth_id="checkout-ratio"}',
+          why: `NaN at ${AT}: no events in the last 3d?`,
+        },
+      ],
+    });
+  });
+
+  it('without the registry: no data at all, when no SLO has a budget series', () => {
+    expect(judgeGate(withoutRegistry, [[], [], [], []], AT)).toEqual({ kind: 'noData' });
+  });
+
+  it('without the registry: the SLOs with data, in id order, decided by the release-freeze alert', () => {
+    const outcome = judgeGate(
+      withoutRegistry,
+      [
+        byId({ 'checkout-ratio': 0.8, 'checkout-latency': 0.1 }),
+        byId({ 'checkout-ratio': 0.999, 'checkout-latency': NaN }),
+        byId({ 'checkout-ratio': 0.4 }),
+        byId({ 'checkout-latency': 1 }),
+      ],
+      AT
+    );
+    expect(outcome).toEqual({
+      kind: 'decided',
+      verdict: { allowed: false, status: 'frozen' },
+      slos: [
+        {
+          sloId: 'checkout-latency',
+          objective: undefined,
+          result: expect.objectContaining({
+            status: 'frozen',
+            reasons: ['budget left 10%', 'the release-freeze alert is firing'],
+          }),
+        },
+        {
+          sloId: 'checkout-ratio',
+          objective: 99.9,
+          result: expect.objectContaining({
+            status: 'allowed',
+            reasons: ['budget left 80%', 'burn rate 0.4x over 5m', 'the release-freeze alert is not firing'],
+          }),
+        },
+      ],
+    });
   });
 });

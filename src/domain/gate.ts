@@ -6,8 +6,24 @@
  * rules: releases freeze while the burn rate over the policy window is above `freezeBurnRate`, or
  * while less than `freezeBudgetLeftPercent` of the period's budget is left. A value exactly at a
  * threshold does not freeze.
+ *
+ * For a whole service the gate is planned, run and judged: {@link planGate} picks the SLOs and
+ * writes the instant queries, the caller runs them, {@link judgeGate} reads the answers and decides
+ * with {@link evaluateGate} for each SLO.
  */
-import { BudgetPolicy } from './model';
+import { BudgetPolicy, RegistryDocument, Slo } from './model';
+import { formatMatchers } from './query/selector';
+import { buildSloContext, indexRegistry } from './rules/context';
+import {
+  CURRENT_BURN_RATE,
+  CURRENT_WINDOW,
+  FREEZE_ALERT,
+  LABEL_ID,
+  LABEL_SERVICE,
+  OBJECTIVE_RATIO,
+  PERIOD_BUDGET_REMAINING,
+  sliErrorRatioName,
+} from './rules/names';
 
 /** What was measured for one SLO at the time of the decision. */
 export interface GateValues {
@@ -107,6 +123,247 @@ export function combineGate(results: GateResult[]): { allowed: boolean; status: 
       ? 'unknown'
       : 'allowed';
   return { allowed: status === 'allowed', status };
+}
+
+/** What the gate checks for one SLO. */
+export interface GateTarget {
+  sloId: string;
+  /** From the registry; `undefined` without it (the release-freeze alert decides). */
+  policy?: GatePolicy;
+  /** Window of the policy's burn rate, e.g. `3d`, and the error ratio the objective allows. */
+  policyWindow?: string;
+  allowed?: number;
+  /** Objective in percent, from the registry. */
+  objective?: number;
+}
+
+/** What the gate is asked: may `service` release (only SLO `sloId` of it, when given)? */
+export interface GateRequest {
+  service: string;
+  sloId?: string;
+  /** The registry with the budget policies, and its name for messages (e.g. its file). */
+  registry?: { doc: RegistryDocument; name: string };
+}
+
+/** One instant query of the gate; each gives one value per SLO (`sloth_id`). */
+export type GateQuery =
+  | { kind: 'budgetLeft' | 'objective' | 'currentBurn' | 'freezeAlert'; promql: string }
+  /** The SLI error ratio over a policy window, for the burn rate the policy limits. */
+  | { kind: 'policyBurn'; window: string; promql: string };
+
+export interface GatePlan {
+  service: string;
+  sloId?: string;
+  /** The SLOs to decide for, from the registry; without it, those that have recorded data. */
+  targets?: GateTarget[];
+  /** The series of the budget left, as queried: what is missing when there is no data at all. */
+  budgetSeries: string;
+  /** The queries to run, in order. */
+  queries: GateQuery[];
+}
+
+function targetsFromRegistry(slos: Slo[], doc: RegistryDocument): GateTarget[] {
+  const index = indexRegistry(doc);
+  return slos.map((slo) => {
+    const ctx = buildSloContext(slo, index);
+    return {
+      sloId: slo.id,
+      policy: slo.budgetPolicy ?? { enabled: false },
+      policyWindow: ctx.policyWindow,
+      allowed: ctx.allowed,
+      objective: slo.objective,
+    };
+  });
+}
+
+/** The SLOs of the request in the registry, or why there are none to decide for. */
+function selectTargets(request: GateRequest): { targets?: GateTarget[]; error?: string } {
+  const { service, sloId, registry } = request;
+  if (!registry) {
+    return {};
+  }
+  const { doc, name } = registry;
+  const ofService = doc.slos.filter((slo) => slo.serviceId === service);
+  if (!doc.services.some((candidate) => candidate.id === service) && ofService.length === 0) {
+    const known = doc.services.map((candidate) => candidate.id).join(', ') || 'none';
+    return { error: `service "${service}" is not in ${name} (services: ${known})` };
+  }
+  const selected = sloId === undefined ? ofService : ofService.filter((slo) => slo.id === sloId);
+  if (selected.length === 0) {
+    const theirs = ofService.map((slo) => slo.id).join(', ') || 'none';
+    return {
+      error:
+        sloId === undefined
+          ? `service "${service}" has no SLOs in ${name}: nothing to gate`
+          : `SLO "${sloId}" of service "${service}" is not in ${name} (its SLOs: ${theirs})`,
+    };
+  }
+  return { targets: targetsFromRegistry(selected, doc) };
+}
+
+/**
+ * Plans the gate for a service: which SLOs, and the instant queries of their recorded series,
+ * one query per series for the whole service. With the registry, the burn rate is read over each
+ * policy window, as the release-freeze alert computes it; without it, the current burn rate and the
+ * state of the release-freeze alert are read instead. `error` when the request names a service or
+ * SLO the registry does not have.
+ */
+export function planGate(request: GateRequest): { plan: GatePlan; error?: undefined } | { error: string } {
+  const { service, sloId } = request;
+  const { targets, error } = selectTargets(request);
+  if (error !== undefined) {
+    return { error };
+  }
+  const labels: Record<string, string> = { [LABEL_SERVICE]: service };
+  if (sloId !== undefined) {
+    labels[LABEL_ID] = sloId;
+  }
+  const selector = formatMatchers(labels);
+  const budgetSeries = `${PERIOD_BUDGET_REMAINING}${selector}`;
+  const queries: GateQuery[] = [
+    { kind: 'budgetLeft', promql: `min by (${LABEL_ID}) (${budgetSeries})` },
+    { kind: 'objective', promql: `max by (${LABEL_ID}) (${OBJECTIVE_RATIO}${selector})` },
+  ];
+  if (targets) {
+    for (const window of new Set(targets.filter(limitsBurn).map((target) => target.policyWindow!))) {
+      queries.push({
+        kind: 'policyBurn',
+        window,
+        promql: `max by (${LABEL_ID}) (${sliErrorRatioName(window)}${selector})`,
+      });
+    }
+  } else {
+    const alertSelector = formatMatchers({ ...labels, alertname: FREEZE_ALERT, alertstate: 'firing' });
+    queries.push(
+      { kind: 'currentBurn', promql: `max by (${LABEL_ID}) (${CURRENT_BURN_RATE}${selector})` },
+      { kind: 'freezeAlert', promql: `max by (${LABEL_ID}) (ALERTS${alertSelector})` }
+    );
+  }
+  return { plan: { service, sloId, targets, budgetSeries, queries } };
+}
+
+/** Whether the target's policy limits the burn rate, so that the gate needs it. */
+function limitsBurn(target: GateTarget): boolean {
+  return target.policy?.enabled === true && target.policy.freezeBurnRate !== undefined;
+}
+
+/** One sample of an instant query's answer; NaN when Prometheus answered NaN. */
+export interface GateSample {
+  labels: Record<string, string>;
+  value: number;
+}
+
+/** A recorded series the gate needs and did not find, and what was found instead. */
+export interface GateMissing {
+  series: string;
+  why: string;
+}
+
+/** The decision for one SLO, with its objective in percent when known. */
+export interface GateSloResult {
+  sloId: string;
+  objective?: number;
+  result: GateResult;
+}
+
+export type GateOutcome =
+  /** No SLO of the service (or the SLO asked for) has a budget series: the rules are not loaded? */
+  | { kind: 'noData' }
+  /** Series some SLO's decision needs are missing or NaN. */
+  | { kind: 'missing'; missing: GateMissing[] }
+  | { kind: 'decided'; verdict: { allowed: boolean; status: GateStatus }; slos: GateSloResult[] };
+
+/** Values by `sloth_id`, NaN kept so that it can be reported. */
+function byId(samples: GateSample[]): Map<string, number> {
+  const values = new Map<string, number>();
+  for (const sample of samples) {
+    const id = sample.labels[LABEL_ID];
+    if (id !== undefined) {
+      values.set(id, sample.value);
+    }
+  }
+  return values;
+}
+
+/**
+ * Judges the answers to a plan's queries (`answers[i]` for `plan.queries[i]`) read at `at`, the
+ * time as shown in messages: every SLO's decision, or what is missing to make one.
+ */
+export function judgeGate(plan: GatePlan, answers: GateSample[][], at: string): GateOutcome {
+  const answer = (query: GateQuery) => byId(answers[plan.queries.indexOf(query)] ?? []);
+  const ofKind = (kind: GateQuery['kind']) => plan.queries.filter((query) => query.kind === kind);
+  const [budgetQuery] = ofKind('budgetLeft');
+  const [objectiveQuery] = ofKind('objective');
+  const budgetLeft = answer(budgetQuery);
+  if (!plan.targets && budgetLeft.size === 0) {
+    return { kind: 'noData' };
+  }
+  const targets: GateTarget[] = plan.targets ?? [...budgetLeft.keys()].sort().map((sloId) => ({ sloId }));
+
+  const missing: GateMissing[] = [];
+  const values = new Map<string, GateValues>(targets.map((target) => [target.sloId, {}]));
+  for (const target of targets) {
+    const value = budgetLeft.get(target.sloId);
+    const series = `${PERIOD_BUDGET_REMAINING}{${LABEL_ID}="${target.sloId}"}`;
+    if (value === undefined) {
+      missing.push({ series, why: `no samples at ${at}` });
+    } else if (Number.isNaN(value)) {
+      missing.push({ series, why: `NaN at ${at}: no events in the SLO period yet?` });
+    } else {
+      values.get(target.sloId)!.budgetLeft = value;
+    }
+  }
+
+  for (const query of plan.queries) {
+    if (query.kind !== 'policyBurn') {
+      continue;
+    }
+    const ratios = answer(query);
+    const name = sliErrorRatioName(query.window);
+    for (const target of targets.filter(
+      (candidate) => limitsBurn(candidate) && candidate.policyWindow === query.window
+    )) {
+      const ratio = ratios.get(target.sloId);
+      const series = `${name}{${LABEL_ID}="${target.sloId}"}`;
+      if (ratio === undefined) {
+        missing.push({ series, why: `no samples at ${at}` });
+      } else if (Number.isNaN(ratio)) {
+        missing.push({ series, why: `NaN at ${at}: no events in the last ${query.window}?` });
+      } else {
+        Object.assign(values.get(target.sloId)!, { burnRate: ratio / target.allowed!, burnWindow: query.window });
+      }
+    }
+  }
+
+  const [burnQuery] = ofKind('currentBurn');
+  const [alertQuery] = ofKind('freezeAlert');
+  if (burnQuery && alertQuery) {
+    const burn = answer(burnQuery);
+    const firing = answer(alertQuery);
+    for (const target of targets) {
+      const entry = values.get(target.sloId)!;
+      const rate = burn.get(target.sloId);
+      if (rate !== undefined && !Number.isNaN(rate)) {
+        Object.assign(entry, { burnRate: rate, burnWindow: CURRENT_WINDOW });
+      }
+      entry.freezeAlertFiring = (firing.get(target.sloId) ?? 0) > 0;
+    }
+  }
+
+  if (missing.length > 0) {
+    return { kind: 'missing', missing };
+  }
+  const objectives = answer(objectiveQuery);
+  const slos = targets.map((target) => {
+    const ratio = objectives.get(target.sloId);
+    const measured = ratio !== undefined && !Number.isNaN(ratio) ? Math.round(ratio * 100 * 1000) / 1000 : undefined;
+    return {
+      sloId: target.sloId,
+      objective: target.objective ?? measured,
+      result: evaluateGate(values.get(target.sloId)!, target.policy),
+    };
+  });
+  return { kind: 'decided', verdict: combineGate(slos.map((slo) => slo.result)), slos };
 }
 
 function byAlert(values: GateValues): GateResult {

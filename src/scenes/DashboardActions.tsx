@@ -80,6 +80,7 @@ function SaveModal({ model, onDismiss }: { model: DashboardActions; onDismiss: (
   const [folderUid, setFolderUid] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
   const [outcome, setOutcome] = useState<ApiResult<SavedDashboard>>();
+  const folderLabel = t('bizowner.dashboards.folder', 'Folder');
   const onSave = async () => {
     setSaving(true);
     const result = await model.save(folderUid);
@@ -99,8 +100,11 @@ function SaveModal({ model, onDismiss }: { model: DashboardActions; onDismiss: (
           { title: dashboard.title, uid: dashboard.uid, interpolation: { escapeValue: false } }
         )}
       </p>
-      <Field label={t('bizowner.dashboards.folder', 'Folder')}>
-        <FolderPicker value={folderUid} onChange={(uid) => setFolderUid(uid)} clearable />
+      <Field label={folderLabel}>
+        {/* Grafana's folder picker takes no id for the label to point at: the group carries the name */}
+        <div role="group" aria-label={folderLabel}>
+          <FolderPicker value={folderUid} onChange={(uid) => setFolderUid(uid)} clearable />
+        </div>
       </Field>
       {outcome && (
         <div data-testid={testIds.dashboards.saveOutcome}>

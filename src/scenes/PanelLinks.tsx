@@ -32,25 +32,38 @@ function PanelLinksRenderer({ model }: SceneComponentProps<PanelLinks>) {
   sceneGraph.getTimeRange(model).useState();
   return (
     <Stack direction="row" gap={0} data-testid={testIds.dashboards.panelLinks}>
-      {links.map((link, index) => (
-        <LinkButton
-          key={link.url}
-          href={sceneGraph.interpolate(model, link.url)}
-          target={link.external ? '_blank' : undefined}
-          rel={link.external ? 'noopener noreferrer' : undefined}
-          icon={link.external ? 'book' : 'apps'}
-          size="sm"
-          fill="text"
-          variant="secondary"
-          tooltip={link.title}
-          aria-label={t('bizowner.dashboards.panelLink', 'Open {{title}}', {
-            title: link.title,
-            interpolation: { escapeValue: false },
-          })}
-        >
-          {link.external ? runbookLabel(links, index) : undefined}
-        </LinkButton>
-      ))}
+      {links.map((link, index) => {
+        const open = t('bizowner.dashboards.panelLink', 'Open {{title}}', {
+          title: link.title,
+          interpolation: { escapeValue: false },
+        });
+        // a visible text must be part of the accessible name, so that speech input can use it
+        const label = link.external ? runbookLabel(links, index) : undefined;
+        return (
+          <LinkButton
+            key={link.url}
+            href={sceneGraph.interpolate(model, link.url)}
+            target={link.external ? '_blank' : undefined}
+            rel={link.external ? 'noopener noreferrer' : undefined}
+            icon={link.external ? 'book' : 'apps'}
+            size="sm"
+            fill="text"
+            variant="secondary"
+            tooltip={link.title}
+            aria-label={
+              label
+                ? t('bizowner.dashboards.panelLinkNamed', '{{label}}: {{open}}', {
+                    label,
+                    open,
+                    interpolation: { escapeValue: false },
+                  })
+                : open
+            }
+          >
+            {label}
+          </LinkButton>
+        );
+      })}
     </Stack>
   );
 }

@@ -7,7 +7,6 @@ import {
   CustomVariable,
   dataLayers,
   EmbeddedScene,
-  SceneDataLayerControls,
   SceneDataLayerSet,
   SceneControlsSpacer,
   SceneObject,
@@ -26,6 +25,7 @@ import { dataSourceJson } from '../domain/dashboards/json/datasources';
 import { AppSettings } from '../domain/model';
 import { DashboardActions } from './DashboardActions';
 import { DashboardBody } from './DashboardBody';
+import { DataLayerToggles } from './DataLayerToggles';
 import { dataSourceProblem } from './dataSources';
 
 /** A model variable as a scenes variable. */
@@ -94,11 +94,12 @@ export function buildDashboardScene(
     $behaviors: extra.behaviors,
     controls: [
       new VariableValueSelectors({}),
-      ...(layers ? [new SceneDataLayerControls()] : []),
+      ...(layers ? [new DataLayerToggles({})] : []),
       new SceneControlsSpacer(),
       actions,
       new SceneTimePicker({ isOnCanvas: true }),
-      new SceneRefreshPicker({ refresh: dashboard.refresh, isOnCanvas: true }),
+      // with its text the refresh button has a name; without, it is an icon that says nothing
+      new SceneRefreshPicker({ refresh: dashboard.refresh, isOnCanvas: true, withText: true }),
     ],
     body,
   });

@@ -95,6 +95,14 @@ test('the executive filters come from the URL and narrow every query to the chos
   expect(screen.getByText('Save as Grafana dashboard')).toBeInTheDocument();
 });
 
+test('the on-call controls name their switches and buttons: the deploys annotations and the refresh', async () => {
+  renderScene(onCall);
+  const deploys = await screen.findByLabelText('Deploys');
+  expect(deploys).toHaveAttribute('role', 'switch');
+  expect(deploys).toBeChecked();
+  expect(screen.getByTestId('data-testid RefreshPicker run button')).toHaveAccessibleName('Refresh');
+});
+
 test('every on-call panel carries the runbook links, and the queries are the model queries', async () => {
   renderScene(onCall);
   const model = buildOnCallDashboard(demo, 'checkout');
@@ -103,7 +111,7 @@ test('every on-call panel carries the runbook links, and the queries are the mod
   const linkSets = screen.getAllByTestId(testIds.dashboards.panelLinks);
   expect(linkSets).toHaveLength(count);
   for (const links of linkSets) {
-    expect(within(links).getByRole('link', { name: 'Open Checkout runbook' })).toHaveAttribute(
+    expect(within(links).getByRole('link', { name: 'Runbook: Open Checkout runbook' })).toHaveAttribute(
       'href',
       'https://runbooks.example.com/checkout'
     );

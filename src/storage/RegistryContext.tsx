@@ -1,10 +1,11 @@
 import React, { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { t } from '@grafana/i18n';
-import { config, getBackendSrv } from '@grafana/runtime';
+import { getBackendSrv } from '@grafana/runtime';
 import { RegistryDocument } from '../domain/model';
 import { canPushAlertRules, RegistryUser } from './access';
 import { createGrafanaApi, GrafanaApi } from './grafana/api';
 import { backendSrvTransport } from './grafana/backendSrvTransport';
+import { signedInUser } from './grafana/signedInUser';
 import { HistoryResult, loadServiceHistory, RestoreResult, restoreServiceVersion } from './history';
 import { MigrationProgress } from './migration';
 import { takePreloadedRegistry } from './preload';
@@ -51,7 +52,7 @@ export interface RegistryProviderProps {
   children: ReactNode;
   /** Defaults to Grafana's HTTP API through `getBackendSrv()`. */
   api?: GrafanaApi;
-  /** Defaults to the signed-in user, `config.bootData.user`. */
+  /** Defaults to the signed-in user (Grafana's `config.bootData.user`). */
   user?: RegistryUser;
 }
 
@@ -67,7 +68,7 @@ interface State {
 /** Loads the registry once and shares it, with save and reload, with every page below it. */
 export function RegistryProvider({ children, api, user }: RegistryProviderProps) {
   const grafana = useMemo(() => api ?? createGrafanaApi(backendSrvTransport(getBackendSrv())), [api]);
-  const currentUser = user ?? config.bootData.user;
+  const currentUser = useMemo(() => user ?? signedInUser(), [user]);
   const canPushAlerts = canPushAlertRules(currentUser);
   const [state, setState] = useState<State>({ loading: true });
 

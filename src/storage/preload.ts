@@ -1,7 +1,8 @@
-import { config, getBackendSrv } from '@grafana/runtime';
+import { getBackendSrv } from '@grafana/runtime';
 import { RegistryUser } from './access';
 import { createGrafanaApi, GrafanaApi } from './grafana/api';
 import { backendSrvTransport } from './grafana/backendSrvTransport';
+import { signedInUser } from './grafana/signedInUser';
 import { MigrationProgress } from './migration';
 import { loadRegistry } from './registryStore';
 import { LoadResult } from './types';
@@ -35,7 +36,7 @@ export function preloadRegistry(options: { api?: GrafanaApi; user?: RegistryUser
   }
   const api = options.api ?? createGrafanaApi(backendSrvTransport(getBackendSrv()));
   const entry: Preloaded = { startedAt: now, result: Promise.resolve({ ok: false, kind: 'error', message: '' }) };
-  entry.result = loadRegistry(api, options.user ?? config.bootData.user, {
+  entry.result = loadRegistry(api, options.user ?? signedInUser(), {
     onProgress: (progress) => {
       entry.progress = progress;
       entry.listener?.(progress);

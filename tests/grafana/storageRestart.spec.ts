@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { testIds } from '../../src/components/testIds';
 import { serviceEditUrl, serviceUrl } from '../../src/routing';
 import { expect, test } from './fixtures';
-import { uniqueSuffix, watchPage } from './helpers';
+import { uniqueSuffix } from '../journeys/pages';
+import { watchPage } from './helpers';
 import { EDITOR } from './users';
 
 /**

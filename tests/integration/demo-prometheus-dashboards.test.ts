@@ -13,7 +13,7 @@
 import { DataQueryRequest, TimeRange, rangeUtil } from '@grafana/data';
 import { recordedQueries } from '../../src/api/sloValues/recorded';
 import { rawQueries } from '../../src/api/sloValues/raw';
-import { sliQueryLanguage } from '../../src/domain/promql/sli';
+import { sliQueryLanguage } from '../../src/domain/query/sli';
 import {
   ALL_VALUE,
   Dashboard,

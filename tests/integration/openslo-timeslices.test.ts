@@ -15,7 +15,7 @@ import { stringify } from 'yaml';
 
 import { importOpenSlo } from '../../src/domain/io/openslo';
 import { RegistryDocument } from '../../src/domain/model';
-import { errorRatioQuery } from '../../src/domain/promql/sli';
+import { errorRatioQuery } from '../../src/domain/query/sli';
 import { emptyRegistry } from '../../src/domain/registry';
 import { generateRuleFiles, mergeRuleFiles, renderRuleFile } from '../../src/domain/rules';
 import { requirePromtool, runPromtool, writeTempFiles } from './fixtures/rules/promtool';

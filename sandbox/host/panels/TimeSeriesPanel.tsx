@@ -75,7 +75,12 @@ export function TimeSeriesPanel({ data, width, height, timeRange }: PanelProps) 
     theme.visualization.getColorByName(theme.visualization.palette[i % theme.visualization.palette.length]);
   return (
     <div>
-      <svg width={width} height={plotHeight} role="img">
+      <svg
+        width={width}
+        height={plotHeight}
+        role="img"
+        aria-label={`Graph of ${series.map((item) => item.name).join(', ')}`}
+      >
         <text x={0} y={12} className={styles.axis}>
           {format(max)}
         </text>

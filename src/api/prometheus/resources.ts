@@ -5,7 +5,7 @@
  * HTTP API with the data source's URL, authentication and headers, so they work for any
  * Prometheus-compatible data source the admin configured, Mimir and Grafana Cloud included.
  */
-import { bucketSelector } from '../../domain/promql/selector';
+import { bucketSelector } from '../../domain/query/selector';
 import { apiRequest, ApiResult } from '../backend';
 
 /** How far back look-ups search: series that stopped a day ago are not offered. */

@@ -15,6 +15,9 @@ const recordedOnlyFor = (id: string) => (expr: string) => {
   if (expr === 'min by (sloth_id) (slo:period_error_budget_remaining:ratio)') {
     return [{ labels: { sloth_id: id }, value: 0.6 }];
   }
+  if (expr === 'min by (sloth_id) (slo:period_error_budget_remaining:ratio offset 30d)') {
+    return [{ labels: { sloth_id: id }, value: -0.2 }];
+  }
   if (expr === 'max by (sloth_id) (slo:current_burn_rate:ratio)') {
     return [{ labels: { sloth_id: id }, value: 2.5 }];
   }
@@ -35,6 +38,7 @@ describe('fetchSloValues', () => {
     expect(fake.requests[0].request.targets.map((target) => (target as unknown as { expr: string }).expr)).toEqual([
       'max by (sloth_id) (slo:sli_error:ratio_rate30d)',
       'min by (sloth_id) (slo:period_error_budget_remaining:ratio)',
+      'min by (sloth_id) (slo:period_error_budget_remaining:ratio offset 30d)',
       'max by (sloth_id) (slo:current_burn_rate:ratio)',
       'count by (sloth_id, alertname, alertstate, sloth_severity) (ALERTS{burn_tier!=""} or ALERTS{alertname="SLOReleaseFreeze"})',
     ]);
@@ -43,6 +47,7 @@ describe('fetchSloValues', () => {
       sli: 0.9996,
       budgetLeft: 0.6,
       burnRate: 2.5,
+      previousBudgetLeft: -0.2,
       alert: { status: 'firing', severity: 'ticket' },
     });
     expect(values['checkout-latency']).toMatchObject({ source: 'none', reason: { kind: 'skipped', limit: 0 } });

@@ -5,7 +5,7 @@
  * thousands of 30-day queries.
  */
 import { RegistryDocument, Slo } from '../../domain/model';
-import { sliQueryLanguage } from '../../domain/promql/sli';
+import { sliQueryLanguage } from '../../domain/query/sli';
 import { runInstantQueries } from '../prometheus/instantQuery';
 import { rawQueries, readRaw } from './raw';
 import { readRecorded, recordedFailure, recordedQueries } from './recorded';

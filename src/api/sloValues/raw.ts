@@ -4,7 +4,7 @@
  */
 import { allowedErrorRatio, budgetConsumed, budgetRemaining } from '../../domain/budget';
 import { Slo } from '../../domain/model';
-import { errorRatioQuery } from '../../domain/promql/sli';
+import { errorRatioQuery } from '../../domain/query/sli';
 import { CURRENT_WINDOW } from '../../domain/rules/names';
 import { InstantQuery, InstantResult } from '../prometheus/instantQuery';
 import { recordedPeriod } from './recorded';

@@ -21,6 +21,7 @@ const BUDGET_REF = 'budgetLeft';
 const BURN_REF = 'burnRate';
 const ALERTS_REF = 'alerts';
 const SLI_REF_PREFIX = 'sli_';
+const PREVIOUS_REF_PREFIX = 'previousBudgetLeft_';
 
 /** The period the rules record for an SLO's window, e.g. `30d` (a calendar month records 30d). */
 export function recordedPeriod(slo: Slo): string | undefined {
@@ -37,6 +38,12 @@ export function recordedQueries(slos: Slo[]): InstantQuery[] {
       expr: `max by (${LABEL_ID}) (${sliErrorRatioName(period)})`,
     })),
     { refId: BUDGET_REF, expr: `min by (${LABEL_ID}) (${PERIOD_BUDGET_REMAINING})` },
+    // The budget left one window ago closed the window before the current one: with the current
+    // value, enough to tell a budget spent two windows in a row (the governance check's limit).
+    ...periods.map((period) => ({
+      refId: `${PREVIOUS_REF_PREFIX}${period}`,
+      expr: `min by (${LABEL_ID}) (${PERIOD_BUDGET_REMAINING} offset ${period})`,
+    })),
     { refId: BURN_REF, expr: `max by (${LABEL_ID}) (${CURRENT_BURN_RATE})` },
     {
       // Burn alerts by the label they all carry (`alerting.name` may rename them), told by
@@ -102,13 +109,16 @@ export function readRecorded(slos: Slo[], results: Record<string, InstantResult>
   const burn = byId(results[BURN_REF]);
   const alerts = alertsById(results[ALERTS_REF]);
   const sliByPeriod = new Map<string, Map<string, number>>();
+  const previousByPeriod = new Map<string, Map<string, number>>();
   const measured = new Map<string, SloMeasurement>();
   for (const slo of slos) {
     const period = recordedPeriod(slo);
     if (period && !sliByPeriod.has(period)) {
       sliByPeriod.set(period, byId(results[`${SLI_REF_PREFIX}${period}`]));
+      previousByPeriod.set(period, byId(results[`${PREVIOUS_REF_PREFIX}${period}`]));
     }
     const errorRatio = period ? sliByPeriod.get(period)?.get(slo.id) : undefined;
+    const previousBudgetLeft = period ? previousByPeriod.get(period)?.get(slo.id) : undefined;
     const budgetLeft = budget.get(slo.id);
     if (errorRatio === undefined && budgetLeft === undefined) {
       continue;
@@ -118,6 +128,7 @@ export function readRecorded(slos: Slo[], results: Record<string, InstantResult>
       sli: errorRatio === undefined ? undefined : 1 - errorRatio,
       budgetLeft,
       burnRate: burn.get(slo.id),
+      ...(previousBudgetLeft === undefined ? {} : { previousBudgetLeft }),
       alert: alertOf(alerts.get(slo.id) ?? []),
     });
   }

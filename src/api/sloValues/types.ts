@@ -3,8 +3,9 @@
  * generated rules, the raw SLI query when those are missing, or nothing, with the reason.
  */
 import { Severity } from '../../domain/model';
+import { NoDataReason, ValueSource } from '../../domain/registryView/liveValues';
 
-export type ValueSource = 'recorded' | 'raw' | 'none';
+export type { NoDataReason, ValueSource };
 
 /** `unknown`: no alert rules are known to be loaded for the SLO (its values are not recorded). */
 export type AlertStatus = 'firing' | 'pending' | 'inactive' | 'unknown';
@@ -17,16 +18,6 @@ export interface SloAlert {
   freeze?: boolean;
 }
 
-export type NoDataReason =
-  | { kind: 'noDataSource'; language: 'promql' | 'logql' }
-  | { kind: 'queryFailed'; message: string }
-  /** The raw query returned no series: the selector matches nothing, or the counters never moved. */
-  | { kind: 'noSeries' }
-  /** Series exist but saw no events over the window: the ratio is 0/0. */
-  | { kind: 'noTraffic' }
-  /** Too many SLOs lack recorded series to query each one raw. */
-  | { kind: 'skipped'; limit: number };
-
 export interface SloMeasurement {
   source: ValueSource;
   /** The SLI over the SLO window (0–1, e.g. 0.9993). */
@@ -35,6 +26,8 @@ export interface SloMeasurement {
   budgetLeft?: number;
   /** Burn rate over the last 5 minutes. */
   burnRate?: number;
+  /** Budget left at the end of the window before the current one, when the rules recorded it then. */
+  previousBudgetLeft?: number;
   alert: SloAlert;
   reason?: NoDataReason;
 }

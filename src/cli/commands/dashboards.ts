@@ -59,9 +59,8 @@ function reportQueryProblems(
   for (const { name, dashboard } of dashboards) {
     for (const problem of queryProblems(dashboard)) {
       found = true;
-      const near = problem.errors[0]?.text ?? '';
       io.stderr(
-        `${file}: ${name}: panel "${problem.panelTitle}" query ${problem.refId}: ${problem.language} syntax error near "${near}"\n`
+        `${file}: ${name}: panel "${problem.panelTitle}" query ${problem.refId}: ${problem.language} syntax error: ${problem.problem.message}\n`
       );
     }
   }

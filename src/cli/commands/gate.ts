@@ -1,40 +1,10 @@
-import { combineGate, evaluateGate, GatePolicy, GateResult, GateValues } from '../../domain/gate';
-import { RegistryDocument, Slo } from '../../domain/model';
-import { formatMatchers } from '../../domain/promql/selector';
-import {
-  CURRENT_BURN_RATE,
-  CURRENT_WINDOW,
-  FREEZE_ALERT,
-  LABEL_ID,
-  LABEL_SERVICE,
-  OBJECTIVE_RATIO,
-  PERIOD_BUDGET_REMAINING,
-  sliErrorRatioName,
-} from '../../domain/rules';
-import { buildSloContext, indexRegistry } from '../../domain/rules/context';
+import { GateOutcome, GatePlan, GateRequest, judgeGate, planGate } from '../../domain/gate';
+import { FREEZE_ALERT } from '../../domain/rules';
 import { CliError, optionValue, usageError } from '../args';
 import { Command } from '../command';
-import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../io';
-import { instantQuery, prometheusBase } from '../prometheus';
+import { CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../io';
+import { instantQuery, prometheusBase, Sample } from '../prometheus';
 import { loadRegistry, plural } from '../shared';
-
-/** What the gate checks for one SLO. */
-interface Target {
-  sloId: string;
-  /** From the registry; `undefined` without `--registry` (the freeze alert decides). */
-  policy?: GatePolicy;
-  /** Window of the policy's burn rate, e.g. `3d`, and the error ratio the objective allows. */
-  policyWindow?: string;
-  allowed?: number;
-  /** Objective in percent, from the registry. */
-  objective?: number;
-}
-
-/** A recorded series the gate needs and did not find. */
-interface Missing {
-  series: string;
-  why: string;
-}
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 
@@ -52,36 +22,6 @@ export function parseGateTime(text: string): number {
 
 function formatTime(seconds: number): string {
   return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
-}
-
-function percent(ratio: number): string {
-  return `${Math.round(ratio * 100 * 1000) / 1000}%`;
-}
-
-/** Values by `sloth_id`, NaN kept so that it can be reported. */
-function byId(samples: Array<{ labels: Record<string, string>; value: number }>): Map<string, number> {
-  const values = new Map<string, number>();
-  for (const sample of samples) {
-    const id = sample.labels[LABEL_ID];
-    if (id !== undefined) {
-      values.set(id, sample.value);
-    }
-  }
-  return values;
-}
-
-function targetsFromRegistry(slos: Slo[], doc: RegistryDocument): Target[] {
-  const index = indexRegistry(doc);
-  return slos.map((slo) => {
-    const ctx = buildSloContext(slo, index);
-    return {
-      sloId: slo.id,
-      policy: slo.budgetPolicy ?? { enabled: false },
-      policyWindow: ctx.policyWindow,
-      allowed: ctx.allowed,
-      objective: slo.objective,
-    };
-  });
 }
 
 const HOW_TO_FIX =
@@ -138,141 +78,67 @@ export const gateCommand: Command = {
     const time = timeText === undefined ? Math.floor(Date.now() / 1000) : parseGateTime(timeText);
     const registryFile = optionValue(args, 'registry');
 
-    let targets: Target[] | undefined;
+    let registry: GateRequest['registry'];
     if (registryFile !== undefined) {
       const { doc } = await loadRegistry(io, registryFile);
       if (!doc) {
         throw new CliError(`cannot decide: the registry ${registryFile} is invalid`, EXIT_USAGE);
       }
-      const ofService = doc.slos.filter((slo) => slo.serviceId === service);
-      if (!doc.services.some((candidate) => candidate.id === service) && ofService.length === 0) {
-        const known = doc.services.map((candidate) => candidate.id).join(', ') || 'none';
-        throw new CliError(`service "${service}" is not in ${registryFile} (services: ${known})`, EXIT_USAGE);
-      }
-      const selected = sloId === undefined ? ofService : ofService.filter((slo) => slo.id === sloId);
-      if (selected.length === 0) {
-        const message =
-          sloId === undefined
-            ? `service "${service}" has no SLOs in ${registryFile}: nothing to gate`
-            : `SLO "${sloId}" of service "${service}" is not in ${registryFile} (its SLOs: ${ofService.map((slo) => slo.id).join(', ') || 'none'})`;
-        throw new CliError(message, EXIT_USAGE);
-      }
-      targets = targetsFromRegistry(selected, doc);
+      registry = { doc, name: registryFile };
     }
-
-    const labels: Record<string, string> = { [LABEL_SERVICE]: service };
-    if (sloId !== undefined) {
-      labels[LABEL_ID] = sloId;
+    const planned = planGate({ service, sloId, registry });
+    if (planned.error !== undefined) {
+      throw new CliError(planned.error, EXIT_USAGE);
     }
-    const selector = formatMatchers(labels);
-    const query = (text: string) => instantQuery(io, base, text, time);
-
-    const budgetSeries = `${PERIOD_BUDGET_REMAINING}${selector}`;
-    const budgetLeft = byId(await query(`min by (${LABEL_ID}) (${budgetSeries})`));
-    const objectives = byId(await query(`max by (${LABEL_ID}) (${OBJECTIVE_RATIO}${selector})`));
-
-    const missing: Missing[] = [];
+    const answers: Sample[][] = [];
+    for (const query of planned.plan.queries) {
+      answers.push(await instantQuery(io, base, query.promql, time));
+    }
     const at = formatTime(time);
-    if (!targets) {
-      if (budgetLeft.size === 0) {
-        io.stderr(
-          `no recorded data for ${sloId === undefined ? `service "${service}"` : `SLO "${sloId}" of service "${service}"`}: ` +
-            `${budgetSeries} has no samples at ${at} in Prometheus at ${base}.\n${HOW_TO_FIX}\n`
-        );
-        return EXIT_USAGE;
-      }
-      targets = [...budgetLeft.keys()].sort().map((id) => ({ sloId: id }));
-    }
-
-    const values = new Map<string, GateValues>(targets.map((target) => [target.sloId, {}]));
-    for (const target of targets) {
-      const value = budgetLeft.get(target.sloId);
-      const series = `${PERIOD_BUDGET_REMAINING}{${LABEL_ID}="${target.sloId}"}`;
-      if (value === undefined) {
-        missing.push({ series, why: `no samples at ${at}` });
-      } else if (Number.isNaN(value)) {
-        missing.push({ series, why: `NaN at ${at}: no events in the SLO period yet?` });
-      } else {
-        values.get(target.sloId)!.budgetLeft = value;
-      }
-    }
-
-    if (registryFile !== undefined) {
-      // The burn rate over the policy window, as the release-freeze alert computes it.
-      const needBurn = targets.filter((target) => target.policy?.enabled && target.policy.freezeBurnRate !== undefined);
-      for (const window of [...new Set(needBurn.map((target) => target.policyWindow!))]) {
-        const name = sliErrorRatioName(window);
-        const ratios = byId(await query(`max by (${LABEL_ID}) (${name}${selector})`));
-        for (const target of needBurn.filter((candidate) => candidate.policyWindow === window)) {
-          const ratio = ratios.get(target.sloId);
-          const series = `${name}{${LABEL_ID}="${target.sloId}"}`;
-          if (ratio === undefined) {
-            missing.push({ series, why: `no samples at ${at}` });
-          } else if (Number.isNaN(ratio)) {
-            missing.push({ series, why: `NaN at ${at}: no events in the last ${window}?` });
-          } else {
-            Object.assign(values.get(target.sloId)!, { burnRate: ratio / target.allowed!, burnWindow: window });
-          }
-        }
-      }
-    } else {
-      const burn = byId(await query(`max by (${LABEL_ID}) (${CURRENT_BURN_RATE}${selector})`));
-      const alertSelector = formatMatchers({ ...labels, alertname: FREEZE_ALERT, alertstate: 'firing' });
-      const firing = byId(await query(`max by (${LABEL_ID}) (ALERTS${alertSelector})`));
-      for (const target of targets) {
-        const entry = values.get(target.sloId)!;
-        const rate = burn.get(target.sloId);
-        if (rate !== undefined && !Number.isNaN(rate)) {
-          Object.assign(entry, { burnRate: rate, burnWindow: CURRENT_WINDOW });
-        }
-        entry.freezeAlertFiring = (firing.get(target.sloId) ?? 0) > 0;
-      }
-    }
-
-    if (missing.length > 0) {
-      io.stderr(`cannot decide for service "${service}": recorded series missing in Prometheus at ${base}:\n`);
-      for (const entry of missing) {
-        io.stderr(`  ${entry.series}: ${entry.why}\n`);
-      }
-      io.stderr(`${HOW_TO_FIX}\n`);
-      return EXIT_USAGE;
-    }
-
-    const results: Array<{ target: Target; result: GateResult }> = targets.map((target) => ({
-      target,
-      result: evaluateGate(values.get(target.sloId)!, target.policy),
-    }));
-    const verdict = combineGate(results.map((entry) => entry.result));
-    if (verdict.status === 'unknown') {
-      // Not reachable after the missing-series check, kept so that a new policy input cannot pass silently.
-      io.stderr(`cannot decide for service "${service}": the policy needs values that were not measured\n`);
-      return EXIT_USAGE;
-    }
-
-    io.stdout(`Release gate for service ${service} at ${at}\n`);
-    for (const { target, result } of results) {
-      const objectiveRatio = objectives.get(target.sloId);
-      const objective =
-        target.objective !== undefined
-          ? `${target.objective}%`
-          : objectiveRatio !== undefined && !Number.isNaN(objectiveRatio)
-            ? percent(objectiveRatio)
-            : undefined;
-      const state = result.status === 'frozen' ? 'FROZEN' : 'allowed';
-      io.stdout(`  ${target.sloId}${objective ? ` (objective ${objective})` : ''}: ${state}\n`);
-      for (const reason of result.reasons) {
-        io.stdout(`    - ${reason}\n`);
-      }
-    }
-    if (!verdict.allowed) {
-      const frozen = results.filter((entry) => entry.result.status === 'frozen').map((entry) => entry.target.sloId);
-      io.stdout(`Releases of ${service} are FROZEN by the error-budget policy of ${frozen.join(', ')}.\n`);
-      return EXIT_INVALID;
-    }
-    const policyNote = registryFile === undefined ? ' (thresholds unknown: pass --registry FILE to check them)' : '';
-    io.stdout(
-      `Releases of ${service} may proceed: ${plural(results.length, 'SLO')} within the error-budget policy${policyNote}.\n`
-    );
-    return EXIT_OK;
+    return report(io, planned.plan, judgeGate(planned.plan, answers, at), { at, base });
   },
 };
+
+/** Prints the outcome of the gate and returns the exit code. */
+function report(io: CliIo, plan: GatePlan, outcome: GateOutcome, { at, base }: { at: string; base: string }): number {
+  const { service, sloId } = plan;
+  if (outcome.kind === 'noData') {
+    io.stderr(
+      `no recorded data for ${sloId === undefined ? `service "${service}"` : `SLO "${sloId}" of service "${service}"`}: ` +
+        `${plan.budgetSeries} has no samples at ${at} in Prometheus at ${base}.\n${HOW_TO_FIX}\n`
+    );
+    return EXIT_USAGE;
+  }
+  if (outcome.kind === 'missing') {
+    io.stderr(`cannot decide for service "${service}": recorded series missing in Prometheus at ${base}:\n`);
+    for (const entry of outcome.missing) {
+      io.stderr(`  ${entry.series}: ${entry.why}\n`);
+    }
+    io.stderr(`${HOW_TO_FIX}\n`);
+    return EXIT_USAGE;
+  }
+  if (outcome.verdict.status === 'unknown') {
+    // Not reachable after the missing-series check, kept so that a new policy input cannot pass silently.
+    io.stderr(`cannot decide for service "${service}": the policy needs values that were not measured\n`);
+    return EXIT_USAGE;
+  }
+
+  io.stdout(`Release gate for service ${service} at ${at}\n`);
+  for (const { sloId: id, objective, result } of outcome.slos) {
+    const state = result.status === 'frozen' ? 'FROZEN' : 'allowed';
+    io.stdout(`  ${id}${objective !== undefined ? ` (objective ${objective}%)` : ''}: ${state}\n`);
+    for (const reason of result.reasons) {
+      io.stdout(`    - ${reason}\n`);
+    }
+  }
+  if (!outcome.verdict.allowed) {
+    const frozen = outcome.slos.filter((slo) => slo.result.status === 'frozen').map((slo) => slo.sloId);
+    io.stdout(`Releases of ${service} are FROZEN by the error-budget policy of ${frozen.join(', ')}.\n`);
+    return EXIT_INVALID;
+  }
+  const policyNote = plan.targets === undefined ? ' (thresholds unknown: pass --registry FILE to check them)' : '';
+  io.stdout(
+    `Releases of ${service} may proceed: ${plural(outcome.slos.length, 'SLO')} within the error-budget policy${policyNote}.\n`
+  );
+  return EXIT_OK;
+}

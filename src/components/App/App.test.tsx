@@ -2,7 +2,7 @@ import React from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { locationService } from '@grafana/runtime';
 import { AppRootProps, PluginType } from '@grafana/data';
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { PLUGIN_BASE_URL } from '../../constants';
 import { baseRegistry } from '../../domain/testing/builders';
 import { fakeRegistry } from '../../pages/testing/registryHarness';
@@ -52,5 +52,35 @@ describe('App', () => {
   ])('routes /%s to its page', async (route, testId) => {
     renderAt(`${PLUGIN_BASE_URL}/${route}`);
     expect(await screen.findByTestId(testId, undefined, { timeout: 5000 })).toBeInTheDocument();
+  });
+
+  test.each<[string, string | undefined]>([
+    ['reports', undefined],
+    ['slos/checkout-ratio', 'All SLOs'],
+    ['slos/unknown-slo/edit', 'All SLOs'],
+    ['services/checkout/nope', 'Service checkout'],
+    ['services/unknown-service', 'All services'],
+    ['people/ana/history', 'All people'],
+    ['executive/2024', 'Executive view'],
+    ['governance/checkout', 'Governance'],
+    ['oncall/checkout/x', 'All on-call views'],
+  ])('an unknown address, /%s, says so and offers the way back', async (route, list) => {
+    renderAt(`${PLUGIN_BASE_URL}/${route}`);
+    const page = await screen.findByTestId(testIds.notFound.page, undefined, { timeout: 5000 });
+    expect(within(page).getByText('Back to the services').closest('a')).toHaveAttribute(
+      'href',
+      `${PLUGIN_BASE_URL}/services`
+    );
+    if (list) {
+      expect(within(page).getByText(list)).toBeInTheDocument();
+    } else {
+      expect(page).toHaveTextContent(`Not found: ${PLUGIN_BASE_URL}/${route}`);
+    }
+  });
+
+  test('the app’s root leads to the services list', async () => {
+    renderAt(PLUGIN_BASE_URL);
+    expect(await screen.findByTestId(testIds.services.list, undefined, { timeout: 5000 })).toBeInTheDocument();
+    expect(locationService.getLocation().pathname).toBe(`${PLUGIN_BASE_URL}/services`);
   });
 });

@@ -58,6 +58,7 @@ export function BillingFields({ billing, disabled, onChange }: Props) {
           )}
           invalid={problem !== undefined && problem.severity !== 'warning'}
           error={problem?.message}
+          htmlFor="bizowner-billing-query"
         >
           <Stack direction="column" gap={1} alignItems="flex-start">
             <TextArea

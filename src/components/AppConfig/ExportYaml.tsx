@@ -16,6 +16,7 @@ export function ExportYaml({ doc }: Props) {
   return (
     <Field
       label={t('bizowner.config.exportLabel', 'Export')}
+      htmlFor="bizowner-export-yaml"
       description={t(
         'bizowner.config.exportDescription',
         'The whole registry (settings, people, services, SLOs) as native YAML, e.g. for GitOps provisioning.'

@@ -60,6 +60,7 @@ export function ImportYaml({ doc }: Props) {
   return (
     <Field
       label={t('bizowner.config.importLabel', 'Import')}
+      htmlFor="bizowner-import-yaml"
       description={t(
         'bizowner.config.importDescription',
         'Paste native YAML or choose a file. It is checked before anything is saved, and replaces the whole registry.'

@@ -33,6 +33,9 @@ export function SettingsForm({ doc }: Props) {
       (problem) => problem.severity !== 'warning'
     );
 
+  const windowLabel = t('bizowner.config.defaultWindow', 'Default SLO window');
+  const presetLabel = t('bizowner.config.defaultAlertPreset', 'Default alert windows');
+
   const onSave = async () => {
     const outcome = await save({ ...doc, settings });
     if (outcome.ok) {
@@ -72,11 +75,9 @@ export function SettingsForm({ doc }: Props) {
         onChange={(loki) => edit({ loki })}
       />
       <BillingFields billing={settings.billing} disabled={disabled} onChange={(billing) => edit({ billing })} />
-      <Field
-        label={t('bizowner.config.defaultWindow', 'Default SLO window')}
-        data-testid={testIds.appConfig.defaultWindow}
-      >
+      <Field label={windowLabel} data-testid={testIds.appConfig.defaultWindow}>
         <RadioButtonGroup
+          aria-label={windowLabel}
           options={[
             { label: t('bizowner.config.window28d', '28 days'), value: '28d' as const },
             { label: t('bizowner.config.window30d', '30 days'), value: '30d' as const },
@@ -86,11 +87,9 @@ export function SettingsForm({ doc }: Props) {
           onChange={(defaultWindow) => edit({ defaultWindow })}
         />
       </Field>
-      <Field
-        label={t('bizowner.config.defaultAlertPreset', 'Default alert windows')}
-        data-testid={testIds.appConfig.defaultAlertPreset}
-      >
+      <Field label={presetLabel} data-testid={testIds.appConfig.defaultAlertPreset}>
         <RadioButtonGroup
+          aria-label={presetLabel}
           options={[
             {
               label: t('bizowner.config.presetGoogle30d', 'Google SRE workbook, 30 days'),

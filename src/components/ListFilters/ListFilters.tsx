@@ -1,4 +1,4 @@
-import React, { ReactNode } from 'react';
+import React, { ReactNode, useId } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Button, ComboboxOption, FilterInput, MultiCombobox, Stack, useStyles2 } from '@grafana/ui';
@@ -37,6 +37,7 @@ export function ListFilters({
         value={searchText}
         onChange={onSearch}
         placeholder={searchPlaceholder}
+        aria-label={searchPlaceholder}
         data-testid={searchTestId}
       />
       <Stack gap={1} wrap="wrap" alignItems="center">
@@ -67,15 +68,23 @@ export function MultiFilter<T extends string | number>({
   placeholder,
   minWidth,
 }: MultiFilterProps<T>) {
+  // The placeholder names the filter only while nothing is chosen; this text names it always.
+  const nameId = useId();
   return (
-    <MultiCombobox<T>
-      options={options}
-      value={value}
-      onChange={(chosen) => onChange(chosen.map((option) => option.value))}
-      placeholder={placeholder}
-      width="auto"
-      minWidth={minWidth}
-    />
+    <>
+      <span id={nameId} hidden>
+        {placeholder}
+      </span>
+      <MultiCombobox<T>
+        aria-labelledby={nameId}
+        options={options}
+        value={value}
+        onChange={(chosen) => onChange(chosen.map((option) => option.value))}
+        placeholder={placeholder}
+        width="auto"
+        minWidth={minWidth}
+      />
+    </>
   );
 }
 

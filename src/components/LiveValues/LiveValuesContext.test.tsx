@@ -1,5 +1,6 @@
 import React from 'react';
 import { render, screen } from '@testing-library/react';
+import { DataSourceSrv, setDataSourceSrv } from '@grafana/runtime';
 import { installFakeBackend, on } from '../../api/testing/fakeBackend';
 import { installFakeDataSources } from '../../api/testing/fakeDataSource';
 import { onCallDashboardUid } from '../../domain/dashboards';
@@ -7,15 +8,21 @@ import { baseRegistry } from '../../domain/testing/builders';
 import { fakeRegistry } from '../../pages/testing/registryHarness';
 import { RegistryProvider } from '../../storage/RegistryContext';
 import { adminUser } from '../../storage/testing/users';
-import { LiveValuesProvider, useLiveValues } from './LiveValuesContext';
+import { LiveValuesProvider, useLiveRead } from './LiveValuesContext';
 
 function Show() {
-  const live = useLiveValues();
+  const read = useLiveRead();
+  const live = read.status === 'read' ? read.values : undefined;
   const text =
     live === undefined
       ? 'none'
       : JSON.stringify({ slo: live.slos?.['checkout-ratio'] ?? null, dashboards: live.generatedDashboards ?? null });
-  return <span data-testid="live">{text}</span>;
+  return (
+    <>
+      <span data-testid="live">{text}</span>
+      {read.status === 'reading' && <span data-testid="since">{read.since}</span>}
+    </>
+  );
 }
 
 function recorded(expr: string) {
@@ -44,7 +51,7 @@ function renderShow(doc = baseRegistry(), provided?: { values: undefined }) {
   );
 }
 
-describe('useLiveValues', () => {
+describe('useLiveRead', () => {
   test('without a provider, pages get the SLO values measured from the configured Prometheus', async () => {
     installFakeDataSources(recorded);
     const doc = baseRegistry();
@@ -52,7 +59,9 @@ describe('useLiveValues', () => {
     renderShow(doc);
     // Grafana's dashboard search is not answered here: saved dashboards stay unknown
     expect(
-      await screen.findByText('{"slo":{"budgetLeft":0.42,"burnRate":0.5,"hasData":true},"dashboards":null}')
+      await screen.findByText(
+        '{"slo":{"source":"recorded","budgetLeft":0.42,"burnRate":0.5,"hasData":true,"overspentWindowsInARow":0},"dashboards":null}'
+      )
     ).toBeInTheDocument();
   });
 
@@ -95,7 +104,27 @@ describe('useLiveValues', () => {
     doc.settings.prometheus = { uid: 'prom', type: 'prometheus' };
     renderShow(doc, { values: undefined });
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(screen.getByTestId('live')).toHaveTextContent('none');
+    expect(screen.getByTestId('live')).toHaveTextContent('{"slo":null,"dashboards":null}');
     expect(fake.requests).toHaveLength(0);
+  });
+
+  test('while the values are read, pages get no values and the time the read started', async () => {
+    let answer: (value: unknown) => void = () => undefined;
+    const pending = new Promise((resolve) => (answer = resolve));
+    setDataSourceSrv({
+      get: async () => ({ query: () => pending }),
+      getInstanceSettings: () => undefined,
+      getList: () => [],
+    } as unknown as DataSourceSrv);
+    const doc = baseRegistry();
+    doc.settings.prometheus = { uid: 'prom', type: 'prometheus' };
+    const before = Date.now();
+    renderShow(doc);
+    expect(screen.getByTestId('live')).toHaveTextContent('none');
+    const since = Number(screen.getByTestId('since').textContent);
+    expect(since).toBeGreaterThanOrEqual(before);
+    expect(since).toBeLessThanOrEqual(Date.now());
+    answer({ data: [], errors: [] });
+    expect(await screen.findByText(/"slo":\{"source":"none"/)).toBeInTheDocument();
   });
 });

@@ -1,16 +1,18 @@
 /**
  * Live values measured from Prometheus for the registry pages: every SLO's budget left and burn
  * rate, read from the recorded series (or the raw SLI query when the rules are not loaded) by
- * the same client as the SLO list, and which services have their dashboards saved in Grafana
- * (one dashboard search). One read per registry revision is shared by every page and kept for a
+ * the same client as the SLO list, each costed service's spend against its baseline (two billing
+ * queries), and which services have their dashboards saved in Grafana (one dashboard search). One read per registry revision is shared by every page and kept for a
  * minute, so moving between pages does not query again.
  */
 import { useEffect, useState } from 'react';
+import { fetchCostSpike } from '../../api/cost/fetchCostSpike';
 import { fetchServicesWithSavedDashboards } from '../../api/dashboards/savedDashboards';
 import { fetchSloValues } from '../../api/sloValues/fetchSloValues';
 import { SloMeasurement } from '../../api/sloValues/types';
+import { spentWindowsInARow } from '../../domain/budget';
 import { RegistryDocument } from '../../domain/model';
-import { LiveValues } from '../../domain/registryView/liveValues';
+import { LiveValues, SloLiveValues } from '../../domain/registryView/liveValues';
 
 const MAX_AGE_MS = 60_000;
 
@@ -21,13 +23,34 @@ export function forgetMeasuredLiveValues(): void {
   reads = new WeakMap();
 }
 
+/**
+ * Whether the SLI returned data: yes with values, no when its query ran and found no series or no
+ * events, unknown when it could not be asked (no data source, a failed query, not queried raw).
+ */
+function hasData(measured: SloMeasurement): boolean | undefined {
+  if (measured.source !== 'none') {
+    return true;
+  }
+  const kind = measured.reason?.kind;
+  return kind === 'noSeries' || kind === 'noTraffic' ? false : undefined;
+}
+
+/** One SLO's values for the registry views, from the SLO list's measurement. */
+function toSloLiveValues(measured: SloMeasurement): SloLiveValues {
+  const values: SloLiveValues = {
+    source: measured.source,
+    budgetLeft: measured.budgetLeft,
+    burnRate: measured.burnRate,
+    hasData: hasData(measured),
+    overspentWindowsInARow: spentWindowsInARow([measured.budgetLeft, measured.previousBudgetLeft]),
+  };
+  return measured.reason ? { ...values, reason: measured.reason } : values;
+}
+
 /** The registry views' values from the SLO list's measurements. */
 export function toLiveValues(measurements: Record<string, SloMeasurement>): LiveValues {
   const slos = Object.fromEntries(
-    Object.entries(measurements).map(([id, measured]) => [
-      id,
-      { budgetLeft: measured.budgetLeft, burnRate: measured.burnRate, hasData: measured.source !== 'none' },
-    ])
+    Object.entries(measurements).map(([id, measured]) => [id, toSloLiveValues(measured)])
   );
   return { slos };
 }
@@ -36,41 +59,62 @@ function prometheusConfigured(doc: RegistryDocument): boolean {
   return Boolean(doc.settings.prometheus?.uid);
 }
 
-/** SLO values when a Prometheus data source is configured; saved dashboards in any case (unknown when the search fails). */
+/**
+ * SLO values when a Prometheus data source is configured; spend and its baseline from the billing
+ * data source (or why not); saved dashboards in any case (unknown when the search fails).
+ */
 async function measure(doc: RegistryDocument): Promise<LiveValues> {
-  const [slos, saved] = await Promise.all([
+  const [slos, costs, saved] = await Promise.all([
     prometheusConfigured(doc) ? fetchSloValues(doc).then(toLiveValues) : Promise.resolve<LiveValues>({}),
+    fetchCostSpike(doc),
     fetchServicesWithSavedDashboards(doc.services.map((service) => service.id)),
   ]);
-  return saved.ok ? { ...slos, generatedDashboards: saved.value } : slos;
+  return saved.ok ? { ...slos, ...costs, generatedDashboards: saved.value } : { ...slos, ...costs };
 }
 
-function read(doc: RegistryDocument, now: number): Promise<LiveValues> {
+/** A read of the live values: shared while under a minute old, with the time it started. */
+function read(doc: RegistryDocument, now: number): { at: number; values: Promise<LiveValues> } {
   const cached = reads.get(doc);
   if (cached && now - cached.at < MAX_AGE_MS) {
-    return cached.values;
+    return cached;
   }
-  const values = measure(doc);
-  reads.set(doc, { at: now, values });
-  return values;
+  const started = { at: now, values: measure(doc) };
+  reads.set(doc, started);
+  return started;
 }
 
+/** When the kept read of `doc` started, if one is under way or fresh: pages share it, so they share its clock. */
+function startOfRead(doc: RegistryDocument): number | undefined {
+  const kept = reads.get(doc);
+  return kept && Date.now() - kept.at < MAX_AGE_MS ? kept.at : undefined;
+}
+
+/** Where the live values of a page stand: being read since a time (epoch ms), or read. */
+export type LiveRead = { status: 'reading'; since: number } | { status: 'read'; values: LiveValues };
+
 /**
- * The measured values of `doc` once read; undefined while reading and when `enabled` is false.
- * Without a Prometheus data source they hold no SLO values (pages then say why).
+ * The measured values of `doc`, or since when they are being read (a read shared with other pages
+ * counts from its own start, a registry still loading from the first render); undefined when
+ * `enabled` is false. Without a Prometheus data source they hold no SLO values (pages then say why).
  */
-export function useMeasuredLiveValues(doc: RegistryDocument | undefined, enabled: boolean): LiveValues | undefined {
+export function useMeasuredLiveValues(doc: RegistryDocument | undefined, enabled: boolean): LiveRead | undefined {
   const [answer, setAnswer] = useState<{ doc: RegistryDocument; values: LiveValues } | undefined>(undefined);
+  const [mountedAt] = useState(Date.now);
   const active = enabled && doc !== undefined;
   useEffect(() => {
     if (!active || !doc) {
       return undefined;
     }
     let current = true;
-    read(doc, Date.now()).then((values) => current && setAnswer({ doc, values }));
+    read(doc, Date.now()).values.then((values) => current && setAnswer({ doc, values }));
     return () => {
       current = false;
     };
   }, [doc, active]);
-  return active && answer?.doc === doc ? answer.values : undefined;
+  if (!enabled) {
+    return undefined;
+  }
+  return doc && answer?.doc === doc
+    ? { status: 'read', values: answer.values }
+    : { status: 'reading', since: (doc && startOfRead(doc)) ?? mountedAt };
 }

@@ -20,6 +20,11 @@ describe('QueryField', () => {
     expect(screen.queryByTestId(testIds.sloEditor.queryError)).not.toBeInTheDocument();
   });
 
+  test('the label names the query input', () => {
+    render(<Harness initial="sum(rate(errors_total[5m]))" />);
+    expect(screen.getByLabelText('Error ratio')).toBe(screen.getByTestId(testIds.sloEditor.query));
+  });
+
   test('semantic errors too: rate() over an instant vector', () => {
     render(<Harness initial="rate(errors_total)" />);
     expect(

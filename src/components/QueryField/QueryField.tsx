@@ -1,8 +1,8 @@
-import React, { useMemo } from 'react';
+import React, { useId, useMemo } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Field, TextArea, useStyles2 } from '@grafana/ui';
-import { QueryProblem } from '../../domain/query/positions';
+import { QueryProblem } from '../../domain/query/problem';
 import { testIds } from '../testIds';
 
 interface Props {
@@ -28,10 +28,20 @@ export function QueryField({ label, description, value, onChange, check, error, 
   const problems = useMemo(() => (value.trim() === '' ? [] : check(value)), [value, check]);
   const first = problems.find((problem) => problem.severity !== 'warning') ?? problems[0];
   const message = first?.message ?? error;
+  // the child is a fragment, so Field cannot read the id from it: the label names it itself
+  const id = useId();
   return (
-    <Field label={label} description={description} invalid={Boolean(message)} error={message} className={styles.field}>
+    <Field
+      label={label}
+      description={description}
+      invalid={Boolean(message)}
+      error={message}
+      className={styles.field}
+      htmlFor={id}
+    >
       <>
         <TextArea
+          id={id}
           className={styles.input}
           value={value}
           rows={Math.min(6, Math.max(2, value.split('\n').length))}

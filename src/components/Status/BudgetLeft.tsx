@@ -2,8 +2,19 @@ import React from 'react';
 import { t } from '@grafana/i18n';
 import { Text, Tooltip } from '@grafana/ui';
 
-/** Error budget left as a percentage, or a dash with the reason when it was not measured. */
-export function BudgetLeft({ value, missingReason }: { value: number | undefined; missingReason: string }) {
+/**
+ * Error budget left as a percentage, or a dash with the reason when it was not measured; `about`
+ * says whose budget it is when that is not obvious (e.g. the lowest of a service's SLOs).
+ */
+export function BudgetLeft({
+  value,
+  missingReason,
+  about,
+}: {
+  value: number | undefined;
+  missingReason: string;
+  about?: string;
+}) {
   if (value === undefined) {
     return (
       <Tooltip content={missingReason}>
@@ -14,5 +25,12 @@ export function BudgetLeft({ value, missingReason }: { value: number | undefined
     );
   }
   const percent = `${(value * 100).toFixed(1)}%`;
-  return <Text color={value <= 0 ? 'error' : value < 0.25 ? 'warning' : 'primary'}>{percent}</Text>;
+  const text = <Text color={value <= 0 ? 'error' : value < 0.25 ? 'warning' : 'primary'}>{percent}</Text>;
+  return about ? (
+    <Tooltip content={about}>
+      <span>{text}</span>
+    </Tooltip>
+  ) : (
+    text
+  );
 }

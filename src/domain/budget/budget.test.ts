@@ -5,6 +5,7 @@ import {
   burnRate,
   errorBudgetSeconds,
   objectiveRatio,
+  spentWindowsInARow,
   timeToExhaustion,
 } from './budget';
 import { formatBudgetDuration } from './format';
@@ -65,6 +66,20 @@ describe('timeToExhaustion', () => {
     [0.7, 0, 30, Infinity],
   ])('%p left at burn %p over %d days lasts %p s', (left, rate, days, seconds) => {
     expect(timeToExhaustion(left, rate, days)).toBe(seconds);
+  });
+});
+
+describe('spentWindowsInARow', () => {
+  test.each<[string, Array<number | undefined>, number | undefined]>([
+    ['latest kept', [0.3, -0.2], 0],
+    ['latest kept, the one before not recorded', [0.3, undefined], 0],
+    ['latest spent, the one before kept', [-0.1, 0.4], 1],
+    ['both spent (exactly 0 counts as spent)', [0, -0.5], 2],
+    ['latest spent, the one before not recorded', [-0.1, undefined], undefined],
+    ['latest not recorded', [undefined, -0.5], undefined],
+    ['latest NaN', [NaN], undefined],
+  ])('%s', (_name, budgets, count) => {
+    expect(spentWindowsInARow(budgets)).toBe(count);
   });
 });
 

@@ -56,3 +56,23 @@ export function timeToExhaustion(remaining: number, currentBurnRate: number, win
   }
   return tidy((remaining * windowDays * SECONDS_PER_DAY) / currentBurnRate);
 }
+
+/**
+ * How many windows in a row ended with the budget spent (budget left at or below 0), counting back
+ * from the latest; `budgetsLeft` lists each window's budget left at its end, latest first, undefined
+ * where it was not recorded. Undefined when the count reaches a window that was not recorded, since
+ * the run might go on there.
+ */
+export function spentWindowsInARow(budgetsLeft: Array<number | undefined>): number | undefined {
+  let count = 0;
+  for (const left of budgetsLeft) {
+    if (left === undefined || !Number.isFinite(left)) {
+      return undefined;
+    }
+    if (left > 0) {
+      return count;
+    }
+    count++;
+  }
+  return count;
+}

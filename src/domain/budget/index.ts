@@ -5,6 +5,7 @@ export {
   burnRate,
   errorBudgetSeconds,
   objectiveRatio,
+  spentWindowsInARow,
   tidy,
   timeToExhaustion,
 } from './budget';

@@ -5,9 +5,9 @@
  */
 import { AppSettings, BillingKind, Service } from '../model';
 import { DEFAULT_BILLING_QUERY } from '../registry';
-import { escapeLabelValue } from '../promql/selector';
+import { escapeLabelValue } from '../query/selector';
 import { LABEL_SERVICE } from '../rules/names';
-import { orTerms, withLabels } from './promql';
+import { orTerms, withLabels } from '../query/combine';
 import { DashboardQuery } from './types';
 
 /** The billing settings a dashboard uses: the configured ones, or the Prometheus default template. */

@@ -7,7 +7,7 @@ import { isProblem, parseSloWindow, ruleWindowDays } from '../budget/window';
 import { BurnWindow, Slo } from '../model';
 import { ERROR_BUDGET_RATIO, LABEL_ID, sliErrorRatioName } from '../rules/names';
 import { enabledBurnWindows, windowSeconds } from '../windows/windows';
-import { regexMatcher } from './promql';
+import { regexMatcher } from '../query/selector';
 import { Threshold } from './types';
 
 /** One window pair and the SLOs (with their factor) that alert on it. */

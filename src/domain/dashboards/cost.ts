@@ -5,7 +5,7 @@
  * source itself (the default setup, OpenCost-style metrics next to the telemetry).
  */
 import { AppSettings, RatioSli, RegistryDocument, Service } from '../model';
-import { isCountableSli } from '../promql/sli';
+import { isCountableSli } from '../query/sli';
 import { stableUid } from '../rules/uid';
 import { LABEL_ID, SLI_ERROR_INCREASE_1H, SLI_TOTAL_INCREASE_1H, TILE_WINDOW } from '../rules/names';
 import { exactRange } from '../rules/ranges';
@@ -17,7 +17,8 @@ import {
   serviceCostExpr,
 } from './billing';
 import { HOURLY_STEP, panel, PanelIds, promQuery } from './panels';
-import { metricSelector, orTerms, regexMatcher, withLabels } from './promql';
+import { orTerms, withLabels } from '../query/combine';
+import { metricSelector, regexMatcher } from '../query/selector';
 import { serviceScope, ServiceScope } from './service';
 import { Dashboard, Panel } from './types';
 

@@ -4,12 +4,11 @@
  * and the health of the services it depends on.
  */
 import { LatencySli, RegistryDocument } from '../model';
-import { bucketSelector } from '../promql/selector';
+import { bucketSelector, metricSelector } from '../query/selector';
 import { stableUid } from '../rules/uid';
-import { CURRENT_BURN_RATE, LABEL_SERVICE, PERIOD_BUDGET_REMAINING } from '../rules/names';
+import { CURRENT_BURN_RATE, LABEL_SERVICE, PERIOD_BUDGET_REMAINING, servicesSelector } from '../rules/names';
 import { serviceDrilldowns } from './links';
 import { BUDGET_THRESHOLDS, BURN_THRESHOLDS, logQuery, panel, PanelIds, promQuery, tableQuery } from './panels';
-import { metricSelector, servicesSelector } from './promql';
 import { serviceScope, ServiceScope } from './service';
 import { ALL_VALUE, Dashboard, Panel, Row, Threshold, Variable } from './types';
 

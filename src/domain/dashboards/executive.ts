@@ -21,6 +21,7 @@ import {
   OBJECTIVE_RATIO,
   PERIOD_BUDGET_REMAINING,
   PERIOD_BURN_RATE,
+  servicesSelector,
 } from '../rules/names';
 import { LOW_BUDGET_LEFT } from '../registryView/sloStatus';
 import { costRow } from './executiveCost';
@@ -28,13 +29,15 @@ import { ExecutiveFilters, hasFilters, selectServices } from './filters';
 import { kpiRow } from './kpis';
 import { serviceDrilldowns } from './links';
 import { BURN_THRESHOLDS, BUDGET_THRESHOLDS, panel, PanelIds, promQuery, tableQuery } from './panels';
-import { BY_SLO, servicesSelector } from './promql';
 import { Dashboard, Row, Threshold, ValueMapping } from './types';
+
+/** Label pair identifying an SLO row in tables and legends: `sloth_id` is unique, `sloth_slo` is not. */
+const BY_SLO = `${LABEL_SERVICE}, ${LABEL_ID}`;
 
 /** Health of an SLO row, from its budget left: 0 spent, 1 below a quarter, 2 within budget. */
 export const STATUS_MAPPINGS: ValueMapping[] = [
   { from: 0, text: 'Budget spent', color: 'red' },
-  { from: 1, text: 'At risk', color: 'orange' },
+  { from: 1, text: 'Budget low', color: 'orange' },
   { from: 2, text: 'Within budget', color: 'green' },
 ];
 

@@ -5,10 +5,9 @@
  * tiles: a week is 168 samples per service instead of every raw billing sample.
  */
 import { AppSettings, Service } from '../model';
-import { LABEL_SERVICE, SERVICE_SPEND_1H } from '../rules/names';
+import { LABEL_SERVICE, SERVICE_SPEND_1H, servicesSelector } from '../rules/names';
 import { exactRange } from '../rules/ranges';
 import { billingIsPrometheus, billingQuery, billingSharesPrometheus, costedServices, spendExpr } from './billing';
-import { servicesSelector } from './promql';
 import { serviceDrilldowns } from './links';
 import { HOURLY_STEP, panel, PanelIds } from './panels';
 import { Panel, Row } from './types';

@@ -8,8 +8,8 @@ export {
   dashboardPanels,
   dashboardQueries,
   queryProblems,
+  type DashboardQueryProblem,
   type LocatedQuery,
-  type QueryProblem,
 } from './queries';
 export {
   ON_CALL_DASHBOARD_TAGS,

@@ -9,7 +9,7 @@ import { Kpi, Service } from '../model';
 import { LABEL_SERVICE } from '../rules/names';
 import { serviceDrilldowns } from './links';
 import { panel, PanelIds, promQuery } from './panels';
-import { orTerms, withLabels } from './promql';
+import { orTerms, withLabels } from '../query/combine';
 import { Row } from './types';
 
 /** Label carrying the KPI's name in the combined query. */

@@ -5,7 +5,7 @@
  */
 import { LABEL_SERVICE } from '../rules/names';
 import { Service, Slo } from '../model';
-import { SERVICE_TABS, serviceUrl, serviceUrlTemplate } from '../../routing';
+import { SERVICE_TABS, serviceUrl, serviceUrlTemplate } from '../urls';
 import { DataLink, PanelLink } from './types';
 
 /** Grafana's data link variable for the dashboard's time range (`from=…&to=…`). */

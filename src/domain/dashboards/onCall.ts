@@ -17,7 +17,7 @@ import {
 import { burnPanelSpecs, burnRateExpr, burnThresholds } from './burnWindows';
 import { runbookDataLinks } from './links';
 import { BUDGET_THRESHOLDS, panel, PanelIds, promQuery, tableQuery } from './panels';
-import { metricSelector } from './promql';
+import { metricSelector } from '../query/selector';
 import { runbookMarkdown } from './runbookText';
 import { serviceScope, ServiceScope, sloVariable } from './service';
 import { Dashboard, Panel, PanelLink, Row } from './types';

@@ -3,7 +3,9 @@
  * (`$slo`, `$__rate_interval`) before a query reaches the data source, so the check does the same
  * with sample values first; what it then parses is what Prometheus or Loki would receive.
  */
-import { logqlSyntaxErrors, promqlSyntaxErrors, SyntaxErrorSpan } from '../promql/syntax';
+import { checkLogQL } from '../query/logql';
+import { QueryProblem } from '../query/problem';
+import { checkPromQLSyntax } from '../query/promqlSyntax';
 import { Dashboard, DashboardQuery, Panel, QueryDataSource, QueryLanguage } from './types';
 
 /** A query with the panel it belongs to (annotations have panel 0). */
@@ -49,32 +51,30 @@ export function interpolateForCheck(expr: string): string {
   );
 }
 
-export interface QueryProblem {
+/** A query of a dashboard that does not parse, and its first syntax error. */
+export interface DashboardQueryProblem {
   panelId: number;
   panelTitle: string;
   refId: string;
   language: QueryLanguage;
-  errors: SyntaxErrorSpan[];
+  /** Positions refer to the query with variables and macros filled in. */
+  problem: QueryProblem;
 }
 
 /** Syntax errors of every PromQL and LogQL query (panels and annotations); SQL is not checked. */
-export function queryProblems(dashboard: Dashboard): QueryProblem[] {
+export function queryProblems(dashboard: Dashboard): DashboardQueryProblem[] {
   const annotations: LocatedQuery[] = dashboard.annotations.map((annotation, i) => ({
     panelId: 0,
     panelTitle: annotation.name,
     query: { refId: `annotation-${i}`, datasource: annotation.datasource, language: 'promql', expr: annotation.expr },
   }));
-  const problems: QueryProblem[] = [];
+  const problems: DashboardQueryProblem[] = [];
   for (const { panelId, panelTitle, query } of [...dashboardQueries(dashboard), ...annotations]) {
     const text = interpolateForCheck(query.expr);
-    const errors =
-      query.language === 'promql'
-        ? promqlSyntaxErrors(text)
-        : query.language === 'logql'
-          ? logqlSyntaxErrors(text)
-          : [];
-    if (errors.length > 0) {
-      problems.push({ panelId, panelTitle, refId: query.refId, language: query.language, errors });
+    const [problem] =
+      query.language === 'promql' ? checkPromQLSyntax(text) : query.language === 'logql' ? checkLogQL(text) : [];
+    if (problem) {
+      problems.push({ panelId, panelTitle, refId: query.refId, language: query.language, problem });
     }
   }
   return problems;

@@ -3,7 +3,7 @@
  * selector of its recorded series, and the links every panel carries.
  */
 import { Person, RegistryDocument, Service, Slo } from '../model';
-import { formatMatchers } from '../promql/selector';
+import { formatMatchers } from '../query/selector';
 import { LABEL_SERVICE } from '../rules/names';
 import { runbookLinks, servicePageLinks } from './links';
 import { ALL_VALUE, PanelLink, Variable } from './types';

@@ -103,6 +103,40 @@ describe('failure modes', () => {
       null,
     ],
     [
+      'telemetry: Prometheus down is unknown, with its answer',
+      'missingTelemetry',
+      {
+        slos: { 'checkout-ratio': { source: 'none', reason: { kind: 'queryFailed', message: 'connection refused' } } },
+      },
+      'unknown',
+      'telemetryQueryFailed',
+      'prometheus',
+    ],
+    [
+      'telemetry: rules not loaded and not queried raw is unknown',
+      'missingTelemetry',
+      { slos: { 'checkout-ratio': { source: 'none', reason: { kind: 'skipped', limit: 50 } } } },
+      'unknown',
+      'telemetryNotQueried',
+      'prometheus',
+    ],
+    [
+      'telemetry: the raw SLI query ran and found nothing',
+      'missingTelemetry',
+      { slos: { 'checkout-ratio': { source: 'none', hasData: false, reason: { kind: 'noSeries' } } } },
+      'fail',
+      'sliNoData',
+      null,
+    ],
+    [
+      'telemetry: no events over the window',
+      'missingTelemetry',
+      { slos: { 'checkout-ratio': { source: 'none', hasData: false, reason: { kind: 'noTraffic' } } } },
+      'fail',
+      'sliNoTraffic',
+      null,
+    ],
+    [
       'telemetry: SLI answers',
       'missingTelemetry',
       { slos: { 'checkout-ratio': { hasData: true } } },
@@ -120,6 +154,14 @@ describe('failure modes', () => {
       null,
     ],
     [
+      'overuse: spent now, the window before not recorded',
+      'budgetOverused',
+      { slos: { 'checkout-ratio': { budgetLeft: -0.1 } } },
+      'unknown',
+      'previousWindowNotRecorded',
+      'prometheus',
+    ],
+    [
       'overuse: one window',
       'budgetOverused',
       { slos: { 'checkout-ratio': { overspentWindowsInARow: 1 } } },
@@ -128,6 +170,30 @@ describe('failure modes', () => {
       null,
     ],
     ['cost: no values', 'costSpikeUnreviewed', undefined, 'unknown', 'costNotMeasured', 'billing'],
+    [
+      'cost: no billing data source',
+      'costSpikeUnreviewed',
+      { costUnknown: { kind: 'noBillingDataSource' } },
+      'unknown',
+      'costNoBillingDataSource',
+      'billing',
+    ],
+    [
+      'cost: billing query failed',
+      'costSpikeUnreviewed',
+      { costUnknown: { kind: 'queryFailed', message: 'timeout' } },
+      'unknown',
+      'costQueryFailed',
+      'billing',
+    ],
+    [
+      'cost: read, but no spend for its tags',
+      'costSpikeUnreviewed',
+      { costs: { payments: { current: 10, baseline: 10 } } },
+      'unknown',
+      'costNoSpendFound',
+      'billing',
+    ],
     [
       'cost: spike',
       'costSpikeUnreviewed',
@@ -167,6 +233,22 @@ describe('failure modes', () => {
 
   test('all SLOs with a policy cannot burn without one', () => {
     expect(resultOf(baseRegistry(), 'checkout', 'burnWithoutPolicy')).toMatchObject({ outcome: 'pass' });
+  });
+});
+
+describe('unknown failure modes', () => {
+  test('Prometheus down: telemetry is unknown for every service, never a failure', () => {
+    const doc = baseRegistry();
+    const failed = { source: 'none' as const, reason: { kind: 'queryFailed' as const, message: 'connection refused' } };
+    const live = { slos: Object.fromEntries(doc.slos.map((slo) => [slo.id, failed])) };
+    const cards = scoreRegistry(doc, live);
+    for (const card of cards.filter((item) => doc.slos.some((slo) => slo.serviceId === item.serviceId))) {
+      expect(card.failing).not.toContain('missingTelemetry');
+      expect(card.unknown).toContain('missingTelemetry');
+    }
+    const summary = summarizePortfolio(cards);
+    expect(summary.outcomes.missingTelemetry.fail).toBe(0);
+    expect(summary.outcomes.missingTelemetry.unknown).toBeGreaterThan(0);
   });
 });
 

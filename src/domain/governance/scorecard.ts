@@ -46,6 +46,8 @@ export function scoreService(service: Service, ctx: ScoringContext): Scorecard {
     people: ctx.people,
     sloValues: ctx.live?.slos,
     cost: ctx.live?.costs?.[service.id],
+    costUnknown: ctx.live?.costUnknown,
+    costsRead: ctx.live?.costs !== undefined,
     dashboardsGenerated: ctx.generated ? ctx.generated.has(service.id) : undefined,
   };
   const results: CheckResult[] = GOVERNANCE_CHECKS.map((check) => ({
@@ -66,10 +68,16 @@ export function scoreService(service: Service, ctx: ScoringContext): Scorecard {
     }
     level = rung;
   }
-  const failing = results
-    .filter((result) => result.kind === 'failureMode' && result.outcome === 'fail')
-    .map((result) => result.id);
-  return { serviceId: service.id, level, next, results, failing };
+  const failureModes = (outcome: CheckResult['outcome']) =>
+    results.filter((result) => result.kind === 'failureMode' && result.outcome === outcome).map((result) => result.id);
+  return {
+    serviceId: service.id,
+    level,
+    next,
+    results,
+    failing: failureModes('fail'),
+    unknown: failureModes('unknown'),
+  };
 }
 
 /** Scorecards of every service of `doc`, in document order. */

@@ -1,5 +1,5 @@
 import { Person, Service, Slo } from '../model';
-import { CostLiveValues, SloLiveValues } from '../registryView/liveValues';
+import { CostLiveValues, CostUnknown, SloLiveValues } from '../registryView/liveValues';
 
 /** Rungs of the maturity ladder, lowest first. */
 export const MATURITY_LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
@@ -14,7 +14,7 @@ export type ScoreLevel = 'none' | MaturityLevel;
 export type CheckOutcome = 'pass' | 'fail' | 'unknown' | 'notApplicable';
 
 /** What a check would need to decide. */
-export type CheckNeed = 'prometheus' | 'billing' | 'dashboards';
+export type CheckNeed = 'prometheus' | 'loki' | 'billing' | 'dashboards';
 
 /**
  * One fact shown as evidence. `code` names the sentence (the UI translates it); `values` fill it.
@@ -39,6 +39,10 @@ export interface CheckSubject {
   /** Measured values for the service's SLOs, by SLO id, when a data source provides them. */
   sloValues?: Record<string, SloLiveValues>;
   cost?: CostLiveValues;
+  /** Why no service's spend could be read, when it could not. */
+  costUnknown?: CostUnknown;
+  /** Whether spend was read for the registry (a service missing from it matched no spend). */
+  costsRead?: boolean;
   /** Whether the service's on-call dashboard is saved in Grafana; undefined when unknown. */
   dashboardsGenerated?: boolean;
 }
@@ -68,4 +72,6 @@ export interface Scorecard {
   results: CheckResult[];
   /** Failure modes that fail: the service needs attention. */
   failing: string[];
+  /** Failure modes that could not be decided (see each result's evidence for why); not failures. */
+  unknown: string[];
 }

@@ -1,7 +1,7 @@
 /** Reading the queries of an OpenSLO SLI: metric sources, selectors and their ranges. */
 import { Problem } from '../problems';
-import { WINDOW_PLACEHOLDER } from '../query/promql';
-import { checkSeriesSelector } from '../query/selector';
+import { checkSeriesSelector } from '../query/promql';
+import { WINDOW_PLACEHOLDER } from '../query/sli';
 import { Fields } from '../validation/checker';
 import { fields, SourceDoc, text } from './sourceDoc';
 

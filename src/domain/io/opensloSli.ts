@@ -1,6 +1,6 @@
 import { Sli } from '../model';
 import { Problem } from '../problems';
-import { WINDOW_PLACEHOLDER } from '../query/promql';
+import { WINDOW_PLACEHOLDER } from '../query/sli';
 import { Fields } from '../validation/checker';
 import {
   isSelector,

@@ -4,7 +4,7 @@
  * end. A slice without events gives no value, so that it counts neither good nor bad.
  */
 import { Problem } from '../problems';
-import { CountableSli, errorCountQuery, totalCountQuery } from '../promql/sli';
+import { CountableSli, errorCountQuery, totalCountQuery } from '../query/sli';
 import { Fields } from '../validation/checker';
 import { isSelector, metricSource, ratioSources, thresholdQuery, withRange, YamlPath } from './opensloQueries';
 import { SourceDoc, text } from './sourceDoc';

@@ -19,7 +19,7 @@
 import { Alerting } from '../model';
 import { Problem } from '../problems';
 import { parsePromDuration } from '../query/duration';
-import { WINDOW_PLACEHOLDER } from '../query/promql';
+import { WINDOW_PLACEHOLDER } from '../query/sli';
 import { CURRENT_WINDOW } from '../rules/names';
 import { Fields, isFields } from '../validation/checker';
 import { distinctWindows, resolveBurnWindows } from '../windows/windows';

@@ -1,11 +1,11 @@
 import { Sli } from '../model';
-import { sumBy } from '../promql/sli';
-import { formatLe } from '../promql/selector';
+import { sumBy } from '../query/combine';
 import { parsePromDuration } from '../query/duration';
-import { WINDOW_PLACEHOLDER } from '../query/promql';
+import { formatSelector, Matcher, parseSelector, sameMatchers, Selector } from '../query/promql';
+import { formatLe } from '../query/selector';
+import { WINDOW_PLACEHOLDER } from '../query/sli';
 import { Fields, isFields } from '../validation/checker';
 import { PyrraObject, YamlPath } from './pyrraFields';
-import { formatSelector, Matcher, parseSelector, sameMatchers, Selector } from './pyrraSelector';
 import { fields } from './sourceDoc';
 
 /** A Pyrra indicator as the registry holds it, and the selector whose matchers Pyrra puts on its rules. */

@@ -1,7 +1,7 @@
 import { Alerting, Sli, Slo } from '../model';
 import { Problem } from '../problems';
-import { checkSeriesSelector } from '../query/selector';
-import { WINDOW_PLACEHOLDER } from '../query/promql';
+import { checkSeriesSelector } from '../query/promql';
+import { WINDOW_PLACEHOLDER } from '../query/sli';
 import { Fields } from '../validation/checker';
 import { WINDOW_PRESETS } from '../windows/presets';
 import { newSlo } from './importResult';

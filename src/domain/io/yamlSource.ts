@@ -47,14 +47,24 @@ export function readYaml(text: string, file?: string): YamlSource {
   return { file, documents, lineCounter, problems };
 }
 
-/** Converts a YAML document to plain data; aliases that expand too much become a problem. */
+/**
+ * Converts a YAML document to plain data; aliases that expand too much become a problem, with the
+ * document's index when the source holds several.
+ */
 export function toData(source: YamlSource, document: Document): { value?: unknown; problem?: Problem } {
   try {
     return { value: document.toJS({ maxAliasCount: 100 }) };
   } catch (error) {
     const line = document.contents?.range ? source.lineCounter.linePos(document.contents.range[0]).line : undefined;
+    const index = source.documents.length > 1 ? { document: source.documents.indexOf(document) + 1 } : {};
     return {
-      problem: { path: '', message: `YAML cannot be read: ${(error as Error).message}`, file: source.file, line },
+      problem: {
+        path: '',
+        message: `YAML cannot be read: ${(error as Error).message}`,
+        file: source.file,
+        line,
+        ...index,
+      },
     };
   }
 }

@@ -19,3 +19,17 @@ describe('checkLogQL', () => {
     expect(checkLogQL(expr)).toEqual([expect.objectContaining({ message, from })]);
   });
 });
+
+test.each(['sum(count_over_time({a="b"} |= "x" [5m]))', 'sum by (route) (count_over_time({a="b"}[1h]))'])(
+  'checkLogQL accepts the metric query %s',
+  (expr) => {
+    expect(checkLogQL(expr)).toEqual([]);
+  }
+);
+
+test.each(['count_over_time({a="b"})', 'sum(count_over_time({a="b"}[5m])', '{a="b"'])(
+  'checkLogQL finds the error in %s',
+  (expr) => {
+    expect(checkLogQL(expr)).toHaveLength(1);
+  }
+);

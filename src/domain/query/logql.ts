@@ -1,6 +1,6 @@
 import { parser } from '@grafana/lezer-logql';
 
-import { QueryProblem, withPosition } from './positions';
+import { QueryProblem, withPosition } from './problem';
 import { syntaxProblem } from './syntax';
 
 /**

@@ -1,4 +1,12 @@
-import { checkPromQL } from './promql';
+import {
+  checkPromQL,
+  checkPromQLSyntax,
+  checkSelector,
+  checkSeriesSelector,
+  formatSelector,
+  parseSelector,
+  sameMatchers,
+} from './promql';
 
 describe('checkPromQL', () => {
   test.each([
@@ -58,5 +66,101 @@ describe('checkPromQL on a busy machine', () => {
     );
     const expr = `(${terms.join(' + ')}) / sum(rate(http_requests_total[5m]))`;
     expect(checkPromQL(expr)).toEqual([]);
+  });
+});
+
+describe('checkPromQLSyntax', () => {
+  test.each(['sum(rate(x[5m]))', 'a / on (b) group_left c', 'sum_over_time(x[30d]) > 0.5', 'rate(foo)'])(
+    'accepts %s',
+    (expr) => {
+      expect(checkPromQLSyntax(expr)).toEqual([]);
+    }
+  );
+
+  test.each([
+    ['sum(rate(x[5m])', '"(" is never closed: add ")" at column 4'],
+    ['rate(x[5m]) +', 'the query ends too early: something is missing at the end at column 14'],
+    ['x{a="b"', '"{" is never closed: add "}" at column 2'],
+    ['sum by route (x)', 'unexpected "route" at column 8'],
+    ['abc(foo)', 'unknown function "abc" at column 4'],
+  ])('reports the first syntax error in %j', (expr, message) => {
+    expect(checkPromQLSyntax(expr).map((problem) => problem.message)).toEqual([message]);
+  });
+});
+
+describe('checkSelector', () => {
+  test.each(['{service="checkout"}', '{service="checkout", env=~"prod|staging"}', ' {app!="x"} '])(
+    'accepts %s',
+    (selector) => {
+      expect(checkSelector(selector)).toEqual([]);
+    }
+  );
+
+  test.each([
+    ['service="checkout"', 'must be label matchers in braces, e.g. {service="checkout"}'],
+    ['up{service="checkout"}', 'must be label matchers in braces, e.g. {service="checkout"}'],
+    ['{}', 'needs at least one label matcher, e.g. {service="checkout"}'],
+    ['{service="checkout"', '"{" is never closed: add "}" at column 1'],
+    [
+      '{service="checkout"}[5m]',
+      'must be label matchers in braces, e.g. {service="checkout"}, without functions, operators or ranges',
+    ],
+  ])('refuses %j', (selector, message) => {
+    expect(checkSelector(selector).map((problem) => problem.message)).toEqual([message]);
+  });
+});
+
+describe('checkSeriesSelector', () => {
+  test.each(['http_requests_total', 'http_requests_total{code=~"5.."}', '{__name__="up"}'])(
+    'accepts %s',
+    (selector) => {
+      expect(checkSeriesSelector(selector)).toEqual([]);
+    }
+  );
+
+  test.each([
+    [
+      'rate(http_requests_total[5m])',
+      'must be a series selector, e.g. http_requests_total{service="checkout"}, without functions, operators or ranges',
+    ],
+    ['{}', 'must name a metric or match labels, e.g. http_requests_total{service="checkout"}'],
+    ['http_requests_total{', '"{" is never closed: add "}" at column 20'],
+  ])('refuses %j', (selector, message) => {
+    expect(checkSeriesSelector(selector).map((problem) => problem.message)).toEqual([message]);
+  });
+});
+
+describe('parseSelector', () => {
+  test('splits a series selector into metric name and matchers, as written', () => {
+    const selector = parseSelector(`http_requests_total{code=~"5..", 'a.b'="c", le='0.5'}`);
+    expect(selector).toEqual({
+      metric: 'http_requests_total',
+      matchers: [
+        { name: 'code', op: '=~', value: '5..', text: 'code=~"5.."' },
+        { name: 'a.b', op: '=', value: 'c', text: `'a.b'="c"` },
+        { name: 'le', op: '=', value: '0.5', text: `le='0.5'` },
+      ],
+    });
+    expect(formatSelector(selector!.metric, selector!.matchers)).toBe(
+      `http_requests_total{code=~"5..", 'a.b'="c", le='0.5'}`
+    );
+  });
+
+  test('a bare quoted name is the metric name', () => {
+    expect(parseSelector('{"my.metric", job="api"}')).toEqual({
+      metric: 'my.metric',
+      matchers: [{ name: 'job', op: '=', value: 'api', text: 'job="api"' }],
+    });
+  });
+
+  test.each(['rate(x[5m])', 'x[5m]', 'x{a="b"', 'a + b'])('refuses %j', (text) => {
+    expect(parseSelector(text)).toBeUndefined();
+  });
+
+  test('matchers compare in any order', () => {
+    const a = parseSelector('x{a="1", b="2"}')!.matchers;
+    const b = parseSelector('x{b=\'2\',a="1"}')!.matchers;
+    expect(sameMatchers(a, b)).toBe(true);
+    expect(sameMatchers(a, b.slice(1))).toBe(false);
   });
 });

@@ -1,72 +1,107 @@
-import { parser } from '@prometheus-io/lezer-promql';
+/**
+ * Building selectors as text, for PromQL and LogQL. Selectors come from users
+ * (`http_requests_total{code=~"5.."}`), so they are edited textually: matchers are appended inside
+ * the braces, nothing else is rewritten. Checking a selector someone typed needs the parser and is
+ * in promql.ts (`checkSelector`, `checkSeriesSelector`).
+ */
 
-import { QueryProblem, withPosition } from './positions';
-import { syntaxProblem } from './syntax';
+/** Escapes a label value for a double-quoted PromQL/LogQL string. */
+export function escapeLabelValue(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+}
 
-/** Node names of one matcher: `a="b"`, `"a.b"="c"` and a bare quoted metric name `{"a.b"}`. */
-const MATCHER_NODES = ['UnquotedLabelMatcher', 'QuotedLabelMatcher', 'QuotedLabelName'];
+/** Formats label equality matchers in key order, e.g. `{sloth_id="checkout-availability"}`. */
+export function formatMatchers(labels: Record<string, string>): string {
+  const parts = Object.keys(labels)
+    .sort()
+    .map((name) => `${name}="${escapeLabelValue(labels[name])}"`);
+  return `{${parts.join(', ')}}`;
+}
 
-/** The one vector selector of `text`, or a problem saying what else was found. */
-function parseVectorSelector(
-  text: string,
-  what: string
-): { problem?: QueryProblem; hasName: boolean; matchers: number } {
-  const tree = parser.parse(text);
-  const syntax = syntaxProblem(tree, text);
-  if (syntax) {
-    return { problem: withPosition(syntax, text), hasName: false, matchers: 0 };
-  }
-  const top = tree.topNode.firstChild;
-  if (!top || top.name !== 'VectorSelector') {
-    return {
-      problem: { message: `must be ${what}, without functions, operators or ranges`, from: 0, to: text.length },
-      hasName: false,
-      matchers: 0,
-    };
-  }
-  const labelMatchers = top.getChild('LabelMatchers');
-  const matchers = MATCHER_NODES.reduce((count, name) => count + (labelMatchers?.getChildren(name).length ?? 0), 0);
-  return { hasName: top.getChild('Identifier') !== null, matchers };
+/** A regex matching exactly the given values (anchored by Prometheus), metacharacters escaped. */
+export function regexOf(values: string[]): string {
+  return values.map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+}
+
+/** `name=~"a|b"` for a PromQL or LogQL selector, the regex escaped for a double-quoted string. */
+export function regexMatcher(name: string, values: string[]): string {
+  return `${name}=~"${escapeLabelValue(regexOf(values))}"`;
+}
+
+/** The matchers inside a service's selector: `{service="checkout"}` gives `service="checkout"`. */
+export function selectorMatchers(selector: string): string {
+  const trimmed = selector.trim();
+  const open = trimmed.indexOf('{');
+  const close = trimmed.lastIndexOf('}');
+  return open === -1 || close < open ? '' : trimmed.slice(open + 1, close).trim();
+}
+
+/** A metric selected by a service's selector plus extra matchers: `deploys_total{service="checkout"}`. */
+export function metricSelector(metric: string, serviceSelector: string, extra: string[] = []): string {
+  const matchers = [selectorMatchers(serviceSelector), ...extra].filter((matcher) => matcher !== '');
+  return `${metric}{${matchers.join(', ')}}`;
 }
 
 /**
- * Checks a service selector: label matchers in braces with no metric name, e.g.
- * `{service="checkout", env="prod"}`, usable in both PromQL and LogQL.
+ * Adds matchers (already formatted, e.g. `le="0.3"`) to a selector: inside its braces when it has
+ * some, in new braces otherwise.
  */
-export function checkSelector(selector: string): QueryProblem[] {
-  const what = 'label matchers in braces, e.g. {service="checkout"}';
-  const text = selector.trim();
-  if (!text.startsWith('{')) {
-    return [{ message: `must be ${what}`, from: 0, to: selector.length }];
+export function addMatchers(selector: string, matchers: string[]): string {
+  const trimmed = selector.trim();
+  if (matchers.length === 0) {
+    return trimmed;
   }
-  const parsed = parseVectorSelector(selector, what);
-  if (parsed.problem) {
-    return [parsed.problem];
+  const added = matchers.join(', ');
+  if (!trimmed.endsWith('}')) {
+    return `${trimmed}{${added}}`;
   }
-  if (parsed.matchers === 0) {
-    return [{ message: `needs at least one label matcher, e.g. {service="checkout"}`, from: 0, to: selector.length }];
+  const inner = trimmed.slice(trimmed.lastIndexOf('{') + 1, -1).trim();
+  const head = trimmed.slice(0, trimmed.lastIndexOf('{'));
+  const joined = inner === '' ? added : `${inner.replace(/,\s*$/, '')}, ${added}`;
+  return `${head}{${joined}}`;
+}
+
+/** Turns a histogram base name or `_bucket` selector into the `_bucket` selector. */
+export function bucketSelector(histogram: string): string {
+  const trimmed = histogram.trim();
+  const brace = trimmed.indexOf('{');
+  const name = brace === -1 ? trimmed : trimmed.slice(0, brace);
+  const matchers = brace === -1 ? '' : trimmed.slice(brace);
+  if (name === '' || name.endsWith('_bucket')) {
+    return trimmed;
   }
-  return [];
+  return `${name}_bucket${matchers}`;
 }
 
 /**
- * Checks a series selector such as a counter of a ratio SLI: a metric name and/or label matchers,
- * e.g. `http_requests_total{service="checkout"}`, with no function or range around it.
+ * The `le` matcher for a bucket bound. Go clients write whole bounds as `1` and Python/Java ones as
+ * `1.0` (Prometheus 3 normalises both to `1` at scrape, 2.x keeps them as sent), so whole numbers
+ * match both spellings; fractional bounds are written the same way by all clients (`0.3`).
  */
-export function checkSeriesSelector(selector: string): QueryProblem[] {
-  const what = 'a series selector, e.g. http_requests_total{service="checkout"}';
-  const parsed = parseVectorSelector(selector, what);
-  if (parsed.problem) {
-    return [parsed.problem];
+export function leMatcher(bound: number): string {
+  if (bound === Infinity) {
+    return 'le="+Inf"';
   }
-  if (!parsed.hasName && parsed.matchers === 0) {
-    return [
-      {
-        message: `must name a metric or match labels, e.g. http_requests_total{service="checkout"}`,
-        from: 0,
-        to: selector.length,
-      },
-    ];
+  const text = formatLe(bound);
+  if (Number.isInteger(bound) && !text.includes('e')) {
+    return `le=~"${text}|${text}\\\\.0"`;
   }
-  return [];
+  return `le="${text}"`;
+}
+
+/**
+ * Formats a bucket bound the way Prometheus' Go client does: `strconv.FormatFloat(v, 'g', -1, 64)`,
+ * which uses the shortest round-trip digits and switches to an exponent below 1e-4 and from 1e6.
+ */
+export function formatLe(bound: number): string {
+  if (bound === Infinity) {
+    return '+Inf';
+  }
+  const [mantissa, exponentText] = bound.toExponential().split('e');
+  const exponent = Number(exponentText);
+  if (exponent >= -4 && exponent < 6) {
+    return String(bound);
+  }
+  const sign = exponent < 0 ? '-' : '+';
+  return `${mantissa}e${sign}${String(Math.abs(exponent)).padStart(2, '0')}`;
 }

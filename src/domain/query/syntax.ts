@@ -1,6 +1,6 @@
 import { SyntaxNode, Tree } from '@lezer/common';
 
-import { QueryProblem } from './positions';
+import { QueryProblem } from './problem';
 
 const CLOSING: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 const OPENING: Record<string, string> = { ')': '(', ']': '[', '}': '{' };

@@ -6,7 +6,7 @@ import { scoreService, scoringContext } from '../governance/scorecard';
 import { ScoreLevel } from '../governance/types';
 import { Lifecycle, RegistryDocument, Service, Tier } from '../model';
 import { LiveValues } from './liveValues';
-import { SloHealth, summarizeSlos } from './sloStatus';
+import { SloHealth, SloSummary, summarizeSlos } from './sloStatus';
 
 export interface ServiceRow {
   id: string;
@@ -19,8 +19,12 @@ export interface ServiceRow {
   team?: string;
   sloCount: number;
   sloHealth: SloHealth | 'none';
+  /** The SLO whose status sets `sloHealth`, with that status (its reason and values). */
+  decisive?: SloSummary['decisive'];
   /** Lowest budget left among the service's SLOs, when measured. */
   budgetLeft?: number;
+  /** The SLO that has `budgetLeft`. */
+  lowestBudgetSloId?: string;
   level: ScoreLevel;
   /** Failure modes that fail, by check id. */
   failing: string[];
@@ -71,7 +75,9 @@ export function buildServiceRows(doc: RegistryDocument, live?: LiveValues): Serv
       team,
       sloCount: slos.length,
       sloHealth: summary.health,
+      decisive: summary.decisive,
       budgetLeft: summary.budgetLeft,
+      lowestBudgetSloId: summary.lowestBudgetSloId,
       get level() {
         return scored().level;
       },

@@ -31,13 +31,26 @@ describe('summarizeSlos', () => {
   test('no values: every SLO has no data', () => {
     expect(summarizeSlos([a, b], undefined)).toEqual({
       health: 'noData',
+      decisive: { slo: a, status: { health: 'noData', reason: 'noValues' } },
       budgetLeft: undefined,
+      lowestBudgetSloId: undefined,
       counts: { ok: 0, atRisk: 0, exhausted: 0, noData: 2 },
     });
   });
 
   test('the worst measured SLO and the lowest budget left win', () => {
     const summary = summarizeSlos([a, b], { [a.id]: { budgetLeft: 0.9 }, [b.id]: { budgetLeft: -0.1 } });
-    expect(summary).toMatchObject({ health: 'exhausted', budgetLeft: -0.1 });
+    expect(summary).toMatchObject({ health: 'exhausted', budgetLeft: -0.1, lowestBudgetSloId: b.id });
+    expect(summary.decisive?.slo.id).toBe(b.id);
+  });
+
+  test('the SLO that sets the health can differ from the one with the lowest budget', () => {
+    const frozen = { ...a, budgetPolicy: { enabled: true, freezeBurnRate: 2, escalateToBusinessOwner: false } };
+    const summary = summarizeSlos([frozen, b], {
+      [frozen.id]: { budgetLeft: 0.5, burnRate: 3 },
+      [b.id]: { budgetLeft: 0.3, burnRate: 0.5 },
+    });
+    expect(summary).toMatchObject({ health: 'atRisk', budgetLeft: 0.3, lowestBudgetSloId: b.id });
+    expect(summary.decisive).toMatchObject({ slo: { id: frozen.id }, status: { reason: 'releaseFreeze' } });
   });
 });

@@ -53,8 +53,12 @@ export function sloStatus(slo: Slo, values: SloLiveValues | undefined): SloStatu
 /** Health of a set of SLOs (one service's): the worst measured one, `none` when there are no SLOs. */
 export interface SloSummary {
   health: SloHealth | 'none';
+  /** The SLO whose status sets `health` (the first of the worst), so that the page can say why. */
+  decisive?: { slo: Slo; status: SloStatus };
   /** Lowest budget left among the SLOs that have a value. */
   budgetLeft?: number;
+  /** The SLO with the lowest budget left: not always the decisive one (a policy may freeze on burn). */
+  lowestBudgetSloId?: string;
   /** SLOs per health. */
   counts: Record<SloHealth, number>;
 }
@@ -62,19 +66,21 @@ export interface SloSummary {
 /** Summarises the health of `slos` from the values measured for them (by SLO id). */
 export function summarizeSlos(slos: Slo[], values: Record<string, SloLiveValues> | undefined): SloSummary {
   const counts: Record<SloHealth, number> = { ok: 0, atRisk: 0, exhausted: 0, noData: 0 };
-  let worst: SloHealth | undefined;
+  let decisive: SloSummary['decisive'];
   let budgetLeft: number | undefined;
+  let lowestBudgetSloId: string | undefined;
   for (const slo of slos) {
     const status = sloStatus(slo, values?.[slo.id]);
     counts[status.health]++;
-    if (worst === undefined || SEVERITY[status.health] > SEVERITY[worst]) {
-      worst = status.health;
+    if (decisive === undefined || SEVERITY[status.health] > SEVERITY[decisive.status.health]) {
+      decisive = { slo, status };
     }
     if (status.budgetLeft !== undefined && (budgetLeft === undefined || status.budgetLeft < budgetLeft)) {
       budgetLeft = status.budgetLeft;
+      lowestBudgetSloId = slo.id;
     }
   }
-  return { health: worst ?? 'none', budgetLeft, counts };
+  return { health: decisive?.status.health ?? 'none', decisive, budgetLeft, lowestBudgetSloId, counts };
 }
 
 /** Sort rank of a health, worst highest; `none` (no SLOs) ranks below `noData`. */

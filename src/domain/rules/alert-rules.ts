@@ -5,7 +5,7 @@
  */
 import { tidy } from '../budget/budget';
 import { BurnWindow } from '../model';
-import { isCountableSli } from '../promql/sli';
+import { isCountableSli } from '../query/sli';
 import { budgetSpentWhenFires } from '../windows/windows';
 import { SloContext } from './context';
 import {

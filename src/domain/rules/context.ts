@@ -6,7 +6,7 @@ import { allowedErrorRatio } from '../budget/budget';
 import { isProblem, parseSloWindow, ruleWindowDays } from '../budget/window';
 import { serviceTeam } from '../dashboards/filters';
 import { BurnWindow, Person, RegistryDocument, Service, Slo } from '../model';
-import { formatMatchers } from '../promql/selector';
+import { formatMatchers } from '../query/selector';
 import {
   distinctWindows,
   enabledBurnWindows,

@@ -5,7 +5,7 @@
  * records its hourly spend when billing is read from the same Prometheus.
  */
 import { RegistryDocument } from '../model';
-import { sliQueryLanguage } from '../promql/sli';
+import { sliQueryLanguage } from '../query/sli';
 import { buildAlertRules } from './alert-rules';
 import { buildCostGroup } from './cost-rules';
 import { buildSloContext, indexRegistry, SloContext } from './context';

@@ -3,6 +3,7 @@
  * the executive view and the release gate query these, so they are the public vocabulary of the
  * rules; the names and labels follow Sloth so that Sloth dashboards keep working.
  */
+import { regexMatcher } from '../query/selector';
 
 /** Prefix of the SLI error ratio over a window: `slo:sli_error:ratio_rate5m`. */
 export const SLI_ERROR_RATIO_PREFIX = 'slo:sli_error:ratio_rate';
@@ -123,4 +124,9 @@ export function sliErrorRatioName(window: string): string {
 /** The event count series over `window`, e.g. `slo:sli_total:count6h`. */
 export function sliTotalCountName(window: string): string {
   return `${SLI_TOTAL_COUNT_PREFIX}${window}`;
+}
+
+/** `{sloth_service=~"checkout|payments"}`: the recorded series of these services. */
+export function servicesSelector(serviceIds: string[], extra: string[] = []): string {
+  return `{${[regexMatcher(LABEL_SERVICE, serviceIds), ...extra].join(', ')}}`;
 }

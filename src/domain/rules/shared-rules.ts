@@ -33,8 +33,9 @@
  * it recorded in the same evaluation.
  */
 import { allowedErrorRatio, objectiveRatio } from '../budget/budget';
-import { orTerms, regexMatcher } from '../dashboards/promql';
-import { isCountableSli, sliQueryLanguage } from '../promql/sli';
+import { orTerms } from '../query/combine';
+import { regexMatcher } from '../query/selector';
+import { isCountableSli, sliQueryLanguage } from '../query/sli';
 import { windowSeconds } from '../windows/windows';
 import { SloContext } from './context';
 import { INFO_NAME, INFO_OBJECTIVE, INFO_WINDOW } from './meta-rules';

@@ -5,7 +5,7 @@
  * freeform SLI, the sub-day windows of a log SLI). The error ratios of countable SLIs over the
  * alert windows and the period are built from these once for the whole registry (shared-rules.ts).
  */
-import { errorCountQuery, errorRatioQuery, isCountableSli, sliQueryLanguage, totalCountQuery } from '../promql/sli';
+import { errorCountQuery, errorRatioQuery, isCountableSli, sliQueryLanguage, totalCountQuery } from '../query/sli';
 import { distinctWindows, windowSeconds } from '../windows/windows';
 import { SloContext } from './context';
 import {

@@ -1,8 +1,9 @@
 /**
- * Every expression the generator writes must parse: PromQL with the Prometheus lezer grammar,
- * Loki rules with the LogQL grammar, across all fixtures.
+ * Every expression the generator writes must parse: PromQL with the Prometheus lezer grammar (and
+ * pass its type checks), Loki rules with the LogQL grammar, across all fixtures.
  */
-import { logqlSyntaxErrors, promqlSyntaxErrors } from '../promql/syntax';
+import { checkLogQL } from '../query/logql';
+import { checkPromQL } from '../query/promql';
 import { RULE_FIXTURES } from './fixtures';
 import { generateRuleFiles } from './generate';
 import { buildGrafanaAlertRules } from './grafana';
@@ -25,6 +26,6 @@ test('the fixtures produce both languages', () => {
 });
 
 test.each(cases)('%s: %s parses: %s', (_name, language, expr) => {
-  const errors = language === 'promql' ? promqlSyntaxErrors(expr) : logqlSyntaxErrors(expr);
-  expect(errors).toEqual([]);
+  const problems = language === 'promql' ? checkPromQL(expr) : checkLogQL(expr);
+  expect(problems).toEqual([]);
 });

@@ -1,8 +1,7 @@
 import { BillingKind } from '../model';
 import { checkLogQL, checkLogQuery } from '../query/logql';
-import { QueryProblem } from '../query/positions';
-import { checkPromQL, checkPromQLTemplate } from '../query/promql';
-import { checkSelector, checkSeriesSelector } from '../query/selector';
+import { QueryProblem } from '../query/problem';
+import { checkPromQL, checkPromQLTemplate, checkSelector, checkSeriesSelector } from '../query/promql';
 import { at, Checker, Fields } from './checker';
 
 const CHECKS = {

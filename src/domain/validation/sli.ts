@@ -1,5 +1,5 @@
 import { SliKind } from '../model';
-import { WINDOW_PLACEHOLDER } from '../query/promql';
+import { WINDOW_PLACEHOLDER } from '../query/sli';
 import { at, Checker, Fields } from './checker';
 import { checkQuery } from './queries';
 

@@ -1,5 +1,6 @@
 import { t } from '@grafana/i18n';
 import { SceneAppPage } from '@grafana/scenes';
+import { notFoundFallback } from '../../components/NotFound/notFoundPage';
 import { ROUTES } from '../../constants';
 import { prefixRoute } from '../../routing';
 import { pageCode } from '../pageCode';
@@ -18,5 +19,9 @@ export function getExecutivePage(): SceneAppPage {
     url: prefixRoute(ROUTES.Executive),
     routePath: `${ROUTES.Executive}/*`,
     getScene: () => reactScene(ExecutiveView),
+    getFallbackPage: notFoundFallback({
+      href: prefixRoute(ROUTES.Executive),
+      label: t('bizowner.executive.back', 'Executive view'),
+    }),
   });
 }

@@ -39,7 +39,7 @@ describe('GovernancePage', () => {
     expect(
       within(card).getByText('SLOs without a policy: checkout-latency; whether they burn is not measured.')
     ).toBeInTheDocument();
-    expect(within(card).getAllByText('Needs a Prometheus data source').length).toBeGreaterThan(0);
+    expect(within(card).getAllByText(/^No data source yet: SLO status, error budget left/).length).toBeGreaterThan(0);
   });
 
   test('a service without an owner is flagged with the failure mode', async () => {
@@ -62,6 +62,32 @@ describe('GovernancePage', () => {
     expect(
       within(card).getByText('Burning faster than sustainable without a policy: checkout-latency (3.5x).')
     ).toBeInTheDocument();
-    expect(within(card).getByText('SLIs that return no data: checkout-latency.')).toBeInTheDocument();
+    expect(
+      within(card).getByText(
+        'SLI queries that ran and found no series (the metrics or the selector match nothing): checkout-latency.'
+      )
+    ).toBeInTheDocument();
+  });
+
+  test('Prometheus down: telemetry is unknown with the reason, counted apart from failures', async () => {
+    const doc = registry();
+    doc.settings.prometheus = { uid: 'prom', type: 'prometheus' };
+    const failed = { source: 'none' as const, reason: { kind: 'queryFailed' as const, message: 'connection refused' } };
+    const live = { slos: { 'checkout-ratio': failed, 'checkout-latency': failed } };
+    renderWithRegistry(<GovernancePage />, { doc, path: prefixRoute(ROUTES.Governance), live });
+    const summary = await screen.findByTestId(testIds.governance.summary);
+    expect(within(summary).getByText('Missing telemetry').nextSibling).toHaveTextContent('0 found · 1 unknown');
+    const row = screen.getByText('Checkout').closest('tr')!;
+    expect(within(row).getByText('None found')).toBeInTheDocument();
+    expect(within(row).getByText(/^Unknown: .*Missing telemetry/)).toBeInTheDocument();
+    expect(screen.getByTestId(testIds.services.liveNotice)).toHaveTextContent('Could not read live values from prom');
+    expand('Checkout');
+    const card = screen.getByTestId(testIds.governance.scorecard);
+    expect(
+      within(card).getByText(
+        'Unknown for checkout-ratio, checkout-latency: the query failed (connection refused), which says nothing about the telemetry itself.'
+      )
+    ).toBeInTheDocument();
+    expect(within(card).getAllByText('prom could not be read: connection refused').length).toBeGreaterThan(0);
   });
 });

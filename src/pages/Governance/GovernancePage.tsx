@@ -1,10 +1,11 @@
 import React, { useMemo, useState } from 'react';
 import { t } from '@grafana/i18n';
 import { Column, FilterInput, InlineField, InlineSwitch, InteractiveTable, Stack, Text, TextLink } from '@grafana/ui';
-import { useLiveValues } from '../../components/LiveValues/LiveValuesContext';
+import { usePageLive } from '../../components/LiveValues/liveState';
 import { RegistryLoaded } from '../../components/Registry/RegistryLoaded';
 import { LevelBadge } from '../../components/Status/LevelBadge';
 import { LiveDataNotice } from '../../components/Status/LiveDataNotice';
+import { liveStateReason } from '../../components/LiveValues/liveTexts';
 import { levelLabel } from '../../components/labels';
 import { summarizePortfolio } from '../../domain/governance/portfolio';
 import { scoreRegistry } from '../../domain/governance/scorecard';
@@ -28,10 +29,10 @@ export function GovernancePage() {
 }
 
 function Governance({ doc }: { doc: RegistryDocument }) {
-  const live = useLiveValues();
+  const { live, state, dataSource } = usePageLive(doc.settings.prometheus);
   const [search, setSearch] = useState('');
   const [attentionOnly, setAttentionOnly] = useState(false);
-  const prometheusConfigured = Boolean(doc.settings.prometheus?.uid);
+  const liveReason = state ? liveStateReason(state, dataSource) : undefined;
   const cards = useMemo(() => scoreRegistry(doc, live), [doc, live]);
   const summary = useMemo(() => summarizePortfolio(cards), [cards]);
   const rows = useMemo(() => {
@@ -78,12 +79,23 @@ function Governance({ doc }: { doc: RegistryDocument }) {
       {
         id: 'failing',
         header: t('bizowner.gov.col.failing', 'Failure modes found'),
-        cell: ({ row: { original } }: Cell) =>
-          original.card.failing.length > 0 ? (
-            <Text color="error">{original.card.failing.map((id) => checkText(id).title).join(', ')}</Text>
-          ) : (
-            <Text color="secondary">{t('bizowner.gov.noneFound', 'None found')}</Text>
-          ),
+        cell: ({ row: { original } }: Cell) => (
+          <Stack direction="column" gap={0}>
+            {original.card.failing.length > 0 ? (
+              <Text color="error">{original.card.failing.map((id) => checkText(id).title).join(', ')}</Text>
+            ) : (
+              <Text color="secondary">{t('bizowner.gov.noneFound', 'None found')}</Text>
+            )}
+            {original.card.unknown.length > 0 && (
+              <Text color="secondary" variant="bodySmall">
+                {t('bizowner.gov.unknownModes', 'Unknown: {{checks}}', {
+                  checks: original.card.unknown.map((id) => checkText(id).title).join(', '),
+                  interpolation: { escapeValue: false },
+                })}
+              </Text>
+            )}
+          </Stack>
+        ),
       },
     ],
     []
@@ -92,16 +104,21 @@ function Governance({ doc }: { doc: RegistryDocument }) {
   return (
     <Stack direction="column" gap={2}>
       <PortfolioSummary summary={summary} />
-      {!live?.slos && <LiveDataNotice prometheusConfigured={prometheusConfigured} />}
+      <LiveDataNotice state={state} dataSource={dataSource} />
       <Stack gap={2} alignItems="center" wrap="wrap">
         <FilterInput
           value={search}
           onChange={setSearch}
           placeholder={t('bizowner.gov.search', 'Search services')}
+          aria-label={t('bizowner.gov.search', 'Search services')}
           width={40}
         />
         <InlineField label={t('bizowner.gov.attentionOnly', 'Only services that need attention')} transparent>
-          <InlineSwitch value={attentionOnly} onChange={() => setAttentionOnly(!attentionOnly)} />
+          <InlineSwitch
+            id="governance-attention-only"
+            value={attentionOnly}
+            onChange={() => setAttentionOnly(!attentionOnly)}
+          />
         </InlineField>
       </Stack>
       {doc.services.length === 0 ? (
@@ -114,9 +131,7 @@ function Governance({ doc }: { doc: RegistryDocument }) {
           data={rows}
           getRowId={(row: CardRow) => row.card.serviceId}
           pageSize={25}
-          renderExpandedRow={(row: CardRow) => (
-            <ScorecardDetails card={row.card} prometheusConfigured={prometheusConfigured} />
-          )}
+          renderExpandedRow={(row: CardRow) => <ScorecardDetails card={row.card} liveReason={liveReason} />}
         />
       )}
     </Stack>

@@ -57,9 +57,10 @@ export function PortfolioSummary({ summary }: { summary: Summary }) {
       <Stack gap={1} wrap="wrap">
         {FAILURE_MODE_CHECKS.map((check) => {
           const outcomes = summary.outcomes[check.id];
+          // Unknown is not a failure: counted apart, so that a data source being down finds nothing.
           const value =
-            outcomes.unknown > 0 && outcomes.fail === 0
-              ? t('bizowner.gov.summary.unknownCount', '{{fail}} ({{unknown}} unknown)', {
+            outcomes.unknown > 0
+              ? t('bizowner.gov.summary.unknownCount', '{{fail}} found · {{unknown}} unknown', {
                   fail: outcomes.fail,
                   unknown: outcomes.unknown,
                 })

@@ -26,7 +26,7 @@ function outcomeLabel(result: CheckResult): string {
   return labels[result.outcome];
 }
 
-function CheckLine({ result, prometheusConfigured }: { result: CheckResult; prometheusConfigured: boolean }) {
+function CheckLine({ result, liveReason }: { result: CheckResult; liveReason: string | undefined }) {
   const styles = useStyles2(getStyles);
   const text = checkText(result.id);
   return (
@@ -39,7 +39,7 @@ function CheckLine({ result, prometheusConfigured }: { result: CheckResult; prom
             {evidenceText(evidence)}
           </Text>
         ))}
-        {result.needs && <Text color="warning">{needText(result.needs, prometheusConfigured)}</Text>}
+        {result.needs && <Text color="warning">{needText(result.needs, liveReason)}</Text>}
         {(result.outcome === 'fail' || result.outcome === 'unknown') && text.remedy && (
           <Text italic>
             {t('bizowner.gov.todo', 'To do: {{remedy}}', {
@@ -53,8 +53,11 @@ function CheckLine({ result, prometheusConfigured }: { result: CheckResult; prom
   );
 }
 
-/** Every check of one service's scorecard: the ladder rung by rung, then the failure modes. */
-export function ScorecardDetails({ card, prometheusConfigured }: { card: Scorecard; prometheusConfigured: boolean }) {
+/**
+ * Every check of one service's scorecard: the ladder rung by rung, then the failure modes.
+ * `liveReason` says why Prometheus values are missing, for the checks that need them.
+ */
+export function ScorecardDetails({ card, liveReason }: { card: Scorecard; liveReason: string | undefined }) {
   const failureModes = card.results.filter((result) => result.kind === 'failureMode');
   return (
     <Stack direction="column" gap={2} data-testid={testIds.governance.scorecard}>
@@ -66,7 +69,7 @@ export function ScorecardDetails({ card, prometheusConfigured }: { card: Scoreca
           {card.results
             .filter((result) => result.level === level)
             .map((result) => (
-              <CheckLine key={result.id} result={result} prometheusConfigured={prometheusConfigured} />
+              <CheckLine key={result.id} result={result} liveReason={liveReason} />
             ))}
         </Stack>
       ))}
@@ -75,7 +78,7 @@ export function ScorecardDetails({ card, prometheusConfigured }: { card: Scoreca
           {t('bizowner.gov.failureModes', 'Failure modes')}
         </Text>
         {failureModes.map((result) => (
-          <CheckLine key={result.id} result={result} prometheusConfigured={prometheusConfigured} />
+          <CheckLine key={result.id} result={result} liveReason={liveReason} />
         ))}
       </Stack>
     </Stack>

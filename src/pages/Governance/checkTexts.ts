@@ -147,20 +147,70 @@ export function evidenceText({ code, values = {} }: Evidence): string {
     burningWithoutPolicy: () =>
       t('bizowner.gov.ev.burningWithoutPolicy', 'Burning faster than sustainable without a policy: {{slos}}.', v),
     telemetryNotChecked: () =>
-      t('bizowner.gov.ev.telemetryNotChecked', 'Whether the SLIs of {{count}} SLOs return data is not checked yet.', v),
-    sliNoData: () => t('bizowner.gov.ev.sliNoData', 'SLIs that return no data: {{slos}}.', v),
+      t('bizowner.gov.ev.telemetryNotChecked', 'Whether the SLIs return data is not known yet for: {{slos}}.', v),
+    telemetryQueryFailed: () =>
+      t(
+        'bizowner.gov.ev.telemetryQueryFailed',
+        'Unknown for {{slos}}: the query failed ({{message}}), which says nothing about the telemetry itself.',
+        v
+      ),
+    telemetryNotQueried: () =>
+      t(
+        'bizowner.gov.ev.telemetryNotQueried',
+        'Unknown for {{slos}}: their recording rules are not loaded and, with more than {{limit}} such SLOs, their SLI queries were not run one by one.',
+        v
+      ),
+    telemetryNoLoki: () =>
+      t(
+        'bizowner.gov.ev.telemetryNoLoki',
+        'Unknown for {{slos}}: no Loki data source is chosen for these log SLIs.',
+        v
+      ),
+    sliNoData: () =>
+      t(
+        'bizowner.gov.ev.sliNoData',
+        'SLI queries that ran and found no series (the metrics or the selector match nothing): {{slos}}.',
+        v
+      ),
+    sliNoTraffic: () =>
+      t('bizowner.gov.ev.sliNoTraffic', 'SLIs that counted no events over their whole window: {{slos}}.', v),
     sliHasData: () => t('bizowner.gov.ev.sliHasData', 'The SLIs of {{count}} SLOs return data.', v),
     windowsNotChecked: () =>
       t(
         'bizowner.gov.ev.windowsNotChecked',
-        'Past windows are not measured yet (flagged at {{limit}} overspent windows in a row).',
+        'No budget left measured for {{slos}}, so their past windows are unknown (flagged at {{limit}} spent windows in a row).',
+        v
+      ),
+    previousWindowNotRecorded: () =>
+      t(
+        'bizowner.gov.ev.previousWindowNotRecorded',
+        'The budget is spent now, but the window before was not recorded (the recording rules were not loaded then): {{slos}}.',
         v
       ),
     budgetKept: () => t('bizowner.gov.ev.budgetKept', 'No SLO overspent its budget {{limit}} windows in a row.', v),
     budgetOverspentInARow: () =>
       t('bizowner.gov.ev.budgetOverspentInARow', 'Budget overspent several windows in a row (windows): {{slos}}.', v),
-    costNotMeasured: () => t('bizowner.gov.ev.costNotMeasured', 'Cost is not measured yet.'),
-    costSteady: () => t('bizowner.gov.ev.costSteady', 'Cost {{current}} against a baseline of {{baseline}}.', v),
+    costNotMeasured: () => t('bizowner.gov.ev.costNotMeasured', 'Spend has not been read yet.'),
+    costNoSpendFound: () =>
+      t(
+        'bizowner.gov.ev.costNoSpendFound',
+        'The billing data source returned no spend for the service’s cost tags over the last week and the four before.'
+      ),
+    costNoBillingDataSource: () =>
+      t('bizowner.gov.ev.costNoBillingDataSource', 'No billing data source is chosen on the configuration page.'),
+    costSqlBilling: () =>
+      t(
+        'bizowner.gov.ev.costSqlBilling',
+        'Billing is read with SQL, whose rows have the shape of your template: weekly spend is compared only when billing is read with PromQL.'
+      ),
+    costQueryFailed: () =>
+      t('bizowner.gov.ev.costQueryFailed', 'The billing data source could not be read: {{message}}.', v),
+    costSteady: () =>
+      t(
+        'bizowner.gov.ev.costSteady',
+        'Spend of the last week {{current}} against a weekly baseline of {{baseline}} (the four weeks before).',
+        v
+      ),
     costSpikeReviewed: () =>
       t(
         'bizowner.gov.ev.costSpikeReviewed',
@@ -170,24 +220,32 @@ export function evidenceText({ code, values = {} }: Evidence): string {
     costSpikeNotReviewed: () =>
       t(
         'bizowner.gov.ev.costSpikeNotReviewed',
-        'Cost rose to {{current}} from {{baseline}} and nobody reviewed it.',
+        'Spend rose to {{current}} in the last week from a weekly baseline of {{baseline}}, and no review by the business owner is on record.',
         v
       ),
   };
   return texts[code]?.() ?? code;
 }
 
-/** Why a check could not decide; `prometheusConfigured` tells a missing data source from values not read yet. */
-export function needText(need: CheckNeed, prometheusConfigured: boolean): string {
-  const texts: Record<CheckNeed, string> = {
-    prometheus: prometheusConfigured
-      ? t(
+/**
+ * What a check would need to decide. `liveReason` says where the page's Prometheus values stand
+ * (being read, failed, rules not loaded); without one, the values are simply not measured.
+ */
+export function needText(need: CheckNeed, liveReason: string | undefined): string {
+  switch (need) {
+    case 'prometheus':
+      return (
+        liveReason ??
+        t(
           'bizowner.gov.need.prometheusValues',
           'Needs live values from the recording rules (load the generated rules into Prometheus)'
         )
-      : t('bizowner.gov.need.prometheus', 'Needs a Prometheus data source'),
-    billing: t('bizowner.gov.need.billing', 'Needs a billing data source'),
-    dashboards: t('bizowner.gov.need.dashboards', 'Needs an answer from Grafana’s dashboard search'),
-  };
-  return texts[need];
+      );
+    case 'loki':
+      return t('bizowner.gov.need.loki', 'Needs a Loki data source');
+    case 'billing':
+      return t('bizowner.gov.need.billing', 'Needs spend from a billing data source read with PromQL');
+    case 'dashboards':
+      return t('bizowner.gov.need.dashboards', 'Needs an answer from Grafana’s dashboard search');
+  }
 }

@@ -1,5 +1,6 @@
 import { t } from '@grafana/i18n';
 import { SceneAppPage } from '@grafana/scenes';
+import { notFoundFallback } from '../../components/NotFound/notFoundPage';
 import { ROUTES } from '../../constants';
 import { prefixRoute } from '../../routing';
 import { pageCode } from '../pageCode';
@@ -18,5 +19,9 @@ export function getGovernancePage(): SceneAppPage {
     url: prefixRoute(ROUTES.Governance),
     routePath: `${ROUTES.Governance}/*`,
     getScene: () => reactScene(GovernancePage),
+    getFallbackPage: notFoundFallback({
+      href: prefixRoute(ROUTES.Governance),
+      label: t('bizowner.governance.back', 'Governance'),
+    }),
   });
 }

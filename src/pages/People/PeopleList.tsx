@@ -79,6 +79,7 @@ function Directory({ doc }: { doc: RegistryDocument }) {
           value={search}
           onChange={setSearch}
           placeholder={t('bizowner.people.search', 'Search by name, email or team')}
+          aria-label={t('bizowner.people.search', 'Search by name, email or team')}
           width={50}
         />
         <Stack gap={1}>

@@ -1,6 +1,6 @@
 import React, { ReactNode, useEffect } from 'react';
 import { t } from '@grafana/i18n';
-import { EmptyState, LinkButton } from '@grafana/ui';
+import { NotFound } from '../../components/NotFound/NotFound';
 import { RegistryLoaded } from '../../components/Registry/RegistryLoaded';
 import { Person, RegistryDocument } from '../../domain/model';
 import { prefixRoute } from '../../routing';
@@ -24,17 +24,12 @@ export function PersonLoaded({ personId, onTitle, children }: Props) {
             {children(person, doc)}
           </>
         ) : (
-          <EmptyState
-            variant="not-found"
+          <NotFound
             message={t('bizowner.person.notFound', 'No person "{{id}}" in the registry', {
               id: personId,
               interpolation: { escapeValue: false },
             })}
-            button={
-              <LinkButton href={prefixRoute(ROUTES.People)} icon="arrow-left" variant="secondary">
-                {t('bizowner.person.backToList', 'All people')}
-              </LinkButton>
-            }
+            list={{ href: prefixRoute(ROUTES.People), label: t('bizowner.person.backToList', 'All people') }}
           />
         );
       }}

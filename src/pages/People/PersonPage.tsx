@@ -1,14 +1,15 @@
 import React, { useMemo, useState } from 'react';
 import { t } from '@grafana/i18n';
 import { Column, InteractiveTable, Stack, Text, TextLink } from '@grafana/ui';
-import { useLiveValues } from '../../components/LiveValues/LiveValuesContext';
+import { usePageLive } from '../../components/LiveValues/liveState';
 import { ReadOnlyNotice } from '../../components/ReadOnlyNotice/ReadOnlyNotice';
 import { WriteButton } from '../../components/Registry/WriteButton';
 import { KeyValueTable } from '../../components/Section/KeyValueTable';
 import { Section } from '../../components/Section/Section';
 import { BudgetLeft } from '../../components/Status/BudgetLeft';
 import { SloHealthBadge } from '../../components/Status/SloHealthBadge';
-import { healthLabel, noLiveDataReason, roleLabel, tierLabel } from '../../components/labels';
+import { liveStateReason } from '../../components/LiveValues/liveTexts';
+import { healthLabel, roleLabel, sloStatusExplanation, tierLabel } from '../../components/labels';
 import { testIds } from '../../components/testIds';
 import { Person, RegistryDocument, Service } from '../../domain/model';
 import { servicesOf } from '../../domain/registryView/ownership';
@@ -27,9 +28,9 @@ type Cell = { row: { original: OwnedRow } };
 
 /** A person's page: contacts, the services they own by role, and the health of those services' SLOs. */
 export function PersonPage({ person, doc }: { person: Person; doc: RegistryDocument }) {
-  const live = useLiveValues();
+  const { live, state, dataSource } = usePageLive(doc.settings.prometheus);
   const [deleting, setDeleting] = useState(false);
-  const reason = noLiveDataReason(Boolean(doc.settings.prometheus?.uid));
+  const reason = liveStateReason(state, dataSource);
   const rows = useMemo<OwnedRow[]>(
     () =>
       servicesOf(doc, person.id).map(({ service, roles, onEscalation }) => {
@@ -72,12 +73,16 @@ export function PersonPage({ person, doc }: { person: Person; doc: RegistryDocum
       {
         id: 'status',
         header: t('bizowner.person.col.status', 'SLO status'),
-        cell: ({ row: { original } }: Cell) => (
-          <SloHealthBadge
-            health={original.summary.health}
-            tooltip={original.summary.health === 'noData' ? reason : undefined}
-          />
-        ),
+        cell: ({ row: { original } }: Cell) => {
+          const decisive = original.summary.decisive;
+          return (
+            <SloHealthBadge
+              health={original.summary.health}
+              reason={decisive?.status.reason}
+              tooltip={(decisive && sloStatusExplanation(decisive.slo, decisive.status)) ?? reason}
+            />
+          );
+        },
       },
       {
         id: 'budget',

@@ -1,6 +1,7 @@
 import React from 'react';
 import { t } from '@grafana/i18n';
 import { SceneAppPage, SceneAppPageLike } from '@grafana/scenes';
+import { notFoundFallback } from '../../components/NotFound/notFoundPage';
 import { ROUTES } from '../../constants';
 import { personCreateUrl, personEditUrl, personUrl, prefixRoute, SUB_ROUTES } from '../../routing';
 import { pageCode } from '../pageCode';
@@ -60,6 +61,10 @@ export function getPeoplePage(): SceneAppPage {
     url: prefixRoute(ROUTES.People),
     routePath: `${ROUTES.People}/*`,
     getScene: () => reactScene(PeopleList),
+    getFallbackPage: notFoundFallback({
+      href: prefixRoute(ROUTES.People),
+      label: t('bizowner.person.backToList', 'All people'),
+    }),
     drilldowns: [
       { routePath: SUB_ROUTES.create, getPage: (_match, parent) => personFormPage(parent) },
       { routePath: `:id/${SUB_ROUTES.edit}`, getPage: (match, parent) => personFormPage(parent, match.params.id) },

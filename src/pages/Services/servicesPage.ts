@@ -1,5 +1,6 @@
 import { t } from '@grafana/i18n';
 import { SceneAppPage } from '@grafana/scenes';
+import { notFoundFallback } from '../../components/NotFound/notFoundPage';
 import { ROUTES } from '../../constants';
 import { prefixRoute, SUB_ROUTES } from '../../routing';
 import { pageCode } from '../pageCode';
@@ -21,6 +22,10 @@ export function getServicesPage(): SceneAppPage {
     url: prefixRoute(ROUTES.Services),
     routePath: `${ROUTES.Services}/*`,
     getScene: () => reactScene(ServicesList),
+    getFallbackPage: notFoundFallback({
+      href: prefixRoute(ROUTES.Services),
+      label: t('bizowner.service.backToList', 'All services'),
+    }),
     drilldowns: [
       { routePath: SUB_ROUTES.create, getPage: (_match, parent) => serviceFormPage(parent) },
       { routePath: SUB_ROUTES.import, getPage: (_match, parent) => importPage(parent) },

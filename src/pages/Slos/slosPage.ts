@@ -1,5 +1,6 @@
 import { t } from '@grafana/i18n';
 import { SceneAppPage } from '@grafana/scenes';
+import { notFoundFallback } from '../../components/NotFound/notFoundPage';
 import { ROUTES } from '../../constants';
 import { prefixRoute, SUB_ROUTES } from '../../routing';
 import { pageCode } from '../pageCode';
@@ -19,6 +20,10 @@ export function getSlosPage(): SceneAppPage {
     url: prefixRoute(ROUTES.Slos),
     routePath: `${ROUTES.Slos}/*`,
     getScene: () => reactScene(SlosList),
+    getFallbackPage: notFoundFallback({
+      href: prefixRoute(ROUTES.Slos),
+      label: t('bizowner.sloEditor.backToList', 'All SLOs'),
+    }),
     drilldowns: [
       { routePath: SUB_ROUTES.create, getPage: (_match, parent) => sloEditorPage(parent) },
       { routePath: `:id/${SUB_ROUTES.edit}`, getPage: (match, parent) => sloEditorPage(parent, match.params.id) },

@@ -23,6 +23,8 @@ interface Options {
   /** Where the location starts, e.g. `/a/bizowner-slo-app/services?owner=_none`. */
   path?: string;
   live?: LiveValues;
+  /** Live values still being read since this time (epoch ms), instead of `live`. */
+  readingSince?: number;
 }
 
 /**
@@ -44,13 +46,18 @@ export function storedRegistry(server: FakeGrafana): RegistryDocument {
 }
 
 /** Renders a page body the way the app does: with a router, the registry and (optionally) live values. */
-export function renderWithRegistry(ui: ReactElement, { doc, user = adminUser, path = '/', live }: Options = {}) {
+export function renderWithRegistry(
+  ui: ReactElement,
+  { doc, user = adminUser, path = '/', live, readingSince }: Options = {}
+) {
   locationService.push(path);
   const { server, api } = fakeRegistry(doc, user);
   const result = render(
     <HostRouter>
       <RegistryProvider api={api} user={user}>
-        <LiveValuesProvider values={live}>{ui}</LiveValuesProvider>
+        <LiveValuesProvider values={live} readingSince={readingSince}>
+          {ui}
+        </LiveValuesProvider>
       </RegistryProvider>
     </HostRouter>
   );

@@ -9,7 +9,7 @@ import type { RegistryDocument } from '../../../src/domain/model';
 import { RegistryUser } from '../../../src/storage/access';
 import { createGrafanaApi } from '../../../src/storage/grafana/api';
 import { fetchTransport } from '../../../src/storage/grafana/fetchTransport';
-import { loadRegistry } from '../../../src/storage/registryStore';
+import { loadRegistry, LoadedRegistry } from '../../../src/storage/registryStore';
 
 /**
  * A sandbox server of a journey's own, on its own port, with throw-away state (settings from
@@ -22,6 +22,8 @@ export interface SandboxInstance {
   revision(): Promise<number>;
   /** The registry stored now, read the way the app reads it. */
   registry(): Promise<RegistryDocument>;
+  /** The same, with the app's settings row and the documents' versions. */
+  loaded(): Promise<LoadedRegistry>;
   /** The folder holding the sandbox's state. */
   stateDir: string;
   /**
@@ -57,17 +59,21 @@ export async function startSandbox(
   let server: Server = await start();
   const baseURL = `http://127.0.0.1:${port}`;
   const close = () => new Promise((done) => server.close(done));
-  async function registry(): Promise<RegistryDocument> {
-    const loaded = await loadRegistry(createGrafanaApi(fetchTransport(baseURL)), READER);
-    if (!loaded.ok) {
-      throw new Error(`stored registry unreadable: ${loaded.message}`);
+  async function loaded(): Promise<LoadedRegistry> {
+    const result = await loadRegistry(createGrafanaApi(fetchTransport(baseURL)), READER);
+    if (!result.ok) {
+      throw new Error(`stored registry unreadable: ${result.message}`);
     }
-    return loaded.doc;
+    return result;
+  }
+  async function registry(): Promise<RegistryDocument> {
+    return (await loaded()).doc;
   }
   return {
     baseURL,
     stateDir: state,
     registry,
+    loaded,
     async revision() {
       return (await registry()).revision;
     },

@@ -20,6 +20,9 @@ function flagLabel(flag: keyof ImpactFlags): string {
 
 /** Id, name, description, tier, lifecycle and impact of a service. */
 export function BasicsFields({ draft, change, problems, editing }: ServiceFieldsProps) {
+  const tierFieldLabel = t('bizowner.form.tier', 'Tier');
+  const lifecycleFieldLabel = t('bizowner.form.lifecycle', 'Lifecycle');
+  const impactFieldLabel = t('bizowner.form.impact', 'Impact');
   return (
     <FieldSet label={t('bizowner.form.basics', 'Service')}>
       <Field
@@ -58,7 +61,7 @@ export function BasicsFields({ draft, change, problems, editing }: ServiceFields
         />
       </Field>
       <Field
-        label={t('bizowner.form.tier', 'Tier')}
+        label={tierFieldLabel}
         description={t(
           'bizowner.form.tierHint',
           'Tier 1 is the most critical. Tier 1 and 2 services must name a business owner.'
@@ -67,39 +70,35 @@ export function BasicsFields({ draft, change, problems, editing }: ServiceFields
         error={problems.at('tier')}
       >
         <RadioButtonGroup<Tier>
+          aria-label={tierFieldLabel}
           options={TIERS.map((tier) => ({ value: tier, label: tierLabel(tier) }))}
           value={draft.tier}
           onChange={(tier) => change({ tier })}
         />
       </Field>
-      <Field
-        label={t('bizowner.form.lifecycle', 'Lifecycle')}
-        invalid={Boolean(problems.at('lifecycle'))}
-        error={problems.at('lifecycle')}
-      >
+      <Field label={lifecycleFieldLabel} invalid={Boolean(problems.at('lifecycle'))} error={problems.at('lifecycle')}>
         <RadioButtonGroup<Lifecycle>
+          aria-label={lifecycleFieldLabel}
           options={LIFECYCLES.map((value) => ({ value, label: lifecycleLabel(value) }))}
           value={draft.lifecycle}
           onChange={(lifecycle) => change({ lifecycle })}
         />
       </Field>
-      <Field
-        label={t('bizowner.form.impact', 'Impact')}
-        invalid={Boolean(problems.under('impact'))}
-        error={problems.under('impact')}
-      >
-        {/* Field puts `invalid` on an element child; a fragment keeps it off the Stack's div */}
+      <Field label={impactFieldLabel} invalid={Boolean(problems.under('impact'))} error={problems.under('impact')}>
+        {/* Field puts `invalid` on an element child; a fragment keeps it off the group's div */}
         <>
-          <Stack gap={2} wrap="wrap">
-            {FLAGS.map((flag) => (
-              <Checkbox
-                key={flag}
-                label={flagLabel(flag)}
-                value={draft.impact[flag]}
-                onChange={(event) => change({ impact: { ...draft.impact, [flag]: event.currentTarget.checked } })}
-              />
-            ))}
-          </Stack>
+          <div role="group" aria-label={impactFieldLabel}>
+            <Stack gap={2} wrap="wrap">
+              {FLAGS.map((flag) => (
+                <Checkbox
+                  key={flag}
+                  label={flagLabel(flag)}
+                  value={draft.impact[flag]}
+                  onChange={(event) => change({ impact: { ...draft.impact, [flag]: event.currentTarget.checked } })}
+                />
+              ))}
+            </Stack>
+          </div>
         </>
       </Field>
     </FieldSet>

@@ -11,6 +11,7 @@ export function KpiFields({ draft, change, problems }: ServiceFieldsProps) {
   const update = (index: number, patch: Partial<KpiDraft>) =>
     change({ kpis: draft.kpis.map((kpi, i) => (i === index ? { ...kpi, ...patch } : kpi)) });
   const error = (index: number, key: keyof KpiDraft) => problems.at(`kpis[${index}].${key}`);
+  const directionLabel = t('bizowner.form.kpiDirection', 'Better when');
   return (
     <FieldSet label={t('bizowner.form.kpis', 'Business KPIs')}>
       {draft.kpis.map((kpi, index) => (
@@ -20,7 +21,12 @@ export function KpiFields({ draft, change, problems }: ServiceFieldsProps) {
             invalid={Boolean(error(index, 'id'))}
             error={error(index, 'id')}
           >
-            <Input width={20} value={kpi.id} onChange={(event) => update(index, { id: event.currentTarget.value })} />
+            <Input
+              id={`kpi-${index}-id`}
+              width={20}
+              value={kpi.id}
+              onChange={(event) => update(index, { id: event.currentTarget.value })}
+            />
           </Field>
           <Field
             label={t('bizowner.form.kpiName', 'Name')}
@@ -28,6 +34,7 @@ export function KpiFields({ draft, change, problems }: ServiceFieldsProps) {
             error={error(index, 'name')}
           >
             <Input
+              id={`kpi-${index}-name`}
               width={24}
               value={kpi.name}
               onChange={(event) => update(index, { name: event.currentTarget.value })}
@@ -39,6 +46,7 @@ export function KpiFields({ draft, change, problems }: ServiceFieldsProps) {
             error={error(index, 'query')}
           >
             <Input
+              id={`kpi-${index}-query`}
               width={60}
               value={kpi.query}
               onChange={(event) => update(index, { query: event.currentTarget.value })}
@@ -50,6 +58,7 @@ export function KpiFields({ draft, change, problems }: ServiceFieldsProps) {
             error={error(index, 'unit')}
           >
             <Input
+              id={`kpi-${index}-unit`}
               width={16}
               placeholder={t('bizowner.form.kpiUnitExample', 'currencyUSD')}
               value={kpi.unit}
@@ -62,13 +71,15 @@ export function KpiFields({ draft, change, problems }: ServiceFieldsProps) {
             error={error(index, 'target')}
           >
             <Input
+              id={`kpi-${index}-target`}
               width={12}
               value={kpi.target}
               onChange={(event) => update(index, { target: event.currentTarget.value })}
             />
           </Field>
-          <Field label={t('bizowner.form.kpiDirection', 'Better when')}>
+          <Field label={directionLabel}>
             <RadioButtonGroup<KpiDraft['direction']>
+              aria-label={directionLabel}
               value={kpi.direction}
               onChange={(direction) => update(index, { direction })}
               options={[

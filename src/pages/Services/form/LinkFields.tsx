@@ -21,6 +21,7 @@ export function LinkFields({ draft, change, problems }: ServiceFieldsProps) {
             error={error(index, 'type')}
           >
             <Combobox<LinkType>
+              id={`link-${index}-type`}
               options={types}
               value={link.type}
               onChange={(option) => update(index, { type: option.value })}
@@ -33,6 +34,7 @@ export function LinkFields({ draft, change, problems }: ServiceFieldsProps) {
             error={error(index, 'title')}
           >
             <Input
+              id={`link-${index}-title`}
               width={30}
               aria-label={t('bizowner.form.linkTitleLabel', 'Link {{number}} title', { number: index + 1 })}
               value={link.title}
@@ -46,6 +48,7 @@ export function LinkFields({ draft, change, problems }: ServiceFieldsProps) {
             error={error(index, 'url')}
           >
             <Input
+              id={`link-${index}-url`}
               width={60}
               placeholder={t('bizowner.form.urlExample', 'https://')}
               aria-label={t('bizowner.form.linkUrlLabel', 'Link {{number}} URL', { number: index + 1 })}

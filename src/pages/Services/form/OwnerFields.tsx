@@ -49,6 +49,7 @@ export function OwnerFields({ draft, change, problems, doc }: ServiceFieldsProps
         error={problems.at('decisionScope')}
       >
         <TextArea
+          id="service-decision-scope"
           rows={2}
           value={draft.decisionScope}
           onChange={(event) => change({ decisionScope: event.currentTarget.value })}
@@ -59,7 +60,11 @@ export function OwnerFields({ draft, change, problems, doc }: ServiceFieldsProps
         invalid={Boolean(problems.at('onCall.team'))}
         error={problems.at('onCall.team')}
       >
-        <Input value={draft.onCallTeam} onChange={(event) => change({ onCallTeam: event.currentTarget.value })} />
+        <Input
+          id="service-oncall-team"
+          value={draft.onCallTeam}
+          onChange={(event) => change({ onCallTeam: event.currentTarget.value })}
+        />
       </Field>
       <Field
         label={t('bizowner.form.escalation', 'Escalation chain')}
@@ -70,7 +75,11 @@ export function OwnerFields({ draft, change, problems, doc }: ServiceFieldsProps
         invalid={Boolean(problems.under('onCall.escalation'))}
         error={problems.under('onCall.escalation')}
       >
-        <Input value={draft.escalation} onChange={(event) => change({ escalation: event.currentTarget.value })} />
+        <Input
+          id="service-escalation"
+          value={draft.escalation}
+          onChange={(event) => change({ escalation: event.currentTarget.value })}
+        />
       </Field>
       <Field
         label={t('bizowner.form.schedule', 'On-call schedule URL')}
@@ -78,6 +87,7 @@ export function OwnerFields({ draft, change, problems, doc }: ServiceFieldsProps
         error={problems.at('onCall.scheduleUrl')}
       >
         <Input
+          id="service-schedule-url"
           type="url"
           placeholder={t('bizowner.form.urlExample', 'https://')}
           value={draft.scheduleUrl}

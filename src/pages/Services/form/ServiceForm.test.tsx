@@ -42,6 +42,39 @@ describe('ServiceForm', () => {
     expect(saved).toMatchObject({ name: 'Search', tier: 3, selector: '{service="search"}', ownerHistory: [] });
   });
 
+  test('every field is named by its label, rows included, and each group of choices by its own', async () => {
+    renderWithRegistry(<ServiceForm serviceId="checkout" />, { doc: baseRegistry(), path: serviceEditUrl('checkout') });
+    await screen.findByTestId(testIds.services.form);
+    fireEvent.click(screen.getByText('Add a KPI'));
+    fireEvent.click(screen.getByText('Add a link'));
+    fireEvent.click(screen.getByText('Add a cost tag'));
+    const labels = [
+      'Decision scope',
+      'On-call team',
+      'Escalation chain',
+      'On-call schedule URL',
+      'Telemetry selector',
+      'Depends on',
+      'PromQL query',
+      'Unit',
+      'Target',
+      'Type',
+      'Business owner',
+    ];
+    for (const label of labels) {
+      // getAllByLabelText throws when a label is there but names no control
+      expect(screen.getAllByLabelText(new RegExp(`^${label}(?!\\s)`)).length).toBeGreaterThan(0);
+    }
+    expect(screen.getByLabelText('Label of cost tag 1')).toBeInTheDocument();
+    expect(screen.getByLabelText('Value of cost tag 1')).toBeInTheDocument();
+    for (const group of ['Tier', 'Lifecycle', 'Better when']) {
+      expect(screen.getAllByLabelText(group, { selector: '[role="radiogroup"]' }).length).toBeGreaterThan(0);
+    }
+    for (const group of ['Impact', 'Cost tags']) {
+      expect(screen.getByLabelText(group, { selector: '[role="group"]' })).toBeInTheDocument();
+    }
+  });
+
   test('links accept only http(s) URLs', async () => {
     const { server } = renderWithRegistry(<ServiceForm />, { doc: baseRegistry(), path: serviceCreateUrl() });
     await screen.findByTestId(testIds.services.form);

@@ -14,6 +14,7 @@ export function TelemetryFields({ draft, change, problems, doc }: ServiceFieldsP
   );
   const updateTag = (index: number, patch: Partial<{ key: string; value: string }>) =>
     change({ costTags: draft.costTags.map((tag, i) => (i === index ? { ...tag, ...patch } : tag)) });
+  const costTagsLabel = t('bizowner.form.costTags', 'Cost tags');
   return (
     <FieldSet label={t('bizowner.form.telemetry', 'Telemetry, cost and dependencies')}>
       <Field
@@ -26,6 +27,7 @@ export function TelemetryFields({ draft, change, problems, doc }: ServiceFieldsP
         error={problems.at('selector')}
       >
         <Input
+          id="service-selector"
           value={draft.selector}
           placeholder={t('bizowner.form.selectorExample', '{service="{{id}}"}', {
             id: draft.id || 'id',
@@ -35,22 +37,24 @@ export function TelemetryFields({ draft, change, problems, doc }: ServiceFieldsP
         />
       </Field>
       <Field
-        label={t('bizowner.form.costTags', 'Cost tags')}
+        label={costTagsLabel}
         description={t('bizowner.form.costTagsHint', 'Billing allocation labels, e.g. cost_center = checkout.')}
         invalid={Boolean(problems.under('costTags'))}
         error={problems.under('costTags')}
       >
         <>
-          <Stack direction="column" gap={1}>
+          <Stack direction="column" gap={1} role="group" aria-label={costTagsLabel}>
             {draft.costTags.map((tag, index) => (
               <Stack key={index} gap={1}>
                 <Input
+                  aria-label={t('bizowner.form.costTagKeyOf', 'Label of cost tag {{number}}', { number: index + 1 })}
                   width={24}
                   placeholder={t('bizowner.form.costTagKey', 'label')}
                   value={tag.key}
                   onChange={(event) => updateTag(index, { key: event.currentTarget.value })}
                 />
                 <Input
+                  aria-label={t('bizowner.form.costTagValueOf', 'Value of cost tag {{number}}', { number: index + 1 })}
                   width={24}
                   placeholder={t('bizowner.form.costTagValue', 'value')}
                   value={tag.value}
@@ -82,6 +86,7 @@ export function TelemetryFields({ draft, change, problems, doc }: ServiceFieldsP
         error={problems.under('dependsOn')}
       >
         <MultiCombobox<string>
+          id="service-depends-on"
           options={services}
           value={draft.dependsOn}
           onChange={(options) => change({ dependsOn: options.map((option) => option.value) })}

@@ -69,6 +69,8 @@ function Importer({ doc }: { doc: RegistryDocument }) {
     setCheck(checkImport(format, sourceFiles(sources), doc, { author }));
   };
 
+  const formatFieldLabel = t('bizowner.import.format', 'Format');
+
   const confirm = async () => {
     if (!check?.ok) {
       return;
@@ -86,8 +88,9 @@ function Importer({ doc }: { doc: RegistryDocument }) {
   return (
     <Stack direction="column" gap={2}>
       <ReadOnlyNotice />
-      <Field label={t('bizowner.import.format', 'Format')}>
+      <Field label={formatFieldLabel}>
         <RadioButtonGroup<ImportFormat>
+          aria-label={formatFieldLabel}
           value={format}
           onChange={(value) => edit({ format: value })}
           options={IMPORT_FORMATS.map((value) => ({ value, label: formatLabel(value) }))}

@@ -64,6 +64,7 @@ export function ServicesFilters({ query, onChange, teams, owners }: Props) {
         />
         <InlineField label={t('bizowner.services.filter.attention', 'Needs attention')} transparent>
           <InlineSwitch
+            id="services-needs-attention"
             value={needsAttention}
             onChange={() => onChange({ needsAttention: !needsAttention })}
             data-testid={testIds.services.attention}

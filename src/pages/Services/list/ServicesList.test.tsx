@@ -2,7 +2,8 @@ import React from 'react';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { locationService } from '@grafana/runtime';
 import { testIds } from '../../../components/testIds';
-import { baseRegistry, baseService } from '../../../domain/testing/builders';
+import { RegistryDocument } from '../../../domain/model';
+import { baseRegistry, baseService, baseSlo } from '../../../domain/testing/builders';
 import { emptyRegistry } from '../../../domain/registry';
 import { viewerUser } from '../../../storage/testing/users';
 import { servicesUrl } from '../../../routing';
@@ -18,6 +19,11 @@ function registry() {
   doc.services.push(
     baseService({ id: 'legacy-cart', name: 'Legacy cart', tier: 4, lifecycle: 'deprecated', owners: {}, dependsOn: [] })
   );
+  return doc;
+}
+
+function withPrometheus(doc: RegistryDocument): RegistryDocument {
+  doc.settings.prometheus = { uid: 'prom', type: 'prometheus' };
   return doc;
 }
 
@@ -55,6 +61,11 @@ describe('ServicesList', () => {
     renderWithRegistry(<ServicesList />, { doc: registry(), path: servicesUrl({ owner: '_none' }) });
     await screen.findByText('Legacy cart');
     expect(shownServices()).toEqual(['Legacy cart']);
+    // a filter with a chosen value has no placeholder left, and is still named
+    expect(screen.getByLabelText('Business owner', { selector: 'input' })).toHaveAttribute('role', 'combobox');
+    expect(screen.getByLabelText('Search by name, id, description, owner or team')).toBe(
+      screen.getByTestId(testIds.services.search)
+    );
   });
 
   test('a filter chosen while the typed text waits for the URL takes the text with it', async () => {
@@ -85,12 +96,65 @@ describe('ServicesList', () => {
   });
 
   test('measured values show status and budget left', async () => {
-    const live = { slos: { 'checkout-ratio': { budgetLeft: 0.42, burnRate: 0.5 } } };
-    renderWithRegistry(<ServicesList />, { doc: registry(), path: servicesUrl(), live });
+    const doc = withPrometheus(registry());
+    const live = { slos: { 'checkout-ratio': { source: 'recorded' as const, budgetLeft: 0.42, burnRate: 0.5 } } };
+    renderWithRegistry(<ServicesList />, { doc, path: servicesUrl(), live });
     const checkout = (await screen.findByText('Checkout')).closest('tr')!;
     expect(within(checkout).getByText('42.0%')).toBeInTheDocument();
     expect(within(checkout).getByText('Within budget')).toBeInTheDocument();
     expect(screen.queryByTestId(testIds.services.liveNotice)).not.toBeInTheDocument();
+  });
+
+  test('the status names its rule: a policy freezing on burn is a release freeze, whatever the budget left', async () => {
+    const doc = withPrometheus(registry());
+    doc.slos.push(baseSlo('ratio', { id: 'payments-ratio', serviceId: 'payments', budgetPolicy: undefined }));
+    const live = {
+      slos: {
+        // checkout: burning 2.5x against a policy that freezes above 2x, with a third of its budget left
+        'checkout-ratio': { source: 'recorded' as const, budgetLeft: 0.334, burnRate: 2.5 },
+        // payments: no policy, so at risk only below a quarter of its budget
+        'payments-ratio': { source: 'recorded' as const, budgetLeft: 0.305, burnRate: 0.8 },
+      },
+    };
+    renderWithRegistry(<ServicesList />, { doc, path: servicesUrl(), live });
+    const checkout = (await screen.findByText('Checkout')).closest('tr')!;
+    const payments = screen.getByText('Payments').closest('tr')!;
+    expect(within(checkout).getByText('Release freeze')).toBeInTheDocument();
+    expect(within(checkout).getByText('33.4%')).toBeInTheDocument();
+    expect(within(payments).getByText('Within budget')).toBeInTheDocument();
+    expect(within(payments).getByText('30.5%')).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: /Lowest budget left/ })).toBeInTheDocument();
+    expect(screen.queryByText('At risk')).not.toBeInTheDocument();
+  });
+
+  test('while live values are read, the list says so and for how long', async () => {
+    const doc = withPrometheus(registry());
+    renderWithRegistry(<ServicesList />, { doc, path: servicesUrl(), readingSince: Date.now() - 4_000 });
+    await screen.findByText('Checkout');
+    const notice = screen.getByTestId(testIds.services.liveNotice);
+    expect(notice).toHaveTextContent(/Reading live values from prom… \((4|5) s\)/);
+    expect(notice).not.toHaveTextContent(/generated dashboards/);
+  });
+
+  test('a failed read names the data source and the reason', async () => {
+    const doc = withPrometheus(registry());
+    const failed = { source: 'none' as const, reason: { kind: 'queryFailed' as const, message: 'connection refused' } };
+    const live = { slos: Object.fromEntries(doc.slos.map((slo) => [slo.id, failed])) };
+    renderWithRegistry(<ServicesList />, { doc, path: servicesUrl(), live });
+    await screen.findByText('Checkout');
+    expect(screen.getByTestId(testIds.services.liveNotice)).toHaveTextContent('Could not read live values from prom');
+    expect(screen.getByTestId(testIds.services.liveNotice)).toHaveTextContent('connection refused');
+  });
+
+  test('without recorded values the list says the rules are not loaded and how to load them', async () => {
+    const doc = withPrometheus(registry());
+    const noSeries = { source: 'none' as const, hasData: false, reason: { kind: 'noSeries' as const } };
+    const live = { slos: Object.fromEntries(doc.slos.map((slo) => [slo.id, noSeries])) };
+    renderWithRegistry(<ServicesList />, { doc, path: servicesUrl(), live });
+    await screen.findByText('Checkout');
+    const notice = screen.getByTestId(testIds.services.liveNotice);
+    expect(notice).toHaveTextContent('The recording rules are not loaded in prom yet');
+    expect(notice).toHaveTextContent('Download all rules');
   });
 
   test('an empty registry offers to create the first service or import', async () => {

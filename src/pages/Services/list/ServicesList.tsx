@@ -2,12 +2,12 @@ import React, { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { t } from '@grafana/i18n';
 import { Stack } from '@grafana/ui';
 import { ReadOnlyNotice } from '../../../components/ReadOnlyNotice/ReadOnlyNotice';
-import { useLiveValues } from '../../../components/LiveValues/LiveValuesContext';
 import { RegistryLoaded } from '../../../components/Registry/RegistryLoaded';
 import { WriteButton } from '../../../components/Registry/WriteButton';
 import { PagedTable } from '../../../components/PagedTable/PagedTable';
+import { usePageLive } from '../../../components/LiveValues/liveState';
 import { LiveDataNotice } from '../../../components/Status/LiveDataNotice';
-import { noLiveDataReason } from '../../../components/labels';
+import { liveStateReason } from '../../../components/LiveValues/liveTexts';
 import { testIds } from '../../../components/testIds';
 import { RegistryDocument } from '../../../domain/model';
 import { queryFromParams } from '../../../domain/registryView/queryParams';
@@ -38,15 +38,14 @@ function EmptyRegistry() {
 }
 
 function ServicesTable({ doc }: { doc: RegistryDocument }) {
-  const live = useLiveValues();
+  const { live, state, dataSource } = usePageLive(doc.settings.prometheus);
   const rows = useMemo(() => buildServiceRows(doc, live), [doc, live]);
   const choices = useMemo(() => filterChoices(rows), [rows]);
   const [query, setQuery] = useServicesQuery();
   // The search box shows each keystroke at once; the table follows when React has time.
   const deferredQuery = useDeferredValue(query);
   const result = useMemo(() => queryServices(rows, deferredQuery), [rows, deferredQuery]);
-  const prometheusConfigured = Boolean(doc.settings.prometheus?.uid);
-  const missingReason = live?.slos ? undefined : noLiveDataReason(prometheusConfigured);
+  const missingReason = liveStateReason(state, dataSource);
   const columns = useServiceColumns(missingReason);
   // Read by the table when it mounts only; kept so that the table's props stay the same while typing.
   const [initialSort] = useState(() => ({ sort: query.sort, desc: query.desc }));
@@ -55,7 +54,7 @@ function ServicesTable({ doc }: { doc: RegistryDocument }) {
   return (
     <Stack direction="column" gap={2}>
       <ReadOnlyNotice />
-      {!live?.slos && <LiveDataNotice prometheusConfigured={prometheusConfigured} />}
+      <LiveDataNotice state={state} dataSource={dataSource} />
       <Stack justifyContent="space-between" alignItems="flex-start" wrap="wrap">
         <ServicesFilters query={query} onChange={setQuery} teams={choices.teams} owners={choices.owners} />
         <Stack gap={1}>

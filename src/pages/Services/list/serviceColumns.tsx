@@ -5,7 +5,7 @@ import { nameColumn, PersonLink } from '../../../components/PagedTable/columns';
 import { BudgetLeft } from '../../../components/Status/BudgetLeft';
 import { LevelBadge } from '../../../components/Status/LevelBadge';
 import { SloHealthBadge } from '../../../components/Status/SloHealthBadge';
-import { lifecycleLabel, tierLabel } from '../../../components/labels';
+import { lifecycleLabel, sloStatusExplanation, tierLabel } from '../../../components/labels';
 import { ServiceRow } from '../../../domain/registryView/serviceRows';
 import { serviceUrl } from '../../../routing';
 
@@ -31,8 +31,9 @@ function cached<T>(label: (value: T) => string): (value: T) => string {
 /**
  * Columns of the services list. Every column sorts (the sorting itself happens in
  * `queryServices`, on all rows, not only the page shown); `missingReason` explains empty live values.
+ * The status names the rule behind it and its tooltip the SLO and values that set it.
  */
-export function useServiceColumns(missingReason: string | undefined): Array<Column<ServiceRow>> {
+export function useServiceColumns(missingReason: string): Array<Column<ServiceRow>> {
   return useMemo(() => {
     const tierText = cached(tierLabel);
     const lifecycleText = cached(lifecycleLabel);
@@ -82,21 +83,35 @@ export function useServiceColumns(missingReason: string | undefined): Array<Colu
         id: 'status',
         header: t('bizowner.services.col.status', 'SLO status'),
         sortType: 'string',
-        cell: ({ row: { original } }: Cell) => (
-          <SloHealthBadge
-            health={original.sloHealth}
-            tooltip={original.sloHealth === 'noData' ? missingReason : undefined}
-          />
-        ),
+        cell: ({ row: { original } }: Cell) => {
+          const decisive = original.decisive;
+          const why = decisive ? sloStatusExplanation(decisive.slo, decisive.status) : undefined;
+          return (
+            <SloHealthBadge
+              health={original.sloHealth}
+              reason={decisive?.status.reason}
+              tooltip={original.sloHealth === 'noData' ? missingReason : why}
+            />
+          );
+        },
       },
       {
         id: 'budget',
-        header: t('bizowner.services.col.budget', 'Error budget left'),
+        // The lowest of the service's SLOs: the status may come from another SLO (a policy freezing on burn).
+        header: t('bizowner.services.col.budget', 'Lowest budget left'),
         sortType: 'number',
         cell: ({ row: { original } }: Cell) => (
           <BudgetLeft
             value={original.budgetLeft}
-            missingReason={original.sloCount === 0 ? noSlos : (missingReason ?? '')}
+            missingReason={original.sloCount === 0 ? noSlos : missingReason}
+            about={
+              original.lowestBudgetSloId
+                ? t('bizowner.services.budgetOf', 'Budget left of {{slo}}, the lowest of the service’s SLOs', {
+                    slo: original.lowestBudgetSloId,
+                    interpolation: { escapeValue: false },
+                  })
+                : undefined
+            }
           />
         ),
       },

@@ -51,20 +51,19 @@ export function DeleteServiceModal({ service, doc, onDismiss }: Props) {
   };
 
   const values = { name: service.name, count: slos.length, interpolation: { escapeValue: false } };
+  const choiceLabel =
+    slos.length === 1
+      ? t('bizowner.service.deleteSlo', 'It has 1 SLO. What should happen to it?')
+      : t('bizowner.service.deleteSlos', 'It has {{count}} SLOs. What should happen to them?', values);
   return (
     <Modal title={t('bizowner.service.deleteTitle', 'Delete {{name}}?', values)} isOpen onDismiss={onDismiss}>
       <Stack direction="column" gap={2}>
         {slos.length > 0 ? (
-          <Field
-            label={
-              slos.length === 1
-                ? t('bizowner.service.deleteSlo', 'It has 1 SLO. What should happen to it?')
-                : t('bizowner.service.deleteSlos', 'It has {{count}} SLOs. What should happen to them?', values)
-            }
-          >
+          <Field label={choiceLabel}>
             <>
               <Stack direction="column" gap={1}>
                 <RadioButtonGroup<Choice>
+                  aria-label={choiceLabel}
                   value={choice}
                   onChange={setChoice}
                   options={[
@@ -81,20 +80,21 @@ export function DeleteServiceModal({ service, doc, onDismiss }: Props) {
                   disabledOptions={others.length === 0 ? ['move'] : []}
                 />
                 {choice === 'move' && (
-                  <>
+                  <Field
+                    label={t('bizowner.service.moveTo', 'Move them to')}
+                    description={t(
+                      'bizowner.service.moveHint',
+                      'Their SLI queries stay as they are: review them after the move.'
+                    )}
+                  >
                     <Combobox
+                      id="delete-service-move-to"
                       options={others}
                       value={target}
                       onChange={(option) => setTarget(option.value)}
                       width={40}
                     />
-                    <Text color="secondary" variant="bodySmall">
-                      {t(
-                        'bizowner.service.moveHint',
-                        'Their SLI queries stay as they are: review them after the move.'
-                      )}
-                    </Text>
-                  </>
+                  </Field>
                 )}
               </Stack>
             </>

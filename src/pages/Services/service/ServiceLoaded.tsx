@@ -1,6 +1,6 @@
 import React, { ReactNode, useEffect } from 'react';
 import { t } from '@grafana/i18n';
-import { EmptyState, LinkButton } from '@grafana/ui';
+import { NotFound } from '../../../components/NotFound/NotFound';
 import { RegistryLoaded } from '../../../components/Registry/RegistryLoaded';
 import { RegistryDocument, Service } from '../../../domain/model';
 import { servicesUrl } from '../../../routing';
@@ -24,17 +24,12 @@ export function ServiceLoaded({ serviceId, onTitle, children }: Props) {
             {children(service, doc)}
           </>
         ) : (
-          <EmptyState
-            variant="not-found"
+          <NotFound
             message={t('bizowner.service.notFound', 'No service "{{id}}" in the registry', {
               id: serviceId,
               interpolation: { escapeValue: false },
             })}
-            button={
-              <LinkButton href={servicesUrl()} icon="arrow-left" variant="secondary">
-                {t('bizowner.service.backToList', 'All services')}
-              </LinkButton>
-            }
+            list={{ href: servicesUrl(), label: t('bizowner.service.backToList', 'All services') }}
           />
         );
       }}

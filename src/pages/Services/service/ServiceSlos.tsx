@@ -1,10 +1,11 @@
 import React, { useMemo } from 'react';
 import { t } from '@grafana/i18n';
 import { Column, EmptyState, InteractiveTable, Stack, Text } from '@grafana/ui';
-import { useLiveValues } from '../../../components/LiveValues/LiveValuesContext';
+import { usePageLive } from '../../../components/LiveValues/liveState';
 import { BudgetLeft } from '../../../components/Status/BudgetLeft';
 import { SloHealthBadge } from '../../../components/Status/SloHealthBadge';
-import { noLiveDataReason } from '../../../components/labels';
+import { liveStateReason } from '../../../components/LiveValues/liveTexts';
+import { sloStatusExplanation } from '../../../components/labels';
 import { testIds } from '../../../components/testIds';
 import { RegistryDocument, Service, Slo } from '../../../domain/model';
 import { sloStatus, SloStatus } from '../../../domain/registryView/sloStatus';
@@ -36,8 +37,8 @@ function policyOf(slo: Slo): string {
 
 /** The SLOs tab: each SLO with its objective, window, SLI kind, status and budget policy. */
 export function ServiceSlos({ service, doc }: { service: Service; doc: RegistryDocument }) {
-  const live = useLiveValues();
-  const reason = noLiveDataReason(Boolean(doc.settings.prometheus?.uid));
+  const { live, state, dataSource } = usePageLive(doc.settings.prometheus);
+  const reason = liveStateReason(state, dataSource);
   const rows = useMemo(
     () =>
       doc.slos
@@ -80,7 +81,8 @@ export function ServiceSlos({ service, doc }: { service: Service; doc: RegistryD
         cell: ({ row: { original } }: Cell) => (
           <SloHealthBadge
             health={original.status.health}
-            tooltip={original.status.health === 'noData' ? reason : undefined}
+            reason={original.status.reason}
+            tooltip={sloStatusExplanation(original.slo, original.status) ?? reason}
           />
         ),
       },

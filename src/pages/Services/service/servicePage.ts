@@ -1,5 +1,6 @@
 import { t } from '@grafana/i18n';
 import { SceneAppPage, SceneAppPageLike } from '@grafana/scenes';
+import { notFoundFallback } from '../../../components/NotFound/notFoundPage';
 import { SERVICE_TABS, serviceUrl } from '../../../routing';
 import { reactScene } from '../../reactScene';
 import { serviceTabBody, ServiceTab } from './serviceTabs';
@@ -24,6 +25,10 @@ export function servicePage(serviceId: string, parent: SceneAppPageLike): SceneA
     routePath: ':id/*',
     getParentPage: () => parent,
     preserveUrlKeys: [],
+    getFallbackPage: notFoundFallback({
+      href: serviceUrl(serviceId),
+      label: t('bizowner.service.back', 'Service {{id}}', { id: serviceId, interpolation: { escapeValue: false } }),
+    }),
     tabs: [
       tab('overview', t('bizowner.service.tab.overview', 'Overview'), undefined),
       tab('slos', t('bizowner.service.tab.slos', 'SLOs'), SERVICE_TABS.slos),

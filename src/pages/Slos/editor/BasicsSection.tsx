@@ -22,6 +22,7 @@ export function BasicsSection({ draft, change, problems, doc, editing }: SloFiel
           error={problems.at('serviceId')}
         >
           <Combobox
+            id="slo-service"
             options={serviceOptions}
             value={draft.serviceId || null}
             onChange={(option) => change({ serviceId: option.value })}
@@ -35,6 +36,7 @@ export function BasicsSection({ draft, change, problems, doc, editing }: SloFiel
           error={problems.at('name')}
         >
           <Input
+            id="slo-name"
             width={40}
             value={draft.name}
             onChange={(event) => {
@@ -53,6 +55,7 @@ export function BasicsSection({ draft, change, problems, doc, editing }: SloFiel
           error={problems.at('id')}
         >
           <Input
+            id="slo-id"
             width={32}
             value={draft.id}
             disabled={editing}
@@ -63,6 +66,7 @@ export function BasicsSection({ draft, change, problems, doc, editing }: SloFiel
       </Stack>
       <Field label={t('bizowner.sloEditor.basics.description', 'Description')}>
         <TextArea
+          id="slo-description"
           rows={2}
           value={draft.description ?? ''}
           onChange={(event) => change({ description: event.currentTarget.value })}

@@ -51,6 +51,7 @@ export function ObjectiveSection({ draft, change, problems }: SloFieldsProps) {
     value,
     label: value === CALENDAR_MONTH ? t('bizowner.sloEditor.objective.month', 'Calendar month') : value,
   }));
+  const windowLabel = t('bizowner.sloEditor.objective.window', 'Window');
   return (
     <Section title={t('bizowner.sloEditor.objective.title', 'Objective and window')}>
       <Stack gap={2} wrap="wrap" alignItems="flex-start">
@@ -60,6 +61,7 @@ export function ObjectiveSection({ draft, change, problems }: SloFieldsProps) {
           error={problems.at('objective')}
         >
           <Input
+            id="slo-objective"
             width={14}
             defaultValue={String(draft.objective ?? '')}
             onChange={(event) => change({ objective: numberFromText(event.currentTarget.value) })}
@@ -67,13 +69,18 @@ export function ObjectiveSection({ draft, change, problems }: SloFieldsProps) {
           />
         </Field>
         <Field
-          label={t('bizowner.sloEditor.objective.window', 'Window')}
+          label={windowLabel}
           description={t('bizowner.sloEditor.objective.windowHelp', 'Rolling days, or the calendar month.')}
           invalid={Boolean(problems.at('window'))}
           error={problems.at('window')}
         >
           <div data-testid={testIds.sloEditor.window}>
-            <RadioButtonGroup options={options} value={draft.window} onChange={(window) => change({ window })} />
+            <RadioButtonGroup
+              aria-label={windowLabel}
+              options={options}
+              value={draft.window}
+              onChange={(window) => change({ window })}
+            />
           </div>
         </Field>
       </Stack>

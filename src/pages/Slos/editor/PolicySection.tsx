@@ -40,7 +40,11 @@ export function PolicySection({ draft, change, problems, doc }: SloFieldsProps) 
       <div data-testid={testIds.sloEditor.policy}>
         <Stack direction="column" gap={1}>
           <InlineField label={t('bizowner.sloEditor.policy.enabled', 'Freeze releases')} transparent>
-            <InlineSwitch value={policy.enabled} onChange={() => set({ enabled: !policy.enabled })} />
+            <InlineSwitch
+              id="slo-policy-freeze"
+              value={policy.enabled}
+              onChange={() => set({ enabled: !policy.enabled })}
+            />
           </InlineField>
           <Stack gap={2} wrap="wrap" alignItems="flex-start">
             <Field
@@ -51,6 +55,7 @@ export function PolicySection({ draft, change, problems, doc }: SloFieldsProps) 
               disabled={!policy.enabled}
             >
               <Input
+                id="slo-policy-burn-rate"
                 width={12}
                 defaultValue={policy.freezeBurnRate === undefined ? '' : String(policy.freezeBurnRate)}
                 onChange={(event) => set({ freezeBurnRate: numberFromText(event.currentTarget.value) })}
@@ -63,6 +68,7 @@ export function PolicySection({ draft, change, problems, doc }: SloFieldsProps) 
               disabled={!policy.enabled}
             >
               <Input
+                id="slo-policy-budget-left"
                 width={12}
                 defaultValue={
                   policy.freezeBudgetLeftPercent === undefined ? '' : String(policy.freezeBudgetLeftPercent)
@@ -74,6 +80,7 @@ export function PolicySection({ draft, change, problems, doc }: SloFieldsProps) 
           {problems.at('budgetPolicy') && <Text color="error">{problems.at('budgetPolicy') ?? ''}</Text>}
           <InlineField label={t('bizowner.sloEditor.policy.escalate', 'Escalate to the business owner')} transparent>
             <InlineSwitch
+              id="slo-policy-escalate"
               value={policy.escalateToBusinessOwner}
               disabled={!policy.enabled}
               onChange={() => set({ escalateToBusinessOwner: !policy.escalateToBusinessOwner })}

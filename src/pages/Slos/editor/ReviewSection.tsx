@@ -19,7 +19,9 @@ interface Props {
  * rules that turn its recorded counts into error ratios, burn rates and budget.
  */
 export function ReviewSection({ candidate, draft }: Props) {
-  const styles = useStyles2(getStyles);
+  const prometheusTitle = t('bizowner.sloEditor.review.prometheus', 'Prometheus rules');
+  const lokiTitle = t('bizowner.sloEditor.review.loki', 'Loki ruler rules');
+  const sharedTitle = t('bizowner.sloEditor.review.shared', 'Shared rules of the registry');
   const files = useMemo(() => {
     const rules = candidate ? generateSloRules(candidate, draft.id.trim()) : undefined;
     if (!candidate || !rules) {
@@ -36,22 +38,22 @@ export function ReviewSection({ candidate, draft }: Props) {
       <div data-testid={testIds.sloEditor.review}>
         {files ? (
           <>
-            <Text element="h4">{t('bizowner.sloEditor.review.prometheus', 'Prometheus rules')}</Text>
-            <pre className={styles.yaml}>{files.prometheus}</pre>
+            <Text element="h4">{prometheusTitle}</Text>
+            <RuleFile title={prometheusTitle} text={files.prometheus} />
             {files.loki && (
               <>
-                <Text element="h4">{t('bizowner.sloEditor.review.loki', 'Loki ruler rules')}</Text>
-                <pre className={styles.yaml}>{files.loki}</pre>
+                <Text element="h4">{lokiTitle}</Text>
+                <RuleFile title={lokiTitle} text={files.loki} />
               </>
             )}
-            <Text element="h4">{t('bizowner.sloEditor.review.shared', 'Shared rules of the registry')}</Text>
+            <Text element="h4">{sharedTitle}</Text>
             <Text color="secondary" element="p">
               {t(
                 'bizowner.sloEditor.review.sharedHelp',
                 'Loaded once beside the service files: they turn the series recorded above into error ratios, burn rates and budget for every SLO.'
               )}
             </Text>
-            <pre className={styles.yaml}>{files.shared}</pre>
+            <RuleFile title={sharedTitle} text={files.shared} />
           </>
         ) : (
           <Text color="secondary">
@@ -63,6 +65,16 @@ export function ReviewSection({ candidate, draft }: Props) {
         )}
       </div>
     </Section>
+  );
+}
+
+/** A rule file in a scrolling box that the keyboard can reach and scroll, named by its heading. */
+function RuleFile({ title, text }: { title: string; text: string }) {
+  const styles = useStyles2(getStyles);
+  return (
+    <pre className={styles.yaml} tabIndex={0} role="region" aria-label={title}>
+      {text}
+    </pre>
   );
 }
 

@@ -4,8 +4,17 @@ import { readOnlyMessage } from '../../../storage/messages';
 import { viewerUser } from '../../../storage/testing/users';
 import { registryWithPrometheus, renderEditor, settle, type } from '../testing/editorHarness';
 import { budgetInTime } from './ObjectiveSection';
+import { queryTestId } from './sli/SliFields';
 
 jest.setTimeout(20000);
+
+/**
+ * A field's label, matched at the start of its `<label>`: Grafana's label also holds the field's
+ * description, right after the label's text.
+ */
+function labelled(label: string): RegExp {
+  return new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\s)`);
+}
 
 describe('SLO editor sections', () => {
   test.each([
@@ -15,6 +24,42 @@ describe('SLO editor sections', () => {
     [99.9, 'calendar-month', '99.9% over this calendar month (28 days) allows 40m 19s of errors'],
   ])('budget in time: %s%% over %s', (objective, window, text) => {
     expect(budgetInTime(objective, window, new Date(Date.UTC(2026, 1, 10)))).toBe(text);
+  });
+
+  test('every field is named by its label, and each group of choices by its own', async () => {
+    renderEditor({ sloId: 'checkout-ratio' });
+    await screen.findByTestId(testIds.sloEditor.form);
+    const byLabel: Array<[string, string]> = [
+      ['Service', testIds.sloEditor.service],
+      ['Name', testIds.sloEditor.name],
+      ['Id', testIds.sloEditor.id],
+      ['Objective (%)', testIds.sloEditor.objective],
+      ['Runbook URL', testIds.sloEditor.runbook],
+      ['Alert name', testIds.sloEditor.alertName],
+      ['Minimum events', testIds.sloEditor.minEvents],
+      ['All events', queryTestId('sli.total')],
+    ];
+    for (const [label, testId] of byLabel) {
+      expect(screen.getByLabelText(labelled(label), { selector: 'input, textarea' })).toBe(screen.getByTestId(testId));
+    }
+    for (const label of [
+      'Description',
+      'Burn-rate alerts',
+      'Freeze releases',
+      'When the burn rate is above',
+      'Or when less budget is left than (%)',
+      'Escalate to the business owner',
+    ]) {
+      // throws when the label is there but names no control
+      expect(screen.getByLabelText(labelled(label))).toBeInTheDocument();
+    }
+    expect(screen.getByLabelText(labelled('Bad events'), { selector: 'textarea' })).toBe(
+      screen.getByTestId(queryTestId('sli.bad'))
+    );
+    for (const group of ['Kind', 'The counter counts', 'Window', 'Alert windows']) {
+      expect(screen.getByLabelText(group, { selector: '[role="radiogroup"]' })).toBeInTheDocument();
+    }
+    expect(screen.getByLabelText('Labels of paging alerts', { selector: '[role="group"]' })).toBeInTheDocument();
   });
 
   test('the objective field translates the budget into time as it changes', async () => {

@@ -1,10 +1,11 @@
 import React, { useCallback, useMemo } from 'react';
 import { t } from '@grafana/i18n';
 import { locationService } from '@grafana/runtime';
-import { EmptyState, LinkButton, Stack } from '@grafana/ui';
+import { Stack } from '@grafana/ui';
 import { EditorFooter } from '../../../components/Form/EditorFooter';
 import { indexProblems } from '../../../components/Form/problemIndex';
 import { useRegistryEditor } from '../../../components/Form/useRegistryEditor';
+import { NotFound } from '../../../components/NotFound/NotFound';
 import { ReadOnlyNotice } from '../../../components/ReadOnlyNotice/ReadOnlyNotice';
 import { RegistryLoaded } from '../../../components/Registry/RegistryLoaded';
 import { testIds } from '../../../components/testIds';
@@ -31,25 +32,20 @@ export function SloEditor({ sloId }: { sloId?: string }) {
           return <Editor doc={doc} initial={source ? copyOfSlo(source, doc) : newSlo(doc)} />;
         }
         const stored = doc.slos.find((slo) => slo.id === sloId);
-        return stored ? <Editor doc={doc} initial={stored} storedId={sloId} /> : <NotFound sloId={sloId} />;
+        return stored ? <Editor doc={doc} initial={stored} storedId={sloId} /> : <SloNotFound sloId={sloId} />;
       }}
     </RegistryLoaded>
   );
 }
 
-function NotFound({ sloId }: { sloId: string }) {
+function SloNotFound({ sloId }: { sloId: string }) {
   return (
-    <EmptyState
-      variant="not-found"
+    <NotFound
       message={t('bizowner.sloEditor.notFound', 'No SLO "{{id}}" in the registry', {
         id: sloId,
         interpolation: { escapeValue: false },
       })}
-      button={
-        <LinkButton href={slosUrl()} icon="arrow-left" variant="secondary">
-          {t('bizowner.sloEditor.backToList', 'All SLOs')}
-        </LinkButton>
-      }
+      list={{ href: slosUrl(), label: t('bizowner.sloEditor.backToList', 'All SLOs') }}
     />
   );
 }

@@ -108,11 +108,23 @@ describe('SlosList', () => {
     await waitFor(() => expect(screen.getAllByText('no data')).toHaveLength(4));
   });
 
-  test('an empty registry offers the first SLO; viewers see it disabled with the reason', async () => {
+  test('services without SLOs: offers the first SLO; viewers see it disabled with the reason', async () => {
     installFakeDataSources(() => []);
-    renderWithRegistry(<SlosList />, { doc: emptyRegistry(), path: slosUrl(), user: viewerUser });
+    renderWithRegistry(<SlosList />, { doc: baseRegistry({ slos: [] }), path: slosUrl(), user: viewerUser });
     expect(await screen.findByTestId(testIds.slos.empty)).toBeInTheDocument();
     expect(screen.getByText('Read-only access')).toBeInTheDocument();
     expect(screen.getByTestId(testIds.slos.create)).toBeDisabled();
+  });
+
+  test('an empty registry says a service comes first and links to adding one', async () => {
+    installFakeDataSources(() => []);
+    renderWithRegistry(<SlosList />, { doc: emptyRegistry(), path: slosUrl() });
+    const empty = await screen.findByTestId(testIds.slos.empty);
+    expect(within(empty).getByText('No services yet, so no SLOs')).toBeInTheDocument();
+    expect(within(empty).queryByText('Create your first SLO')).not.toBeInTheDocument();
+    expect(screen.getByTestId(testIds.slos.createService).closest('a')).toHaveAttribute(
+      'href',
+      '/a/bizowner-slo-app/services/new'
+    );
   });
 });

@@ -4,6 +4,7 @@ import { Button, EmptyState, Stack } from '@grafana/ui';
 import { downloadText } from '../../../components/AppConfig/downloadText';
 import { PagedTable } from '../../../components/PagedTable/PagedTable';
 import { ReadOnlyNotice } from '../../../components/ReadOnlyNotice/ReadOnlyNotice';
+import { NoServicesEmptyState } from '../../../components/Registry/NoServicesEmptyState';
 import { RegistryLoaded } from '../../../components/Registry/RegistryLoaded';
 import { WriteButton } from '../../../components/Registry/WriteButton';
 import { testIds } from '../../../components/testIds';
@@ -19,7 +20,30 @@ import { useSlosQuery } from './useSlosQuery';
 
 /** The SLO list page: every SLO with its owner, values and alert state; filters in the URL. */
 export function SlosList() {
-  return <RegistryLoaded>{(doc) => (doc.slos.length === 0 ? <NoSlos /> : <SlosTable doc={doc} />)}</RegistryLoaded>;
+  return (
+    <RegistryLoaded>
+      {(doc) => (doc.slos.length > 0 ? <SlosTable doc={doc} /> : doc.services.length > 0 ? <NoSlos /> : <NoServices />)}
+    </RegistryLoaded>
+  );
+}
+
+/** An SLO belongs to a service: with none in the registry, the way forward is to add one. */
+function NoServices() {
+  return (
+    <Stack direction="column" gap={2}>
+      <ReadOnlyNotice />
+      <NoServicesEmptyState
+        message={t('bizowner.slos.noServices.title', 'No services yet, so no SLOs')}
+        testId={testIds.slos.empty}
+        createTestId={testIds.slos.createService}
+      >
+        {t(
+          'bizowner.slos.noServices.body',
+          'Every SLO belongs to a service, so a service comes first: add one (or import a Backstage catalog or OpenSLO definitions), then write its SLOs here.'
+        )}
+      </NoServicesEmptyState>
+    </Stack>
+  );
 }
 
 function NoSlos() {

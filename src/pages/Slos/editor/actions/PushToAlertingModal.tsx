@@ -64,6 +64,7 @@ export function PushToAlertingModal({ doc, sloId, onDismiss }: Props) {
           description={t('bizowner.push.folderHelp', 'Rules are grouped per service (slo-<service>) in this folder.')}
         >
           <Combobox
+            id="push-folder"
             options={options}
             value={folderUid ?? null}
             onChange={(option) => setFolderUid(option.value)}

@@ -42,9 +42,14 @@ export function AlertingSection({ draft, change, problems, doc }: SloFieldsProps
     <Section title={t('bizowner.sloEditor.alerting.title', 'Alerting')}>
       <Stack gap={2} alignItems="center" wrap="wrap">
         <InlineField label={t('bizowner.sloEditor.alerting.enabled', 'Burn-rate alerts')} transparent>
-          <InlineSwitch value={alerting.enabled} onChange={() => set({ enabled: !alerting.enabled })} />
+          <InlineSwitch
+            id="slo-alerting-enabled"
+            value={alerting.enabled}
+            onChange={() => set({ enabled: !alerting.enabled })}
+          />
         </InlineField>
         <RadioButtonGroup
+          aria-label={t('bizowner.sloEditor.alerting.preset', 'Alert windows')}
           options={presets}
           value={alerting.preset}
           onChange={(preset) => set({ preset })}
@@ -87,6 +92,7 @@ export function AlertingSection({ draft, change, problems, doc }: SloFieldsProps
           error={problems.at('alerting.runbookUrl')}
         >
           <Input
+            id="slo-runbook"
             width={48}
             value={alerting.runbookUrl ?? ''}
             onChange={(event) => set({ runbookUrl: event.currentTarget.value })}
@@ -122,6 +128,7 @@ export function AlertingSection({ draft, change, problems, doc }: SloFieldsProps
           error={problems.at('alerting.minEvents')}
         >
           <Input
+            id="slo-min-events"
             width={14}
             defaultValue={alerting.minEvents === undefined ? '' : String(alerting.minEvents)}
             onChange={(event) => set({ minEvents: numberFromText(event.currentTarget.value) })}

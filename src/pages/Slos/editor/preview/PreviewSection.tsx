@@ -4,7 +4,7 @@ import { Alert, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
 import { Section } from '../../../../components/Section/Section';
 import { testIds } from '../../../../components/testIds';
 import { DataSourceRef, RegistryDocument, Slo } from '../../../../domain/model';
-import { sliQueryLanguage } from '../../../../domain/promql/sli';
+import { sliQueryLanguage } from '../../../../domain/query/sli';
 import { formatSli } from '../../sloTexts';
 import { previewPlan } from './previewPlan';
 import { buildPreviewScene } from './previewScene';

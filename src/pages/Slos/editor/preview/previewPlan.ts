@@ -12,14 +12,14 @@ import {
   parseSloWindow,
 } from '../../../../domain/budget';
 import { Slo } from '../../../../domain/model';
-import { addMatchers, bucketSelector } from '../../../../domain/promql/selector';
+import { addMatchers, bucketSelector } from '../../../../domain/query/selector';
 import {
   errorCountQuery,
   errorRatioQuery,
   isCountableSli,
   sliQueryLanguage,
   totalCountQuery,
-} from '../../../../domain/promql/sli';
+} from '../../../../domain/query/sli';
 import { InstantQuery } from '../../../../api/prometheus/instantQuery';
 
 export interface PreviewPlan {

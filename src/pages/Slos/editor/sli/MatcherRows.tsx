@@ -1,4 +1,4 @@
-import React, { useMemo } from 'react';
+import React, { useId, useMemo } from 'react';
 import { t } from '@grafana/i18n';
 import { Button, Combobox, Stack } from '@grafana/ui';
 import { fetchLabelValues } from '../../../../api/prometheus/resources';
@@ -7,6 +7,8 @@ import { Matcher } from './templates';
 import { useLookup } from './useLookup';
 
 interface Props {
+  /** What the rows select, naming them as a group. */
+  label: string;
   datasourceUid?: string;
   metric: string;
   labels: string[];
@@ -19,9 +21,17 @@ function MatcherRow({
   metric,
   labels,
   matcher,
+  number,
   onChange,
   onRemove,
-}: Omit<Props, 'matchers' | 'onChange'> & { matcher: Matcher; onChange(matcher: Matcher): void; onRemove(): void }) {
+}: Omit<Props, 'matchers' | 'onChange' | 'label'> & {
+  matcher: Matcher;
+  /** 1-based position, in the rows' accessible names. */
+  number: number;
+  onChange(matcher: Matcher): void;
+  onRemove(): void;
+}) {
+  const id = useId();
   const values = useLookup(
     datasourceUid && metric && matcher.label ? () => fetchLabelValues(datasourceUid, matcher.label, metric) : undefined,
     `${datasourceUid}|${metric}|${matcher.label}`
@@ -33,7 +43,15 @@ function MatcherRow({
   const valueOptions = useMemo(() => (values.value ?? []).map((value) => ({ value })), [values.value]);
   return (
     <Stack gap={1} alignItems="center">
+      {/* Combobox takes no aria-label: its name comes from these hidden texts */}
+      <span id={`${id}-label`} hidden>
+        {t('bizowner.sloEditor.template.matcherLabel', 'Label of matcher {{number}}', { number })}
+      </span>
+      <span id={`${id}-value`} hidden>
+        {t('bizowner.sloEditor.template.matcherValue', 'Value of matcher {{number}}', { number })}
+      </span>
       <Combobox
+        aria-labelledby={`${id}-label`}
         options={labelOptions}
         value={matcher.label || null}
         onChange={(option) => onChange({ label: option.value, value: '' })}
@@ -43,6 +61,7 @@ function MatcherRow({
       />
       <span>=</span>
       <Combobox
+        aria-labelledby={`${id}-value`}
         options={valueOptions}
         value={matcher.value || null}
         onChange={(option) => onChange({ ...matcher, value: option.value })}
@@ -55,7 +74,7 @@ function MatcherRow({
         variant="secondary"
         fill="text"
         icon="trash-alt"
-        aria-label={t('bizowner.sloEditor.template.removeMatcher', 'Remove matcher')}
+        aria-label={t('bizowner.sloEditor.template.removeMatcher', 'Remove matcher {{number}}', { number })}
         onClick={onRemove}
       />
     </Stack>
@@ -63,9 +82,9 @@ function MatcherRow({
 }
 
 /** Equality matchers selecting the service's series, with label names and values from Prometheus. */
-export function MatcherRows({ datasourceUid, metric, labels, matchers, onChange }: Props) {
+export function MatcherRows({ label, datasourceUid, metric, labels, matchers, onChange }: Props) {
   return (
-    <div data-testid={testIds.sloEditor.templateMatchers}>
+    <div role="group" aria-label={label} data-testid={testIds.sloEditor.templateMatchers}>
       <Stack direction="column" gap={1}>
         {matchers.map((matcher, index) => (
           <MatcherRow
@@ -74,6 +93,7 @@ export function MatcherRows({ datasourceUid, metric, labels, matchers, onChange 
             metric={metric}
             labels={labels}
             matcher={matcher}
+            number={index + 1}
             onChange={(next) => onChange(matchers.map((item, i) => (i === index ? next : item)))}
             onRemove={() => onChange(matchers.filter((_, i) => i !== index))}
           />

@@ -5,8 +5,8 @@ import { QueryField } from '../../../../components/QueryField/QueryField';
 import { ProblemIndex } from '../../../../components/Form/problemIndex';
 import { Sli } from '../../../../domain/model';
 import { checkLogQuery } from '../../../../domain/query/logql';
-import { checkPromQL, WINDOW_PLACEHOLDER } from '../../../../domain/query/promql';
-import { checkSeriesSelector } from '../../../../domain/query/selector';
+import { checkPromQL, checkSeriesSelector } from '../../../../domain/query/promql';
+import { WINDOW_PLACEHOLDER } from '../../../../domain/query/sli';
 import { numberFromText } from '../sloDraft';
 import { testIds } from '../../../../components/testIds';
 
@@ -23,10 +23,12 @@ interface Props {
 
 function RatioFields({ sli, onChange, problems }: Props & { sli: Extract<Sli, { kind: 'ratio' }> }) {
   const counts = sli.good !== undefined && sli.bad === undefined ? 'good' : 'bad';
+  const countsLabel = t('bizowner.sloEditor.sli.counts', 'The counter counts');
   return (
     <>
-      <Field label={t('bizowner.sloEditor.sli.counts', 'The counter counts')}>
+      <Field label={countsLabel}>
         <RadioButtonGroup
+          aria-label={countsLabel}
           options={[
             { value: 'bad', label: t('bizowner.sloEditor.sli.bad', 'Bad events') },
             { value: 'good', label: t('bizowner.sloEditor.sli.good', 'Good events') },
@@ -94,6 +96,7 @@ function LatencyFields({ sli, onChange, problems }: Props & { sli: Extract<Sli, 
         error={problems.at('sli.threshold')}
       >
         <Input
+          id="slo-sli-threshold"
           width={16}
           defaultValue={Number.isFinite(sli.threshold) ? String(sli.threshold) : ''}
           key={String(sli.threshold)}

@@ -45,11 +45,13 @@ export function SliSection({ draft, change, problems, doc }: SloFieldsProps) {
   const template =
     kind === 'ratio' ? SLI_TEMPLATES.httpAvailability : kind === 'latency' ? SLI_TEMPLATES.histogramLatency : undefined;
   const [templateOpen, setTemplateOpen] = useState(false);
+  const kindLabel = t('bizowner.sloEditor.sli.kind', 'Kind');
   return (
     <Section title={t('bizowner.sloEditor.sli.title', 'SLI: what counts as good')}>
-      <Field label={t('bizowner.sloEditor.sli.kind', 'Kind')} description={kindHelp(kind)}>
+      <Field label={kindLabel} description={kindHelp(kind)}>
         <div data-testid={testIds.sloEditor.kind}>
           <RadioButtonGroup
+            aria-label={kindLabel}
             options={KINDS.map((value) => ({ value, label: sliKindLabel(value) }))}
             value={kind}
             onChange={(value) => change({ sli: emptySli(value, draft.sli) })}

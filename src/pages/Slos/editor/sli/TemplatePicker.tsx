@@ -64,6 +64,7 @@ export function TemplatePicker({ template, datasourceUid, initialMatchers, onApp
   const threshold = pickedThreshold ?? closestBucket(buckets.value ?? []);
 
   const error = metrics.error ?? labels.error ?? buckets.error;
+  const matchersLabel = t('bizowner.sloEditor.template.matchers', 'Series of this service');
   const apply = () =>
     onApply(
       sliFromTemplate(template.id, { metric, matchers, statusLabel, errorPattern, threshold, buckets: buckets.value })
@@ -92,6 +93,7 @@ export function TemplatePicker({ template, datasourceUid, initialMatchers, onApp
         }
       >
         <Combobox
+          id="slo-template-metric"
           options={metricOptions}
           value={metric || null}
           onChange={(option) => option && setMetric(option.value)}
@@ -103,10 +105,11 @@ export function TemplatePicker({ template, datasourceUid, initialMatchers, onApp
         />
       </Field>
       <Field
-        label={t('bizowner.sloEditor.template.matchers', 'Series of this service')}
+        label={matchersLabel}
         description={t('bizowner.sloEditor.template.matchersHelp', "Started from the service's selector.")}
       >
         <MatcherRows
+          label={matchersLabel}
           datasourceUid={datasourceUid}
           metric={metric}
           labels={labelNames}
@@ -123,6 +126,7 @@ export function TemplatePicker({ template, datasourceUid, initialMatchers, onApp
           )}
         >
           <Combobox
+            id="slo-template-bucket"
             options={bucketOptions}
             value={threshold ?? null}
             onChange={(option) => option && setThreshold(option.value)}
@@ -136,6 +140,7 @@ export function TemplatePicker({ template, datasourceUid, initialMatchers, onApp
         <Stack gap={2}>
           <Field label={t('bizowner.sloEditor.template.statusLabel', 'Status-code label')}>
             <Combobox
+              id="slo-template-status-label"
               options={labelNames.map((value) => ({ value }))}
               value={statusLabel || null}
               onChange={(option) => option && setStatusLabel(option.value)}
@@ -145,7 +150,12 @@ export function TemplatePicker({ template, datasourceUid, initialMatchers, onApp
             />
           </Field>
           <Field label={t('bizowner.sloEditor.template.errorPattern', 'Error codes (regular expression)')}>
-            <Input value={errorPattern} onChange={(event) => setErrorPattern(event.currentTarget.value)} width={16} />
+            <Input
+              id="slo-template-error-pattern"
+              value={errorPattern}
+              onChange={(event) => setErrorPattern(event.currentTarget.value)}
+              width={16}
+            />
           </Field>
         </Stack>
       )}

@@ -4,7 +4,7 @@
  * `sliFromTemplate` turns it into the SLI the rules are generated from.
  */
 import { LatencySli, RatioSli } from '../../../../domain/model';
-import { escapeLabelValue } from '../../../../domain/promql/selector';
+import { escapeLabelValue } from '../../../../domain/query/selector';
 
 export type TemplateId = 'httpAvailability' | 'histogramLatency';
 

@@ -1,0 +1,80 @@
+/**
+ * Query builders for SLIs: the error ratio over a window, and error and total event counts over a
+ * window. Ratio and latency SLIs give PromQL, log SLIs give LogQL; freeform SLIs only have a ratio.
+ *
+ * Errors are built so that a missing error series reads as zero errors rather than as no data:
+ * client libraries create a labelled counter such as `code="500"` only after the first error, and a
+ * healthy service must still show a 0 % error ratio.
+ */
+import { LatencySli, LogRatioSli, RatioSli, Sli } from '../model';
+import { sumBy } from './combine';
+import { addMatchers, bucketSelector, leMatcher } from './selector';
+
+/** SLIs whose error and total events can be counted (all but freeform). */
+export type CountableSli = RatioSli | LatencySli | LogRatioSli;
+
+type RangeFunction = 'rate' | 'increase' | 'count_over_time';
+
+/** The placeholder a freeform SLI uses for the range of `rate()` and friends. */
+export const WINDOW_PLACEHOLDER = '{{window}}';
+
+/** The placeholder as written, spaces inside the braces allowed: `{{ window }}`. */
+const WINDOW_PLACEHOLDER_PATTERN = /\{\{\s*window\s*\}\}/g;
+
+/** The query language a SLI's queries are written in: log SLIs run on Loki. */
+export function sliQueryLanguage(sli: Sli): 'promql' | 'logql' {
+  return sli.kind === 'logRatio' ? 'logql' : 'promql';
+}
+
+/** Whether the SLI counts events, so that traffic-weighted periods and event guards are possible. */
+export function isCountableSli(sli: Sli): sli is CountableSli {
+  return sli.kind !== 'freeform';
+}
+
+/** The error ratio (0–1) over `window`, e.g. `5m`, one series per `groupBy` label value. */
+export function errorRatioQuery(sli: Sli, window: string, groupBy: string[] = []): string {
+  if (sli.kind === 'freeform') {
+    return sli.errorRatio.replace(WINDOW_PLACEHOLDER_PATTERN, window).trim();
+  }
+  const { errors, total } = eventQueries(sli, sli.kind === 'logRatio' ? 'count_over_time' : 'rate', window, groupBy);
+  return `(${errors}) / (${total})`;
+}
+
+/** Number of error events during `window`. */
+export function errorCountQuery(sli: CountableSli, window: string, groupBy: string[] = []): string {
+  return eventQueries(sli, countFunction(sli), window, groupBy).errors;
+}
+
+/** Number of events (good and bad) during `window`. */
+export function totalCountQuery(sli: CountableSli, window: string, groupBy: string[] = []): string {
+  return eventQueries(sli, countFunction(sli), window, groupBy).total;
+}
+
+function countFunction(sli: CountableSli): RangeFunction {
+  return sli.kind === 'logRatio' ? 'count_over_time' : 'increase';
+}
+
+function eventQueries(sli: CountableSli, fn: RangeFunction, window: string, groupBy: string[]) {
+  const over = (selector: string) => sumBy(`${fn}(${selector.trim()}[${window}])`, groupBy);
+  switch (sli.kind) {
+    case 'latency': {
+      const buckets = bucketSelector(sli.histogram);
+      const total = over(addMatchers(buckets, [leMatcher(Infinity)]));
+      const fast = over(addMatchers(buckets, [leMatcher(sli.threshold)]));
+      return { errors: `${total} - ${fast}`, total };
+    }
+    case 'logRatio': {
+      // LogQL puts the range after the whole log pipeline: count_over_time({…} |= "x" [5m]).
+      const logOver = (query: string) => sumBy(`${fn}(${query.trim()} [${window}])`, groupBy);
+      const total = logOver(sli.total);
+      return { errors: `${logOver(sli.bad)} or (0 * ${total})`, total };
+    }
+    case 'ratio': {
+      const total = over(sli.total);
+      if (sli.bad !== undefined) {
+        return { errors: `${over(sli.bad)} or (0 * ${total})`, total };
+      }
+      return { errors: `${total} - ${over(sli.good ?? '')}`, total };
+    }
+  }
+}
