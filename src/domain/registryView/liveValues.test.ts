@@ -11,7 +11,13 @@ describe('liveValuesGap', () => {
     ['no Prometheus data source', false, { a: recorded }, { kind: 'noDataSource' }],
     ['every SLO read from its rules', true, { a: recorded, b: recorded }, undefined],
     ['values given without sources', true, { a: { budgetLeft: 0.4 } }, undefined],
-    ['a failed read wins', true, { a: failed, b: raw }, { kind: 'queryFailed', message: 'connection refused' }],
+    ['a failed read wins', true, { a: failed, b: failed }, { kind: 'queryFailed', message: 'connection refused' }],
+    [
+      "one SLO's failed query leaves the values read standing",
+      true,
+      { a: recorded, b: raw, c: failed },
+      { kind: 'rulesNotLoaded', recorded: 1, raw: 1, none: 1 },
+    ],
     ['no rules loaded at all', true, { a: raw, b: noSeries }, { kind: 'rulesNotLoaded', recorded: 0, raw: 1, none: 1 }],
     [
       'rules of some SLOs missing',

@@ -94,8 +94,12 @@ export function liveValuesGap(
     return { kind: 'noDataSource' };
   }
   const values = Object.values(slos ?? {});
+  // A failed read is the page's gap only when nothing could be read; one SLO's failed raw query (a
+  // log SLI whose Loki is not there) leaves the others' values standing and counts among the SLOs
+  // without data below, its reason shown beside it.
   const failed = values.find((value) => value.reason?.kind === 'queryFailed')?.reason;
-  if (failed?.kind === 'queryFailed') {
+  const anyRead = values.some((value) => value.source === 'recorded' || value.source === 'raw');
+  if (failed?.kind === 'queryFailed' && !anyRead) {
     return failed;
   }
   const count = (source: ValueSource) => values.filter((value) => value.source === source).length;
