@@ -242,6 +242,12 @@ export interface AppSettings {
   defaultWindow: '28d' | '30d';
   /** Alert preset given to new SLOs. */
   defaultAlertPreset: Exclude<AlertPreset, 'custom'>;
+  /**
+   * Also record Sloth's series (`slo:sli_error:ratio_rate<w>`, `slo:current_burn_rate:ratio`, …)
+   * for Sloth dashboards and alert routes that read them; an import from Sloth turns it on. Off,
+   * each SLO records six series and every window is summed from them in the queries.
+   */
+  slothSeries?: boolean;
 }
 
 /** The whole registry, stored in the app plugin's `jsonData.registry`. */

@@ -1,7 +1,9 @@
 /**
  * Alerting rules: one multiwindow burn-rate alert per enabled tier, and the error-budget policy
  * (release freeze) alert. Expressions read recorded series only, so alerts for log SLIs live in
- * the Prometheus file too. The expression builders are shared with Grafana-managed rules.
+ * the Prometheus file too: each window's error ratio is summed from the SLO's recorded increases in
+ * the expression itself (windowRatio.ts), or read from its recorded ratio (freeform SLIs). The
+ * expression builders are shared with Grafana-managed rules.
  */
 import { tidy } from '../budget/budget';
 import { BurnWindow } from '../model';
@@ -19,10 +21,10 @@ import {
   LABEL_SLOTH_SEVERITY,
   LABEL_WINDOW,
   PERIOD_BUDGET_REMAINING,
-  sliErrorRatioName,
   sliTotalCountName,
 } from './names';
 import { AlertingRule } from './types';
+import { isSummableWindow, sliErrorRatio, summedEventCount } from './windowRatio';
 
 /** How long the freeze condition must hold: the policy is slow-moving, a blip must not freeze. */
 export const FREEZE_FOR = '5m';
@@ -52,13 +54,16 @@ export function buildAlertRules(ctx: SloContext): SloAlertRules {
  */
 export function burnAlertExpr(ctx: SloContext, window: BurnWindow): string {
   const bound = `(${window.factor} * ${ctx.allowed})`;
-  const over = (w: string) => `max without (${LABEL_WINDOW}) (${sliErrorRatioName(w)}${ctx.matcher} > ${bound})`;
+  const over = (w: string) => `${sliErrorRatio(ctx.slo.sli, w, ctx.matcher)} > ${bound}`;
   const burning = `(\n  ${over(window.long)}\n  and\n  ${over(window.short)}\n)`;
   const minEvents = ctx.slo.alerting.minEvents ?? 0;
   if (minEvents <= 0 || !isCountableSli(ctx.slo.sli)) {
     return burning;
   }
-  return `${burning}\nand ignoring (${LABEL_WINDOW}) (${sliTotalCountName(window.long)}${ctx.matcher} >= ${minEvents})`;
+  const events = isSummableWindow(window.long)
+    ? summedEventCount(window.long, ctx.matcher)
+    : `max without (${LABEL_WINDOW}) (${sliTotalCountName(window.long)}${ctx.matcher})`;
+  return `${burning}\nand (${events} >= ${minEvents})`;
 }
 
 /**
@@ -73,7 +78,7 @@ export function freezeAlertExpr(ctx: SloContext): string | undefined {
   }
   const parts: string[] = [];
   if (policy.freezeBurnRate !== undefined) {
-    const ratio = `max without (${LABEL_WINDOW}) (${sliErrorRatioName(ctx.policyWindow)}${ctx.matcher})`;
+    const ratio = sliErrorRatio(ctx.slo.sli, ctx.policyWindow, ctx.matcher);
     parts.push(`(${ratio} / ${ctx.allowed} > ${policy.freezeBurnRate})`);
   }
   if (policy.freezeBudgetLeftPercent !== undefined) {

@@ -47,7 +47,7 @@ export interface SloContext {
   matcher: string;
   /** Burn windows that alert. */
   alertWindows: BurnWindow[];
-  /** Every window with a recorded error ratio, shortest first. */
+  /** Every window the alerts read (and the 5m of the current burn rate), shortest first. */
   sliWindows: string[];
   /** Longest recorded window: the release-freeze policy measures its burn rate there. */
   policyWindow: string;

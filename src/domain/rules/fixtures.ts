@@ -132,4 +132,25 @@ export const RULE_FIXTURES: Record<string, RegistryDocument> = {
     }),
   ]),
   'alerting-disabled': baseDoc([baseSlo({ id: 'checkout-quiet', alerting: { enabled: false, preset: 'google-30d' } })]),
+  'sloth-series': slothSeries(
+    baseDoc([
+      baseSlo({ labels: { category: 'availability' } }),
+      baseSlo({
+        id: 'checkout-freeform',
+        name: 'Checkout freeform',
+        sli: { kind: 'freeform', errorRatio: '1 - avg_over_time(probe_success{job="checkout"}[{{window}}])' },
+        objective: 99,
+        alerting: {
+          enabled: true,
+          preset: 'custom',
+          windows: [{ tier: 'page-fast', severity: 'page', factor: 14.4, long: '1h', short: '5m' }],
+        },
+      }),
+    ])
+  ),
 };
+
+/** The document with Sloth's series turned on. */
+function slothSeries(doc: RegistryDocument): RegistryDocument {
+  return { ...doc, settings: { ...doc.settings, slothSeries: true } };
+}

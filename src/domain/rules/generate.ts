@@ -1,8 +1,9 @@
 /**
  * From a registry document to rule files: one Prometheus file per service (a ruler namespace per
- * service for Mimir/Cortex), one Loki ruler file per service that has log SLIs, and one shared
- * Prometheus file for the registry ({@link SHARED_RULES}). A service's Prometheus file also
- * records its hourly spend when billing is read from the same Prometheus.
+ * service for Mimir/Cortex) and one Loki ruler file per service that has log SLIs. A service's
+ * Prometheus file also records its hourly spend when billing is read from the same Prometheus.
+ * When the registry records Sloth's series (`settings.slothSeries`), one shared Prometheus file
+ * ({@link SHARED_RULES}) records them for every SLO.
  */
 import { RegistryDocument } from '../model';
 import { sliQueryLanguage } from '../query/sli';
@@ -16,9 +17,10 @@ import { SLOW_INTERVAL } from './names';
 import { RuleFile, RuleGroup, SloRules } from './types';
 
 /**
- * `serviceId` of the registry-wide rule file: rules that combine the series of every SLO (burn
- * rates, budget, the error ratios over the alert windows and the period). Not a service id: those
- * have no dots. Loaded once, beside the service files.
+ * `serviceId` of the registry-wide rule file: Sloth's series (error ratios over every window,
+ * constants, burn rates), combined from the series of every SLO; only when the registry records
+ * them (`settings.slothSeries`). Not a service id: those have no dots. Loaded once, beside the
+ * service files.
  */
 export const SHARED_RULES = 'registry.shared';
 
@@ -42,7 +44,7 @@ export interface GeneratedRuleFiles {
 /** Rules of one SLO, or `undefined` when the document has no SLO with that id. */
 export function generateSloRules(doc: RegistryDocument, sloId: string): SloRules | undefined {
   const slo = doc.slos.find((candidate) => candidate.id === sloId);
-  return slo ? rulesOf(buildSloContext(slo, indexRegistry(doc))) : undefined;
+  return slo ? rulesOf(buildSloContext(slo, indexRegistry(doc)), Boolean(doc.settings.slothSeries)) : undefined;
 }
 
 /**
@@ -55,8 +57,9 @@ export function generateRuleFiles(doc: RegistryDocument): GeneratedRuleFiles {
   const loki = new Map<string, RuleGroup[]>();
   const index = indexRegistry(doc);
   const contexts = doc.slos.map((slo) => buildSloContext(slo, index));
+  const sloth = Boolean(doc.settings.slothSeries);
   for (const ctx of contexts) {
-    const rules = rulesOf(ctx);
+    const rules = rulesOf(ctx, sloth);
     append(perService, rules.serviceId, rules.prometheus);
     append(loki, rules.serviceId, rules.loki);
   }
@@ -68,12 +71,18 @@ export function generateRuleFiles(doc: RegistryDocument): GeneratedRuleFiles {
     const cost = buildCostGroup(doc.settings, service);
     append(prometheus, service.id, cost ? [cost] : []);
   }
-  append(prometheus, SHARED_RULES, buildSharedGroups(contexts));
+  append(prometheus, SHARED_RULES, sloth ? buildSharedGroups(contexts) : []);
   return { prometheus: toFiles(prometheus), loki: toFiles(loki) };
 }
 
-/** The registry-wide rules, which need every per-SLO file's series: load them once, beside those files. */
+/**
+ * The registry-wide rules (Sloth's series), which need every per-SLO file's series: load them once,
+ * beside those files. No groups unless the registry records Sloth's series.
+ */
 export function sharedRuleFile(doc: RegistryDocument): RuleFile {
+  if (!doc.settings.slothSeries) {
+    return { groups: [] };
+  }
   const index = indexRegistry(doc);
   return { groups: buildSharedGroups(doc.slos.map((slo) => buildSloContext(slo, index))) };
 }
@@ -97,13 +106,13 @@ export function mergeRuleFiles(files: RuleFile[]): RuleFile {
 
 /**
  * The groups of one SLO, by interval: `slo-<id>`, evaluated every cycle (its SLI rules when they
- * run on Prometheus, its page alerts; left out when empty), `slo-<id>-1m` (`slo:info`, ticket and
- * freeze alerts, every `SLOW_INTERVAL`), and `slo-<id>-increase1h`, the hourly tiles. Prometheus
+ * run on Prometheus, its page alerts; left out when empty), `slo-<id>-1m` (`slo:info`, the budget
+ * left, ticket and freeze alerts, every `SLOW_INTERVAL`), and `slo-<id>-increase1h`, the hourly tiles. Prometheus
  * pays a fixed cost per group and cycle, several times that of a cheap rule (bench/RESULTS.md,
  * "Rule cost"), so one group per SLO and interval costs less than one per kind of rule; in a
  * service's file, groups of the same interval are packed further ({@link packGroups}).
  */
-function rulesOf(ctx: SloContext): SloRules {
+function rulesOf(ctx: SloContext, sloth: boolean): SloRules {
   const { slo } = ctx;
   const [sli, ...tiles] = buildSliGroups(ctx);
   const onLoki = sliQueryLanguage(slo.sli) === 'logql';
@@ -112,7 +121,7 @@ function rulesOf(ctx: SloContext): SloRules {
   const slow: RuleGroup = {
     name: `slo-${slo.id}-${SLOW_INTERVAL}`,
     interval: SLOW_INTERVAL,
-    rules: [...buildMetaGroup(ctx).rules, ...alerts.slow],
+    rules: [...buildMetaGroup(ctx, sloth).rules, ...alerts.slow],
   };
   const every = main.rules.length > 0 ? [main, slow] : [slow];
   return {

@@ -1,12 +1,13 @@
 /**
  * Per-SLO SLI recording rules, run where the SLI's data is (Prometheus, or the Loki ruler for log
- * SLIs): the errors and events of the last 5 minutes and of each hour (the tiles), the event counts
- * of the low-traffic guard, and the error ratios that cannot be built from those (every window of a
- * freeform SLI, the sub-day windows of a log SLI). The error ratios of countable SLIs over the
- * alert windows and the period are built from these once for the whole registry (shared-rules.ts).
+ * SLIs). A countable SLI records its errors and events of the last 5 minutes and of each hour (the
+ * tiles): every window alerts, panels and the gate read is summed from those in the query itself
+ * (windowRatio.ts). A freeform SLI has no counts, so it records its error ratio over each window it
+ * alerts on; so does a countable SLI for a window under 5 minutes, which 5-minute increases cannot
+ * make up.
  */
-import { errorCountQuery, errorRatioQuery, isCountableSli, sliQueryLanguage, totalCountQuery } from '../query/sli';
-import { distinctWindows, windowSeconds } from '../windows/windows';
+import { errorCountQuery, errorRatioQuery, isCountableSli, totalCountQuery } from '../query/sli';
+import { distinctWindows } from '../windows/windows';
 import { SloContext } from './context';
 import {
   BASE_WINDOW,
@@ -20,6 +21,7 @@ import {
   sliTotalCountName,
 } from './names';
 import { RecordingRule, RuleGroup } from './types';
+import { isSummableWindow } from './windowRatio';
 
 /**
  * The tile group is evaluated once an hour so that each event lands in one tile: summing a 30-day
@@ -30,38 +32,12 @@ import { RecordingRule, RuleGroup } from './types';
  */
 export const TILE_INTERVAL = '1h';
 
-const TILED_FROM_SECONDS = 86_400;
-
 /**
- * Windows of a day or more (whole hours) are summed from the hourly tiles: 24 or 72 recorded
- * samples per series instead of every raw sample of every raw series over one or three days, which
- * made these two windows nine tenths of the samples all SLI rules read each cycle (bench/RESULTS.md,
- * "Rule cost"). The tiles lag by up to an hour: these are the long windows of ticket alerts (3x over
- * 1d, 1x over 3d), whose short windows (2h, 6h) do not, and of the release-freeze policy. A ratio
- * of two sums of tiles does not depend on how many tiles there are (a missed evaluation drops an
- * hour from both sides), so it stays right when a ruler evaluates the tiles more often than hourly,
- * as `promtool test rules` does.
+ * Whether the SLO records its own error ratio over `window`: every window of a freeform SLI, and
+ * windows under 5 minutes of a countable one. The other windows are summed from the increases.
  */
-export function isTiledWindow(window: string): boolean {
-  const seconds = windowSeconds(window);
-  return seconds >= TILED_FROM_SECONDS && seconds % windowSeconds(TILE_WINDOW) === 0;
-}
-
-/**
- * Whether the error ratio of this SLO over `window` is recorded by the shared rules rather than by
- * its own: windows of countable SLIs read from the hourly tiles (log SLIs too: Loki's ruler writes
- * their tiles to Prometheus) and the other windows of countable PromQL SLIs from 5 minutes on,
- * summed from the 5-minute increases. A shorter window (a custom `1m`) cannot be summed from
- * 5-minute spans: the SLO records it from its raw series.
- */
-export function isSharedWindow(ctx: SloContext, window: string): boolean {
-  if (!isCountableSli(ctx.slo.sli)) {
-    return false;
-  }
-  return (
-    isTiledWindow(window) ||
-    (sliQueryLanguage(ctx.slo.sli) === 'promql' && windowSeconds(window) >= windowSeconds(BASE_WINDOW))
-  );
+export function recordsOwnRatio(ctx: SloContext, window: string): boolean {
+  return !isCountableSli(ctx.slo.sli) || !isSummableWindow(window);
 }
 
 /**
@@ -72,13 +48,13 @@ export function buildSliGroups(ctx: SloContext): RuleGroup[] {
   const { slo, groupBy } = ctx;
   const sli = slo.sli;
   const rules: RecordingRule[] = [];
-  if (isCountableSli(sli) && sliQueryLanguage(sli) === 'promql') {
+  if (isCountableSli(sli)) {
     rules.push(
       recording(ctx, SLI_ERROR_INCREASE_5M, errorCountQuery(sli, BASE_WINDOW, groupBy), BASE_WINDOW),
       recording(ctx, SLI_TOTAL_INCREASE_5M, totalCountQuery(sli, BASE_WINDOW, groupBy), BASE_WINDOW)
     );
   }
-  for (const window of ctx.sliWindows.filter((candidate) => !isSharedWindow(ctx, candidate))) {
+  for (const window of ctx.sliWindows.filter((candidate) => recordsOwnRatio(ctx, candidate))) {
     rules.push(recording(ctx, sliErrorRatioName(window), errorRatioQuery(sli, window, groupBy), window));
   }
   const groups: RuleGroup[] = [{ name: `slo-${slo.id}-sli`, rules }];
@@ -86,9 +62,9 @@ export function buildSliGroups(ctx: SloContext): RuleGroup[] {
     return groups;
   }
   if ((slo.alerting.minEvents ?? 0) > 0) {
-    // Counts stay on the raw series: a sum of tiles is exact only at one tile an hour, and a
-    // missed tile evaluation would hold back an alert; ratios do not depend on the tile count.
-    for (const window of distinctWindows(ctx.alertWindows.map((burn) => burn.long))) {
+    // A long window under 5 minutes cannot be summed from the 5-minute increases.
+    const counted = ctx.alertWindows.map((burn) => burn.long).filter((window) => !isSummableWindow(window));
+    for (const window of distinctWindows(counted)) {
       rules.push(recording(ctx, sliTotalCountName(window), totalCountQuery(sli, window, groupBy), window));
     }
   }
