@@ -14,6 +14,7 @@ export const testIds = {
     billingQueryReset: 'data-testid ac-billing-query-reset',
     defaultWindow: 'data-testid ac-default-window',
     defaultAlertPreset: 'data-testid ac-default-alert-preset',
+    slothSeries: 'data-testid ac-sloth-series',
     saveSettings: 'data-testid ac-save-settings',
     saveOutcome: 'data-testid ac-save-outcome',
     reload: 'data-testid ac-reload',

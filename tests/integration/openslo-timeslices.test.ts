@@ -18,6 +18,7 @@ import { RegistryDocument } from '../../src/domain/model';
 import { errorRatioQuery } from '../../src/domain/query/sli';
 import { emptyRegistry } from '../../src/domain/registry';
 import { generateRuleFiles, mergeRuleFiles, renderRuleFile } from '../../src/domain/rules';
+import { sliErrorRatio } from '../../src/domain/rules/windowRatio';
 import { requirePromtool, runPromtool, writeTempFiles } from './fixtures/rules/promtool';
 
 const FIXTURE = join(__dirname, '../../src/domain/io/__fixtures__/openslo/timeslices.yaml');
@@ -62,7 +63,7 @@ const INPUT_SERIES = [
 function importedRegistry(): RegistryDocument {
   const { doc, problems } = importOpenSlo([{ text: readFileSync(FIXTURE, 'utf8'), file: 'timeslices.yaml' }]);
   expect(problems).toEqual([]);
-  return { ...emptyRegistry(), ...doc! };
+  return { ...emptyRegistry(), people: doc!.people, services: doc!.services, slos: doc!.slos };
 }
 
 /** `count(abs(<expr> - value) < 1e-9)`: one sample of value 1 when the expression is close to `value`. */
@@ -72,7 +73,13 @@ const near = (expr: string, value: number, evalTime: string): ExprTest => ({
   exp_samples: [{ value: 1 }],
 });
 
-const ratio = (window: string, sloId: string) => `slo:sli_error:ratio_rate${window}{sloth_id="${sloId}"}`;
+/**
+ * An SLO's error ratio over `window` as the app's alerts and panels read it (rules/windowRatio.ts):
+ * the time-slice SLIs (freeform) from their recorded ratio, the request ratio summed from its
+ * recorded 5-minute increases.
+ */
+const ratio = (doc: RegistryDocument, window: string, sloId: string) =>
+  sliErrorRatio(doc.slos.find((slo) => slo.id === sloId)!.sli, window, `{sloth_id="${sloId}"}`);
 
 /** An SLO's error ratio over `window` as its SLI writes it, to evaluate it between rule evaluations. */
 function sliExpr(doc: RegistryDocument, sloId: string, window: string): string {
@@ -83,27 +90,27 @@ function expectations(doc: RegistryDocument): ExprTest[] {
   return [
     // 6 bad minutes of 60 on the 5-minute marks (2h) and off them (2h2m, and 2h2m30s between
     // evaluations), where requests give 712 / 26,400 and the mean of the minutes' ratios 1.18 / 60.
-    near(ratio('1h', 'checkout-minutes'), 0.1, '2h'),
-    near(ratio('1h', 'checkout-minutes'), 0.1, '2h2m'),
+    near(ratio(doc, '1h', 'checkout-minutes'), 0.1, '2h'),
+    near(ratio(doc, '1h', 'checkout-minutes'), 0.1, '2h2m'),
     near(sliExpr(doc, 'checkout-minutes', '1h'), 0.1, '2h2m30s'),
-    near(ratio('1h', 'checkout-requests'), 712 / 26400, '2h'),
-    near(ratio('1h', 'checkout-ratio-minutes'), 1.18 / 60, '2h'),
-    near(ratio('1h', 'checkout-ratio-minutes'), 1.18 / 60, '2h2m'),
+    near(ratio(doc, '1h', 'checkout-requests'), 712 / 26400, '2h'),
+    near(ratio(doc, '1h', 'checkout-ratio-minutes'), 1.18 / 60, '2h'),
+    near(ratio(doc, '1h', 'checkout-ratio-minutes'), 1.18 / 60, '2h2m'),
     // The hour's first slice: on the minute, a window reads the slices that end in the hour before
     // the previous minute (the one ending at 1h11m at 2h11m, not at 2h12m); `[1h:1m]` read 61.
-    near(ratio('1h', 'checkout-minutes'), 0.1, '2h11m'),
-    near(ratio('1h', 'checkout-minutes'), 5 / 60, '2h12m'),
+    near(ratio(doc, '1h', 'checkout-minutes'), 0.1, '2h11m'),
+    near(ratio(doc, '1h', 'checkout-minutes'), 5 / 60, '2h12m'),
     // 5 minutes: 4 bad of 5 at 1h15m (1h11m to 1h14m; the slice ending at 1h15m counts from the
     // next evaluation), all 5 at 1h16m, 3 at 1h17m30s (1h13m to 1h17m).
-    near(ratio('5m', 'checkout-minutes'), 0.8, '1h15m'),
-    near(ratio('5m', 'checkout-minutes'), 1, '1h16m'),
+    near(ratio(doc, '5m', 'checkout-minutes'), 0.8, '1h15m'),
+    near(ratio(doc, '5m', 'checkout-minutes'), 1, '1h16m'),
     near(sliExpr(doc, 'checkout-minutes', '5m'), 0.6, '1h17m30s'),
     // 5-minute slices: one bad of 12 in the hour; the 5m window holds the last complete slice.
-    near(ratio('1h', 'checkout-five-minutes'), 1 / 12, '2h'),
-    near(ratio('1h', 'checkout-five-minutes'), 1 / 12, '2h2m'),
+    near(ratio(doc, '1h', 'checkout-five-minutes'), 1 / 12, '2h'),
+    near(ratio(doc, '1h', 'checkout-five-minutes'), 1 / 12, '2h2m'),
     near(sliExpr(doc, 'checkout-five-minutes', '1h'), 1 / 12, '2h12m30s'),
-    near(ratio('5m', 'checkout-five-minutes'), 0, '1h15m'),
-    near(ratio('5m', 'checkout-five-minutes'), 1, '1h16m'),
+    near(ratio(doc, '5m', 'checkout-five-minutes'), 0, '1h15m'),
+    near(ratio(doc, '5m', 'checkout-five-minutes'), 1, '1h16m'),
     near(sliExpr(doc, 'checkout-five-minutes', '5m'), 1, '1h19m30s'),
   ];
 }
@@ -148,7 +155,9 @@ test('a request ratio in place of the slices fails (the scenario can fail)', () 
   const doc = importedRegistry();
   const requests = doc.slos.find((slo) => slo.id === 'checkout-requests')!;
   doc.slos = doc.slos.map((slo) => (slo.id === 'checkout-minutes' ? { ...slo, sli: requests.sli } : slo));
-  const result = runScenario(doc, [near(ratio('1h', 'checkout-minutes'), 0.1, '2h')]);
+  const result = runScenario(doc, [near(ratio(doc, '1h', 'checkout-minutes'), 0.1, '2h')]);
   expect(result.output).toContain('FAILED');
   expect(result.status).not.toBe(0);
+  // the request ratio is summed from the increases, not a recorded ratio
+  expect(ratio(doc, '1h', 'checkout-minutes')).toContain('slo:sli_error:increase5m{sloth_id="checkout-minutes"}');
 });

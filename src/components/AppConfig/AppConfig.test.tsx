@@ -50,6 +50,20 @@ describe('AppConfig', () => {
     expect(server.uids().map((uid) => server.dashboard(uid))).toEqual(documents);
   });
 
+  test("Sloth's series are off by default; the switch turns them on and the save keeps it", async () => {
+    const server = renderAppConfig(adminUser, baseRegistry());
+    await screen.findByTestId(testIds.appConfig.container);
+    const toggle = screen.getByRole('switch', { name: /^Also record Sloth's series/ });
+    expect(toggle).not.toBeChecked();
+
+    fireEvent.click(toggle);
+    fireEvent.click(screen.getByTestId(testIds.appConfig.saveSettings));
+
+    expect(await screen.findByText('Saved as revision 1')).toBeInTheDocument();
+    expect(server.settings().jsonData).toMatchObject({ settings: { slothSeries: true } });
+    expect(screen.getByRole('switch', { name: /^Also record Sloth's series/ })).toBeChecked();
+  });
+
   test('each picker offers only data sources of its kind', async () => {
     renderAppConfig(adminUser);
     await screen.findByTestId(testIds.appConfig.container);

@@ -2,7 +2,7 @@ import React, { useState } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
-import { Alert, Button, Field, FieldSet, RadioButtonGroup, Stack, useStyles2 } from '@grafana/ui';
+import { Alert, Button, Field, FieldSet, RadioButtonGroup, Stack, Switch, useStyles2 } from '@grafana/ui';
 import { AppSettings, RegistryDocument } from '../../domain/model';
 import { billingQueryProblems } from '../../domain/validation/queries';
 import { settingsReadOnlyMessage } from '../../storage/messages';
@@ -35,6 +35,7 @@ export function SettingsForm({ doc }: Props) {
 
   const windowLabel = t('bizowner.config.defaultWindow', 'Default SLO window');
   const presetLabel = t('bizowner.config.defaultAlertPreset', 'Default alert windows');
+  const slothLabel = t('bizowner.config.slothSeries', "Also record Sloth's series");
 
   const onSave = async () => {
     const outcome = await save({ ...doc, settings });
@@ -103,6 +104,21 @@ export function SettingsForm({ doc }: Props) {
           value={settings.defaultAlertPreset}
           disabled={disabled}
           onChange={(defaultAlertPreset) => edit({ defaultAlertPreset })}
+        />
+      </Field>
+      <Field
+        label={slothLabel}
+        description={t(
+          'bizowner.config.slothSeriesDescription',
+          "Each SLO records six series, and alerts, dashboards and the release gate sum every window from them. Turn this on to also record slo:sli_error:ratio_rate<window>, the burn rates and the objective under Sloth's names, for Sloth dashboards or alert routes that read them: about 13 more series per SLO. An import from Sloth turns it on."
+        )}
+        data-testid={testIds.appConfig.slothSeries}
+      >
+        <Switch
+          id="bizowner-sloth-series"
+          value={settings.slothSeries ?? false}
+          disabled={disabled}
+          onChange={(event) => edit({ slothSeries: event.currentTarget.checked })}
         />
       </Field>
       <Stack direction="column" gap={2} alignItems="flex-start">

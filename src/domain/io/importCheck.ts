@@ -34,7 +34,21 @@ export interface ImportCheckOptions extends ImportOptions {
   author: EditAuthor;
   /** Refuse the import when the report drops any source field. */
   strict?: boolean;
+  /**
+   * Whether the import may change the app's settings (Admins only, in Grafana): when not, settings
+   * the source needs (Sloth's series) stay as they are and a warning says who can change them.
+   */
+  canWriteSettings?: boolean;
 }
+
+/** The warning of an import from Sloth by someone who cannot turn Sloth's series on. */
+const SLOTH_SERIES_KEPT: Problem = {
+  path: 'settings.slothSeries',
+  message:
+    'Sloth\'s series stay off: only an Admin can turn them on (configuration, "Also record Sloth\'s series"). ' +
+    'The SLOs are measured and alerted on without them; Sloth dashboards or alert routes that read slo:sli_error:ratio_rate<window> need them.',
+  severity: 'warning',
+};
 
 const warningsOf = (problems: Problem[]) => problems.filter((problem) => problem.severity === 'warning');
 
@@ -49,7 +63,7 @@ export function checkImport(
   format: ImportFormat,
   files: SourceFile[],
   current: RegistryDocument | undefined,
-  { author, strict = false, ...options }: ImportCheckOptions
+  { author, strict = false, canWriteSettings = true, ...options }: ImportCheckOptions
 ): ImportCheck {
   const result = runImporter(format, files, options);
   const report = result.report ?? [];
@@ -61,9 +75,12 @@ export function checkImport(
     const refusal = { path: '', message: `strict: ${dropped} source fields would be dropped; the report names them` };
     return { ok: false, refusedFor: 'strict', problems: [...result.problems, refusal], report };
   }
-  const merged = mergeImport(current ?? emptyRegistry(), result.doc, author);
+  const base = current ?? emptyRegistry();
+  const settingsKept = !canWriteSettings && result.doc.settings?.slothSeries && !base.settings.slothSeries;
+  const entities = canWriteSettings ? result.doc : { ...result.doc, settings: undefined };
+  const merged = mergeImport(base, entities, author);
   const broken = current ? newProblems(validateRegistry(current), validateRegistry(merged.doc)) : [];
-  const warnings = warningsOf(result.problems);
+  const warnings = [...warningsOf(result.problems), ...(settingsKept ? [SLOTH_SERIES_KEPT] : [])];
   if (broken.length > 0) {
     return { ok: false, refusedFor: 'registry', problems: [...broken, ...warnings], report };
   }

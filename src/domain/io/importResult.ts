@@ -1,4 +1,4 @@
-import { Person, RegistryDocument, Service, Sli, Slo } from '../model';
+import { AppSettings, Person, RegistryDocument, Service, Sli, Slo } from '../model';
 import { Problem } from '../problems';
 import { defaultSettings, emptyRegistry } from '../registry';
 import { validateRegistry } from '../validation/registry';
@@ -13,8 +13,13 @@ export interface SourceFile {
   file?: string;
 }
 
-/** The entities an importer found; merge them into the current registry with `mergeImport`. */
-export type ImportedRegistry = Pick<RegistryDocument, 'people' | 'services' | 'slos'>;
+/**
+ * The entities an importer found, and the settings its source needs (an import from Sloth records
+ * Sloth's series, `slothSeries`); merge them into the current registry with `mergeImport`.
+ */
+export type ImportedRegistry = Pick<RegistryDocument, 'people' | 'services' | 'slos'> & {
+  settings?: Pick<AppSettings, 'slothSeries'>;
+};
 
 /**
  * What every importer returns: the entities when no problem is an error, every problem
@@ -131,7 +136,7 @@ export function finishImport(
   lines: SourceLines,
   { report = [] }: FinishOptions = {}
 ): ImportResult {
-  const doc = { ...emptyRegistry(), ...imported };
+  const doc = { ...emptyRegistry(), people: imported.people, services: imported.services, slos: imported.slos };
   const found = validateRegistry(doc).map((problem) => {
     const settled = SETTLED_WHEN_SAVING.find(
       (rule) => rule.path.test(problem.path) && problem.message.includes(rule.message)

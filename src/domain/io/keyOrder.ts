@@ -22,6 +22,7 @@ const FIELD_ORDER = [
   'uid',
   'defaultWindow',
   'defaultAlertPreset',
+  'slothSeries',
   // entities
   'id',
   'kind',

@@ -24,6 +24,20 @@ describe('mergeImport', () => {
     expect(doc.revision).toBe(current.revision);
   });
 
+  test("an import that needs Sloth's series turns them on, once, and never turns them off", () => {
+    const current = baseRegistry();
+    const imported = { people: [], services: [], slos: [], settings: { slothSeries: true } };
+    const first = mergeImport(current, imported, author);
+    expect(first.doc.settings).toEqual({ ...current.settings, slothSeries: true });
+    expect(first.changes).toEqual([{ kind: 'setting', id: 'slothSeries', action: 'update' }]);
+
+    const again = mergeImport(first.doc, imported, author);
+    expect(again.changes).toEqual([]);
+    const withoutSettings = mergeImport(first.doc, { people: [], services: [], slos: [] }, author);
+    expect(withoutSettings.doc.settings.slothSeries).toBe(true);
+    expect(mergeImport(current, { people: [], services: [], slos: [] }, author).doc.settings).toEqual(current.settings);
+  });
+
   test('keeps what the source did not set', () => {
     const current = baseRegistry();
     const imported = {

@@ -5,7 +5,8 @@ import { orderKeys } from './keyOrder';
 import { ImportedRegistry, newPerson, newService, newSlo } from './importResult';
 
 export interface ImportChange {
-  kind: 'service' | 'slo' | 'person';
+  /** `setting`: an app setting the import turns on, named by `id` (e.g. `slothSeries`). */
+  kind: 'service' | 'slo' | 'person' | 'setting';
   id: string;
   action: 'create' | 'update' | 'unchanged';
 }
@@ -62,7 +63,8 @@ function mergeList<T extends { id: string }>(
  * Merges imported entities into the current registry by id, for a preview before saving: new ids
  * are created, known ids updated (see `mergeEntity` for what is kept), nothing is deleted. Owners
  * an import sets or changes are recorded in the service's owner history as the service form
- * records them (`putService`), by `author`. The revision is left for the save to increment;
+ * records them (`putService`), by `author`. Settings the import needs are turned on, never off
+ * (an import from Sloth: `slothSeries`). The revision is left for the save to increment;
  * validate the result before saving it.
  */
 export function mergeImport(current: RegistryDocument, imported: ImportedRegistry, author: EditAuthor): MergeResult {
@@ -86,5 +88,9 @@ export function mergeImport(current: RegistryDocument, imported: ImportedRegistr
       },
       { ...current, people, slos }
     );
+  if (imported.settings?.slothSeries && !current.settings.slothSeries) {
+    changes.push({ kind: 'setting', id: 'slothSeries', action: 'update' });
+    return { doc: { ...doc, settings: { ...doc.settings, slothSeries: true } }, changes };
+  }
   return { doc, changes };
 }

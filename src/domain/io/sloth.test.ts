@@ -54,6 +54,11 @@ describe('importSloth', () => {
     ]);
   });
 
+  test("turns on Sloth's series, which Sloth dashboards and alert routes read", () => {
+    const { doc } = importSloth([fixture('checkout.yaml')]);
+    expect(doc?.settings).toEqual({ slothSeries: true });
+  });
+
   test('maps the labels tier and owner onto the service, and keeps them as labels', () => {
     const { doc, report } = importSloth([fixture('checkout.yaml')]);
     expect(doc?.services[0]).toMatchObject({ tier: 1, onCall: { team: 'checkout-team' } });

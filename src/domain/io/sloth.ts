@@ -116,7 +116,8 @@ function importDocument(state: SlothState, src: SourceDoc, data: unknown): void 
  * ratios freeform SLIs with `{{window}}`; `alerting.name` is kept as the alert name. Labels stay
  * labels, and `tier`, `team` and `owner` also set the service's tier and on-call team (see
  * `OwnerLabels`). The same service in two documents collects the SLOs of both; an SLO defined
- * twice is a problem. The report says where each field went.
+ * twice is a problem. The report says where each field went. The import turns on Sloth's series
+ * (`settings.slothSeries`), so that dashboards and alert routes built on them keep working.
  */
 export function importSloth(files: SourceFile[]): ImportResult {
   const state: SlothState = {
@@ -131,7 +132,7 @@ export function importSloth(files: SourceFile[]): ImportResult {
   for (const { value, src } of readDocuments(files, state.problems, state.report)) {
     importDocument(state, src, value);
   }
-  return finishImport({ people: [], services: state.services, slos: state.slos }, state.problems, state.lines, {
-    report: state.report,
-  });
+  // Sloth's dashboards and alert routes read its series: the registry keeps recording them.
+  const imported = { people: [], services: state.services, slos: state.slos, settings: { slothSeries: true } };
+  return finishImport(imported, state.problems, state.lines, { report: state.report });
 }

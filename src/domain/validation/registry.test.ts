@@ -287,6 +287,12 @@ describe('validateRegistry', () => {
       'must be one of "28d", "30d"',
     ],
     [
+      "Sloth's series as text",
+      (d) => (loose(d.settings).slothSeries = 'yes'),
+      'settings.slothSeries',
+      'must be true or false',
+    ],
+    [
       'a billing kind',
       (d) => (d.settings.billing = { uid: 'b', kind: 'csv' as never, query: '$costTags' }),
       'settings.billing.kind',

@@ -39,4 +39,5 @@ export function checkSettings(c: Checker, doc: Fields, path: string): void {
   }
   c.oneOf(settings, 'defaultWindow', where, ['28d', '30d'], true);
   c.oneOf(settings, 'defaultAlertPreset', where, ['google-30d', 'google-28d'], true);
+  c.boolean(settings, 'slothSeries', where);
 }

@@ -3,9 +3,10 @@ import { parseRegistryYaml } from '../../domain/io/native';
 import { baseRegistry, baseSlo } from '../../domain/testing/builders';
 import { ruleDownloads, sloAsNativeYaml, sloAsOpenSlo } from './ruleFiles';
 
-function registry() {
+function registry(slothSeries = true) {
   const doc = baseRegistry();
   doc.slos.push(baseSlo('ratio', { id: 'payments-ratio', serviceId: 'payments' }));
+  doc.settings.slothSeries = slothSeries;
   return doc;
 }
 
@@ -46,6 +47,19 @@ describe('rule downloads', () => {
     expect(groupNames(all.text)).toContain('service-checkout.slos');
     expect(groupNames(all.text)).not.toContain('slo-checkout-ratio');
     expect(groupNames(all.text).slice(-3)).toEqual(['slo-shared.ratios', 'slo-shared.tiled', 'slo-shared.budget']);
+  });
+
+  test("without Sloth's series there is no shared file, in any scope", () => {
+    const doc = registry(false);
+    expect(ruleDownloads(doc, { kind: 'slo', id: 'payments-ratio' }).map((item) => item.fileName)).toEqual([
+      'slo-payments-ratio.rules.yaml',
+    ]);
+    expect(ruleDownloads(doc, { kind: 'service', id: 'checkout' }).map((item) => item.fileName)).toEqual([
+      'service-checkout.rules.yaml',
+      'service-checkout.loki.rules.yaml',
+    ]);
+    const [all] = ruleDownloads(doc, { kind: 'all' });
+    expect(groupNames(all.text).filter((name) => name.startsWith('slo-shared'))).toEqual([]);
   });
 
   test('one SLO as OpenSLO and as native YAML that imports back', () => {

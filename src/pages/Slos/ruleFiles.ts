@@ -31,15 +31,18 @@ function files(base: string, prometheus: RuleGroup[], loki: RuleGroup[]): RuleDo
 }
 
 /**
- * The rule files of `scope`: Prometheus always, Loki only when log SLIs are in scope. For one SLO or
- * one service, the registry's shared rules come as a file of their own, the same for every scope
- * (load it once); the whole registry is one Prometheus file with them.
+ * The rule files of `scope`: Prometheus always, Loki only when log SLIs are in scope. When the
+ * registry records Sloth's series, for one SLO or one service the registry's shared rules come as
+ * a file of their own, the same for every scope (load it once); the whole registry is one
+ * Prometheus file with them.
  */
 export function ruleDownloads(doc: RegistryDocument, scope: RuleScope): RuleDownload[] {
-  const shared = { fileName: `${SHARED_RULES}.rules.yaml`, text: renderRuleFile(sharedRuleFile(doc)) };
+  const sharedFile = sharedRuleFile(doc);
+  const shared =
+    sharedFile.groups.length > 0 ? [{ fileName: `${SHARED_RULES}.rules.yaml`, text: renderRuleFile(sharedFile) }] : [];
   if (scope.kind === 'slo') {
     const rules = generateSloRules(doc, scope.id);
-    return rules ? [...files(`slo-${scope.id}`, rules.prometheus, rules.loki), shared] : [];
+    return rules ? [...files(`slo-${scope.id}`, rules.prometheus, rules.loki), ...shared] : [];
   }
   const generated = generateRuleFiles(doc);
   const wanted = (file: { serviceId: string }) => scope.kind === 'all' || file.serviceId === scope.id;
@@ -48,7 +51,7 @@ export function ruleDownloads(doc: RegistryDocument, scope: RuleScope): RuleDown
   if (scope.kind === 'all') {
     return files('slos', merge(generated.prometheus), merge(generated.loki));
   }
-  return [...files(`service-${scope.id}`, merge(generated.prometheus), merge(generated.loki)), shared];
+  return [...files(`service-${scope.id}`, merge(generated.prometheus), merge(generated.loki)), ...shared];
 }
 
 /** The registry cut down to one SLO, its service and the people that service names. */

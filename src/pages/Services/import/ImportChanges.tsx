@@ -10,6 +10,7 @@ function entityLabel(kind: ImportChange['kind']): string {
     service: t('bizowner.import.kind.service', 'Service'),
     slo: t('bizowner.import.kind.slo', 'SLO'),
     person: t('bizowner.import.kind.person', 'Person'),
+    setting: t('bizowner.import.kind.setting', 'Setting'),
   };
   return labels[kind];
 }
@@ -44,7 +45,16 @@ export function ImportChanges({ changes, warnings }: { changes: ImportChange[]; 
           <ul>
             {changes.map((change) => (
               <li key={`${change.kind}/${change.id}`}>
-                {entityLabel(change.kind)} <code>{change.id}</code> {actionLabel(change.action)}
+                {change.kind === 'setting' && change.id === 'slothSeries' ? (
+                  t(
+                    'bizowner.import.slothSeries',
+                    "Sloth's recorded series will be turned on, so that Sloth dashboards and alert routes keep working (configuration, Recorded series)."
+                  )
+                ) : (
+                  <>
+                    {entityLabel(change.kind)} <code>{change.id}</code> {actionLabel(change.action)}
+                  </>
+                )}
               </li>
             ))}
           </ul>

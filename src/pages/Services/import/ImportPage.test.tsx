@@ -5,12 +5,14 @@ import { testIds } from '../../../components/testIds';
 import { baseRegistry } from '../../../domain/testing/builders';
 import { readFixture } from '../../../domain/testing/golden';
 import { servicesImportUrl } from '../../../routing';
-import { viewerUser } from '../../../storage/testing/users';
+import { editorUser, viewerUser } from '../../../storage/testing/users';
 import { clickAndSettle, renderWithRegistry, storedRegistry, writes } from '../../testing/registryHarness';
 import { ImportPage } from './ImportPage';
 
 /** A Backstage catalog of one component, `search`, owned by a group. */
 const catalog = readFixture(join(__dirname, '../../../domain/io/__fixtures__/backstage/search.yaml'));
+/** A Sloth spec of the checkout service. */
+const slothSpec = readFixture(join(__dirname, '../../../domain/io/__fixtures__/sloth/checkout.yaml'));
 
 async function paste(text: string) {
   fireEvent.change(await screen.findByTestId(testIds.importer.text), { target: { value: text } });
@@ -108,5 +110,32 @@ describe('ImportPage', () => {
     const checkout = storedRegistry(server).services.find((service) => service.id === 'checkout')!;
     expect(checkout.owners.serviceOwner).toBe('ana');
     expect(checkout.ownerHistory).toEqual([{ role: 'serviceOwner', from: 'bruno', to: 'ana', at: expect.any(String) }]);
+  });
+
+  test("an Admin's import from Sloth turns Sloth's series on, and says so before saving", async () => {
+    const { server } = renderWithRegistry(<ImportPage />, { doc: baseRegistry(), path: servicesImportUrl() });
+    fireEvent.click(await screen.findByLabelText('Sloth prometheus/v1'));
+    await paste(slothSpec);
+    const preview = await screen.findByTestId(testIds.importer.preview);
+    expect(preview).toHaveTextContent(/Sloth's recorded series will be turned on/);
+    await clickAndSettle(screen.getByTestId(testIds.importer.confirm));
+    expect(storedRegistry(server).settings.slothSeries).toBe(true);
+  });
+
+  test("an Editor's import from Sloth saves the SLOs and leaves Sloth's series off, with a warning", async () => {
+    const { server } = renderWithRegistry(<ImportPage />, {
+      doc: baseRegistry(),
+      path: servicesImportUrl(),
+      user: editorUser,
+    });
+    fireEvent.click(await screen.findByLabelText('Sloth prometheus/v1'));
+    await paste(slothSpec);
+    const preview = await screen.findByTestId(testIds.importer.preview);
+    expect(preview).not.toHaveTextContent(/will be turned on/);
+    expect(preview).toHaveTextContent(/Sloth's series stay off: only an Admin can turn them on/);
+    await clickAndSettle(screen.getByTestId(testIds.importer.confirm));
+    const stored = storedRegistry(server);
+    expect(stored.slos.some((slo) => slo.serviceId === 'checkout' && slo.id.startsWith('checkout-'))).toBe(true);
+    expect(stored.settings.slothSeries).toBeUndefined();
   });
 });

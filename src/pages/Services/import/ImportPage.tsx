@@ -46,7 +46,7 @@ export function ImportPage() {
 }
 
 function Importer({ doc }: { doc: RegistryDocument }) {
-  const { save } = useRegistry();
+  const { save, canWriteSettings } = useRegistry();
   const [format, setFormat] = useState<ImportFormat>('backstage');
   const [sources, setSources] = useState<Sources>({ text: '', uploads: [] });
   const [check, setCheck] = useState<ImportCheck | undefined>(undefined);
@@ -66,7 +66,7 @@ function Importer({ doc }: { doc: RegistryDocument }) {
 
   const runCheck = () => {
     const author = { at: new Date().toISOString(), by: config.bootData.user?.login };
-    setCheck(checkImport(format, sourceFiles(sources), doc, { author }));
+    setCheck(checkImport(format, sourceFiles(sources), doc, { author, canWriteSettings }));
   };
 
   const formatFieldLabel = t('bizowner.import.format', 'Format');

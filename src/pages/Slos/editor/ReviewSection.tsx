@@ -14,9 +14,15 @@ interface Props {
   draft: Slo;
 }
 
+/** The registry's shared rules as text, when it records Sloth's series. */
+function sharedOf(doc: RegistryDocument): string | undefined {
+  const file = sharedRuleFile(doc);
+  return file.groups.length > 0 ? renderRuleFile(file) : undefined;
+}
+
 /**
- * The exact recording and alert rules that saving this SLO generates, and the registry's shared
- * rules that turn its recorded counts into error ratios, burn rates and budget.
+ * The exact recording and alert rules that saving this SLO generates, and, when the registry records
+ * Sloth's series, the registry's shared rules that record them.
  */
 export function ReviewSection({ candidate, draft }: Props) {
   const prometheusTitle = t('bizowner.sloEditor.review.prometheus', 'Prometheus rules');
@@ -30,7 +36,7 @@ export function ReviewSection({ candidate, draft }: Props) {
     return {
       prometheus: renderRuleFile({ groups: rules.prometheus }),
       loki: rules.loki.length > 0 ? renderRuleFile({ groups: rules.loki }) : undefined,
-      shared: renderRuleFile(sharedRuleFile(candidate)),
+      shared: sharedOf(candidate),
     };
   }, [candidate, draft.id]);
   return (
@@ -46,14 +52,18 @@ export function ReviewSection({ candidate, draft }: Props) {
                 <RuleFile title={lokiTitle} text={files.loki} />
               </>
             )}
-            <Text element="h4">{sharedTitle}</Text>
-            <Text color="secondary" element="p">
-              {t(
-                'bizowner.sloEditor.review.sharedHelp',
-                'Loaded once beside the service files: they turn the series recorded above into error ratios, burn rates and budget for every SLO.'
-              )}
-            </Text>
-            <RuleFile title={sharedTitle} text={files.shared} />
+            {files.shared && (
+              <>
+                <Text element="h4">{sharedTitle}</Text>
+                <Text color="secondary" element="p">
+                  {t(
+                    'bizowner.sloEditor.review.sharedHelp',
+                    "Sloth's series, which the registry also records: loaded once beside the service files, they turn the series recorded above into Sloth's error ratios and burn rates for every SLO."
+                  )}
+                </Text>
+                <RuleFile title={sharedTitle} text={files.shared} />
+              </>
+            )}
           </>
         ) : (
           <Text color="secondary">

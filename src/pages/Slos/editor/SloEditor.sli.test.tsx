@@ -51,8 +51,10 @@ describe('SLO editor: each SLI kind from template to generated rule', () => {
     expect(review()).toContain(
       'record: slo:sli_error:increase5m\n        expr: sum(increase(http_requests_total{service="checkout", code=~"5.."}[5m])) or (0 * sum(increase(http_requests_total{service="checkout"}[5m])))'
     );
+    // the registry does not record Sloth's series: no shared rules, the alerts sum the increases
+    expect(review()).not.toContain('Shared rules of the registry');
     expect(review()).toContain(
-      'record: slo:sli_error:ratio_rate5m\n        expr: slo:sli_error:increase5m / slo:sli_total:increase5m'
+      'max without (sloth_window) (slo:sli_error:increase5m{sloth_id="checkout-availability"} / slo:sli_total:increase5m{sloth_id="checkout-availability"}) > (14.4 * 0.001)'
     );
     await save();
     expect(storedRegistry(server).slos.find((slo) => slo.id === 'checkout-availability')?.sli).toEqual({
