@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 
@@ -149,13 +150,11 @@ describe('rules', () => {
     expect([...io.written.keys()]).toEqual([
       'out/rules/checkout.rules.yaml',
       'out/rules/payments.rules.yaml',
-      'out/rules/registry.shared.rules.yaml',
       'out/rules/payments.loki.rules.yaml',
     ]);
     expect(io.stdoutText).toMatch(
-      /^wrote out\/rules\/checkout\.rules\.yaml \(\d+ groups, \d+ rules\)\nwrote out\/rules\/payments\.rules\.yaml \(.*\)\nwrote out\/rules\/registry\.shared\.rules\.yaml \(3 groups, \d+ rules\)\nwrote out\/rules\/payments\.loki\.rules\.yaml \(2 groups, \d+ rules\)\n$/
+      /^wrote out\/rules\/checkout\.rules\.yaml \(\d+ groups, \d+ rules\)\nwrote out\/rules\/payments\.rules\.yaml \(.*\)\nwrote out\/rules\/payments\.loki\.rules\.yaml \(2 groups, \d+ rules\)\n$/
     );
-    expect(parse(io.written.get('out/rules/registry.shared.rules.yaml')!).groups[0].name).toBe('slo-shared.ratios');
     const loki = parse(io.written.get('out/rules/payments.loki.rules.yaml')!);
     expect(loki.groups[0].name).toBe('slo-payments-error-logs-sli');
     expect(loki.groups[0].rules[0].expr).toContain('{service="payments", level="error"}');
@@ -167,6 +166,27 @@ describe('rules', () => {
     ]);
   });
 
+  it("writes the shared file of Sloth's series when the registry records them", async () => {
+    const text = `${readFileSync(fixture('valid.yaml'), 'utf8')}settings:\n  slothSeries: true\n`;
+    const io = fakeIo({ files: { 'sloth.yaml': text } });
+    const { code } = await run(['rules', 'sloth.yaml', '--out', 'out/rules'], io);
+    expect(io.stderrText).toBe('');
+    expect(code).toBe(0);
+    expect([...io.written.keys()]).toEqual([
+      'out/rules/checkout.rules.yaml',
+      'out/rules/payments.rules.yaml',
+      'out/rules/registry.shared.rules.yaml',
+      'out/rules/payments.loki.rules.yaml',
+    ]);
+    expect(io.stdoutText).toContain('wrote out/rules/registry.shared.rules.yaml (3 groups, ');
+    const shared = parse(io.written.get('out/rules/registry.shared.rules.yaml')!);
+    expect(shared.groups.map((group: { name: string }) => group.name)).toEqual([
+      'slo-shared.ratios',
+      'slo-shared.tiled',
+      'slo-shared.budget',
+    ]);
+  });
+
   it('writes the Loki ruler files into their own folder with --loki-out', async () => {
     const io = fakeIo();
     const { code } = await run(['rules', fixture('valid.yaml'), '--out', 'prometheus', '--loki-out', 'loki/fake'], io);
@@ -174,7 +194,6 @@ describe('rules', () => {
     expect([...io.written.keys()]).toEqual([
       'prometheus/checkout.rules.yaml',
       'prometheus/payments.rules.yaml',
-      'prometheus/registry.shared.rules.yaml',
       'loki/fake/payments.rules.yaml',
     ]);
     expect(parse(io.written.get('loki/fake/payments.rules.yaml')!).groups[0].name).toBe('slo-payments-error-logs-sli');
