@@ -92,26 +92,25 @@ test('an SLO built from the latency template previews real data, saves, and its 
     sli: { kind: 'latency', histogram: `${HISTOGRAM}{service="checkout"}`, threshold: 0.5 },
   });
 
-  // Saving lands on the SLO list filtered to the new SLO; from there, its editor offers its rules:
-  // the SLO's own, and the registry's shared rules they need.
+  // Saving lands on the SLO list filtered to the new SLO; from there, its editor offers its rules,
+  // which need no other file: the registry does not record Sloth's series.
   await page.getByRole('link', { name, exact: true }).click();
   await expect(page).toHaveURL((url) => url.pathname === sloEditUrl(id));
   const files = await downloads(
     page,
-    ['registry.shared.rules.yaml', `slo-${id}.rules.yaml`],
+    [`slo-${id}.rules.yaml`],
     async () => {
       await page.getByTestId(testIds.sloEditor.download).click();
       await page.getByRole('menuitem', { name: 'This SLO' }).click();
     },
     (file) => testInfo.outputPath(file)
   );
-  expect([...files.keys()].sort()).toEqual(['registry.shared.rules.yaml', `slo-${id}.rules.yaml`]);
+  expect([...files.keys()]).toEqual([`slo-${id}.rules.yaml`]);
   await host.screenshot(page, 'slo-editor-saved');
 
   const own = files.get(`slo-${id}.rules.yaml`)!;
-  const shared = files.get('registry.shared.rules.yaml')!;
-  const { stdout } = await promisify(execFile)(process.env.PROMTOOL ?? 'promtool', ['check', 'rules', own, shared]);
-  expect(stdout.match(/SUCCESS/g)).toHaveLength(2);
+  const { stdout } = await promisify(execFile)(process.env.PROMTOOL ?? 'promtool', ['check', 'rules', own]);
+  expect(stdout.match(/SUCCESS/g)).toHaveLength(1);
   const recordsOf = (file: string) =>
     (parse(readFileSync(file, 'utf8')) as RuleFile).groups
       .flatMap((group) => group.rules)
@@ -119,12 +118,15 @@ test('an SLO built from the latency template previews real data, saves, and its 
   const recorded = recordsOf(own);
   expect(recorded.length).toBeGreaterThan(0);
   expect(recorded.every((rule) => rule.labels?.sloth_id === id)).toBe(true);
-  expect(recorded.map((rule) => rule.record)).toEqual(
-    expect.arrayContaining(['slo:sli_error:increase5m', 'slo:sli_total:increase5m', 'slo:info'])
-  );
-  expect(recordsOf(shared).map((rule) => rule.record)).toEqual(
-    expect.arrayContaining(['slo:sli_error:ratio_rate5m', 'slo:current_burn_rate:ratio'])
-  );
+  // six series per SLO; every window is summed from them in the alerts
+  expect(recorded.map((rule) => rule.record).sort()).toEqual([
+    'slo:info',
+    'slo:period_error_budget_remaining:ratio',
+    'slo:sli_error:increase1h',
+    'slo:sli_error:increase5m',
+    'slo:sli_total:increase1h',
+    'slo:sli_total:increase5m',
+  ]);
 
   // The SLO list offers every generated rule file, the new SLO's rules included.
   await page.goto(slosUrl());
