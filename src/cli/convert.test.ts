@@ -214,8 +214,10 @@ describe('import', () => {
     expect(doc.services.map((service) => service.id)).toEqual(['checkout', 'payments', 'shop']);
     expect(doc.people).toHaveLength(3);
     expect(doc.slos.map((slo) => slo.id)).toContain('shop-availability');
+    expect(doc.settings.slothSeries).toBe(true);
     expect(stderr).toBe(
-      `added service shop\nadded slo shop-availability\nimported 1 service, 0 people, 1 SLO from 1 file into ${fixture('valid.yaml')}\n`
+      `added service shop\nadded slo shop-availability\nturned on settings.slothSeries: Sloth's series will be recorded too\n` +
+        `imported 1 service, 0 people, 1 SLO from 1 file into ${fixture('valid.yaml')}\n`
     );
   });
 

@@ -99,7 +99,11 @@ export const importCommand: Command = {
     }
     if (into !== undefined) {
       for (const change of check.changes.filter((entry) => entry.action !== 'unchanged')) {
-        io.stderr(`${change.action === 'create' ? 'added' : 'updated'} ${change.kind} ${change.id}\n`);
+        if (change.kind === 'setting') {
+          io.stderr(`turned on settings.${change.id}: Sloth's series will be recorded too\n`);
+        } else {
+          io.stderr(`${change.action === 'create' ? 'added' : 'updated'} ${change.kind} ${change.id}\n`);
+        }
       }
     }
     io.stdout(stringifyRegistryYaml(check.next));
