@@ -12,6 +12,7 @@
  *   (Prometheus sees one sample and returns nothing).
  */
 import { exactRange, generateRuleFiles, isAlertingRule, RecordingRule } from '../../src/domain/rules';
+import { summedErrorRatio, summedEventCount } from '../../src/domain/rules/windowRatio';
 import { DemoPrometheus } from '../../sandbox/demoPrometheus/api';
 import { readDemoRegistry } from '../../scripts/demo/provisioning';
 import { RunningPrometheus, startPrometheus } from '../helpers/prometheus';
@@ -74,35 +75,57 @@ const RAW_QUERIES = [
   'avg_over_time(histogram_quantile(0.9, sum by (le) (rate(http_request_duration_seconds_bucket{service="checkout"}[30m])))[6h:30m])',
   // like the executive's top cost movers, over 3 days: the oldest time compared reads 26 days back
   'sort_desc(sum_over_time(sum by (service) (rate(cloud_cost_usd_total[1h]))[3d:1h]) - sum_over_time(sum by (service) (rate(cloud_cost_usd_total[1h]))[3d:1h] offset 3d))',
+  // the shapes of the app's window, budget and burn-rate queries (rules/windowRatio.ts), over raw series
+  'max without (code) (sum by (service, code) (rate(http_requests_total[1h])))',
+  'max without (route) (sum_over_time(sum by (service, route) (increase(http_requests_total{code=~"5.."}[5m]))[5h59m59s999ms:5m]) / sum_over_time(sum by (service, route) (increase(http_requests_total[5m]))[5h59m59s999ms:5m]))',
+  'sum by (service) (sum_over_time(sum by (service) (increase(http_requests_total[5m]))[59m59s999ms:5m]))',
+  'group by (service) (http_requests_total)',
+  '(0.001 * group by (service) (deploy_info{service="checkout"})) or (0.005 * group by (service) (deploy_info{service!="checkout"}))',
+  'sum by (service, route) (rate(http_requests_total{code=~"5.."}[1h])) / on (service) group_left () ((0.001 * group by (service) (deploy_info{service="checkout"})) or (0.005 * group by (service) (deploy_info{service!="checkout"})))',
+  '(sum by (service) (rate(http_requests_total{service="checkout"}[1h])) or sum by (service) (rate(http_request_duration_seconds_count[1h])))',
 ];
 
 describe('the demo data source answers like a real Prometheus over the same history', () => {
   let prometheus: RunningPrometheus;
   let demo: DemoPrometheus;
+  let demoSloth: DemoPrometheus;
   const registry = readDemoRegistry();
+  const slothRegistry = { ...registry, settings: { ...registry.settings, slothSeries: true } };
+  const slothRules = generateRuleFiles(slothRegistry)
+    .prometheus.flatMap(({ file }) => file.groups.flatMap((group) => group.rules))
+    .filter((rule): rule is RecordingRule => !isAlertingRule(rule));
   const rules = generateRuleFiles(registry)
     .prometheus.flatMap(({ file }) => file.groups.flatMap((group) => group.rules))
     .filter((rule): rule is RecordingRule => !isAlertingRule(rule));
   // The SLI rules read raw series only: 5-minute and hourly increases, guard counts, and every
   // window of freeform SLIs.
   const sliRules = rules.filter((rule) => !rule.expr.includes('slo:') && !rule.expr.startsWith('vector('));
-  // Window and period rules sum recorded increases; Prometheus has no recorded history, so it gets
-  // the same sum as a subquery of the raw rule expression, over 2 days instead of 30 for periods.
+  // Period rules (the budget left) and the app's window queries sum recorded increases; Prometheus
+  // has no recorded history, so it gets the same sum as a subquery of the raw rule expression, over
+  // 2 days instead of 30 for periods.
   const periodRules = rules.filter((rule) => /_over_time\(slo:/.test(rule.expr));
 
   beforeAll(async () => {
     prometheus = await startPrometheus({ days: 30 });
     demo = new DemoPrometheus({ registry: () => registry, scrapeInterval: 300 });
+    demoSloth = new DemoPrometheus({ registry: () => slothRegistry, scrapeInterval: 300 });
   }, 300_000);
 
   afterAll(async () => {
     await prometheus?.stop();
   });
 
-  async function both(demoQuery: string, realQuery: string, time: number): Promise<[Answer, Answer]> {
+  async function both(
+    demoQuery: string,
+    realQuery: string,
+    time: number,
+    kind: 'app' | 'period' | 'shared' = 'app'
+  ): Promise<[Answer, Answer]> {
     const params = new URLSearchParams({ query: realQuery, time: String(time) });
     const real = toAnswer(await (await fetch(`${prometheus.url}/api/v1/query?${params}`)).json(), realQuery);
-    const mine = demo.handle('GET', 'api/v1/query', new URLSearchParams({ query: demoQuery, time: String(time) }));
+    // Sloth's shared rules exist in the demo source of a registry that records Sloth's series
+    const source = kind === 'shared' ? demoSloth : demo;
+    const mine = source.handle('GET', 'api/v1/query', new URLSearchParams({ query: demoQuery, time: String(time) }));
     return [toAnswer(mine.body, demoQuery), real];
   }
 
@@ -111,6 +134,7 @@ describe('the demo data source answers like a real Prometheus over the same hist
   it('has SLI rules and period rules to compare', () => {
     expect(sliRules.length).toBeGreaterThan(30);
     expect(periodRules.length).toBeGreaterThan(4);
+    expect(periodRules.every((rule) => rule.record === 'slo:period_error_budget_remaining:ratio')).toBe(true);
   });
 
   it.each(RAW_QUERIES)('on the grid: %s', async (query) => {
@@ -157,7 +181,7 @@ describe('the demo data source answers like a real Prometheus over the same hist
     }
   });
 
-  it('period rules: recorded series sampled at their evaluation interval, like a subquery of the raw rule', async () => {
+  it('window and period queries: recorded series sampled at their evaluation interval, like a subquery of the raw rule', async () => {
     const TWO_DAYS = exactRange('2d');
     // A recorded series over a window is its rule evaluated at every multiple of the group's
     // interval in the window (5 minutes for groups without one in the demo source).
@@ -169,37 +193,65 @@ describe('the demo data source answers like a real Prometheus over the same hist
           .map((rule) => [`${rule.record}|${rule.labels?.sloth_id}`, { expr: rule.expr, step: group.interval ?? '5m' }])
       )
     );
-    // A shared rule reads the series of every SLO: compare it SLO by SLO.
-    const perSlo = periodRules.flatMap((rule) =>
-      rule.expr.includes('{sloth_id=')
-        ? [rule.expr]
-        : registry.slos.map((slo) => rule.expr.replace(/(slo:[\w:]+)\[/g, `$1{sloth_id="${slo.id}"}[`))
-    );
-    let compared = 0;
-    for (const expr of perSlo) {
+    // The app's queries per SLO: every alert window and the period summed from the increases, the
+    // low-traffic guard's event count, and the budget left each SLO records (a period rule).
+    const windows = ['5m', '30m', '1h', '2h', '6h', '1d', '3d'];
+    const appQueries = registry.slos.flatMap((slo) => {
+      const selector = `{sloth_id="${slo.id}"}`;
+      return [
+        ...windows.map((window) => summedErrorRatio(window, selector)),
+        summedErrorRatio(slo.window === 'calendar-month' ? '30d' : slo.window, selector),
+        summedEventCount('1h', selector),
+      ];
+    });
+    // With Sloth's series, a shared rule reads the series of every SLO: compare it SLO by SLO.
+    const sharedQueries = slothRules
+      .filter((rule) => /_over_time\(slo:/.test(rule.expr) && !rule.expr.includes('{sloth_id='))
+      .flatMap((rule) => registry.slos.map((slo) => rule.expr.replace(/(slo:[\w:]+)\[/g, `$1{sloth_id="${slo.id}"}[`)));
+    const compared = { app: 0, period: 0, shared: 0 };
+    const cases = [
+      ...appQueries.map((expr) => ({ expr, kind: 'app' as const })),
+      ...periodRules.map((rule) => ({ expr: rule.expr, kind: 'period' as const })),
+      ...sharedQueries.map((expr) => ({ expr, kind: 'shared' as const })),
+    ];
+    for (const { expr, kind } of cases) {
       // Windows of two days and more (1 ms short, `[29d23h59m59s999ms]`) read two days of history.
       const demoQuery = expr.replace(/\[\d+d[\dhms]*\]/g, `[${TWO_DAYS}]`);
       let complete = true;
+      const definition = (name: string, id: string) => {
+        const found = definitions.get(`${name}|${id}`);
+        complete &&= found !== undefined && !found.expr.includes('slo:');
+        return found;
+      };
       // a subquery of a recorded series (`[6h:5m]`, at a multiple of its interval) reads the rule at
-      // the subquery's steps
-      const realQuery = expr.replace(
-        /(slo:[\w:]+)\{sloth_id="([^"]+)"\}\[(\w+)(?::(\w+))?\]/g,
-        (_, name: string, id: string, range: string, step: string | undefined) => {
-          const definition = definitions.get(`${name}|${id}`);
-          complete &&= definition !== undefined && !definition.expr.includes('slo:');
-          const over = /^\d+d/.test(range) ? TWO_DAYS : range;
-          return definition ? `(${definition.expr})[${over}:${step ?? definition.step}]` : 'absent_series';
-        }
-      );
+      // the subquery's steps; an instant selector, at a multiple of 5 minutes, the rule at that time
+      const realQuery = expr
+        .replace(
+          /(slo:[\w:]+)\{sloth_id="([^"]+)"\}\[(\w+)(?::(\w+))?\]/g,
+          (_, name: string, id: string, range: string, step: string | undefined) => {
+            const found = definition(name, id);
+            const over = /^\d+d/.test(range) ? TWO_DAYS : range;
+            return found ? `(${found.expr})[${over}:${step ?? found.step}]` : 'absent_series';
+          }
+        )
+        .replace(/(slo:[\w:]+)\{sloth_id="([^"]+)"\}(?!\[)/g, (_, name: string, id: string) => {
+          const found = definition(name, id);
+          return found ? `(${found.expr})` : 'absent_series';
+        });
       if (!complete) {
         continue; // recorded by Loki (log SLIs) or not at all (freeform SLIs have no counts)
       }
       // Recorded series carry the rule labels, the subquery's results do not: compare values only.
-      const [mine, real] = await both(`sum(${demoQuery})`, `sum(${realQuery})`, prometheus.end - 2 * DAY);
-      expect({ rule: expr, problems: differences(mine, real, 1e-9) }).toEqual({ rule: expr, problems: [] });
-      compared++;
+      const [mine, real] = await both(`sum(${demoQuery})`, `sum(${realQuery})`, prometheus.end - 2 * DAY, kind);
+      expect(real.size).toBe(1);
+      expect({ query: expr, problems: differences(mine, real, 1e-9) }).toEqual({ query: expr, problems: [] });
+      compared[kind]++;
     }
-    expect(compared).toBeGreaterThanOrEqual(20);
+    // six SLOs on Prometheus with increases, nine queries each; the budget left of each; Sloth's
+    // shared window ratios of each
+    expect(compared.app).toBeGreaterThanOrEqual(40);
+    expect(compared.period).toBeGreaterThanOrEqual(5);
+    expect(compared.shared).toBeGreaterThanOrEqual(30);
   });
 
   it('can fail: a query that differs by its window is caught', async () => {

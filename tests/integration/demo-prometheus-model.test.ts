@@ -1,11 +1,20 @@
 /**
  * The embedded demo data source (sandbox/demoPrometheus) over the demo model and the demo
- * registry: the model's exact counts, the registry's recorded series and the HTTP API shapes.
+ * registry: the model's exact counts, the registry's recorded series, the windows the app sums from
+ * them, and the HTTP API shapes.
  */
 import { errorRatio, requestsBetween } from '../../src/demo';
 import { DemoPrometheus } from '../../sandbox/demoPrometheus/api';
 import { labelsKey } from '../../sandbox/demoPrometheus/values';
 import { readDemoRegistry } from '../../scripts/demo/provisioning';
+import {
+  allowedRatioBySlo,
+  errorRatio as anyErrorRatio,
+  summedErrorRatio,
+  summedEventCount,
+} from '../../src/domain/rules/windowRatio';
+
+const errorRatio1h = (selector: string) => anyErrorRatio('1h', selector);
 
 const HOUR = 3600;
 const DAY = 86_400;
@@ -35,21 +44,52 @@ describe('demo PromQL over the demo model and the demo registry', () => {
   });
 
   it('records each SLI rule as a virtual series with its rule labels', () => {
-    const result = instant('slo:sli_error:ratio_rate1h{sloth_id="checkout-availability"}').data.result;
+    const result = instant('slo:sli_total:increase5m{sloth_id="checkout-availability"}').data.result;
     expect(result).toHaveLength(1);
     expect(result[0].metric).toMatchObject({
-      __name__: 'slo:sli_error:ratio_rate1h',
+      __name__: 'slo:sli_total:increase5m',
       sloth_service: 'checkout',
-      sloth_window: '1h',
+      sloth_window: '5m',
     });
-    expect(Number(result[0].value[1])).toBeCloseTo(errorRatio('checkout', now - HOUR, now), 12);
+    expect(Number(result[0].value[1])).toBeCloseTo(requestsBetween('checkout', now - 300, now), 6);
   });
 
-  it('builds the 28-day period SLI from hourly recorded increases: 672 evaluations cover (t - 28d, t]', () => {
-    const period = value('slo:sli_error:ratio_rate28d{sloth_id="payments-availability"}');
+  it('sums the windows of the alerts and panels from the recorded increases, as the app queries them', () => {
+    const selector = '{sloth_id="checkout-availability"}';
+    const ratio = (window: string) => instant(summedErrorRatio(window, selector)).data.result;
+    for (const [window, seconds] of [
+      ['5m', 300],
+      ['1h', HOUR],
+      ['6h', 6 * HOUR],
+      ['1d', DAY],
+      ['3d', 3 * DAY],
+    ] as const) {
+      const result = ratio(window);
+      expect(result).toHaveLength(1);
+      // the series' labels without the window and the name
+      expect(result[0].metric).not.toHaveProperty('sloth_window');
+      expect(result[0].metric).not.toHaveProperty('__name__');
+      expect(result[0].metric).toMatchObject({ sloth_id: 'checkout-availability', sloth_service: 'checkout' });
+      expect([window, Number(result[0].value[1])]).toEqual([
+        window,
+        expect.closeTo(errorRatio('checkout', now - seconds, now), 12),
+      ]);
+    }
+    expect(value(summedEventCount('1h', selector))).toBeCloseTo(requestsBetween('checkout', now - HOUR, now), 6);
+    // no recorded ratio for a countable SLI by default; the freeform SLO has its own
+    expect(instant('slo:sli_error:ratio_rate1h{sloth_id="checkout-availability"}').data.result).toHaveLength(0);
+    expect(instant(errorRatio1h('{sloth_service="checkout"}')).data.result.map((s: any) => s.metric.sloth_id)).toEqual(
+      expect.arrayContaining(['checkout-availability', 'checkout-payment-step'])
+    );
+  });
+
+  it('builds the 28-day period ratio from hourly recorded increases: 672 evaluations cover (t - 28d, t]', () => {
+    const period = value(summedErrorRatio('28d', '{sloth_id="payments-availability"}'));
     expect(period).toBeCloseTo(errorRatio('payments', now - 28 * DAY, now), 10);
     const budget = value('slo:period_error_budget_remaining:ratio{sloth_id="payments-availability"}');
     expect(budget).toBeCloseTo(1 - period / 0.001, 8);
+    const allowed = value(allowedRatioBySlo([99.9], '{sloth_id="payments-availability"}'));
+    expect(allowed).toBe(0.001);
   });
 
   it('shows an hourly recorded series only within the 5-minute lookback after its evaluation', () => {

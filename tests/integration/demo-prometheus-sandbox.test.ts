@@ -1,7 +1,7 @@
 /**
  * The sandbox without PROMETHEUS_URL: data source `prometheus` is the embedded demo data source,
  * listed as "Prometheus (demo)" and answering through Grafana's data source proxy URLs with the
- * recorded series of the registry provisioned in apps.yaml.
+ * recorded series of the registry provisioned in apps.yaml, and the windows the app sums from them.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Server } from 'node:http';
@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { DEMO_SERVICES } from '../../src/demo';
 import { optionsFromEnv, startSandboxServer } from '../../sandbox/server';
 import { readDemoRegistry } from '../../scripts/demo/provisioning';
+import { errorRatio } from '../../src/domain/rules/windowRatio';
 
 const root = resolve(__dirname, '..', '..');
 
@@ -48,17 +49,20 @@ describe('sandbox with the embedded demo data source', () => {
     expect(page).toContain('"Prometheus (demo)"');
   });
 
-  it('answers slo:sli_error:ratio_rate5m with one series per Prometheus SLO of the demo registry', async () => {
+  it("answers the app's 5-minute error ratio with one series per Prometheus SLO of the demo registry", async () => {
     const started = Date.now();
+    // summed from the recorded increases, or the recorded ratio of a freeform SLI
+    const query = errorRatio('5m');
+    expect(query).toContain('slo:sli_error:increase5m');
     const answer = await fetch(
-      `${base}/api/datasources/proxy/uid/prometheus/api/v1/query?query=slo:sli_error:ratio_rate5m`
+      `${base}/api/datasources/proxy/uid/prometheus/api/v1/query?query=${encodeURIComponent(query)}`
     );
     expect(answer.status).toBe(200);
     const body = await answer.json();
     expect(body.status).toBe('success');
     expect(body.data.resultType).toBe('vector');
     const registry = readDemoRegistry();
-    // log SLIs are recorded by Loki's ruler, which the demo data source does not stand in for
+    // log SLIs' increases are recorded by Loki's ruler, which the demo data source does not stand in for
     const expected = registry.slos.filter((slo) => slo.sli.kind !== 'logRatio').map((slo) => slo.id);
     const perSlo = new Map<string, number>();
     for (const series of body.data.result) {
@@ -82,7 +86,7 @@ describe('sandbox with the embedded demo data source', () => {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
-        query: 'sum by (sloth_id) (slo:sli_error:ratio_rate1h{sloth_service="checkout"})',
+        query: `sum by (sloth_id) (${errorRatio('1h', '{sloth_service="checkout"}')})`,
         start: String(now - 3600),
         end: String(now),
         step: '600',
@@ -96,6 +100,15 @@ describe('sandbox with the embedded demo data source', () => {
       'checkout-routes-availability',
     ]);
     expect(body.data.result[0].values).toHaveLength(7);
+    // ratios, summed over the routes of the per-route SLO
+    const routes = DEMO_SERVICES.find((service) => service.id === 'checkout')!.routes.length;
+    for (const series of body.data.result) {
+      const bound = series.metric.sloth_id === 'checkout-routes-availability' ? 0.5 * routes : 0.5;
+      for (const [, value] of series.values) {
+        expect(Number(value)).toBeGreaterThanOrEqual(0);
+        expect(Number(value)).toBeLessThan(bound);
+      }
+    }
   });
 
   it('answers unsupported PromQL with a Prometheus error, through the resources URL too', async () => {

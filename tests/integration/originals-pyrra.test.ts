@@ -13,8 +13,9 @@
  * Both rule files are evaluated by the real `promtool test rules` on the same input series: steady
  * traffic within budget, a burn and a recovery, over 10 hours (fixtures/originals/pyrraExamples.ts).
  * Pyrra records each window's error ratio as `<metric>:burnrate<window>`; it is compared with the
- * app's `slo:sli_error:ratio_rate<window>` of the same window, every 2m30s, on the 5-minute marks
- * and between them. Alerts are read every 30 s (the evaluation interval) and matched by SLO and
+ * app's error ratio of the same window as its alerts and panels query it (summed from the SLO's
+ * recorded increases, or its recorded ratio for the bool gauge, fixtures/originals/appQueries.ts),
+ * dumped as `slo:sli_error:ratio_rate<window>`, every 2m30s, on the 5-minute marks and between them. Alerts are read every 30 s (the evaluation interval) and matched by SLO and
  * burn-rate tier: Pyrra's `long` window (1h, 6h, 1d, 4d) against the app's `burn_tier` (the
  * importer names the tiers as Pyrra's severities do: fast-burn, medium-burn, slow-burn,
  * long-term-burn). Labels are compared on every matched sample: Pyrra's `job` and `slo` must be
@@ -55,6 +56,7 @@ import {
   PyrraCase,
   pyrraFile,
 } from './fixtures/originals/pyrraExamples';
+import { windowRatiosQuery } from './fixtures/originals/appQueries';
 import { MARK, Runs, runsLateBy, windowLagAllowances } from './fixtures/originals/windowLags';
 import { requirePromtool } from './fixtures/rules/promtool';
 
@@ -80,7 +82,10 @@ const TIER_BY_LONG = new Map(Object.entries(TIERS).map(([tier, { long }]) => [lo
 
 /** Pyrra's ratios, and the app's ratios of every window (its 28d period ratio included). */
 const UPSTREAM_QUERY = '{__name__=~".+:burnrate.+"}';
-const APP_QUERY = '{__name__=~"slo:sli_error:ratio_rate.+"}';
+const APP_QUERY = windowRatiosQuery([
+  ...new Set(Object.values(TIERS).flatMap(({ short, long }) => [short, long])),
+  '28d',
+]);
 /** Pending alerts too: Pyrra's hold shows as `alertstate="pending"`. */
 const ALERTS_QUERY = 'ALERTS';
 
@@ -112,14 +117,15 @@ const tierOf = (difference: Difference) => TIERS[difference.name.replace(/^ALERT
 /**
  * How late the app's alert of a tier may start and end against the moment Pyrra's condition holds:
  * a freeform SLI (bool gauge) records Pyrra's own ratios in the SLO's group before its alerts, so
- * not at all; event SLIs as in the Sloth comparison (their stepped and tiled windows, plus one
- * evaluation: the page alerts read the shared ratios of the previous one).
+ * not at all; event SLIs by their stepped windows (pages: they sum the increases their own group
+ * has just recorded) and their tiled windows plus one evaluation (tickets: the tiles' group runs
+ * after theirs).
  */
 function alertLag(difference: Difference, context: Context): number {
   if (!isEventSli(difference, context)) {
     return 0;
   }
-  return tierOf(difference).page ? MARK + EVALUATION : 3600 + EVALUATION;
+  return tierOf(difference).page ? MARK : 3600 + EVALUATION;
 }
 
 /**
@@ -165,10 +171,10 @@ function allowances(condition: Map<string, Runs>): Allowance[] {
     },
     {
       id: 'app-period-ratio',
-      what: 'slo:sli_error:ratio_rate28d recorded by the app only',
+      what: 'slo:sli_error:ratio_rate28d of the app only',
       reason:
-        'the app’s 28d period ratio (budget remaining, period burn rate); Pyrra computes its period from ' +
-        'its increase rules (`<metric>:increase4w`), not from the burn-rate rules its test case lists',
+        'the app’s 28d period ratio (its budget left sums it from the hourly tiles); Pyrra computes its period ' +
+        'from its increase rules (`<metric>:increase4w`), not from the burn-rate rules its test case lists',
       covers: (d) => d.kind === 'extra' && d.name === 'slo:sli_error:ratio_rate28d' && d.window === '28d',
     },
     ...windowLagAllowances({
@@ -183,13 +189,13 @@ function allowances(condition: Map<string, Runs>): Allowance[] {
       what:
         'alerts: Pyrra’s fire once their expression has held for 2m, 15m, 1h or 3h (fast to long-term ' +
         'burn) and not at all when it holds less; the app’s fire while their expression holds, over the same ' +
-        'runs as Pyrra’s pending-or-firing alert, each starting and ending 0 to 5m30s later for pages and ' +
+        'runs as Pyrra’s pending-or-firing alert, each starting and ending 0 to 5m later for pages and ' +
         '0 to 1h0m30s later for tickets of event SLIs, at the same times for the bool gauge',
       reason:
         'the registry has no hold time (`for:`); the import warns that Pyrra holds its alerts and the ' +
         'app’s fire as soon as both windows burn (pyrraAlerting.ts). The lags are those of the app’s ' +
-        'stepped and tiled windows (above) plus one evaluation: page alerts read the shared ratios of the ' +
-        'previous one. Checked: Pyrra’s firing runs are exactly its condition runs delayed by the tier’s hold',
+        'stepped and tiled windows (above), plus one evaluation for tickets, whose tiles are recorded by a ' +
+        'group that runs after theirs. Checked: Pyrra’s firing runs are exactly its condition runs delayed by the tier’s hold',
       covers: (d, c) => {
         const tier = tierOf(d);
         if (d.kind !== 'alert' || tier === undefined) {
@@ -312,8 +318,8 @@ function upstreamSide(rules: string, pyrra: PyrraCase, ids: Map<string, string>)
   return split(values, alerts);
 }
 
-function appSideDump(rules: string, pyrra: PyrraCase): Side {
-  const dump = evaluate(rules, APP_QUERY, pyrra);
+function appSideDump(rules: string, pyrra: PyrraCase, query: string): Side {
+  const dump = evaluate(rules, query, pyrra);
   return split(dump.values, dump.alerts);
 }
 
@@ -402,8 +408,8 @@ function cachedSide(key: string, make: () => Side): Side {
 
 const upstreamOf = (pyrra: PyrraCase, ids: Map<string, string>, rules = pyrra.rules) =>
   cachedSide(`upstream\n${pyrra.name}\n${rules}`, () => upstreamSide(rules, pyrra, ids));
-const appOf = (pyrra: PyrraCase, rules: string) =>
-  cachedSide(`app\n${pyrra.name}\n${rules}`, () => appSideDump(rules, pyrra));
+const appOf = (pyrra: PyrraCase, rules: string, query = APP_QUERY) =>
+  cachedSide(`app\n${pyrra.name}\n${rules}\n${query}`, () => appSideDump(rules, pyrra, query));
 
 beforeAll(() => {
   requirePromtool();
@@ -521,18 +527,21 @@ describe('the harness', () => {
   it('fails on perturbed rules: a 65-minute "1h" window, fast-burn threshold ×10, a changed job label, a 10m hold', async () => {
     const side = await appSide(pyrra);
     const rules = side.rules;
-    const perturbed = rules
-      .replace(/\[59m59s999ms:5m\]/g, '[1h4m59s999ms:5m]')
+    const longer = (text: string) => text.replace(/\[59m59s999ms:5m\]/g, '[1h4m59s999ms:5m]');
+    const perturbed = longer(rules)
       .replace(/\(14 \* 0\.01\)/g, '(140 * 0.01)')
       .replace(/job: thanos-receive-default/g, 'job: thanos-receive');
+    // the fast-burn alert's 1h window (errors and events), and the same in the dumped 1h ratio
     expect(perturbed.match(/\[1h4m59s999ms:5m\]/g)).toHaveLength(2);
+    const query = longer(APP_QUERY);
+    expect(query.match(/\[1h4m59s999ms:5m\]/g)).toHaveLength(2);
     expect(perturbed).toContain('(140 * 0.01)');
     const upstreamRules = pyrra.rules.replace('for: 2m0s', 'for: 10m0s');
     expect(upstreamRules).toContain('for: 10m0s');
     const kinds = (id: string) => side.kinds.get(id);
     const upstream = upstreamOf(pyrra, side.ids);
 
-    const text = differential(pyrra, upstream, appOf(pyrra, perturbed), kinds).unexplained.join('\n');
+    const text = differential(pyrra, upstream, appOf(pyrra, perturbed, query), kinds).unexplained.join('\n');
     // the longer window shows on the 5-minute marks, where no allowance applies
     expect(text).toMatch(
       /slo:sli_error:ratio_rate1h\{sloth_id="monitoring-monitoring-http-errors", sloth_window="1h"\} at [\dhms]+: upstream [\d.e-]+, app [\d.e-]+/

@@ -1,7 +1,8 @@
 /**
  * The recorded series backfilled over the demo history (scripts/sandbox/recordedHistory.ts), on a
- * real Prometheus: the rules that read other recorded series — burn rates and budget left — have
- * values inside the backfilled range, not only from the live start on.
+ * real Prometheus: the rules that read other recorded series — the budget left, and with Sloth's
+ * series their ratios and burn rates — have values inside the backfilled range, not only from the
+ * live start on, and the app's queries (windows summed from the backfilled increases) answer there.
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +18,7 @@ import {
   mergeRuleFiles,
   sliErrorRatioName,
 } from '../../src/domain/rules';
+import { allowedRatioBySlo, errorRatio } from '../../src/domain/rules/windowRatio';
 import { prometheusConfig } from '../../scripts/demo/historyTsdb';
 import { PrometheusServer, startPrometheusProcess } from '../../scripts/demo/prometheusProcess';
 import { readDemoRegistry } from '../../scripts/demo/provisioning';
@@ -45,13 +47,19 @@ async function bySlo(url: string, query: string, time: number): Promise<Map<stri
   return new Map(result.map((series) => [series.metric[LABEL_ID], Number(series.value[1])]));
 }
 
-describe('recorded series backfilled over the demo history', () => {
+/** Sloth's series on or off: the default records six series per SLO, Sloth's adds shared levels. */
+describe.each([
+  ['by default', false],
+  ["with Sloth's series", true],
+])('recorded series backfilled over the demo history, %s', (_layout, sloth) => {
   let dir: string;
   let rules: RuleFile;
   let history: { start: number; end: number };
   let timings: number[];
   let server: PrometheusServer | undefined;
   const started: number[] = [];
+  const registry = readDemoRegistry();
+  const doc = sloth ? { ...registry, settings: { ...registry.settings, slothSeries: true } } : registry;
 
   beforeAll(async () => {
     const prepared = await prepareDemoHistory({ days: DAYS });
@@ -59,7 +67,7 @@ describe('recorded series backfilled over the demo history', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'bizowner-recorded-history-'));
     const tsdbDir = path.join(dir, 'data');
     cpSync(prepared.cacheDir, tsdbDir, { recursive: true, filter: (source) => path.basename(source) !== 'lock' });
-    rules = mergeRuleFiles(generateRuleFiles(readDemoRegistry()).prometheus.map((entry) => entry.file));
+    rules = mergeRuleFiles(generateRuleFiles(doc).prometheus.map((entry) => entry.file));
     timings = await backfillRecordedHistory({
       rules,
       tsdbDir,
@@ -84,7 +92,22 @@ describe('recorded series backfilled over the demo history', () => {
 
   it('backfills level by level, one Prometheus and one promtool run per level', () => {
     const levels = plannedLevels({ rules, historyStart: history.start, historyEnd: history.end, recentSeconds: 0 });
-    expect(levels.length).toBeGreaterThanOrEqual(4);
+    if (sloth) {
+      // raw series; the budget left, Sloth's ratios and constants; Sloth's burn rates
+      expect(levels.length).toBeGreaterThanOrEqual(3);
+    } else {
+      // raw series (increases, tiles, slo:info, freeform ratios); the budget left, which reads them
+      expect(levels.map((level) => [...new Set(level.map(({ rule }) => rule.record))].sort())).toEqual([
+        expect.arrayContaining([
+          'slo:info',
+          'slo:sli_error:increase1h',
+          'slo:sli_error:increase5m',
+          'slo:sli_total:increase1h',
+          'slo:sli_total:increase5m',
+        ]),
+        [PERIOD_BUDGET_REMAINING],
+      ]);
+    }
     expect(timings).toHaveLength(levels.length);
   });
 
@@ -96,19 +119,48 @@ describe('recorded series backfilled over the demo history', () => {
     async (_, hoursBack) => {
       const url = server!.url;
       const at = history.end - hoursBack * HOUR;
-      const ratios = await bySlo(url, sliErrorRatioName('5m'), at);
+      // the app's queries: every window summed from the backfilled increases (or a freeform SLO's
+      // recorded ratio), divided by the ratio the objective allows, read from slo:info
+      const objectives = doc.slos.map((slo) => slo.objective);
+      const ratios = await bySlo(url, `max by (${LABEL_ID}) (${errorRatio('5m')})`, at);
       expect(ratios.size).toBeGreaterThan(0);
       const slos = [...ratios.keys()].sort();
-      const current = await bySlo(url, CURRENT_BURN_RATE, at);
-      const period = await bySlo(url, PERIOD_BURN_RATE, at);
-      const remaining = await bySlo(url, PERIOD_BUDGET_REMAINING, at);
+      const burn = (window: string) =>
+        `max by (${LABEL_ID}) (${errorRatio(window)} / on (${LABEL_ID}) group_left () (${allowedRatioBySlo(objectives)}))`;
+      const current = await bySlo(url, burn('5m'), at);
+      const remaining = await bySlo(url, `min by (${LABEL_ID}) (${PERIOD_BUDGET_REMAINING})`, at);
       expect([...current.keys()].sort()).toEqual(slos);
-      expect([...period.keys()].sort()).toEqual(slos);
       expect([...remaining.keys()].sort()).toEqual(slos);
+      // the budget left of countable SLOs is the period's tiles summed in a query, divided by the allowed ratio
+      const countable = doc.slos.filter((slo) => slo.sli.kind !== 'freeform' && slos.includes(slo.id));
+      expect(countable.length).toBeGreaterThan(0);
+      for (const slo of countable) {
+        const period = await bySlo(url, burn(slo.window === 'calendar-month' ? '30d' : slo.window), at);
+        expect({ slo: slo.id, left: remaining.get(slo.id) }).toEqual({
+          slo: slo.id,
+          left: expect.closeTo(1 - period.get(slo.id)!, 9),
+        });
+      }
       for (const slo of slos) {
         expect(Number.isFinite(current.get(slo))).toBe(true);
-        expect(period.get(slo)).toBeGreaterThanOrEqual(0);
-        expect(remaining.get(slo)).toBeCloseTo(1 - period.get(slo)!, 9);
+        expect(current.get(slo)).toBeGreaterThanOrEqual(0);
+        expect(remaining.get(slo)).toBeLessThanOrEqual(1);
+      }
+      if (sloth) {
+        // Sloth's series, backfilled level after level, for the same SLOs and with the same numbers
+        const worst = (name: string) => bySlo(url, `max by (${LABEL_ID}) (${name})`, at);
+        const recorded = await worst(sliErrorRatioName('5m'));
+        const slothCurrent = await worst(CURRENT_BURN_RATE);
+        const period = await worst(PERIOD_BURN_RATE);
+        expect([...recorded.keys()].sort()).toEqual(slos);
+        expect([...slothCurrent.keys()].sort()).toEqual(slos);
+        expect([...period.keys()].sort()).toEqual(slos);
+        for (const slo of slos) {
+          expect(period.get(slo)).toBeGreaterThanOrEqual(0);
+          expect(remaining.get(slo)).toBeCloseTo(1 - period.get(slo)!, 9);
+          expect(slothCurrent.get(slo)).toBeCloseTo(current.get(slo)!, 9);
+          expect(recorded.get(slo)).toBeCloseTo(ratios.get(slo)!, 12);
+        }
       }
     },
     30_000

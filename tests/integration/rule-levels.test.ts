@@ -6,8 +6,13 @@ import {
   ERROR_BUDGET_RATIO,
   PERIOD_BUDGET_REMAINING,
   PERIOD_BURN_RATE,
+  SLI_ERROR_INCREASE_1H,
+  SLI_ERROR_INCREASE_5M,
+  SLI_TOTAL_INCREASE_1H,
+  SLI_TOTAL_INCREASE_5M,
   SLO_INFO,
   RecordingRule,
+  sliErrorRatioName,
   generateRuleFiles,
   mergeRuleFiles,
 } from '../../src/domain/rules';
@@ -84,20 +89,59 @@ describe('recordingLevels', () => {
     );
   });
 
-  it('orders the demo rules so that the budget follows slo:info, burn rates the budget and budget left the period burn rate', () => {
-    const rules = mergeRuleFiles(generateRuleFiles(readDemoRegistry()).prometheus.map((entry) => entry.file));
+  const demoLevels = (slothSeries: boolean) => {
+    const doc = readDemoRegistry();
+    const rules = mergeRuleFiles(
+      generateRuleFiles({ ...doc, settings: { ...doc.settings, slothSeries } }).prometheus.map((entry) => entry.file)
+    );
     const levels = plannedLevels({ rules, historyStart: 0, historyEnd: 86_400, recentSeconds: 3600 });
     const levelsOf = (record: string) => [
       ...new Set(
         levels.flatMap((level, index) => (level.some((entry) => entry.rule.record === record) ? [index] : []))
       ),
     ];
+    const recordingRules = rules.groups.flatMap((group) => group.rules.filter((rule) => 'record' in rule));
+    expect(levels.flat()).toHaveLength(recordingRules.length);
+    return { levels, levelsOf };
+  };
+
+  it('orders the demo rules: the raw increases, tiles and slo:info first, the budget left after them', () => {
+    const { levels, levelsOf } = demoLevels(false);
+    expect(levels).toHaveLength(2);
+    for (const record of [
+      SLO_INFO,
+      SLI_ERROR_INCREASE_5M,
+      SLI_TOTAL_INCREASE_5M,
+      SLI_ERROR_INCREASE_1H,
+      SLI_TOTAL_INCREASE_1H,
+    ]) {
+      expect([record, levelsOf(record)]).toEqual([record, [0]]);
+    }
+    expect(levelsOf(PERIOD_BUDGET_REMAINING)).toEqual([1]);
+    // none of Sloth's shared series by default
+    for (const record of [ERROR_BUDGET_RATIO, CURRENT_BURN_RATE, PERIOD_BURN_RATE]) {
+      expect([record, levelsOf(record)]).toEqual([record, []]);
+    }
+  });
+
+  it("with Sloth's series, the budget follows slo:info and burn rates the budget", () => {
+    const { levels, levelsOf } = demoLevels(true);
     expect(levelsOf(SLO_INFO)).toEqual([0]);
+    for (const record of [ERROR_BUDGET_RATIO, CURRENT_BURN_RATE, PERIOD_BURN_RATE, PERIOD_BUDGET_REMAINING]) {
+      expect([record, levelsOf(record).length > 0]).toEqual([record, true]);
+    }
     expect(Math.min(...levelsOf(ERROR_BUDGET_RATIO))).toBeGreaterThan(0);
     expect(Math.min(...levelsOf(CURRENT_BURN_RATE))).toBeGreaterThan(Math.max(...levelsOf(ERROR_BUDGET_RATIO)));
     expect(Math.min(...levelsOf(PERIOD_BURN_RATE))).toBeGreaterThan(Math.max(...levelsOf(ERROR_BUDGET_RATIO)));
-    expect(Math.min(...levelsOf(PERIOD_BUDGET_REMAINING))).toBeGreaterThan(Math.max(...levelsOf(PERIOD_BURN_RATE)));
-    const recordingRules = rules.groups.flatMap((group) => group.rules.filter((rule) => 'record' in rule));
-    expect(levels.flat()).toHaveLength(recordingRules.length);
+    expect(Math.min(...levelsOf(PERIOD_BURN_RATE))).toBeGreaterThan(Math.max(...levelsOf(sliErrorRatioName('5m'))));
+    // the budget left is each SLO's own rule over its tiles; a freeform SLO's averages its 5m ratio,
+    // a name the shared rules record too: after them
+    expect(Math.min(...levelsOf(PERIOD_BUDGET_REMAINING))).toBe(1);
+    const freeformBudget = levels.findIndex((level) =>
+      level.some(
+        (entry) => entry.rule.record === PERIOD_BUDGET_REMAINING && entry.rule.expr.includes(sliErrorRatioName('5m'))
+      )
+    );
+    expect(freeformBudget).toBeGreaterThan(Math.max(...levelsOf(sliErrorRatioName('5m'))));
   });
 });

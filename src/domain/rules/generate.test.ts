@@ -3,6 +3,7 @@ import { baseDoc, baseService, baseSlo, RULE_FIXTURES } from './fixtures';
 import { generateRuleFiles, generateSloRules, mergeRuleFiles, SHARED_RULES, sharedRuleFile } from './generate';
 import { BURN_ALERT, FREEZE_ALERT, LABEL_BURN_TIER, SLI_TOTAL_COUNT_PREFIX } from './names';
 import { isAlertingRule, RecordingRule, RuleGroup, SloRules } from './types';
+import { summedErrorRatio, summedEventCount } from './windowRatio';
 
 function rulesOf(doc: RegistryDocument, sloId = doc.slos[0].id): SloRules {
   const rules = generateSloRules(doc, sloId);
@@ -15,6 +16,22 @@ function rulesOf(doc: RegistryDocument, sloId = doc.slos[0].id): SloRules {
 const records = (groups: RuleGroup[]) =>
   groups.flatMap((group) => group.rules).filter((rule): rule is RecordingRule => !isAlertingRule(rule));
 const alerts = (groups: RuleGroup[]) => groups.flatMap((group) => group.rules).filter(isAlertingRule);
+
+/** The document with Sloth's series turned on. */
+const withSloth = (doc: RegistryDocument): RegistryDocument => ({
+  ...doc,
+  settings: { ...doc.settings, slothSeries: true },
+});
+
+/**
+ * Distinct names of the series recorded for the only SLO of `doc`: its own rules on Prometheus and
+ * Loki, and the shared rules, each of which records one series per SLO it covers.
+ */
+function seriesNamesPerSlo(doc: RegistryDocument): string[] {
+  const own = rulesOf(doc);
+  const shared = sharedRuleFile(doc).groups;
+  return [...new Set(records([...own.prometheus, ...own.loki, ...shared]).map((rule) => rule.record))].sort();
+}
 
 describe('generateSloRules', () => {
   test.each([
@@ -30,7 +47,7 @@ describe('generateSloRules', () => {
     expect(suffixes(rules.loki)).toEqual(loki);
   });
 
-  test('records the 5-minute increases, the hourly tiles and slo:info; the shared rules derive the rest', () => {
+  test('records six series: the 5-minute increases, the hourly tiles, slo:info and the budget left; no shared rules', () => {
     const doc = RULE_FIXTURES['ratio-bad-google-30d'];
     const rules = rulesOf(doc);
     expect(records(rules.prometheus).map((rule) => `${rule.record} ${rule.labels?.sloth_window ?? ''}`.trim())).toEqual(
@@ -38,18 +55,64 @@ describe('generateSloRules', () => {
         'slo:sli_error:increase5m 5m',
         'slo:sli_total:increase5m 5m',
         'slo:info',
+        'slo:period_error_budget_remaining:ratio 30d',
         'slo:sli_error:increase1h 1h',
         'slo:sli_total:increase1h 1h',
       ]
     );
-    // every cycle: the increases and the page alerts; every minute: slo:info, ticket alerts
+    // every cycle: the increases and the page alerts; every minute: slo:info, the budget left,
+    // ticket alerts; every hour: the tiles
     expect(rules.prometheus.map((group) => [group.name, group.interval, group.rules.length])).toEqual([
       ['slo-checkout-availability', undefined, 4],
-      ['slo-checkout-availability-1m', '1m', 3],
+      ['slo-checkout-availability-1m', '1m', 4],
       ['slo-checkout-availability-increase1h', '1h', 2],
     ]);
     expect(alerts(rules.prometheus.slice(0, 1)).map((rule) => rule.labels?.severity)).toEqual(['page', 'page']);
     expect(alerts(rules.prometheus.slice(1, 2)).map((rule) => rule.labels?.severity)).toEqual(['ticket', 'ticket']);
+    expect(sharedRuleFile(doc).groups).toEqual([]);
+    const expr = (record: string) => records(rules.prometheus).find((rule) => rule.record === record)?.expr;
+    // the budget left over the period, from the hourly tiles, every range 1 ms short of its window
+    expect(expr('slo:period_error_budget_remaining:ratio')).toBe(
+      '1 - max without (sloth_window) (sum_over_time(slo:sli_error:increase1h{sloth_id="checkout-availability"}[29d23h59m59s999ms]) / sum_over_time(slo:sli_total:increase1h{sloth_id="checkout-availability"}[29d23h59m59s999ms])) / 0.001'
+    );
+    expect(expr('slo:period_error_budget_remaining:ratio')).toBe(
+      `1 - ${summedErrorRatio('30d', '{sloth_id="checkout-availability"}')} / 0.001`
+    );
+    // no rule, alert or shared group reads a recorded ratio
+    expect(JSON.stringify(generateRuleFiles(doc))).not.toContain('slo:sli_error:ratio_rate');
+  });
+
+  test('burn alerts sum each window from the increases: 5m as is, 30m every evaluation, 1h to 6h every 5 minutes, days from the tiles', () => {
+    const rules = rulesOf(RULE_FIXTURES['ratio-bad-google-30d']);
+    const id = '{sloth_id="checkout-availability"}';
+    const burns = alerts(rules.prometheus).filter((rule) => rule.alert === BURN_ALERT);
+    const both = (factor: number, long: string, short: string) =>
+      `(\n  ${summedErrorRatio(long, id)} > (${factor} * 0.001)\n  and\n  ${summedErrorRatio(short, id)} > (${factor} * 0.001)\n)`;
+    expect(burns.map((rule) => rule.expr)).toEqual([
+      both(14.4, '1h', '5m'),
+      both(6, '6h', '30m'),
+      both(3, '1d', '2h'),
+      both(1, '3d', '6h'),
+    ]);
+    expect(burns[0].expr).toBe(
+      '(\n' +
+        '  max without (sloth_window) (sum_over_time(slo:sli_error:increase5m{sloth_id="checkout-availability"}[59m59s999ms:5m]) / sum_over_time(slo:sli_total:increase5m{sloth_id="checkout-availability"}[59m59s999ms:5m])) > (14.4 * 0.001)\n' +
+        '  and\n' +
+        '  max without (sloth_window) (slo:sli_error:increase5m{sloth_id="checkout-availability"} / slo:sli_total:increase5m{sloth_id="checkout-availability"}) > (14.4 * 0.001)\n' +
+        ')'
+    );
+    expect(summedErrorRatio('30m', id)).toBe(
+      'max without (sloth_window) (sum_over_time(slo:sli_error:increase5m{sloth_id="checkout-availability"}[29m59s999ms]) / sum_over_time(slo:sli_total:increase5m{sloth_id="checkout-availability"}[29m59s999ms]))'
+    );
+    expect(summedErrorRatio('3d', id)).toBe(
+      'max without (sloth_window) (sum_over_time(slo:sli_error:increase1h{sloth_id="checkout-availability"}[2d23h59m59s999ms]) / sum_over_time(slo:sli_total:increase1h{sloth_id="checkout-availability"}[2d23h59m59s999ms]))'
+    );
+  });
+
+  test("with slothSeries, shared groups record Sloth's ratios over every window, constants and burn rates", () => {
+    const doc = withSloth(RULE_FIXTURES['ratio-bad-google-30d']);
+    // the SLO's own rules do not change
+    expect(rulesOf(doc)).toEqual(rulesOf(RULE_FIXTURES['ratio-bad-google-30d']));
     const shared = sharedRuleFile(doc).groups;
     expect(shared.map((group) => [group.name, group.interval])).toEqual([
       ['slo-shared.ratios', undefined],
@@ -70,29 +133,36 @@ describe('generateSloRules', () => {
       'slo:time_period:days',
       'slo:current_burn_rate:ratio',
       'slo:period_burn_rate:ratio',
-      'slo:period_error_budget_remaining:ratio',
     ]);
     const expr = (record: string) => records(shared).find((rule) => rule.record === record)?.expr;
+    expect(expr('slo:sli_error:ratio_rate5m')).toBe('slo:sli_error:increase5m / slo:sli_total:increase5m');
     // every range 1 ms short of its window, so that Prometheus 2 reads as many samples as 3
     expect(expr('slo:sli_error:ratio_rate30m')).toBe(
-      'sum_over_time(slo:sli_error:increase5m[29m59s999ms]) / sum_over_time(slo:sli_total:increase5m[29m59s999ms])'
+      'max without (sloth_window) (sum_over_time(slo:sli_error:increase5m[29m59s999ms]) / sum_over_time(slo:sli_total:increase5m[29m59s999ms]))'
     );
     // from an hour on, one 5-minute increase every 5 minutes
     expect(expr('slo:sli_error:ratio_rate6h')).toBe(
-      'sum_over_time(slo:sli_error:increase5m[5h59m59s999ms:5m]) / sum_over_time(slo:sli_total:increase5m[5h59m59s999ms:5m])'
+      'max without (sloth_window) (sum_over_time(slo:sli_error:increase5m[5h59m59s999ms:5m]) / sum_over_time(slo:sli_total:increase5m[5h59m59s999ms:5m]))'
     );
     expect(expr('slo:sli_error:ratio_rate30d')).toBe(
-      'sum_over_time(slo:sli_error:increase1h[29d23h59m59s999ms]) / sum_over_time(slo:sli_total:increase1h[29d23h59m59s999ms])'
+      'max without (sloth_window) (sum_over_time(slo:sli_error:increase1h[29d23h59m59s999ms]) / sum_over_time(slo:sli_total:increase1h[29d23h59m59s999ms]))'
     );
+    expect(expr('slo:current_burn_rate:ratio')).toBe(
+      'slo:sli_error:ratio_rate5m / on (sloth_id, sloth_slo, sloth_service) group_left slo:error_budget:ratio'
+    );
+    // the budget left stays the SLO's own rule
+    expect(records(shared).map((rule) => rule.record)).not.toContain('slo:period_error_budget_remaining:ratio');
+    expect(generateRuleFiles(doc).prometheus.map((file) => file.serviceId)).toEqual(['checkout', SHARED_RULES]);
   });
 
-  test('shared constants and period burn rates cover every objective and period of the registry', () => {
-    const doc = baseDoc([
+  test('shared constants and period burn rates cover every objective and period of the registry (slothSeries)', () => {
+    const slos = [
       baseSlo(),
       baseSlo({ id: 'checkout-28d', objective: 99.5, window: '28d' }),
       baseSlo({ id: 'checkout-month', objective: 99.5, window: 'calendar-month' }),
-    ]);
-    const shared = records(sharedRuleFile(doc).groups);
+    ];
+    expect(sharedRuleFile(baseDoc(slos)).groups).toEqual([]);
+    const shared = records(sharedRuleFile(withSloth(baseDoc(slos))).groups);
     const expr = (record: string) => shared.find((rule) => rule.record === record)?.expr;
     const info = 'max without (objective, slo_window, slo_name) (slo:info';
     expect(expr('slo:objective:ratio')).toBe(
@@ -110,41 +180,134 @@ describe('generateSloRules', () => {
     expect(shared.filter((rule) => rule.record === 'slo:sli_error:ratio_rate30d')).toHaveLength(1);
   });
 
-  test('log SLIs keep their sub-day windows on Loki; the tiled windows and the period are shared', () => {
-    const rules = rulesOf(RULE_FIXTURES['log-ratio-policy']);
-    const windows = records(rules.loki)
-      .filter((rule) => rule.record.startsWith('slo:sli_error:ratio_rate'))
-      .map((rule) => rule.labels?.sloth_window);
-    expect(windows).toEqual(['5m', '30m', '1h', '2h', '6h']);
-    const shared = records(sharedRuleFile(RULE_FIXTURES['log-ratio-policy']).groups).map((rule) => rule.record);
-    expect(shared).toEqual(
-      expect.arrayContaining([
-        'slo:sli_error:ratio_rate1d',
-        'slo:sli_error:ratio_rate3d',
-        'slo:sli_error:ratio_rate30d',
-      ])
-    );
-    expect(shared).not.toContain('slo:sli_error:ratio_rate30m');
+  test('log SLIs record their increases and tiles on Loki; Prometheus keeps slo:info and the budget left', () => {
+    const doc = RULE_FIXTURES['log-ratio-policy'];
+    const rules = rulesOf(doc);
+    expect(records(rules.loki).map((rule) => `${rule.record} ${rule.labels?.sloth_window}`)).toEqual([
+      'slo:sli_error:increase5m 5m',
+      'slo:sli_total:increase5m 5m',
+      'slo:sli_error:increase1h 1h',
+      'slo:sli_total:increase1h 1h',
+    ]);
+    expect(records(rules.prometheus).map((rule) => rule.record)).toEqual([
+      'slo:info',
+      'slo:period_error_budget_remaining:ratio',
+    ]);
+    for (const alert of alerts(rules.prometheus).filter((rule) => rule.alert === BURN_ALERT)) {
+      expect(alert.expr).toContain('slo:sli_error:increase');
+      expect(alert.expr).not.toContain('ratio_rate');
+    }
+    expect(sharedRuleFile(doc).groups).toEqual([]);
+    // with Sloth's series, every window of the log SLI is summed by the shared rules
+    const shared = records(sharedRuleFile(withSloth(doc)).groups).map((rule) => rule.record);
+    expect(shared.filter((record) => record.startsWith('slo:sli_error:ratio_rate'))).toEqual([
+      'slo:sli_error:ratio_rate5m',
+      'slo:sli_error:ratio_rate30m',
+      'slo:sli_error:ratio_rate1h',
+      'slo:sli_error:ratio_rate2h',
+      'slo:sli_error:ratio_rate6h',
+      'slo:sli_error:ratio_rate1d',
+      'slo:sli_error:ratio_rate3d',
+      'slo:sli_error:ratio_rate30d',
+    ]);
   });
 
   test("freeform SLIs record every window themselves and average their 5m ratio over the period, as Sloth's", () => {
-    const rules = rulesOf(RULE_FIXTURES['freeform-calendar-month']);
-    const names = records(rules.prometheus).map((rule) => rule.record);
-    expect(names).not.toContain('slo:sli_error:increase5m');
-    expect(names).toEqual(expect.arrayContaining(['slo:sli_error:ratio_rate5m', 'slo:sli_error:ratio_rate1h']));
-    expect(records(rules.prometheus).find((rule) => rule.record === 'slo:sli_error:ratio_rate30d')?.expr).toBe(
-      'avg_over_time(slo:sli_error:ratio_rate5m{sloth_id="checkout-probe"}[29d23h59m59s999ms])'
+    const doc = RULE_FIXTURES['freeform-calendar-month'];
+    const rules = rulesOf(doc);
+    const names = records(rules.prometheus).map((rule) => `${rule.record} ${rule.labels?.sloth_window ?? ''}`.trim());
+    expect(names).toEqual([
+      'slo:sli_error:ratio_rate5m 5m',
+      'slo:sli_error:ratio_rate30m 30m',
+      'slo:sli_error:ratio_rate1h 1h',
+      'slo:sli_error:ratio_rate2h 2h',
+      'slo:sli_error:ratio_rate6h 6h',
+      'slo:sli_error:ratio_rate1d 1d',
+      'slo:sli_error:ratio_rate3d 3d',
+      'slo:info',
+      'slo:period_error_budget_remaining:ratio 30d',
+    ]);
+    const expr = (all: RuleGroup[], record: string) => records(all).find((rule) => rule.record === record)?.expr;
+    expect(expr(rules.prometheus, 'slo:period_error_budget_remaining:ratio')).toBe(
+      '1 - avg_over_time(slo:sli_error:ratio_rate5m{sloth_id="checkout-probe"}[29d23h59m59s999ms]) / 0.005'
     );
     // raw queries keep their nominal ranges, as Sloth writes them
-    expect(records(rules.prometheus).find((rule) => rule.record === 'slo:sli_error:ratio_rate1h')?.expr).toBe(
+    expect(expr(rules.prometheus, 'slo:sli_error:ratio_rate1h')).toBe(
       '1 - avg_over_time(probe_success{job="checkout"}[1h])'
     );
-    expect(sharedRuleFile(RULE_FIXTURES['freeform-calendar-month']).groups.map((group) => group.name)).toEqual([
-      'slo-shared.budget',
-    ]);
-    const shared = records(sharedRuleFile(RULE_FIXTURES['freeform-calendar-month']).groups).map((rule) => rule.record);
+    // alerts read the recorded ratios
+    expect(alerts(rules.prometheus)[0].expr).toBe(
+      '(\n' +
+        '  max without (sloth_window) (slo:sli_error:ratio_rate1h{sloth_id="checkout-probe"}) > (14.4 * 0.005)\n' +
+        '  and\n' +
+        '  max without (sloth_window) (slo:sli_error:ratio_rate5m{sloth_id="checkout-probe"}) > (14.4 * 0.005)\n' +
+        ')'
+    );
+    expect(sharedRuleFile(doc).groups).toEqual([]);
+    // with Sloth's series, the SLO also records Sloth's period ratio; the shared rules only combine
+    const sloth = rulesOf(withSloth(doc));
+    expect(expr(sloth.prometheus, 'slo:sli_error:ratio_rate30d')).toBe(
+      'avg_over_time(slo:sli_error:ratio_rate5m{sloth_id="checkout-probe"}[29d23h59m59s999ms])'
+    );
+    expect(sharedRuleFile(withSloth(doc)).groups.map((group) => group.name)).toEqual(['slo-shared.budget']);
+    const shared = records(sharedRuleFile(withSloth(doc)).groups).map((rule) => rule.record);
     expect(shared).not.toContain('slo:sli_error:ratio_rate30m');
     expect(shared).not.toContain('slo:sli_error:ratio_rate30d');
+  });
+
+  test.each([
+    ['ratio-bad-google-30d', false, 6],
+    ['latency-grouped-min-events', false, 6],
+    ['log-ratio-policy', false, 6],
+    ['custom-windows-policy', false, 6],
+    ['alerting-disabled', false, 6],
+    // its seven alert windows, slo:info and the budget left
+    ['freeform-calendar-month', false, 9],
+    // plus Sloth's ratios over 5m, 30m, 1h, 2h, 6h, 1d, 3d, 30d, objective, budget, period, two burn rates
+    ['ratio-bad-google-30d', true, 19],
+    ['log-ratio-policy', true, 19],
+    // plus its period ratio and the five shared combinations
+    ['freeform-calendar-month', true, 15],
+  ])('%s (slothSeries %s) records %i distinct series per SLO', (name, sloth, count) => {
+    const doc = sloth ? withSloth(RULE_FIXTURES[name]) : RULE_FIXTURES[name];
+    expect(doc.slos).toHaveLength(1);
+    expect(seriesNamesPerSlo(doc)).toHaveLength(count);
+    if (!sloth && doc.slos[0].sli.kind !== 'freeform') {
+      expect(seriesNamesPerSlo(doc)).toEqual([
+        'slo:info',
+        'slo:period_error_budget_remaining:ratio',
+        'slo:sli_error:increase1h',
+        'slo:sli_error:increase5m',
+        'slo:sli_total:increase1h',
+        'slo:sli_total:increase5m',
+      ]);
+    }
+  });
+
+  test('every SLO of a mixed registry records six series by default, freeform SLOs their windows', () => {
+    const slos = [
+      baseSlo(),
+      baseSlo({ id: 'checkout-latency', sli: RULE_FIXTURES['latency-grouped-min-events'].slos[0].sli }),
+      baseSlo({ id: 'checkout-logs', sli: RULE_FIXTURES['log-ratio-policy'].slos[0].sli }),
+      baseSlo({ id: 'checkout-probe', sli: RULE_FIXTURES['freeform-calendar-month'].slos[0].sli }),
+    ];
+    const doc = baseDoc(slos);
+    const files = generateRuleFiles(doc);
+    const all = [...files.prometheus, ...files.loki].flatMap((entry) => entry.file.groups);
+    const perSlo = (id: string) =>
+      new Set(
+        records(all)
+          .filter((rule) => rule.labels?.sloth_id === id)
+          .map((rule) => rule.record)
+      ).size;
+    expect(slos.map((slo) => [slo.id, perSlo(slo.id)])).toEqual([
+      ['checkout-availability', 6],
+      ['checkout-latency', 6],
+      ['checkout-logs', 6],
+      ['checkout-probe', 9],
+    ]);
+    // every recorded rule belongs to one SLO: nothing shared
+    expect(records(all).every((rule) => slos.some((slo) => slo.id === rule.labels?.sloth_id))).toBe(true);
   });
 
   test('every recorded series carries the Sloth, owner and SLO labels', () => {
@@ -243,14 +406,37 @@ describe('generateSloRules', () => {
     const own = records(rulesOf(doc).prometheus).find((rule) => rule.record === 'slo:sli_error:ratio_rate90s');
     expect(own?.expr).toContain('[90s]');
     expect(own?.expr).not.toContain('increase5m');
-    const shared = records(sharedRuleFile(doc).groups).map((rule) => rule.record);
+    expect(records(rulesOf(doc).prometheus).map((rule) => rule.record)).not.toContain('slo:sli_error:ratio_rate61m');
+    // the alert reads the recorded 90s ratio and sums 61m from the 5-minute increases
+    expect(alerts(rulesOf(doc).prometheus)[0].expr).toBe(
+      '(\n' +
+        `  ${summedErrorRatio('61m', '{sloth_id="checkout-availability"}')} > (10 * 0.001)\n` +
+        '  and\n' +
+        '  max without (sloth_window) (slo:sli_error:ratio_rate90s{sloth_id="checkout-availability"}) > (10 * 0.001)\n' +
+        ')'
+    );
+    expect(summedErrorRatio('61m')).toContain('[1h59s999ms:5m]');
+    expect(() => summedErrorRatio('90s')).toThrow('90s');
+    expect(sharedRuleFile(doc).groups).toEqual([]);
+    const shared = records(sharedRuleFile(withSloth(doc)).groups).map((rule) => rule.record);
     expect(shared).not.toContain('slo:sli_error:ratio_rate90s');
     expect(shared).toContain('slo:sli_error:ratio_rate61m');
   });
 
-  test('a period equal to an alert window is recorded once', () => {
-    const doc = baseDoc([
+  test.each([
+    ['ratio', baseSlo().sli, 'slo:sli_error:ratio_rate1d', 0],
+    ['ratio with slothSeries', baseSlo().sli, 'slo:sli_error:ratio_rate1d', 1],
+    ['freeform', RULE_FIXTURES['freeform-calendar-month'].slos[0].sli, 'slo:sli_error:ratio_rate1d', 1],
+    [
+      'freeform with slothSeries',
+      RULE_FIXTURES['freeform-calendar-month'].slos[0].sli,
+      'slo:sli_error:ratio_rate1d',
+      1,
+    ],
+  ])('a period equal to an alert window (%s) is recorded at most once', (name, sli, record, count) => {
+    const plain = baseDoc([
       baseSlo({
+        sli,
         window: '1d',
         alerting: {
           enabled: true,
@@ -259,9 +445,11 @@ describe('generateSloRules', () => {
         },
       }),
     ]);
+    const doc = name.endsWith('slothSeries') ? withSloth(plain) : plain;
     const all = generateRuleFiles(doc).prometheus.flatMap((entry) => entry.file.groups);
     const names = records(all).map((rule) => rule.record);
-    expect(names.filter((name) => name === 'slo:sli_error:ratio_rate1d')).toHaveLength(1);
+    expect(names.filter((candidate) => candidate === record)).toHaveLength(count);
+    expect(names.filter((candidate) => candidate === 'slo:period_error_budget_remaining:ratio')).toHaveLength(1);
   });
 
   test.each([
@@ -284,28 +472,64 @@ describe('generateSloRules', () => {
     }
   });
 
-  test('the low-traffic guard records event counts and gates every burn alert', () => {
+  test('the low-traffic guard sums the events of each long window from the 5-minute increases', () => {
     const guarded = rulesOf(RULE_FIXTURES['latency-grouped-min-events']);
-    expect(
-      records(guarded.prometheus)
-        .filter((rule) => rule.record.startsWith(SLI_TOTAL_COUNT_PREFIX))
-        .map((rule) => rule.record)
-    ).toEqual(['slo:sli_total:count1h', 'slo:sli_total:count6h', 'slo:sli_total:count1d', 'slo:sli_total:count3d']);
-    for (const alert of alerts(guarded.prometheus)) {
-      expect(alert.expr).toMatch(
-        /and ignoring \(sloth_window\) \(slo:sli_total:count\w+\{sloth_id="checkout-latency"\} >= 100\)$/
+    expect(JSON.stringify(guarded)).not.toContain(SLI_TOTAL_COUNT_PREFIX);
+    const burns = alerts(guarded.prometheus);
+    expect(burns).toHaveLength(4);
+    const ranges = ['59m59s999ms', '5h59m59s999ms', '23h59m59s999ms', '2d23h59m59s999ms'];
+    burns.forEach((alert, i) => {
+      expect(alert.expr).toMatch(/\)\nand \(max without \(sloth_window\) \(sum_over_time\(.*\)\) >= 100\)$/);
+      expect(
+        alert.expr.endsWith(
+          `and (${summedEventCount(['1h', '6h', '1d', '3d'][i], '{sloth_id="checkout-latency"}')} >= 100)`
+        )
+      ).toBe(true);
+      expect(alert.expr).toContain(
+        `and (max without (sloth_window) (sum_over_time(slo:sli_total:increase5m{sloth_id="checkout-latency"}[${ranges[i]}:5m])) >= 100)`
       );
-    }
+    });
     const unguarded = rulesOf(RULE_FIXTURES['ratio-bad-google-30d']);
     expect(JSON.stringify(unguarded)).not.toContain(SLI_TOTAL_COUNT_PREFIX);
+    for (const alert of alerts(unguarded.prometheus)) {
+      expect(alert.expr).not.toContain('>=');
+    }
+    // a long window under 5 minutes cannot be summed: the SLO records its event count
+    const short = rulesOf(
+      baseDoc([
+        baseSlo({
+          alerting: {
+            enabled: true,
+            preset: 'custom',
+            minEvents: 10,
+            windows: [{ tier: 'page-fast', severity: 'page', factor: 10, long: '4m', short: '1m' }],
+          },
+        }),
+      ])
+    );
+    expect(
+      records(short.prometheus)
+        .filter((rule) => rule.record.startsWith(SLI_TOTAL_COUNT_PREFIX))
+        .map((rule) => [rule.record, rule.expr])
+    ).toEqual([['slo:sli_total:count4m', 'sum(increase(http_requests_total{service="checkout"}[4m]))']]);
+    expect(alerts(short.prometheus)[0].expr).toMatch(
+      /\nand \(max without \(sloth_window\) \(slo:sli_total:count4m\{sloth_id="checkout-availability"\}\) >= 10\)$/
+    );
   });
 
   test('the freeze alert follows the budget policy and names the business owner', () => {
     const withOwner = alerts(rulesOf(RULE_FIXTURES['log-ratio-policy']).prometheus).find(
       (rule) => rule.alert === FREEZE_ALERT
     );
-    expect(withOwner?.expr).toContain('slo:sli_error:ratio_rate3d{sloth_id="checkout-log-errors"}) / 0.01 > 2');
-    expect(withOwner?.expr).toContain('< 0.25');
+    expect(withOwner?.expr).toBe(
+      `(${summedErrorRatio('3d', '{sloth_id="checkout-log-errors"}')} / 0.01 > 2)\n` +
+        'or\n' +
+        '(max without (sloth_window) (slo:period_error_budget_remaining:ratio{sloth_id="checkout-log-errors"}) < 0.25)'
+    );
+    expect(withOwner?.expr).toContain(
+      'sum_over_time(slo:sli_error:increase1h{sloth_id="checkout-log-errors"}[2d23h59m59s999ms])'
+    );
+    expect(withOwner?.for).toBe('5m');
     expect(withOwner?.labels).toMatchObject({
       severity: 'ticket',
       policy: 'release-freeze',
@@ -357,8 +581,19 @@ describe('generateRuleFiles', () => {
     expect(files.prometheus.map((file) => [file.serviceId, file.file.groups.map((group) => group.name)])).toEqual([
       ['checkout', ['service-checkout.slos', 'service-checkout.slos-1m', 'slo-checkout-availability-increase1h']],
       ['search', ['slo-search-availability', 'slo-search-availability-1m', 'slo-search-availability-increase1h']],
+    ]);
+    // with Sloth's series, one more file for the registry
+    expect(
+      generateRuleFiles(withSloth(doc)).prometheus.map((file) => [
+        file.serviceId,
+        file.file.groups.map((group) => group.name),
+      ])
+    ).toEqual([
+      ['checkout', ['service-checkout.slos', 'service-checkout.slos-1m', 'slo-checkout-availability-increase1h']],
+      ['search', ['slo-search-availability', 'slo-search-availability-1m', 'slo-search-availability-increase1h']],
       [SHARED_RULES, ['slo-shared.ratios', 'slo-shared.tiled', 'slo-shared.budget']],
     ]);
+    expect(generateRuleFiles(withSloth(doc)).loki).toEqual(files.loki);
     expect(files.loki.map((file) => [file.serviceId, file.file.groups.map((group) => group.name)])).toEqual([
       ['checkout', ['slo-checkout-logs-sli', 'slo-checkout-logs-increase1h']],
     ]);
@@ -373,31 +608,71 @@ describe("packing a service's SLO groups", () => {
   const sloGroup = (doc: RegistryDocument, id: string) => rulesOf(doc, id).prometheus[0];
 
   test('in order, into groups of at most 20 rules; an SLO left alone keeps its group', () => {
-    // every cycle, 4 rules each (two 5-minute increases, two page alerts); every minute, 3 (slo:info,
-    // two ticket alerts)
-    const slos = Array.from({ length: 7 }, (_, i) => baseSlo({ id: `checkout-${i}` }));
+    // every cycle, 4 rules each (two 5-minute increases, two page alerts); every minute, 4 (slo:info,
+    // the budget left, two ticket alerts); every hour, 2 (the tiles)
+    const slos = Array.from({ length: 6 }, (_, i) => baseSlo({ id: `checkout-${i}` }));
     const single = baseSlo({ id: 'search-availability', serviceId: 'search' });
     const doc = baseDoc([...slos, single], [baseService(), baseService({ id: 'search', name: 'Search' })]);
     expect(sloGroup(doc, 'checkout-0').rules).toHaveLength(4);
+    expect(rulesOf(doc, 'checkout-0').prometheus[1].rules).toHaveLength(4);
     const files = generateRuleFiles(doc).prometheus;
     const groups = (serviceId: string, interval?: string) =>
       files.find((file) => file.serviceId === serviceId)!.file.groups.filter((group) => group.interval === interval);
     expect(groups('checkout').map((group) => [group.name, group.rules.length])).toEqual([
       ['service-checkout.slos', 20],
-      ['service-checkout.slos.2', 8],
+      ['slo-checkout-5', 4],
     ]);
     expect(groups('checkout', '1m').map((group) => [group.name, group.rules.length])).toEqual([
-      ['service-checkout.slos-1m', 18],
-      ['slo-checkout-6-1m', 3],
+      ['service-checkout.slos-1m', 20],
+      ['slo-checkout-5-1m', 4],
     ]);
-    // the hourly tiles: 2 rules each
     expect(groups('checkout', '1h').map((group) => [group.name, group.rules.length])).toEqual([
-      ['service-checkout.slos-1h', 14],
+      ['service-checkout.slos-1h', 12],
     ]);
     expect(groups('checkout').flatMap((group) => group.rules)).toEqual(
       slos.flatMap((slo) => sloGroup(doc, slo.id).rules)
     );
+    expect(groups('checkout', '1m').flatMap((group) => group.rules)).toEqual(
+      slos.flatMap((slo) => rulesOf(doc, slo.id).prometheus[1].rules)
+    );
     expect(groups('search')).toEqual([sloGroup(doc, 'search-availability')]);
+    // one more SLO: the second pack holds two
+    const seven = baseDoc([...slos, baseSlo({ id: 'checkout-6' })]);
+    const packed = generateRuleFiles(seven).prometheus[0].file.groups;
+    expect(packed.map((group) => [group.name, group.rules.length])).toEqual([
+      ['service-checkout.slos', 20],
+      ['service-checkout.slos.2', 8],
+      ['service-checkout.slos-1m', 20],
+      ['service-checkout.slos-1m.2', 8],
+      ['service-checkout.slos-1h', 14],
+    ]);
+  });
+
+  test.each([false, true])('every group holds at most 20 rules, with slothSeries %s', (sloth) => {
+    const kinds = [
+      baseSlo().sli,
+      RULE_FIXTURES['latency-grouped-min-events'].slos[0].sli,
+      RULE_FIXTURES['log-ratio-policy'].slos[0].sli,
+      RULE_FIXTURES['freeform-calendar-month'].slos[0].sli,
+    ];
+    const slos = Array.from({ length: 40 }, (_, i) =>
+      baseSlo({
+        id: `checkout-${i}`,
+        sli: kinds[i % kinds.length],
+        objective: [99, 99.5, 99.9][i % 3],
+        window: (['30d', '28d', '7d', 'calendar-month'] as const)[i % 4],
+        alerting: { enabled: true, preset: 'google-30d', minEvents: i % 2 ? 10 : undefined },
+        budgetPolicy: { enabled: true, freezeBurnRate: 2, freezeBudgetLeftPercent: 25, escalateToBusinessOwner: true },
+      })
+    );
+    const doc = baseDoc(slos);
+    const files = generateRuleFiles(sloth ? withSloth(doc) : doc);
+    const all = [...files.prometheus, ...files.loki].flatMap((entry) => entry.file.groups);
+    expect(all.length).toBeGreaterThan(5);
+    for (const group of all) {
+      expect([group.name, group.rules.length <= 20]).toEqual([group.name, true]);
+    }
+    expect(all.some((group) => group.name.startsWith('slo-shared.'))).toBe(sloth);
   });
 
   test('an SLO with more than 20 rules of its own keeps its group', () => {
@@ -493,7 +768,12 @@ describe('spend recording rules', () => {
     ],
   ])('billing on %s: no spend rules (the rules could not read it)', (_name, doc) => {
     expect(costGroups(doc)).toEqual([]);
-    expect(generateRuleFiles(doc).prometheus.map((file) => file.serviceId)).toEqual(['checkout', SHARED_RULES]);
+    expect(generateRuleFiles(doc).prometheus.map((file) => file.serviceId)).toEqual(['checkout']);
+    expect(costGroups(withSloth(doc))).toEqual([]);
+    expect(generateRuleFiles(withSloth(doc)).prometheus.map((file) => file.serviceId)).toEqual([
+      'checkout',
+      SHARED_RULES,
+    ]);
   });
 });
 
