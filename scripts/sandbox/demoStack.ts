@@ -19,7 +19,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { RuleFile, generateRuleFiles, mergeRuleFiles, renderRuleFile } from '../../src/domain/rules';
-import { CURRENT_BURN_RATE, LABEL_ID } from '../../src/domain/rules/names';
+import { LABEL_ID } from '../../src/domain/rules/names';
+import { budgetLeft, summedErrorRatio } from '../../src/domain/rules/windowRatio';
 import { RegistryDocument } from '../../src/domain/model';
 import { sliQueryLanguage } from '../../src/domain/query/sli';
 import { buildHistoryTsdb } from '../demo/historyTsdb';
@@ -69,12 +70,16 @@ function prometheusSlos(doc: RegistryDocument): Set<string> {
   return new Set(doc.slos.filter((slo) => sliQueryLanguage(slo.sli) === 'promql').map((slo) => slo.id));
 }
 
-/** Resolves once Prometheus holds a current burn rate for every SLO of `rules`; throws naming the missing ones. */
-async function waitForBurnRates(url: string, expected: Set<string>, timeoutMs: number): Promise<void> {
+/**
+ * Resolves once Prometheus holds a 5-minute error ratio (from the live increases) and a budget left for
+ * every SLO of `rules`; throws naming the missing ones.
+ */
+async function waitForCurrentValues(url: string, expected: Set<string>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let missing = [...expected];
   while (missing.length > 0) {
-    const query = new URLSearchParams({ query: `count by (${LABEL_ID}) (${CURRENT_BURN_RATE})` });
+    const current = `${summedErrorRatio('5m')} and on (${LABEL_ID}) ${budgetLeft()}`;
+    const query = new URLSearchParams({ query: `count by (${LABEL_ID}) (${current})` });
     try {
       const answer = (await (await fetch(`${url}/api/v1/query?${query}`)).json()) as {
         data?: { result?: Array<{ metric: Record<string, string> }> };
@@ -88,7 +93,7 @@ async function waitForBurnRates(url: string, expected: Set<string>, timeoutMs: n
       return;
     }
     if (Date.now() > deadline) {
-      throw new Error(`no burn rate recorded after ${timeoutMs / 1000} s for: ${missing.join(', ')}`);
+      throw new Error(`no 5-minute error ratio or budget left after ${timeoutMs / 1000} s for: ${missing.join(', ')}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
@@ -170,7 +175,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
     say(
       `Prometheus ${prometheus.url} (PID ${prometheus.pid}, log ${logFile}) scraping the demo workload ${workload.url}/metrics`
     );
-    await waitForBurnRates(prometheus.url, prometheusSlos(doc), options.warmTimeoutMs ?? 180_000);
+    await waitForCurrentValues(prometheus.url, prometheusSlos(doc), options.warmTimeoutMs ?? 180_000);
     say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return {
       prometheusUrl: prometheus.url,

@@ -34,6 +34,7 @@ import {
   INFO_OBJECTIVE,
   LABEL_ID,
   LABEL_WINDOW,
+  PERIOD_BUDGET_REMAINING,
   SLI_ERROR_INCREASE_1H,
   SLI_ERROR_INCREASE_5M,
   SLI_TOTAL_INCREASE_1H,
@@ -127,6 +128,14 @@ export function errorRatio(window: string, selector = ''): string {
     return recordedErrorRatio(window, selector);
   }
   return `(${summedErrorRatio(window, selector)} or ${recordedErrorRatio(window, selector)})`;
+}
+
+/**
+ * The share of the period's budget left of the SLOs the selector picks, without `sloth_window`: one
+ * series per SLO and group; negative when the budget is overspent.
+ */
+export function budgetLeft(selector = ''): string {
+  return `max without (${LABEL_WINDOW}) (${PERIOD_BUDGET_REMAINING}${selector})`;
 }
 
 /**
