@@ -50,6 +50,18 @@ export function totalCountQuery(sli: CountableSli, window: string, groupBy: stri
   return eventQueries(sli, countFunction(sli), window, groupBy).total;
 }
 
+/**
+ * Error and total event counts during `window`, built together: {@link errorCountQuery} and
+ * {@link totalCountQuery} in one go.
+ */
+export function countQueries(
+  sli: CountableSli,
+  window: string,
+  groupBy: string[] = []
+): { errors: string; total: string } {
+  return eventQueries(sli, countFunction(sli), window, groupBy);
+}
+
 function countFunction(sli: CountableSli): RangeFunction {
   return sli.kind === 'logRatio' ? 'count_over_time' : 'increase';
 }

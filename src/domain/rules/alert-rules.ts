@@ -20,11 +20,11 @@ import {
   LABEL_SLO,
   LABEL_SLOTH_SEVERITY,
   LABEL_WINDOW,
-  PERIOD_BUDGET_REMAINING,
   sliTotalCountName,
 } from './names';
+import { flat, withMatcher } from './text';
 import { AlertingRule } from './types';
-import { isSummableWindow, sliErrorRatio, summedEventCount } from './windowRatio';
+import { budgetLeft, isSummableWindow, sliErrorRatio, summedEventCount } from './windowRatio';
 
 /** How long the freeze condition must hold: the policy is slow-moving, a blip must not freeze. */
 export const FREEZE_FOR = '5m';
@@ -53,17 +53,22 @@ export function buildAlertRules(ctx: SloContext): SloAlertRules {
  * `minEvents`, only while the long window saw at least that many events.
  */
 export function burnAlertExpr(ctx: SloContext, window: BurnWindow): string {
-  const bound = `(${window.factor} * ${ctx.allowed})`;
-  const over = (w: string) => `${sliErrorRatio(ctx.slo.sli, w, ctx.matcher)} > ${bound}`;
-  const burning = `(\n  ${over(window.long)}\n  and\n  ${over(window.short)}\n)`;
+  const { sli } = ctx.slo;
   const minEvents = ctx.slo.alerting.minEvents ?? 0;
-  if (minEvents <= 0 || !isCountableSli(ctx.slo.sli)) {
-    return burning;
-  }
-  const events = isSummableWindow(window.long)
-    ? summedEventCount(window.long, ctx.matcher)
-    : `max without (${LABEL_WINDOW}) (${sliTotalCountName(window.long)}${ctx.matcher})`;
-  return `${burning}\nand (${events} >= ${minEvents})`;
+  // Written once per tier and SLI shape, then joined around each SLO's matcher (text.ts).
+  const shape = `burn ${isCountableSli(sli)} ${window.long} ${window.short} ${window.factor} ${ctx.allowed} ${minEvents}`;
+  return withMatcher(shape, ctx.matcher, (matcher) => {
+    const bound = `(${window.factor} * ${ctx.allowed})`;
+    const over = (w: string) => `${sliErrorRatio(sli, w, matcher)} > ${bound}`;
+    const burning = `(\n  ${over(window.long)}\n  and\n  ${over(window.short)}\n)`;
+    if (minEvents <= 0 || !isCountableSli(sli)) {
+      return burning;
+    }
+    const events = isSummableWindow(window.long)
+      ? summedEventCount(window.long, matcher)
+      : `max without (${LABEL_WINDOW}) (${sliTotalCountName(window.long)}${matcher})`;
+    return `${burning}\nand (${events} >= ${minEvents})`;
+  });
 }
 
 /**
@@ -76,16 +81,24 @@ export function freezeAlertExpr(ctx: SloContext): string | undefined {
   if (!policy?.enabled) {
     return undefined;
   }
-  const parts: string[] = [];
-  if (policy.freezeBurnRate !== undefined) {
-    const ratio = sliErrorRatio(ctx.slo.sli, ctx.policyWindow, ctx.matcher);
-    parts.push(`(${ratio} / ${ctx.allowed} > ${policy.freezeBurnRate})`);
+  const { freezeBurnRate, freezeBudgetLeftPercent } = policy;
+  if (freezeBurnRate === undefined && freezeBudgetLeftPercent === undefined) {
+    return undefined;
   }
-  if (policy.freezeBudgetLeftPercent !== undefined) {
-    const left = `max without (${LABEL_WINDOW}) (${PERIOD_BUDGET_REMAINING}${ctx.matcher})`;
-    parts.push(`(${left} < ${policy.freezeBudgetLeftPercent / 100})`);
-  }
-  return parts.length === 0 ? undefined : parts.join('\nor\n');
+  const { sli } = ctx.slo;
+  const shape = `freeze ${isCountableSli(sli)} ${ctx.policyWindow} ${ctx.allowed} ${freezeBurnRate} ${freezeBudgetLeftPercent}`;
+  return withMatcher(shape, ctx.matcher, (matcher) => {
+    const parts: string[] = [];
+    if (freezeBurnRate !== undefined) {
+      const ratio = sliErrorRatio(sli, ctx.policyWindow, matcher);
+      parts.push(`(${ratio} / ${ctx.allowed} > ${freezeBurnRate})`);
+    }
+    if (freezeBudgetLeftPercent !== undefined) {
+      const left = budgetLeft(matcher);
+      parts.push(`(${left} < ${freezeBudgetLeftPercent / 100})`);
+    }
+    return parts.join('\nor\n');
+  });
 }
 
 /**
@@ -97,12 +110,16 @@ export function freezeAlertExpr(ctx: SloContext): string | undefined {
  */
 export function burnAlertLabels(ctx: SloContext, window: BurnWindow): Record<string, string> {
   const extra = window.severity === 'page' ? ctx.slo.alerting.pageLabels : ctx.slo.alerting.ticketLabels;
+  const { labels } = ctx;
+  // One object per alert, without the intermediate ones of severity() and identity().
   return {
-    ...severity(ctx, window.severity),
+    [LABEL_SEVERITY]: ctx.slo.labels?.[LABEL_SEVERITY] ?? window.severity,
     ...extra,
     [LABEL_BURN_TIER]: window.tier,
     [LABEL_SLOTH_SEVERITY]: window.severity,
-    ...identity(ctx),
+    [LABEL_ID]: labels[LABEL_ID],
+    [LABEL_SERVICE]: labels[LABEL_SERVICE],
+    [LABEL_SLO]: labels[LABEL_SLO],
   };
 }
 
@@ -112,18 +129,55 @@ export function burnAlertLabels(ctx: SloContext, window: BurnWindow): Record<str
  */
 export function burnAlertAnnotations(ctx: SloContext, window: BurnWindow, value: string): Record<string, string> {
   const { slo } = ctx;
-  const spent = Math.round(budgetSpentWhenFires(window, ctx.periodDays) * 1000) / 10;
-  const factor = tidy(window.factor, 3);
-  return {
+  const factor = shortFactor(window.factor);
+  const annotations: Record<string, string> = {
     summary: `${serviceName(ctx)}: ${slo.name} is burning its error budget ${factor}x too fast`,
-    description:
-      `Error ratio ${value} over the last ${window.long} and ${window.short}, above ${factor}x the ` +
-      `${ctx.allowed} the ${slo.objective}% objective allows. At this pace ${spent}% of the ${ctx.period} ` +
-      `budget goes in ${window.long}.`,
-    ...runbook(ctx),
-    ...slo.alerting.annotations,
+    description: burnDescription(ctx, window, value, factor),
   };
+  if (ctx.runbookUrl) {
+    annotations.runbook_url = ctx.runbookUrl;
+  }
+  return slo.alerting.annotations ? { ...annotations, ...slo.alerting.annotations } : annotations;
 }
+
+/**
+ * The description of a burn alert, the same for every SLO with the same tier, objective and
+ * period: written once for them all (it is most of an alert's annotations).
+ */
+function burnDescription(ctx: SloContext, window: BurnWindow, value: string, factor: number): string {
+  const key = `${value}\u0000${window.long} ${window.short} ${window.factor} ${ctx.allowed} ${ctx.slo.objective} ${ctx.period}`;
+  let description = descriptions.get(key);
+  if (description === undefined) {
+    const spent = Math.round(budgetSpentWhenFires(window, ctx.periodDays) * 1000) / 10;
+    description = flat(
+      `Error ratio ${value} over the last ${window.long} and ${window.short}, above ${factor}x the ` +
+        `${ctx.allowed} the ${ctx.slo.objective}% objective allows. At this pace ${spent}% of the ${ctx.period} ` +
+        `budget goes in ${window.long}.`
+    );
+    if (descriptions.size >= 1000) {
+      descriptions.clear();
+    }
+    descriptions.set(key, description);
+  }
+  return description;
+}
+
+const descriptions = new Map<string, string>();
+
+/** A burn factor to 3 significant digits, as the annotations print it; the tiers are a handful. */
+function shortFactor(factor: number): number {
+  let short = shortFactors.get(factor);
+  if (short === undefined) {
+    short = tidy(factor, 3);
+    if (shortFactors.size >= 1000) {
+      shortFactors.clear();
+    }
+    shortFactors.set(factor, short);
+  }
+  return short;
+}
+
+const shortFactors = new Map<number, number>();
 
 /** Labels of the freeze alert; it names the business owner when the policy escalates to them. */
 export function freezeAlertLabels(ctx: SloContext): Record<string, string> {
@@ -157,7 +211,7 @@ function burnAlert(ctx: SloContext, window: BurnWindow): AlertingRule {
     alert: burnAlertName(ctx.slo.alerting),
     expr: burnAlertExpr(ctx, window),
     labels: burnAlertLabels(ctx, window),
-    annotations: burnAlertAnnotations(ctx, window, '{{ $value | humanizePercentage }}'),
+    annotations: flatValues(burnAlertAnnotations(ctx, window, '{{ $value | humanizePercentage }}')),
   };
 }
 
@@ -171,8 +225,16 @@ function freezeAlert(ctx: SloContext): AlertingRule | undefined {
     expr,
     for: FREEZE_FOR,
     labels: freezeAlertLabels(ctx),
-    annotations: freezeAlertAnnotations(ctx),
+    annotations: flatValues(freezeAlertAnnotations(ctx)),
   };
+}
+
+/** The annotations, each text flattened (text.ts): they are held with the rules until rendered. */
+function flatValues(annotations: Record<string, string>): Record<string, string> {
+  for (const name of Object.keys(annotations)) {
+    flat(annotations[name]);
+  }
+  return annotations;
 }
 
 function policyText(ctx: SloContext): string {

@@ -5,15 +5,9 @@
 import { allowedErrorRatio } from '../budget/budget';
 import { isProblem, parseSloWindow, ruleWindowDays } from '../budget/window';
 import { serviceTeam } from '../dashboards/filters';
-import { BurnWindow, Person, RegistryDocument, Service, Slo } from '../model';
+import { Alerting, BurnWindow, Person, RegistryDocument, Service, Slo } from '../model';
 import { formatMatchers } from '../query/selector';
-import {
-  distinctWindows,
-  enabledBurnWindows,
-  resolveBurnWindows,
-  windowSeconds,
-  windowsInUse,
-} from '../windows/windows';
+import { distinctWindows, resolveBurnWindows, windowSeconds, windowsInUse } from '../windows/windows';
 import {
   CURRENT_WINDOW,
   LABEL_BUSINESS_OWNER,
@@ -58,6 +52,8 @@ export interface SloContext {
 export interface RegistryIndex {
   services: Map<string, Service>;
   people: Map<string, Person>;
+  /** Each service's {@link ownerLabels}, worked out for its first SLO. */
+  ownerLabels?: Map<Service, Record<string, string>>;
 }
 
 /** Indexes a document's services and people by id. */
@@ -65,6 +61,7 @@ export function indexRegistry(doc: RegistryDocument): RegistryIndex {
   return {
     services: new Map(doc.services.map((service) => [service.id, service])),
     people: new Map(doc.people.map((person) => [person.id, person])),
+    ownerLabels: new Map(),
   };
 }
 
@@ -82,8 +79,7 @@ export function buildSloContext(slo: Slo, index: RegistryIndex): SloContext {
   const people = index.people;
   const businessOwner = service?.owners.businessOwner ? people.get(service.owners.businessOwner) : undefined;
   const all = resolveBurnWindows(slo.alerting, periodDays);
-  // The 5m ratio is always recorded: the current burn rate, and a freeform SLI's period, read it.
-  const sliWindows = distinctWindows([...windowsInUse(all), CURRENT_WINDOW]);
+  const { sliWindows, policyWindow } = recordedWindows(slo.alerting, all);
   return {
     slo,
     service,
@@ -92,14 +88,53 @@ export function buildSloContext(slo: Slo, index: RegistryIndex): SloContext {
     period: `${periodDays}d`,
     allowed: allowedErrorRatio(slo.objective),
     groupBy: slo.groupBy ?? [],
-    labels: sloLabels(slo, service, people),
+    labels: sloLabels(slo, service, people, index.ownerLabels),
     matcher: formatMatchers({ [LABEL_ID]: slo.id }),
-    alertWindows: enabledBurnWindows(slo.alerting, periodDays),
+    alertWindows: alertWindows(slo.alerting, all),
     sliWindows,
-    policyWindow: sliWindows.reduce((a, b) => (windowSeconds(b) > windowSeconds(a) ? b : a)),
+    policyWindow,
     runbookUrl: slo.alerting.runbookUrl ?? service?.links.find((link) => link.type === 'runbook')?.url,
   };
 }
+
+/** What `enabledBurnWindows` (windows.ts) gives, from the SLO's windows already resolved. */
+function alertWindows(alerting: Alerting, all: BurnWindow[]): BurnWindow[] {
+  if (!alerting.enabled) {
+    return [];
+  }
+  const disabled = alerting.disabledTiers ?? [];
+  return disabled.length === 0 ? all : all.filter((window) => !disabled.includes(window.tier));
+}
+
+/**
+ * The windows an SLO records and its policy window, which depend only on its burn windows' spans:
+ * worked out once for each set of spans (a preset's, for most SLOs).
+ */
+function recordedWindows(alerting: Alerting, all: BurnWindow[]): { sliWindows: string[]; policyWindow: string } {
+  // A preset's spans are the same whatever the period.
+  let key = alerting.preset;
+  if (alerting.preset === 'custom') {
+    for (const window of all) {
+      key += ` ${window.short} ${window.long}`;
+    }
+  }
+  let recorded = recordedWindowsCache.get(key);
+  if (recorded === undefined) {
+    // The 5m ratio is always recorded: the current burn rate, and a freeform SLI's period, read it.
+    const sliWindows = distinctWindows([...windowsInUse(all), CURRENT_WINDOW]);
+    recorded = {
+      sliWindows,
+      policyWindow: sliWindows.reduce((a, b) => (windowSeconds(b) > windowSeconds(a) ? b : a)),
+    };
+    if (recordedWindowsCache.size >= 1000) {
+      recordedWindowsCache.clear();
+    }
+    recordedWindowsCache.set(key, recorded);
+  }
+  return { sliWindows: [...recorded.sliWindows], policyWindow: recorded.policyWindow };
+}
+
+const recordedWindowsCache = new Map<string, { sliWindows: string[]; policyWindow: string }>();
 
 /**
  * The owner labels the rules derive from a service: `business_owner` (the person id), `team` (see
@@ -130,12 +165,26 @@ export function ownerLabels(service: Service | undefined, people: Map<string, Pe
  * that differs from the derived one, so both agree in a saved registry); the reserved Sloth labels
  * always carry the derived value, since the shared rules join on them.
  */
-function sloLabels(slo: Slo, service: Service | undefined, people: Map<string, Person>): Record<string, string> {
-  const labels = Object.fromEntries(
-    Object.entries(slo.labels ?? {}).filter(([name]) => !RESERVED_LABELS.includes(name))
-  );
-  for (const [name, value] of Object.entries(ownerLabels(service, people))) {
-    labels[name] ??= value;
+function sloLabels(
+  slo: Slo,
+  service: Service | undefined,
+  people: Map<string, Person>,
+  cache?: Map<Service, Record<string, string>>
+): Record<string, string> {
+  let owners = service && cache?.get(service);
+  if (!owners) {
+    owners = ownerLabels(service, people);
+    if (service && cache) {
+      cache.set(service, owners);
+    }
+  }
+  const own = Object.entries(slo.labels ?? {});
+  let labels = owners;
+  if (own.length > 0) {
+    labels = Object.fromEntries(own.filter(([name]) => !RESERVED_LABELS.includes(name)));
+    for (const [name, value] of Object.entries(owners)) {
+      labels[name] ??= value;
+    }
   }
   return {
     ...labels,

@@ -10,11 +10,11 @@ import { sliQueryLanguage } from '../query/sli';
 import { buildAlertRules } from './alert-rules';
 import { buildCostGroup } from './cost-rules';
 import { buildSloContext, indexRegistry, SloContext } from './context';
-import { buildMetaGroup } from './meta-rules';
+import { budgetLeftRule, buildMetaGroup } from './meta-rules';
 import { buildSharedGroups } from './shared-rules';
 import { buildSliGroups } from './sli-rules';
 import { SLOW_INTERVAL } from './names';
-import { RuleFile, RuleGroup, SloRules } from './types';
+import { Rule, RuleFile, RuleGroup, SloRules } from './types';
 
 /**
  * `serviceId` of the registry-wide rule file: Sloth's series (error ratios over every window,
@@ -56,9 +56,15 @@ export function generateRuleFiles(doc: RegistryDocument): GeneratedRuleFiles {
   const perService = new Map<string, RuleGroup[]>();
   const loki = new Map<string, RuleGroup[]>();
   const index = indexRegistry(doc);
-  const contexts = doc.slos.map((slo) => buildSloContext(slo, index));
   const sloth = Boolean(doc.settings.slothSeries);
-  for (const ctx of contexts) {
+  // Contexts are kept only for Sloth's shared rules: otherwise each is garbage once its rules are
+  // built, which spares the garbage collector from copying 10,000 of them.
+  const contexts: SloContext[] = [];
+  for (const slo of doc.slos) {
+    const ctx = buildSloContext(slo, index);
+    if (sloth) {
+      contexts.push(ctx);
+    }
     const rules = rulesOf(ctx, sloth);
     append(perService, rules.serviceId, rules.prometheus);
     append(loki, rules.serviceId, rules.loki);
@@ -121,7 +127,7 @@ function rulesOf(ctx: SloContext, sloth: boolean): SloRules {
   const slow: RuleGroup = {
     name: `slo-${slo.id}-${SLOW_INTERVAL}`,
     interval: SLOW_INTERVAL,
-    rules: [...buildMetaGroup(ctx, sloth).rules, ...alerts.slow],
+    rules: [...buildMetaGroup(ctx, sloth).rules, budgetLeftRule(ctx), ...alerts.slow],
   };
   const every = main.rules.length > 0 ? [main, slow] : [slow];
   return {
@@ -142,17 +148,19 @@ function rulesOf(ctx: SloContext, sloth: boolean): SloRules {
  */
 function packGroups(serviceId: string, groups: RuleGroup[]): RuleGroup[] {
   const byInterval = new Map<string | undefined, RuleGroup[][]>();
+  // Rules in the last pack of each interval.
+  const lastSize = new Map<string | undefined, number>();
   for (const group of groups) {
     const packs = byInterval.get(group.interval) ?? [];
     byInterval.set(group.interval, packs);
     const last = packs[packs.length - 1];
-    if (
-      last &&
-      last.reduce((size, member) => size + member.rules.length, 0) + group.rules.length <= MAX_RULES_PER_GROUP
-    ) {
+    const size = lastSize.get(group.interval) ?? 0;
+    if (last && size + group.rules.length <= MAX_RULES_PER_GROUP) {
       last.push(group);
+      lastSize.set(group.interval, size + group.rules.length);
     } else {
       packs.push([group]);
+      lastSize.set(group.interval, group.rules.length);
     }
   }
   return [...byInterval].flatMap(([interval, packs]) =>
@@ -161,7 +169,12 @@ function packGroups(serviceId: string, groups: RuleGroup[]): RuleGroup[] {
         return pack[0];
       }
       const name = `service-${serviceId}.slos${interval ? `-${interval}` : ''}${i === 0 ? '' : `.${i + 1}`}`;
-      const rules = pack.flatMap((group) => group.rules);
+      const rules: Rule[] = [];
+      for (const group of pack) {
+        for (const rule of group.rules) {
+          rules.push(rule);
+        }
+      }
       return interval ? { name, interval, rules } : { name, rules };
     })
   );

@@ -17,14 +17,15 @@ import {
 import { exactRange } from './ranges';
 import { recording } from './sli-rules';
 import { RecordingRule, RuleGroup } from './types';
+import { withMatcher } from './text';
 import { summedErrorRatio } from './windowRatio';
 
 export { INFO_NAME, INFO_OBJECTIVE, INFO_WINDOW } from './names';
 
 /**
  * The meta rules of one SLO (`slo-<id>-meta`; on Prometheus they join the SLO's `slo-<id>-1m`
- * group). With `sloth` (the registry records Sloth's series), a freeform SLI also records its
- * period ratio, which Sloth's period burn rate reads.
+ * group): `slo:info`, and, with `sloth` (the registry records Sloth's series), a freeform SLI's
+ * period ratio, which Sloth's period burn rate reads. The budget left is {@link budgetLeftRule}.
  */
 export function buildMetaGroup(ctx: SloContext, sloth = false): RuleGroup {
   const { slo } = ctx;
@@ -40,9 +41,23 @@ export function buildMetaGroup(ctx: SloContext, sloth = false): RuleGroup {
         [INFO_NAME]: slo.name,
       },
     },
-    recording(ctx, PERIOD_BUDGET_REMAINING, `1 - ${periodErrorRatio(ctx)} / ${ctx.allowed}`, ctx.period),
   ];
   return { name: `slo-${slo.id}-meta`, rules };
+}
+
+/**
+ * The share of the period's budget left (`slo:period_error_budget_remaining:ratio`), in the SLO's
+ * every-minute group after `slo:info`: one minute keeps it fresh for instant queries (Prometheus
+ * looks back 5 minutes) whatever the evaluation interval. Readers use `budgetLeft` (windowRatio.ts).
+ */
+export function budgetLeftRule(ctx: SloContext): RecordingRule {
+  return recording(ctx, PERIOD_BUDGET_REMAINING, budgetLeftExpr(ctx), ctx.period);
+}
+
+/** The share of the period's budget left, written once per SLI shape, period and objective (text.ts). */
+function budgetLeftExpr(ctx: SloContext): string {
+  const shape = `left ${isCountableSli(ctx.slo.sli)} ${ctx.period} ${ctx.allowed}`;
+  return withMatcher(shape, ctx.matcher, (matcher) => `1 - ${periodErrorRatio(ctx, matcher)} / ${ctx.allowed}`);
 }
 
 /**
@@ -52,8 +67,8 @@ export function buildMetaGroup(ctx: SloContext, sloth = false): RuleGroup {
  * busy or quiet), which counts a burn in full 5 minutes after it ends, where the mean of a 1h ratio
  * took an hour (promtool scenario "the period ratio of a freeform SLI").
  */
-function periodErrorRatio(ctx: SloContext): string {
-  const { matcher, period } = ctx;
+function periodErrorRatio(ctx: SloContext, matcher = ctx.matcher): string {
+  const { period } = ctx;
   if (isCountableSli(ctx.slo.sli)) {
     return summedErrorRatio(period, matcher);
   }

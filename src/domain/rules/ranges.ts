@@ -27,6 +27,21 @@ const UNITS: Array<[string, number]> = [
 
 /** The range to write for a window over recorded series: 1 ms shorter, e.g. `1h` → `59m59s999ms`. */
 export function exactRange(window: string): string {
+  let range = exactRanges.get(window);
+  if (range === undefined) {
+    range = rangeOf(window);
+    if (exactRanges.size >= 1000) {
+      exactRanges.clear();
+    }
+    exactRanges.set(window, range);
+  }
+  return range;
+}
+
+// Rule generation asks for the same few windows several times per SLO.
+const exactRanges = new Map<string, string>();
+
+function rangeOf(window: string): string {
   let rest = Math.round(windowSeconds(window) * 1000) - 1;
   if (rest <= 0) {
     return window;

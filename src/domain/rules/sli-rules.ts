@@ -6,7 +6,7 @@
  * alerts on; so does a countable SLI for a window under 5 minutes, which 5-minute increases cannot
  * make up.
  */
-import { errorCountQuery, errorRatioQuery, isCountableSli, totalCountQuery } from '../query/sli';
+import { countQueries, errorRatioQuery, isCountableSli, totalCountQuery } from '../query/sli';
 import { distinctWindows } from '../windows/windows';
 import { SloContext } from './context';
 import {
@@ -20,6 +20,7 @@ import {
   sliErrorRatioName,
   sliTotalCountName,
 } from './names';
+import { flat } from './text';
 import { RecordingRule, RuleGroup } from './types';
 import { isSummableWindow } from './windowRatio';
 
@@ -49,9 +50,10 @@ export function buildSliGroups(ctx: SloContext): RuleGroup[] {
   const sli = slo.sli;
   const rules: RecordingRule[] = [];
   if (isCountableSli(sli)) {
+    const counts = countQueries(sli, BASE_WINDOW, groupBy);
     rules.push(
-      recording(ctx, SLI_ERROR_INCREASE_5M, errorCountQuery(sli, BASE_WINDOW, groupBy), BASE_WINDOW),
-      recording(ctx, SLI_TOTAL_INCREASE_5M, totalCountQuery(sli, BASE_WINDOW, groupBy), BASE_WINDOW)
+      recording(ctx, SLI_ERROR_INCREASE_5M, counts.errors, BASE_WINDOW),
+      recording(ctx, SLI_TOTAL_INCREASE_5M, counts.total, BASE_WINDOW)
     );
   }
   for (const window of ctx.sliWindows.filter((candidate) => recordsOwnRatio(ctx, candidate))) {
@@ -68,12 +70,13 @@ export function buildSliGroups(ctx: SloContext): RuleGroup[] {
       rules.push(recording(ctx, sliTotalCountName(window), totalCountQuery(sli, window, groupBy), window));
     }
   }
+  const tiles = countQueries(sli, TILE_WINDOW, groupBy);
   groups.push({
     name: `slo-${slo.id}-increase${TILE_WINDOW}`,
     interval: TILE_INTERVAL,
     rules: [
-      recording(ctx, SLI_ERROR_INCREASE_1H, errorCountQuery(sli, TILE_WINDOW, groupBy), TILE_WINDOW),
-      recording(ctx, SLI_TOTAL_INCREASE_1H, totalCountQuery(sli, TILE_WINDOW, groupBy), TILE_WINDOW),
+      recording(ctx, SLI_ERROR_INCREASE_1H, tiles.errors, TILE_WINDOW),
+      recording(ctx, SLI_TOTAL_INCREASE_1H, tiles.total, TILE_WINDOW),
     ],
   });
   return groups;
@@ -82,5 +85,5 @@ export function buildSliGroups(ctx: SloContext): RuleGroup[] {
 /** A recording rule carrying the SLO's labels and `sloth_window`. */
 export function recording(ctx: SloContext, record: string, expr: string, window?: string): RecordingRule {
   const labels = window ? { ...ctx.labels, [LABEL_WINDOW]: window } : { ...ctx.labels };
-  return { record, expr, labels };
+  return { record, expr: flat(expr), labels };
 }

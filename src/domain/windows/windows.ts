@@ -7,6 +7,8 @@ import { parsePromDuration } from '../query/duration';
 import { WINDOW_PRESETS } from './presets';
 
 const SECONDS_PER_DAY = 86400;
+/** Entries kept by each memo below (custom tiers and periods can take any value). */
+const CACHE_LIMIT = 1000;
 
 /**
  * Burn-rate factor that spends `budgetShare` of a `periodDays` budget within the `long` window:
@@ -21,8 +23,21 @@ export function burnFactor(budgetShare: number, periodDays: number, long: string
  * shows it next to each tier ("pages after 2 % of the budget"), so it is rounded to 9 digits.
  */
 export function budgetSpentWhenFires(window: BurnWindow, periodDays: number): number {
-  return tidy((window.factor * windowSeconds(window.long)) / (periodDays * SECONDS_PER_DAY), 9);
+  // Rule generation asks this for every burn alert; the tiers of every SLO are a handful.
+  const key = `${window.factor} ${window.long} ${periodDays}`;
+  const cached = spentCache.get(key);
+  if (cached !== undefined) {
+    return cached;
+  }
+  const spent = tidy((window.factor * windowSeconds(window.long)) / (periodDays * SECONDS_PER_DAY), 9);
+  if (spentCache.size >= CACHE_LIMIT) {
+    spentCache.clear();
+  }
+  spentCache.set(key, spent);
+  return spent;
 }
+
+const spentCache = new Map<string, number>();
 
 /**
  * All burn windows of the SLO's preset (or its custom table), including disabled tiers, with
@@ -32,11 +47,24 @@ export function resolveBurnWindows(alerting: Alerting, periodDays: number): Burn
   if (alerting.preset === 'custom') {
     return (alerting.windows ?? []).map((window) => ({ ...window }));
   }
-  return WINDOW_PRESETS[alerting.preset].windows.map(({ budgetShare, ...window }) => ({
-    ...window,
-    factor: burnFactor(budgetShare, periodDays, window.long),
-  }));
+  // Rule generation resolves the same preset and period for thousands of SLOs: the factors are
+  // worked out once, and every call still gets windows of its own.
+  const key = `${alerting.preset} ${periodDays}`;
+  let resolved = presetCache.get(key);
+  if (resolved === undefined) {
+    resolved = WINDOW_PRESETS[alerting.preset].windows.map(({ budgetShare, ...window }) => ({
+      ...window,
+      factor: burnFactor(budgetShare, periodDays, window.long),
+    }));
+    if (presetCache.size >= CACHE_LIMIT) {
+      presetCache.clear();
+    }
+    presetCache.set(key, resolved);
+  }
+  return resolved.map((window) => ({ ...window }));
 }
+
+const presetCache = new Map<string, BurnWindow[]>();
 
 /** The burn windows that alert: alerting enabled and tier not listed in `disabledTiers`. */
 export function enabledBurnWindows(alerting: Alerting, periodDays: number): BurnWindow[] {
