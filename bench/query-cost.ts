@@ -1,20 +1,22 @@
 /**
  * Benchmark: what the generated dashboards cost Prometheus, against what a per-SLO tool costs it,
- * at 10, 50 and 200 SLOs, on a real Prometheus holding 30 days of demo history.
+ * at 10, 50, 200 and 2,000 SLOs, on a real Prometheus holding 30 days of demo history.
  *
  *   npx tsx bench/query-cost.ts
  *
  * 1. 30 days of demo history at one sample a minute (cached TSDB, tests/helpers/prometheus.ts).
- * 2. A registry of 200 SLOs (bench/lib/prometheusBench.ts `benchRegistry`: an availability ratio
- *    and a 300 ms latency SLI per service over the demo metrics); the 10- and 50-SLO registries are
- *    its first SLOs. Its generated recording rules are backfilled over the history: hourly groups
- *    over all 30 days, the others over the last 7 days (the executive view's range).
+ * 2. A registry of 2,000 SLOs (bench/lib/prometheusBench.ts `benchRegistry`: an availability ratio
+ *    and a 300 ms latency SLI per service over the demo metrics); the smaller registries are its
+ *    first SLOs. Its generated recording rules (the six series per SLO of the default rules) are
+ *    backfilled over the history: the hourly tiles over all 30 days, the others over the last 7
+ *    days (the executive view's range) at 5-minute steps.
  * 3. Prometheus over that TSDB; at the end of the history it runs, with `stats=all`:
  *    - generated: every PromQL query of the executive view and of the first service's on-call view,
  *      taken from the dashboard model, instant or range (dashboard range, 1,000 points, the panel's
- *      minimum step: see `panelStep`) as the panel asks;
+ *      minimum step and the query's: see `panelStep`) as the panel asks;
  *    - naive: one query per SLO over the raw series for its whole window, as per-SLO tools run.
- *    One warm-up pass, then the median of RUNS passes of each set.
+ *    One warm-up pass, then the median of RUNS passes of each set (NAIVE_RUNS_LARGE naive passes
+ *    from 2,000 SLOs on).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -49,8 +51,11 @@ import {
 import { backfillRecorded } from './lib/prometheusRecorded';
 
 const NAME = 'query-cost';
-const SIZES = [10, 50, 200];
+const SIZES = [10, 50, 200, 2000];
+
 const RUNS = 5;
+/** Naive passes from 2,000 SLOs on: one pass is 2,000 queries reading 30 days each, about a minute. */
+const NAIVE_RUNS_LARGE = 3;
 const DAYS = 30;
 const STEP_SECONDS = 60;
 /** Points of a time-series panel, as Grafana's max data points for a panel about 1,000 pixels wide. */
@@ -149,7 +154,11 @@ function dashboardPlan(set: 'executive' | 'onCall', dashboard: Dashboard, end: n
   return dashboardQueries(dashboard)
     .filter(({ query }) => query.language === 'promql')
     .map<PlannedQuery>(({ panelId, panelTitle, query }) => {
-      const step = panelStep(range, minIntervals.get(panelId));
+      // the query's own minimum step (Grafana's per-query "Min step") on top of the panel's
+      const step = Math.max(
+        panelStep(range, minIntervals.get(panelId)),
+        query.minInterval ? seconds(`now-${query.minInterval}`) : 0
+      );
       return {
         set,
         panel: `${panelTitle} ${query.refId}`,
@@ -216,9 +225,10 @@ async function measureSize(url: string, doc: RegistryDocument, end: number) {
     generated: { queries: planned.filter((query) => query.set !== 'naive'), passes: [] },
     naive: { queries: planned.filter((query) => query.set === 'naive'), passes: [] },
   };
-  for (const { queries, passes } of Object.values(measured)) {
+  for (const [set, { queries, passes }] of Object.entries(measured)) {
     await pass(url, queries);
-    for (let run = 0; run < RUNS; run++) {
+    const runs = set === 'naive' && doc.slos.length >= 2000 ? NAIVE_RUNS_LARGE : RUNS;
+    for (let run = 0; run < runs; run++) {
       passes.push(await pass(url, queries));
     }
   }
@@ -252,6 +262,8 @@ async function measureSize(url: string, doc: RegistryDocument, end: number) {
 }
 
 withCleanup(NAME, async (defer) => {
+  // the machine is shared: the load average goes into the results, at the start and at the end
+  const loadAtStart = os.loadavg().map((value) => round(value, 2));
   const end = defaultHistoryEnd();
   const started = Date.now();
   say(`preparing ${DAYS} days of demo history, one sample every ${STEP_SECONDS} s (cached after the first run)`);
@@ -295,11 +307,17 @@ withCleanup(NAME, async (defer) => {
     sizes.push(measured);
   }
   const at200 = sizes.find((size) => size.slos === 200);
+  const at2000 = sizes.find((size) => size.slos === 2000);
   const file = writeResults(
     NAME,
     {
       query_ratio_200: at200?.ratio.exec ?? 0,
+      query_ratio_2000: at2000?.ratio.exec ?? 0,
       queries_executive_200: at200?.executive.queries ?? 0,
+      queries_generated_200: at200?.generated.queries ?? 0,
+      queries_generated_2000: at2000?.generated.queries ?? 0,
+      generated_ms_200: at200?.generated.execMs ?? 0,
+      generated_ms_2000: at2000?.generated.execMs ?? 0,
       query_ratio_slo_panels_200: at200?.ratioSloPanels.exec ?? 0,
     },
     {
@@ -307,8 +325,10 @@ withCleanup(NAME, async (defer) => {
       rawStepSeconds: STEP_SECONDS,
       historyEnd: new Date(history.end * 1000).toISOString(),
       runs: RUNS,
+      naiveRunsFrom2000: NAIVE_RUNS_LARGE,
       maxDataPoints: MAX_POINTS,
       recordedSamples,
+      loadAverage: { start: loadAtStart, end: os.loadavg().map((value) => round(value, 2)) },
       timing: 'execMs/evalMs: sums of stats.timings.execTotalTime/evalTotalTime; median of runs after one warm-up',
       sizes,
     }

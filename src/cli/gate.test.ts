@@ -21,38 +21,61 @@ const ids = (id: string, service = 'shop') => ({
   sloth_service: service,
 });
 
-/** Recorded series of the shop service: availability is healthy, latency has spent its budget. */
+/**
+ * Recorded series of the shop service: availability is healthy, latency has spent its budget. The
+ * increases are the errors and events the burn rates are summed from: hourly tiles over the 3d
+ * policy window (0.05% and 3.5% errors), 5-minute increases for the current burn rate (0.04% and
+ * 3.5%).
+ */
 const SHOP: Record<string, Series[]> = {
   'slo:period_error_budget_remaining:ratio': [
     { labels: ids('shop-availability'), value: '0.8' },
     { labels: ids('shop-latency'), value: '0.1' },
   ],
-  'slo:objective:ratio': [
-    { labels: ids('shop-availability'), value: '0.999' },
-    { labels: ids('shop-latency'), value: '0.99' },
+  'slo:info': [
+    { labels: { ...ids('shop-availability'), objective: '99.9' }, value: '1' },
+    { labels: { ...ids('shop-latency'), objective: '99' }, value: '1' },
   ],
-  'slo:sli_error:ratio_rate3d': [
-    { labels: { ...ids('shop-availability'), sloth_window: '3d' }, value: '0.0005' },
-    { labels: { ...ids('shop-latency'), sloth_window: '3d' }, value: '0.035' },
+  'slo:sli_error:increase1h': [
+    { labels: { ...ids('shop-availability'), sloth_window: '1h' }, value: '5' },
+    { labels: { ...ids('shop-latency'), sloth_window: '1h' }, value: '350' },
   ],
-  'slo:current_burn_rate:ratio': [
-    { labels: ids('shop-availability'), value: '0.4' },
-    { labels: ids('shop-latency'), value: '3.5' },
+  'slo:sli_total:increase1h': [
+    { labels: { ...ids('shop-availability'), sloth_window: '1h' }, value: '10000' },
+    { labels: { ...ids('shop-latency'), sloth_window: '1h' }, value: '10000' },
+  ],
+  'slo:sli_error:increase5m': [
+    { labels: { ...ids('shop-availability'), sloth_window: '5m' }, value: '4' },
+    { labels: { ...ids('shop-latency'), sloth_window: '5m' }, value: '350' },
+  ],
+  'slo:sli_total:increase5m': [
+    { labels: { ...ids('shop-availability'), sloth_window: '5m' }, value: '10000' },
+    { labels: { ...ids('shop-latency'), sloth_window: '5m' }, value: '10000' },
   ],
   ALERTS: [{ labels: { ...ids('shop-latency'), alertname: 'SLOReleaseFreeze', alertstate: 'firing' }, value: '1' }],
 };
 
+/** The first selector `NAME{a="b", ...}` of a query: its name and equality matchers. */
+function firstSelector(text: string): { name: string; matchers: string[][] } | undefined {
+  const match = /([a-zA-Z_:][\w:]*)\{([^}]*)\}/.exec(text);
+  return match
+    ? { name: match[1], matchers: [...match[2].matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]) }
+    : undefined;
+}
+
 /**
- * A fake Prometheus that understands the gate's query shapes, `min|max by (sloth_id) (NAME{a="b", ...})`,
- * and records the queries it was asked.
+ * A fake Prometheus that understands the gate's query shapes, `min|max by (sloth_id[, objective])`
+ * over a selector, or over an error ratio summed from increases (`errors / events`, one sample of
+ * each standing for the window), and records the queries it was asked.
  */
 function fakePrometheus(data: Record<string, Series[]>, queries: URLSearchParams[] = []): CliFetch {
   return async (url) => {
     const parsed = new globalThis.URL(url);
     queries.push(parsed.searchParams);
     const query = parsed.searchParams.get('query') ?? '';
-    const match = /^(min|max) by \(sloth_id\) \(([a-zA-Z_:][\w:]*)\{(.*)\}\)$/.exec(query);
-    if (parsed.pathname !== '/api/v1/query' || !match) {
+    const match = /^(min|max) by \((sloth_id(?:, objective)?)\) \((.*)\)$/.exec(query);
+    const selector = match && firstSelector(match[3]);
+    if (parsed.pathname !== '/api/v1/query' || !match || !selector) {
       return {
         ok: false,
         status: 400,
@@ -60,19 +83,30 @@ function fakePrometheus(data: Record<string, Series[]>, queries: URLSearchParams
         text: async () => JSON.stringify({ status: 'error', error: `unexpected query ${query}` }),
       };
     }
-    const [, op, name, matcherText] = match;
-    const matchers = [...matcherText.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]);
-    const byId = new Map<string, number>();
-    for (const series of data[name] ?? []) {
-      if (matchers.every(([label, value]) => series.labels[label] === value)) {
-        const id = series.labels.sloth_id;
-        const value = Number(series.value);
-        const seen = byId.get(id);
-        byId.set(id, seen === undefined ? value : op === 'min' ? Math.min(seen, value) : Math.max(seen, value));
+    const [, op, by] = match;
+    const { name, matchers } = selector;
+    const select = (family: string) =>
+      (data[family] ?? []).filter((series) => matchers.every(([label, value]) => series.labels[label] === value));
+    const totals = name.startsWith('slo:sli_error:increase')
+      ? new Map(select(name.replace('sli_error', 'sli_total')).map((series) => [series.labels.sloth_id, series.value]))
+      : undefined;
+    const byId = new Map<string, { labels: Record<string, string>; value: number }>();
+    for (const series of select(name)) {
+      const id = series.labels.sloth_id;
+      const value = totals ? Number(series.value) / Number(totals.get(id)) : Number(series.value);
+      if (totals && !totals.has(id)) {
+        continue;
       }
+      const labels: Record<string, string> = { sloth_id: id };
+      if (by.includes('objective')) {
+        labels.objective = series.labels.objective;
+      }
+      const seen = byId.get(id)?.value;
+      const kept = seen === undefined ? value : op === 'min' ? Math.min(seen, value) : Math.max(seen, value);
+      byId.set(id, { labels, value: kept });
     }
     const time = Number(parsed.searchParams.get('time'));
-    const result = [...byId].map(([id, value]) => ({ metric: { sloth_id: id }, value: [time, String(value)] }));
+    const result = [...byId.values()].map(({ labels, value }) => ({ metric: labels, value: [time, String(value)] }));
     const body = JSON.stringify({ status: 'success', data: { resultType: 'vector', result } });
     return { ok: true, status: 200, statusText: 'OK', text: async () => body };
   };
@@ -140,8 +174,10 @@ describe('gate with the registry', () => {
     expect(queries.map((q) => q.get('time'))).toEqual(['1795773600', '1795773600', '1795773600']);
     expect(queries.map((q) => q.get('query'))).toEqual([
       'min by (sloth_id) (slo:period_error_budget_remaining:ratio{sloth_service="shop"})',
-      'max by (sloth_id) (slo:objective:ratio{sloth_service="shop"})',
-      'max by (sloth_id) (slo:sli_error:ratio_rate3d{sloth_service="shop"})',
+      'max by (sloth_id, objective) (slo:info{sloth_service="shop"})',
+      'max by (sloth_id) ((max without (sloth_window) (sum_over_time(slo:sli_error:increase1h{sloth_service="shop"}[2d23h59m59s999ms]) ' +
+        '/ sum_over_time(slo:sli_total:increase1h{sloth_service="shop"}[2d23h59m59s999ms])) ' +
+        'or max without (sloth_window) (slo:sli_error:ratio_rate3d{sloth_service="shop"})))',
     ]);
   });
 
@@ -185,15 +221,15 @@ describe('gate with the registry', () => {
     );
   });
 
-  it('exits 2 when the burn-rate series of the policy window is missing', async () => {
-    const data = { ...SHOP, 'slo:sli_error:ratio_rate3d': SHOP['slo:sli_error:ratio_rate3d'].slice(1) };
+  it('exits 2 when the series the burn rate over the policy window is summed from are missing', async () => {
+    const data = { ...SHOP, 'slo:sli_error:increase1h': SHOP['slo:sli_error:increase1h'].slice(1) };
     const { code, stderr } = await gate(
       ['--prometheus', URL, '--service', 'shop', '--registry', REGISTRY, ...AT],
       fakePrometheus(data)
     );
     expect(code).toBe(2);
     expect(stderr).toContain(
-      '  slo:sli_error:ratio_rate3d{sloth_id="shop-availability"}: no samples at 2026-11-27T10:00:00Z\n'
+      '  slo:sli_error:increase1h{sloth_id="shop-availability"} / slo:sli_total:increase1h{sloth_id="shop-availability"} summed over 3d: no samples at 2026-11-27T10:00:00Z\n'
     );
   });
 

@@ -186,11 +186,14 @@ describe('planGate', () => {
         kind: 'budgetLeft',
         promql: 'min by (sloth_id) (slo:period_error_budget_remaining:ratio{sloth_service="checkout"})',
       },
-      { kind: 'objective', promql: 'max by (sloth_id) (slo:objective:ratio{sloth_service="checkout"})' },
+      { kind: 'objective', promql: 'max by (sloth_id, objective) (slo:info{sloth_service="checkout"})' },
       {
         kind: 'policyBurn',
         window: '3d',
-        promql: 'max by (sloth_id) (slo:sli_error:ratio_rate3d{sloth_service="checkout"})',
+        promql:
+          'max by (sloth_id) ((max without (sloth_window) (sum_over_time(slo:sli_error:increase1h{sloth_service="checkout"}[2d23h59m59s999ms]) ' +
+          '/ sum_over_time(slo:sli_total:increase1h{sloth_service="checkout"}[2d23h59m59s999ms])) ' +
+          'or max without (sloth_window) (slo:sli_error:ratio_rate3d{sloth_service="checkout"})))',
       },
     ]);
   });
@@ -204,13 +207,14 @@ describe('planGate', () => {
     );
   });
 
-  it('without the registry: the current burn rate and the release-freeze alert of the service', () => {
+  it('without the registry: the current error ratio, the objectives and the release-freeze alert of the service', () => {
     const plan = planOf({ service: 'checkout' });
     expect(plan.targets).toBeUndefined();
     expect(plan.queries.map((query) => query.promql)).toEqual([
       'min by (sloth_id) (slo:period_error_budget_remaining:ratio{sloth_service="checkout"})',
-      'max by (sloth_id) (slo:objective:ratio{sloth_service="checkout"})',
-      'max by (sloth_id) (slo:current_burn_rate:ratio{sloth_service="checkout"})',
+      'max by (sloth_id, objective) (slo:info{sloth_service="checkout"})',
+      'max by (sloth_id) ((max without (sloth_window) (slo:sli_error:increase5m{sloth_service="checkout"} / slo:sli_total:increase5m{sloth_service="checkout"}) ' +
+        'or max without (sloth_window) (slo:sli_error:ratio_rate5m{sloth_service="checkout"})))',
       'max by (sloth_id) (ALERTS{alertname="SLOReleaseFreeze", alertstate="firing", sloth_service="checkout"})',
     ]);
   });
@@ -299,10 +303,20 @@ describe('judgeGate', () => {
           why: `no samples at ${AT}`,
         },
         {
-          series: 'slo:sli_error:ratio_rate3d{sloth_id="checkout-ratio"}',
+          series:
+            'slo:sli_error:increase1h{sloth_id="checkout-ratio"} / slo:sli_total:increase1h{sloth_id="checkout-ratio"} summed over 3d',
           why: `NaN at ${AT}: no events in the last 3d?`,
         },
       ],
+    });
+  });
+
+  it("names a freeform SLI's recorded ratio when its policy window has no value", () => {
+    const freeform = baseRegistry({ slos: [baseSlo('freeform')] });
+    const plan = planOf({ service: 'checkout', registry: { doc: freeform, name: 'r' } });
+    expect(judgeGate(plan, [byId({ 'checkout-freeform': 0.8 }), byId({}), byId({})], AT)).toEqual({
+      kind: 'missing',
+      missing: [{ series: 'slo:sli_error:ratio_rate3d{sloth_id="checkout-freeform"}', why: `no samples at ${AT}` }],
     });
   });
 
@@ -311,12 +325,14 @@ describe('judgeGate', () => {
   });
 
   it('without the registry: the SLOs with data, in id order, decided by the release-freeze alert', () => {
+    // slo:info gives the objective as a label; checkout-latency has none, so its ratio is no burn rate
+    const info: GateSample[] = [{ labels: { sloth_id: 'checkout-ratio', objective: '99.9' }, value: 1 }];
     const outcome = judgeGate(
       withoutRegistry,
       [
         byId({ 'checkout-ratio': 0.8, 'checkout-latency': 0.1 }),
-        byId({ 'checkout-ratio': 0.999, 'checkout-latency': NaN }),
-        byId({ 'checkout-ratio': 0.4 }),
+        info,
+        byId({ 'checkout-ratio': 0.0004, 'checkout-latency': 0.5 }),
         byId({ 'checkout-latency': 1 }),
       ],
       AT

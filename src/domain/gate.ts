@@ -11,19 +11,26 @@
  * writes the instant queries, the caller runs them, {@link judgeGate} reads the answers and decides
  * with {@link evaluateGate} for each SLO.
  */
-import { BudgetPolicy, RegistryDocument, Slo } from './model';
+import { allowedErrorRatio } from './budget/budget';
+import { BudgetPolicy, RegistryDocument, Sli, Slo } from './model';
 import { formatMatchers } from './query/selector';
+import { isCountableSli } from './query/sli';
 import { buildSloContext, indexRegistry } from './rules/context';
 import {
-  CURRENT_BURN_RATE,
   CURRENT_WINDOW,
   FREEZE_ALERT,
+  INFO_OBJECTIVE,
   LABEL_ID,
   LABEL_SERVICE,
-  OBJECTIVE_RATIO,
   PERIOD_BUDGET_REMAINING,
+  SLI_ERROR_INCREASE_1H,
+  SLI_ERROR_INCREASE_5M,
+  SLI_TOTAL_INCREASE_1H,
+  SLI_TOTAL_INCREASE_5M,
+  SLO_INFO,
   sliErrorRatioName,
 } from './rules/names';
+import { errorRatio, isSummableWindow, isTiledWindow } from './rules/windowRatio';
 
 /** What was measured for one SLO at the time of the decision. */
 export interface GateValues {
@@ -135,6 +142,8 @@ export interface GateTarget {
   allowed?: number;
   /** Objective in percent, from the registry. */
   objective?: number;
+  /** The SLO's SLI, from the registry: which series its error ratio is summed or read from. */
+  sli?: Sli;
 }
 
 /** What the gate is asked: may `service` release (only SLO `sloId` of it, when given)? */
@@ -145,9 +154,16 @@ export interface GateRequest {
   registry?: { doc: RegistryDocument; name: string };
 }
 
-/** One instant query of the gate; each gives one value per SLO (`sloth_id`). */
+/**
+ * One instant query of the gate; each gives one value per SLO (`sloth_id`), but `objective`, whose
+ * answer carries the objective in its `objective` label (from `slo:info`). The error ratios are
+ * summed from the SLOs' recorded increases in the query itself (rules/windowRatio.ts), or read
+ * from their recorded ratio (freeform SLIs); the gate divides them by the allowed error ratio.
+ */
 export type GateQuery =
-  | { kind: 'budgetLeft' | 'objective' | 'currentBurn' | 'freezeAlert'; promql: string }
+  | { kind: 'budgetLeft' | 'objective' | 'freezeAlert'; promql: string }
+  /** The SLI error ratio over the last 5 minutes, for the current burn rate shown without the registry. */
+  | { kind: 'currentErrorRatio'; promql: string }
   /** The SLI error ratio over a policy window, for the burn rate the policy limits. */
   | { kind: 'policyBurn'; window: string; promql: string };
 
@@ -172,6 +188,7 @@ function targetsFromRegistry(slos: Slo[], doc: RegistryDocument): GateTarget[] {
       policyWindow: ctx.policyWindow,
       allowed: ctx.allowed,
       objective: slo.objective,
+      sli: slo.sli,
     };
   });
 }
@@ -222,20 +239,16 @@ export function planGate(request: GateRequest): { plan: GatePlan; error?: undefi
   const budgetSeries = `${PERIOD_BUDGET_REMAINING}${selector}`;
   const queries: GateQuery[] = [
     { kind: 'budgetLeft', promql: `min by (${LABEL_ID}) (${budgetSeries})` },
-    { kind: 'objective', promql: `max by (${LABEL_ID}) (${OBJECTIVE_RATIO}${selector})` },
+    { kind: 'objective', promql: `max by (${LABEL_ID}, ${INFO_OBJECTIVE}) (${SLO_INFO}${selector})` },
   ];
   if (targets) {
     for (const window of new Set(targets.filter(limitsBurn).map((target) => target.policyWindow!))) {
-      queries.push({
-        kind: 'policyBurn',
-        window,
-        promql: `max by (${LABEL_ID}) (${sliErrorRatioName(window)}${selector})`,
-      });
+      queries.push({ kind: 'policyBurn', window, promql: `max by (${LABEL_ID}) (${errorRatio(window, selector)})` });
     }
   } else {
     const alertSelector = formatMatchers({ ...labels, alertname: FREEZE_ALERT, alertstate: 'firing' });
     queries.push(
-      { kind: 'currentBurn', promql: `max by (${LABEL_ID}) (${CURRENT_BURN_RATE}${selector})` },
+      { kind: 'currentErrorRatio', promql: `max by (${LABEL_ID}) (${errorRatio(CURRENT_WINDOW, selector)})` },
       { kind: 'freezeAlert', promql: `max by (${LABEL_ID}) (ALERTS${alertSelector})` }
     );
   }
@@ -273,16 +286,38 @@ export type GateOutcome =
   | { kind: 'missing'; missing: GateMissing[] }
   | { kind: 'decided'; verdict: { allowed: boolean; status: GateStatus }; slos: GateSloResult[] };
 
-/** Values by `sloth_id`, NaN kept so that it can be reported. */
-function byId(samples: GateSample[]): Map<string, number> {
+/** Values by `sloth_id` (or another label's value read as a number), NaN kept so that it can be reported. */
+function byId(samples: GateSample[], valueOf = (sample: GateSample) => sample.value): Map<string, number> {
   const values = new Map<string, number>();
   for (const sample of samples) {
     const id = sample.labels[LABEL_ID];
     if (id !== undefined) {
-      values.set(id, sample.value);
+      values.set(id, valueOf(sample));
     }
   }
   return values;
+}
+
+/** The objective in percent from `slo:info`'s `objective` label (`99.9`); NaN when it has none. */
+function objectiveLabel(sample: GateSample): number {
+  const text = sample.labels[INFO_OBJECTIVE];
+  return text === undefined || text.trim() === '' ? NaN : Number(text);
+}
+
+/**
+ * The recorded series an SLO's error ratio over `window` is made of, as messages name them: the
+ * errors and events summed over the window (hourly tiles from a day on, else the 5-minute
+ * increases), or the recorded ratio of a freeform SLI or of a window under 5 minutes.
+ */
+function errorRatioSeries(sli: Sli | undefined, window: string, sloId: string): string {
+  const selector = `{${LABEL_ID}="${sloId}"}`;
+  if (sli === undefined || !isCountableSli(sli) || !isSummableWindow(window)) {
+    return `${sliErrorRatioName(window)}${selector}`;
+  }
+  const [errors, total] = isTiledWindow(window)
+    ? [SLI_ERROR_INCREASE_1H, SLI_TOTAL_INCREASE_1H]
+    : [SLI_ERROR_INCREASE_5M, SLI_TOTAL_INCREASE_5M];
+  return `${errors}${selector} / ${total}${selector} summed over ${window}`;
 }
 
 /**
@@ -319,12 +354,11 @@ export function judgeGate(plan: GatePlan, answers: GateSample[][], at: string): 
       continue;
     }
     const ratios = answer(query);
-    const name = sliErrorRatioName(query.window);
     for (const target of targets.filter(
       (candidate) => limitsBurn(candidate) && candidate.policyWindow === query.window
     )) {
       const ratio = ratios.get(target.sloId);
-      const series = `${name}{${LABEL_ID}="${target.sloId}"}`;
+      const series = errorRatioSeries(target.sli, query.window, target.sloId);
       if (ratio === undefined) {
         missing.push({ series, why: `no samples at ${at}` });
       } else if (Number.isNaN(ratio)) {
@@ -335,16 +369,23 @@ export function judgeGate(plan: GatePlan, answers: GateSample[][], at: string): 
     }
   }
 
-  const [burnQuery] = ofKind('currentBurn');
+  const objectives = byId(answers[plan.queries.indexOf(objectiveQuery)] ?? [], objectiveLabel);
+  const objectiveOf = (target: GateTarget) => {
+    const recorded = objectives.get(target.sloId);
+    return target.objective ?? (recorded !== undefined && Number.isFinite(recorded) ? recorded : undefined);
+  };
+  const [ratioQuery] = ofKind('currentErrorRatio');
   const [alertQuery] = ofKind('freezeAlert');
-  if (burnQuery && alertQuery) {
-    const burn = answer(burnQuery);
+  if (ratioQuery && alertQuery) {
+    const ratios = answer(ratioQuery);
     const firing = answer(alertQuery);
     for (const target of targets) {
       const entry = values.get(target.sloId)!;
-      const rate = burn.get(target.sloId);
-      if (rate !== undefined && !Number.isNaN(rate)) {
-        Object.assign(entry, { burnRate: rate, burnWindow: CURRENT_WINDOW });
+      const ratio = ratios.get(target.sloId);
+      const objective = objectiveOf(target);
+      // shown for information only: without the objective or a ratio there is no burn rate to show
+      if (ratio !== undefined && !Number.isNaN(ratio) && objective !== undefined) {
+        Object.assign(entry, { burnRate: ratio / allowedErrorRatio(objective), burnWindow: CURRENT_WINDOW });
       }
       entry.freezeAlertFiring = (firing.get(target.sloId) ?? 0) > 0;
     }
@@ -353,16 +394,11 @@ export function judgeGate(plan: GatePlan, answers: GateSample[][], at: string): 
   if (missing.length > 0) {
     return { kind: 'missing', missing };
   }
-  const objectives = answer(objectiveQuery);
-  const slos = targets.map((target) => {
-    const ratio = objectives.get(target.sloId);
-    const measured = ratio !== undefined && !Number.isNaN(ratio) ? Math.round(ratio * 100 * 1000) / 1000 : undefined;
-    return {
-      sloId: target.sloId,
-      objective: target.objective ?? measured,
-      result: evaluateGate(values.get(target.sloId)!, target.policy),
-    };
-  });
+  const slos = targets.map((target) => ({
+    sloId: target.sloId,
+    objective: objectiveOf(target),
+    result: evaluateGate(values.get(target.sloId)!, target.policy),
+  }));
   return { kind: 'decided', verdict: combineGate(slos.map((slo) => slo.result)), slos };
 }
 

@@ -12,15 +12,18 @@ import { nodeIo } from '../../src/cli/nodeIo';
 import { runCli } from '../../src/cli/run';
 import { parseRegistryYaml } from '../../src/domain/io/native';
 import {
-  CURRENT_BURN_RATE,
   FREEZE_ALERT,
+  INFO_OBJECTIVE,
   LABEL_ID,
   LABEL_SERVICE,
   LABEL_SLO,
   LABEL_WINDOW,
-  OBJECTIVE_RATIO,
   PERIOD_BUDGET_REMAINING,
-  sliErrorRatioName,
+  SLI_ERROR_INCREASE_1H,
+  SLI_ERROR_INCREASE_5M,
+  SLI_TOTAL_INCREASE_1H,
+  SLI_TOTAL_INCREASE_5M,
+  SLO_INFO,
   slothSloName,
 } from '../../src/domain/rules';
 import { buildSloContext, indexRegistry } from '../../src/domain/rules/context';
@@ -58,19 +61,49 @@ function slo(id: string, extra: Record<string, string> = {}) {
   return { [LABEL_ID]: id, [LABEL_SERVICE]: 'shop', [LABEL_SLO]: slothSloName(id, 'shop'), ...extra };
 }
 
-function gauge(name: string, series: Array<[Record<string, string>, (t: number) => number, number?]>): GaugeFamily {
+function gauge(
+  name: string,
+  series: Array<[Record<string, string>, (t: number) => number, number?]>,
+  step = STEP
+): GaugeFamily {
   return {
     name,
     series: series.map(([labels, value, from]) => ({
       labels,
-      samples: samplesBetween(from ?? START, END, STEP, value),
+      samples: samplesBetween(from ?? START, END, step, value),
     })),
   };
+}
+
+/** Errors and events of both SLOs, recorded every `step` over `window` (`5m` increases or `1h` tiles). */
+function increases(window: '5m' | '1h', step: number, errors: [number, number]): GaugeFamily[] {
+  const [errorName, totalName] =
+    window === '1h' ? [SLI_ERROR_INCREASE_1H, SLI_TOTAL_INCREASE_1H] : [SLI_ERROR_INCREASE_5M, SLI_TOTAL_INCREASE_5M];
+  const labels = (id: string) => slo(id, { [LABEL_WINDOW]: window });
+  return [
+    gauge(
+      errorName,
+      [
+        [labels('shop-availability'), constant(errors[0])],
+        [labels('shop-latency'), constant(errors[1])],
+      ],
+      step
+    ),
+    gauge(
+      totalName,
+      [
+        [labels('shop-availability'), constant(10_000)],
+        [labels('shop-latency'), constant(10_000)],
+      ],
+      step
+    ),
+  ];
 }
 
 function recordedSeries(): string {
   const window = policyWindow('shop-latency');
   expect(policyWindow('shop-availability')).toBe(window);
+  expect(window).toBe('3d');
   return toOpenMetrics([
     // shop-availability is healthy: 80% of the budget left, burning at 0.5x over the policy window.
     // shop-latency has 10% left and burns at 3.5x: both thresholds of its policy freeze releases.
@@ -78,18 +111,14 @@ function recordedSeries(): string {
       [slo('shop-availability'), ramp(0.85, 0.8)],
       [slo('shop-latency'), ramp(0.4, 0.1)],
     ]),
-    gauge(OBJECTIVE_RATIO, [
-      [slo('shop-availability'), constant(0.999)],
-      [slo('shop-latency'), constant(0.99)],
+    gauge(SLO_INFO, [
+      [slo('shop-availability', { [INFO_OBJECTIVE]: '99.9' }), constant(1)],
+      [slo('shop-latency', { [INFO_OBJECTIVE]: '99' }), constant(1)],
     ]),
-    gauge(sliErrorRatioName(window), [
-      [slo('shop-availability', { [LABEL_WINDOW]: window }), ramp(0.0006, 0.0005)],
-      [slo('shop-latency', { [LABEL_WINDOW]: window }), ramp(0.02, 0.035)],
-    ]),
-    gauge(CURRENT_BURN_RATE, [
-      [slo('shop-availability'), constant(0.4)],
-      [slo('shop-latency'), constant(3.5)],
-    ]),
+    // The policy window (3d) sums hourly tiles: 5 and 350 errors in 10,000 events, 0.5x and 3.5x.
+    ...increases('1h', 3600, [5, 350]),
+    // The current burn rate (without the registry) reads the 5-minute increases: 0.4x and 3.5x.
+    ...increases('5m', STEP, [4, 350]),
     // What Prometheus records while the freeze alert of shop-latency fires (its last 3 hours).
     gauge('ALERTS', [
       [{ ...slo('shop-latency'), alertname: FREEZE_ALERT, alertstate: 'firing' }, constant(1), END - 3 * 3600],

@@ -186,7 +186,9 @@ describe('executive queries on a real Prometheus with recorded SLO rules', () =>
     const left = bySlo(await instant(prometheus, expr('SLO compliance', 'C'), end));
     const burn = bySlo(await instant(prometheus, expr('SLO compliance', 'D'), end));
     const status = bySlo(await instant(prometheus, expr('SLO compliance', 'E'), end));
+    const spent = bySlo(await instant(prometheus, expr('Error budget burn'), end));
     expect(Object.keys(objective).sort()).toEqual([...SLOS].sort());
+    expect(Object.keys(burn).sort()).toEqual([...SLOS].sort());
     for (const slo of doc.slos) {
       const allowed = 1 - slo.objective / 100;
       const dayError = errorRatio(slo.serviceId, end - 86400, end);
@@ -195,6 +197,7 @@ describe('executive queries on a real Prometheus with recorded SLO rules', () =>
       expectClose(1 - sli[slo.id], dayError, PERIOD_RELATIVE);
       expectClose(1 - left[slo.id], dayError / allowed, PERIOD_RELATIVE);
       expectClose(burn[slo.id], recentError / allowed, BURN_RELATIVE);
+      expect(spent[slo.id]).toBeCloseTo(1 - left[slo.id], 12);
       const expectedStatus = left[slo.id] <= 0 ? 0 : left[slo.id] <= 0.25 ? 1 : 2;
       expect(status[slo.id]).toBe(expectedStatus);
     }

@@ -22,6 +22,7 @@ import {
   buildDebugDashboard,
   buildExecutiveDashboard,
   buildOnCallDashboard,
+  dashboardPanels,
   dashboardQueries,
 } from '../../src/domain/dashboards';
 import type { RegistryDocument, Slo } from '../../src/domain/model';
@@ -97,19 +98,25 @@ function onPrometheus(doc: RegistryDocument, datasource: string): boolean {
 
 function dashboardQueriesSent(doc: RegistryDocument, dashboard: Dashboard): Sent[] {
   const range = timeRange(dashboard.time.from, dashboard.time.to);
-  const { intervalMs } = rangeUtil.calculateInterval(range, PANEL_POINTS);
-  const sent = (where: string, expr: string, instant: boolean): Sent => ({
-    budget: DASHBOARD_BUDGET_SECONDS,
-    where: `${dashboard.uid} · ${where}`,
-    expr: interpolate(expr, range, intervalMs, dashboard.variables),
-    instant,
-    range,
-    intervalMs,
-  });
+  const minIntervals = new Map(dashboardPanels(dashboard).map((item) => [item.id, item.minInterval]));
+  // the panel's minimum step is the scene query runner's lower interval limit (src/scenes/buildPanel.ts)
+  const sent = (where: string, expr: string, instant: boolean, minInterval?: string): Sent => {
+    const { intervalMs } = rangeUtil.calculateInterval(range, PANEL_POINTS, minInterval);
+    return {
+      budget: DASHBOARD_BUDGET_SECONDS,
+      where: `${dashboard.uid} · ${where}`,
+      expr: interpolate(expr, range, intervalMs, dashboard.variables),
+      instant,
+      range,
+      intervalMs,
+    };
+  };
   return [
     ...dashboardQueries(dashboard)
       .filter(({ query }) => onPrometheus(doc, query.datasource))
-      .map(({ panelTitle, query }) => sent(`${panelTitle} ${query.refId}`, query.expr, Boolean(query.instant))),
+      .map(({ panelId, panelTitle, query }) =>
+        sent(`${panelTitle} ${query.refId}`, query.expr, Boolean(query.instant), minIntervals.get(panelId))
+      ),
     ...dashboard.annotations
       .filter((annotation) => onPrometheus(doc, annotation.datasource))
       .map((annotation) => sent(`annotation ${annotation.name}`, annotation.expr, false)),

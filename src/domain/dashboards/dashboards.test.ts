@@ -1,5 +1,6 @@
 import { RegistryDocument } from '../model';
 import { DEFAULT_BILLING_QUERY } from '../registry';
+import { generateRuleFiles, isAlertingRule } from '../rules';
 import {
   buildCostDashboard,
   buildDebugDashboard,
@@ -10,6 +11,7 @@ import {
   dashboardQueries,
   queryProblems,
 } from './index';
+import { renderDashboardJson } from './json';
 import { interpolateForCheck } from './queries';
 import { demoRegistry, scaledRegistry } from './testing/fixtures';
 
@@ -65,6 +67,64 @@ describe('every generated query parses', () => {
         }),
       }),
     ]);
+  });
+});
+
+describe('the SLO series read', () => {
+  /** The `slo:` names the default rules of `doc` record (no Sloth series). */
+  function recordedNames(doc: RegistryDocument): Set<string> {
+    return new Set(
+      generateRuleFiles(doc).prometheus.flatMap(({ file }) =>
+        file.groups.flatMap((group) => group.rules.flatMap((rule) => (isAlertingRule(rule) ? [] : [rule.record])))
+      )
+    );
+  }
+
+  test.each([
+    ['the demo registry', demo],
+    ['300 services', scaledRegistry(300)],
+  ])('every dashboard of %s reads only series its default rules record', (_name, doc) => {
+    expect(doc.settings.slothSeries).toBeFalsy();
+    const recorded = recordedNames(doc);
+    const read = new Set(
+      allDashboards(doc).flatMap((dashboard) =>
+        dashboardQueries(dashboard).flatMap(({ query }) => query.expr.match(/\bslo:[a-z_:0-9]+/g) ?? [])
+      )
+    );
+    expect(read.size).toBeGreaterThan(4);
+    expect([...read].filter((name) => !recorded.has(name))).toEqual([]);
+    for (const sloth of ['slo:objective:ratio', 'slo:error_budget:ratio', 'slo:current_burn_rate:ratio']) {
+      expect(read.has(sloth)).toBe(false);
+    }
+  });
+
+  test('the compliance table derives objective, period SLI and burn rate from slo:info, budget left and increases', () => {
+    const compliance = dashboardQueries(buildExecutiveDashboard(demo))
+      .filter(({ panelTitle }) => panelTitle === 'SLO compliance')
+      .map(({ query }) => query.expr);
+    const allowed = (selector: string) =>
+      `((0.005 * group by (sloth_id) (slo:info{${selector}, objective="99.5"})) or ` +
+      `(0.001 * group by (sloth_id) (slo:info{${selector}, objective="99.9"})))`;
+    const services = 'sloth_service=~"checkout|payments|search|catalog"';
+    const left = `min by (sloth_service, sloth_id) (slo:period_error_budget_remaining:ratio{${services}})`;
+    expect(compliance[0]).toBe(
+      `1 - (group by (sloth_service, sloth_id) (slo:info{${services}}) * on (sloth_id) group_left () ${allowed(services)})`
+    );
+    expect(compliance[1]).toBe(`1 - (1 - ${left}) * on (sloth_id) group_left () ${allowed(services)}`);
+    expect(compliance[2]).toBe(left);
+    // the demo has a freeform SLI: its recorded 5m ratio, the others' summed increases
+    expect(compliance[3]).toBe(
+      `max by (sloth_service, sloth_id) ((max without (sloth_window) (slo:sli_error:increase5m{${services}} / ` +
+        `slo:sli_total:increase5m{${services}}) or max without (sloth_window) (slo:sli_error:ratio_rate5m{${services}})) ` +
+        `/ on (sloth_id) group_left () ${allowed(services)})`
+    );
+  });
+
+  test('the 7-day error budget burn is the period burn rate, one minus the budget left', () => {
+    const burn = dashboardPanels(buildExecutiveDashboard(demo)).find((item) => item.title === 'Error budget burn')!;
+    expect(burn.queries[0].expr).toBe(
+      '1 - min by (sloth_service, sloth_id) (slo:period_error_budget_remaining:ratio{sloth_service=~"checkout|payments|search|catalog"})'
+    );
   });
 });
 
@@ -305,5 +365,30 @@ describe('query cost', () => {
     ]);
     expect(hourly(buildOnCallDashboard(doc, 'checkout'))).toEqual([]);
     expect(hourly(buildDebugDashboard(doc, 'checkout'))).toEqual([]);
+  });
+
+  test('burn rates over windows summed at 5-minute steps or from tiles step by 5 minutes at least', () => {
+    const steps = (serviceId: string) =>
+      dashboardPanels(buildOnCallDashboard(demo, serviceId))
+        .filter((item) => item.title.startsWith('Burn rate'))
+        .flatMap((item) => item.queries.map((query) => [query.legend, query.minInterval]));
+    expect(steps('payments')).toEqual([
+      ['{{sloth_id}} · 1h', '5m'],
+      ['{{sloth_id}} · 5m', undefined],
+      ['{{sloth_id}} · 6h', '5m'],
+      ['{{sloth_id}} · 30m', undefined],
+      ['{{sloth_id}} · 1d', '5m'],
+      ['{{sloth_id}} · 2h', '5m'],
+      ['{{sloth_id}} · 3d', '5m'],
+      ['{{sloth_id}} · 6h', '5m'],
+    ]);
+    // checkout has a freeform SLI, whose recorded ratios change at every evaluation
+    expect(steps('checkout').every(([, step]) => step === undefined)).toBe(true);
+    const json = renderDashboardJson(buildOnCallDashboard(demo, 'payments'), demo.settings) as {
+      panels: Array<{ targets?: Array<{ interval?: string }> }>;
+    };
+    // six burn rates and the objective line
+    const stepped = json.panels.flatMap((item) => item.targets ?? []).filter((target) => target.interval === '5m');
+    expect(stepped).toHaveLength(7);
   });
 });

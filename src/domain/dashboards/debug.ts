@@ -3,13 +3,14 @@
  * filter and a search box), the error-log rate, pod CPU, memory and restarts, latency percentiles
  * and the health of the services it depends on.
  */
-import { LatencySli, RegistryDocument } from '../model';
+import { LatencySli, RegistryDocument, Slo } from '../model';
 import { bucketSelector, metricSelector } from '../query/selector';
 import { stableUid } from '../rules/uid';
-import { CURRENT_BURN_RATE, LABEL_SERVICE, PERIOD_BUDGET_REMAINING, servicesSelector } from '../rules/names';
+import { CURRENT_WINDOW, LABEL_SERVICE, servicesSelector } from '../rules/names';
 import { serviceDrilldowns } from './links';
 import { BUDGET_THRESHOLDS, BURN_THRESHOLDS, logQuery, panel, PanelIds, promQuery, tableQuery } from './panels';
 import { serviceScope, ServiceScope } from './service';
+import { budgetLeftBySlo, burnRateBySlo } from './sloQueries';
 import { ALL_VALUE, Dashboard, Panel, Row, Threshold, Variable } from './types';
 
 /** Log levels of the demo's streams and of most logfmt/JSON loggers. */
@@ -34,7 +35,8 @@ export function buildDebugDashboard(doc: RegistryDocument, serviceId: string): D
   const scope = serviceScope(doc, serviceId);
   const ids = new PanelIds();
   const { service } = scope;
-  const rows = [logRow(ids, scope), podRow(ids, scope), latencyRow(ids, scope)].map((row) => ({
+  const dependencies = doc.slos.filter((slo) => service.dependsOn.includes(slo.serviceId));
+  const rows = [logRow(ids, scope), podRow(ids, scope), latencyRow(ids, scope, dependencies)].map((row) => ({
     ...row,
     panels: row.panels.map((item) => ({ ...item, links: scope.links })),
   }));
@@ -125,7 +127,8 @@ function podRow(ids: PanelIds, scope: ServiceScope): Row {
   };
 }
 
-function latencyRow(ids: PanelIds, scope: ServiceScope): Row {
+/** Latency percentiles and the health of the services depended on, from their SLOs (`dependencies`). */
+function latencyRow(ids: PanelIds, scope: ServiceScope, dependencies: Slo[]): Row {
   const latency = scope.slos.map((slo) => slo.sli).find((sli): sli is LatencySli => sli.kind === 'latency');
   const histogram = latency
     ? bucketSelector(latency.histogram)
@@ -164,8 +167,8 @@ function latencyRow(ids: PanelIds, scope: ServiceScope): Row {
         description: `Health of the services ${scope.service.name} depends on: worst budget left, worst burn rate and firing SLO alerts.`,
         kind: 'table',
         queries: [
-          tableQuery('A', `min by (${LABEL_SERVICE}) (${PERIOD_BUDGET_REMAINING}${selector})`),
-          tableQuery('B', `max by (${LABEL_SERVICE}) (${CURRENT_BURN_RATE}${selector})`),
+          tableQuery('A', budgetLeftBySlo(selector, LABEL_SERVICE)),
+          tableQuery('B', burnRateBySlo(dependencies, CURRENT_WINDOW, selector, LABEL_SERVICE)),
           tableQuery('C', `count by (${LABEL_SERVICE}) (ALERTS${servicesSelector(deps, ['alertstate="firing"'])})`),
         ],
         columns: [

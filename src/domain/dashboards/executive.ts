@@ -8,19 +8,15 @@
  * queries are combined into one query per unit (see `kpiRow`).
  */
 import { tidy } from '../budget/budget';
-import { RegistryDocument } from '../model';
+import { RegistryDocument, Slo } from '../model';
 import { stableUid } from '../rules/uid';
 import {
   BURN_ALERT_MATCHER,
-  CURRENT_BURN_RATE,
-  ERROR_BUDGET_RATIO,
+  CURRENT_WINDOW,
   FREEZE_ALERT,
   LABEL_BURN_TIER,
   LABEL_ID,
   LABEL_SERVICE,
-  OBJECTIVE_RATIO,
-  PERIOD_BUDGET_REMAINING,
-  PERIOD_BURN_RATE,
   servicesSelector,
 } from '../rules/names';
 import { LOW_BUDGET_LEFT } from '../registryView/sloStatus';
@@ -29,6 +25,7 @@ import { ExecutiveFilters, hasFilters, selectServices } from './filters';
 import { kpiRow } from './kpis';
 import { serviceDrilldowns } from './links';
 import { BURN_THRESHOLDS, BUDGET_THRESHOLDS, panel, PanelIds, promQuery, tableQuery } from './panels';
+import { budgetLeftBySlo, burnRateBySlo, objectiveBySlo, periodErrorRatioBySlo } from './sloQueries';
 import { Dashboard, Row, Threshold, ValueMapping } from './types';
 
 /** Label pair identifying an SLO row in tables and legends: `sloth_id` is unique, `sloth_slo` is not. */
@@ -46,9 +43,10 @@ export function buildExecutiveDashboard(doc: RegistryDocument, filters: Executiv
   const services = selectServices(doc, filters);
   const ids = new PanelIds();
   const serviceIds = services.map((service) => service.id);
+  const slos = doc.slos.filter((slo) => serviceIds.includes(slo.serviceId));
   const rows: Row[] = [
     overviewRow(ids, serviceIds),
-    complianceRow(ids, serviceIds),
+    complianceRow(ids, serviceIds, slos),
     kpiRow(ids, services),
     costRow(ids, doc.settings, services),
     incidentRow(ids, serviceIds),
@@ -82,7 +80,7 @@ function filterKey(filters: ExecutiveFilters): string {
 
 /** Budget left per SLO, the worst group of a grouped SLO. */
 function budgetLeft(selector: string): string {
-  return `min by (${BY_SLO}) (${PERIOD_BUDGET_REMAINING}${selector})`;
+  return budgetLeftBySlo(selector, BY_SLO);
 }
 
 /**
@@ -140,11 +138,10 @@ function overviewRow(ids: PanelIds, serviceIds: string[]): Row {
   };
 }
 
-function complianceRow(ids: PanelIds, serviceIds: string[]): Row {
-  const slos = servicesSelector(serviceIds);
-  const left = budgetLeft(slos);
-  // The period SLI is 1 − period burn rate × allowed error ratio: one expression for SLOs of any window.
-  const periodError = `max by (${BY_SLO}) (${PERIOD_BURN_RATE}${slos} * on (${LABEL_ID}) group_left ${ERROR_BUDGET_RATIO}${slos})`;
+function complianceRow(ids: PanelIds, serviceIds: string[], slos: Slo[]): Row {
+  const selector = servicesSelector(serviceIds);
+  const left = budgetLeft(selector);
+  const currentBurn = burnRateBySlo(slos, CURRENT_WINDOW, selector, BY_SLO);
   const table = panel(ids, {
     title: 'SLO compliance',
     description:
@@ -152,10 +149,11 @@ function complianceRow(ids: PanelIds, serviceIds: string[]): Row {
       'burn rate. Grouped SLOs show their worst group. Select a row to open the service.',
     kind: 'table',
     queries: [
-      tableQuery('A', `max by (${BY_SLO}) (${OBJECTIVE_RATIO}${slos})`),
-      tableQuery('B', `1 - ${periodError}`),
+      tableQuery('A', objectiveBySlo(slos, selector, BY_SLO)),
+      // The period SLI is 1 − (1 − budget left) × allowed error ratio: SLOs of any window, no tiles read.
+      tableQuery('B', `1 - ${periodErrorRatioBySlo(slos, selector, BY_SLO)}`),
       tableQuery('C', left),
-      tableQuery('D', `max by (${BY_SLO}) (${CURRENT_BURN_RATE}${slos})`),
+      tableQuery('D', currentBurn),
       tableQuery('E', `(${left} > bool 0) + (${left} > bool ${tidy(LOW_BUDGET_LEFT)})`),
     ],
     columns: [
@@ -173,22 +171,19 @@ function complianceRow(ids: PanelIds, serviceIds: string[]): Row {
   });
   const burn = panel(ids, {
     title: 'Error budget burn',
-    description: 'Burn rate of each SLO over 5 minutes; above 1x the budget runs out before the window ends.',
+    description:
+      "Share of each SLO's error budget spent over its window (its period burn rate), hour by hour: every error " +
+      'raises the line and errors leaving the window lower it; above 1x the budget is spent. The table shows the ' +
+      'current (5m) burn rate, the on-call views the burn rate over each alert window.',
     kind: 'timeseries',
-    queries: [
-      promQuery('A', `max by (${BY_SLO}) (${CURRENT_BURN_RATE}${slos})`, {
-        legend: `{{${LABEL_SERVICE}}} · {{${LABEL_ID}}}`,
-      }),
-    ],
+    queries: [promQuery('A', `1 - ${left}`, { legend: `{{${LABEL_SERVICE}}} · {{${LABEL_ID}}}` })],
     unit: 'x',
     thresholds: BURN_THRESHOLDS,
     showThresholds: true,
-    // The view spans 7 days: at Grafana's usual 10- or 20-minute steps this panel draws 500 to 1,000
-    // points per SLO, more than the panel is wide in pixels, and costs Prometheus one step per point
-    // for every SLO (the SLO panels' largest query). Hourly points (168) still show every burn that
-    // lasts an hour or more, as the default burn-rate alerts need (their long windows are 1 h or
-    // longer), and a 5-minute burn rate is a sample at any step: spikes shorter than the step were
-    // already missed at 10 minutes. The on-call view shows the same series at fine steps over 6 h.
+    // The budget left is recorded per SLO (1 − budget left is the period burn rate), so the 7 days cost
+    // one sample per SLO and step, whatever the SLI. Hourly points (168) are as many as the panel can
+    // show per SLO; the period ratio of a countable SLI is summed from hourly tiles, so it moves once
+    // an hour: finer steps would draw the same value several times and read it as often.
     minInterval: '1h',
     dataLinks: serviceDrilldowns('labels'),
     width: 24,

@@ -6,20 +6,14 @@
  */
 import { RegistryDocument } from '../model';
 import { onCallDashboardUid } from './saved';
-import {
-  CURRENT_WINDOW,
-  LABEL_BURN_TIER,
-  LABEL_ID,
-  OBJECTIVE_RATIO,
-  PERIOD_BUDGET_REMAINING,
-  sliErrorRatioName,
-} from '../rules/names';
-import { burnPanelSpecs, burnRateExpr, burnThresholds } from './burnWindows';
+import { BASE_WINDOW, CURRENT_WINDOW, LABEL_BURN_TIER, LABEL_ID } from '../rules/names';
+import { burnMinInterval, burnPanelSpecs, burnRateExpr, burnThresholds } from './burnWindows';
 import { runbookDataLinks } from './links';
 import { BUDGET_THRESHOLDS, panel, PanelIds, promQuery, tableQuery } from './panels';
 import { metricSelector } from '../query/selector';
 import { runbookMarkdown } from './runbookText';
 import { serviceScope, ServiceScope, sloVariable } from './service';
+import { budgetLeftBySlo, objectiveBySlo, sloErrorRatio } from './sloQueries';
 import { Dashboard, Panel, PanelLink, Row } from './types';
 
 /** The on-call dashboard of `serviceId`; throws when the registry has no such service. */
@@ -74,11 +68,14 @@ function sliRow(ids: PanelIds, scope: ServiceScope): Row {
       description: `Each SLO's SLI over the last ${CURRENT_WINDOW}, with its objective as a dashed line.`,
       kind: 'timeseries',
       queries: [
-        promQuery('A', `1 - max by (${LABEL_ID}) (${sliErrorRatioName(CURRENT_WINDOW)}${selector})`, {
+        promQuery('A', `1 - max by (${LABEL_ID}) (${sloErrorRatio(scope.slos, CURRENT_WINDOW, selector)})`, {
           legend: `{{${LABEL_ID}}}`,
         }),
-        promQuery('B', `max by (${LABEL_ID}) (${OBJECTIVE_RATIO}${selector})`, {
+        // The objective changes only when the rules do: 5-minute steps draw the same line, and spare
+        // Prometheus evaluating the join with slo:info at every one of Grafana's (1,080 over 6 hours).
+        promQuery('B', objectiveBySlo(scope.slos, selector, LABEL_ID), {
           legend: `{{${LABEL_ID}}} objective`,
+          minInterval: BASE_WINDOW,
         }),
       ],
       unit: 'percentunit',
@@ -90,7 +87,7 @@ function sliRow(ids: PanelIds, scope: ServiceScope): Row {
       description: "Share of each SLO's error budget left over its window; negative when overspent.",
       kind: 'bargauge',
       queries: [
-        promQuery('A', `min by (${LABEL_ID}) (${PERIOD_BUDGET_REMAINING}${selector})`, {
+        promQuery('A', budgetLeftBySlo(selector, LABEL_ID), {
           instant: true,
           legend: `{{${LABEL_ID}}}`,
         }),
@@ -115,8 +112,12 @@ function burnRow(ids: PanelIds, scope: ServiceScope): Row {
         `exceed the line: ${spec.slos.map(({ slo, factor }) => `${slo.name} at ${factor}x`).join(', ')}.`,
       kind: 'timeseries',
       queries: [
-        promQuery('A', burnRateExpr(spec, spec.long, scope.recorded), { legend: `{{${LABEL_ID}}} · ${spec.long}` }),
-        promQuery('B', burnRateExpr(spec, spec.short, scope.recorded), { legend: `{{${LABEL_ID}}} · ${spec.short}` }),
+        ...[spec.long, spec.short].map((window, i) =>
+          promQuery(i === 0 ? 'A' : 'B', burnRateExpr(spec, window, scope.recorded), {
+            legend: `{{${LABEL_ID}}} · ${window}`,
+            ...(burnMinInterval(spec, window) ? { minInterval: burnMinInterval(spec, window) } : {}),
+          })
+        ),
       ],
       unit: 'x',
       thresholds: burnThresholds(spec),

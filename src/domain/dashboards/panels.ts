@@ -22,7 +22,7 @@ export function panel(ids: PanelIds, spec: PanelSpec): Panel {
   return { id: ids.next(), links: [], dataLinks: [], ...spec };
 }
 
-type QueryOptions = Partial<Pick<DashboardQuery, 'legend' | 'instant' | 'format'>>;
+type QueryOptions = Partial<Pick<DashboardQuery, 'legend' | 'instant' | 'format' | 'minInterval'>>;
 
 /** A PromQL query on the Prometheus data source (or, with `datasource`, on a Prometheus-kind billing source). */
 export function promQuery(

@@ -24,6 +24,12 @@ export interface DashboardQuery {
   /** One value per series at the end of the range instead of a range of values. */
   instant?: boolean;
   format?: 'time_series' | 'table' | 'logs';
+  /**
+   * The query's own minimum step (`5m`), on top of the panel's `minInterval`: Grafana's per-query
+   * "Min step" (the target's `interval`), for a query whose values change less often than the
+   * others of its panel.
+   */
+  minInterval?: string;
 }
 
 /** A threshold step: from `value` upwards (the first step has `null`, "from minus infinity"). */

@@ -40,6 +40,9 @@ export function targetJson(query: DashboardQuery, settings: AppSettings): Json {
   target.instant = Boolean(query.instant);
   target.range = !query.instant;
   target.format = query.format ?? 'time_series';
+  if (query.minInterval) {
+    target.interval = query.minInterval;
+  }
   return target;
 }
 
