@@ -13,8 +13,13 @@ const translationsReady = initPluginTranslations(pluginJson.id);
 const LazyApp = lazy(() => {
   // While the app's code loads, so do the registry and the code of the page the address names:
   // the three arrive together rather than one after the other (bench/RESULTS.md, "UI scale").
-  import('./storage/preload').then(({ preloadRegistry }) => preloadRegistry()).catch(() => undefined);
-  preloadPageCode(window.location.pathname);
+  const pathname = window.location.pathname;
+  const registry = import('./storage/preload').then(({ preloadRegistry }) => preloadRegistry());
+  // …and, once the registry is read, the live values of a page that shows them.
+  Promise.all([registry, import('./components/LiveValues/preloadLiveValues')])
+    .then(([, { preloadLiveValues }]) => preloadLiveValues(pathname))
+    .catch(() => undefined);
+  preloadPageCode(pathname);
   return translationsReady.then(() => import('./components/App/App'));
 });
 const LazyAppConfig = lazy(() => translationsReady.then(() => import('./components/AppConfig/AppConfig')));

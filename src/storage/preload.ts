@@ -45,6 +45,11 @@ export function preloadRegistry(options: { api?: GrafanaApi; user?: RegistryUser
   preloaded = entry;
 }
 
+/** The preloaded read, without taking it (for reads that follow it, e.g. the live values). */
+export function preloadedRegistry(): Promise<LoadResult> | undefined {
+  return preloaded?.result;
+}
+
 /**
  * The preloaded read, once: undefined when there is none or it is too old. `onProgress` hears
  * the migration progress so far and from now on.

@@ -8,18 +8,19 @@ function registry() {
   return doc;
 }
 
+const CURRENT_RATIO =
+  'max by (sloth_id) (max without (sloth_window) (slo:sli_error:increase5m / slo:sli_total:increase5m) or max without (sloth_window) (slo:sli_error:ratio_rate5m))';
+
 const recordedOnlyFor = (id: string) => (expr: string) => {
-  if (expr === 'max by (sloth_id) (slo:sli_error:ratio_rate30d)') {
-    return [{ labels: { sloth_id: id }, value: 0.0004 }];
-  }
   if (expr === 'min by (sloth_id) (slo:period_error_budget_remaining:ratio)') {
     return [{ labels: { sloth_id: id }, value: 0.6 }];
   }
   if (expr === 'min by (sloth_id) (slo:period_error_budget_remaining:ratio offset 30d)') {
     return [{ labels: { sloth_id: id }, value: -0.2 }];
   }
-  if (expr === 'max by (sloth_id) (slo:current_burn_rate:ratio)') {
-    return [{ labels: { sloth_id: id }, value: 2.5 }];
+  if (expr === CURRENT_RATIO) {
+    // 2.5 times the 0.1 % an objective of 99.9 % allows
+    return [{ labels: { sloth_id: id }, value: 0.0025 }];
   }
   if (expr.startsWith('count by (sloth_id, alertname, alertstate, sloth_severity) (ALERTS')) {
     // a renamed burn alert (alerting.name), told apart by sloth_severity
@@ -31,15 +32,15 @@ const recordedOnlyFor = (id: string) => (expr: string) => {
 };
 
 describe('fetchSloValues', () => {
-  test('reads all SLOs from one query per recorded metric, named after the rules', async () => {
+  test('reads all SLOs in one request of a few queries, from the series the rules record by default', async () => {
     const doc = registry();
     const fake = installFakeDataSources(recordedOnlyFor('checkout-ratio'));
     const values = await fetchSloValues(doc, { rawLimit: 0 });
+    expect(fake.requests).toHaveLength(1);
     expect(fake.requests[0].request.targets.map((target) => (target as unknown as { expr: string }).expr)).toEqual([
-      'max by (sloth_id) (slo:sli_error:ratio_rate30d)',
       'min by (sloth_id) (slo:period_error_budget_remaining:ratio)',
       'min by (sloth_id) (slo:period_error_budget_remaining:ratio offset 30d)',
-      'max by (sloth_id) (slo:current_burn_rate:ratio)',
+      CURRENT_RATIO,
       'count by (sloth_id, alertname, alertstate, sloth_severity) (ALERTS{burn_tier!=""} or ALERTS{alertname="SLOReleaseFreeze"})',
     ]);
     expect(values['checkout-ratio']).toEqual({

@@ -1,26 +1,32 @@
 /**
- * Reading every SLO's values from the recorded series in a handful of instant queries: one per
- * recorded metric for all SLOs (grouped by `sloth_id`), never one per SLO. The SLI query is per
- * period (`slo:sli_error:ratio_rate30d`, `…28d`) because the period is part of the series name.
+ * Reading every SLO's values from the recorded series in one data source request of a handful of
+ * instant queries, each for all SLOs (grouped by `sloth_id`), never one per SLO:
+ *
+ * - budget left: `slo:period_error_budget_remaining:ratio`, which every SLO records;
+ * - the period SLI follows from it and the objective (`1 - (1 - budget left) × allowed ratio`),
+ *   so no period ratio is queried (the rules no longer record one by default);
+ * - the current burn rate: the 5-minute error ratio summed from the recorded increases (or, for a
+ *   freeform SLI and Sloth's series, the recorded 5-minute ratio), divided here by the SLO's
+ *   allowed error ratio;
+ * - the budget left one period ago (per period, e.g. 30d and 28d), and the alerts.
  */
-import { isProblem, parseSloWindow, ruleWindowDays } from '../../domain/budget';
+import { allowedErrorRatio, isProblem, parseSloWindow, ruleWindowDays, tidy } from '../../domain/budget';
 import { Severity, Slo } from '../../domain/model';
 import {
   BURN_ALERT_MATCHER,
-  CURRENT_BURN_RATE,
+  CURRENT_WINDOW,
   FREEZE_ALERT,
   LABEL_ID,
   LABEL_SLOTH_SEVERITY,
   PERIOD_BUDGET_REMAINING,
-  sliErrorRatioName,
 } from '../../domain/rules/names';
+import { errorRatio } from '../../domain/rules/windowRatio';
 import { InstantQuery, InstantResult, Sample } from '../prometheus/instantQuery';
 import { SloAlert, SloMeasurement } from './types';
 
 const BUDGET_REF = 'budgetLeft';
-const BURN_REF = 'burnRate';
+const CURRENT_RATIO_REF = 'currentErrorRatio';
 const ALERTS_REF = 'alerts';
-const SLI_REF_PREFIX = 'sli_';
 const PREVIOUS_REF_PREFIX = 'previousBudgetLeft_';
 
 /** The period the rules record for an SLO's window, e.g. `30d` (a calendar month records 30d). */
@@ -29,14 +35,10 @@ export function recordedPeriod(slo: Slo): string | undefined {
   return isProblem(window) ? undefined : `${ruleWindowDays(window)}d`;
 }
 
-/** The instant queries that read every SLO's recorded values. */
+/** The instant queries that read every SLO's recorded values, all sent in one request. */
 export function recordedQueries(slos: Slo[]): InstantQuery[] {
   const periods = [...new Set(slos.map(recordedPeriod).filter((period): period is string => Boolean(period)))].sort();
   return [
-    ...periods.map((period) => ({
-      refId: `${SLI_REF_PREFIX}${period}`,
-      expr: `max by (${LABEL_ID}) (${sliErrorRatioName(period)})`,
-    })),
     { refId: BUDGET_REF, expr: `min by (${LABEL_ID}) (${PERIOD_BUDGET_REMAINING})` },
     // The budget left one window ago closed the window before the current one: with the current
     // value, enough to tell a budget spent two windows in a row (the governance check's limit).
@@ -44,7 +46,7 @@ export function recordedQueries(slos: Slo[]): InstantQuery[] {
       refId: `${PREVIOUS_REF_PREFIX}${period}`,
       expr: `min by (${LABEL_ID}) (${PERIOD_BUDGET_REMAINING} offset ${period})`,
     })),
-    { refId: BURN_REF, expr: `max by (${LABEL_ID}) (${CURRENT_BURN_RATE})` },
+    { refId: CURRENT_RATIO_REF, expr: `max by (${LABEL_ID}) ${errorRatio(CURRENT_WINDOW)}` },
     {
       // Burn alerts by the label they all carry (`alerting.name` may rename them), told by
       // `sloth_severity`, which page and ticket labels cannot change as they can `severity`.
@@ -100,34 +102,37 @@ export function recordedFailure(results: Record<string, InstantResult>): string 
   return undefined;
 }
 
+/** The SLI over the period that leaves `budgetLeft` of the budget: 1 − (1 − budget left) × allowed error ratio. */
+export function periodSli(budgetLeft: number, objective: number): number {
+  return tidy(1 - (1 - budgetLeft) * allowedErrorRatio(objective));
+}
+
 /**
- * Measurements of the SLOs that have recorded values; SLOs without any recorded SLI or budget
- * are left out (they need the raw query).
+ * Measurements of the SLOs that have a recorded budget left; SLOs without one are left out (they
+ * need the raw query).
  */
 export function readRecorded(slos: Slo[], results: Record<string, InstantResult>): Map<string, SloMeasurement> {
   const budget = byId(results[BUDGET_REF]);
-  const burn = byId(results[BURN_REF]);
+  const currentRatio = byId(results[CURRENT_RATIO_REF]);
   const alerts = alertsById(results[ALERTS_REF]);
-  const sliByPeriod = new Map<string, Map<string, number>>();
   const previousByPeriod = new Map<string, Map<string, number>>();
   const measured = new Map<string, SloMeasurement>();
   for (const slo of slos) {
     const period = recordedPeriod(slo);
-    if (period && !sliByPeriod.has(period)) {
-      sliByPeriod.set(period, byId(results[`${SLI_REF_PREFIX}${period}`]));
+    if (period && !previousByPeriod.has(period)) {
       previousByPeriod.set(period, byId(results[`${PREVIOUS_REF_PREFIX}${period}`]));
     }
-    const errorRatio = period ? sliByPeriod.get(period)?.get(slo.id) : undefined;
-    const previousBudgetLeft = period ? previousByPeriod.get(period)?.get(slo.id) : undefined;
     const budgetLeft = budget.get(slo.id);
-    if (errorRatio === undefined && budgetLeft === undefined) {
+    if (budgetLeft === undefined) {
       continue;
     }
+    const previousBudgetLeft = period ? previousByPeriod.get(period)?.get(slo.id) : undefined;
+    const ratio = currentRatio.get(slo.id);
     measured.set(slo.id, {
       source: 'recorded',
-      sli: errorRatio === undefined ? undefined : 1 - errorRatio,
+      sli: periodSli(budgetLeft, slo.objective),
       budgetLeft,
-      burnRate: burn.get(slo.id),
+      burnRate: ratio === undefined ? undefined : tidy(ratio / allowedErrorRatio(slo.objective)),
       ...(previousBudgetLeft === undefined ? {} : { previousBudgetLeft }),
       alert: alertOf(alerts.get(slo.id) ?? []),
     });

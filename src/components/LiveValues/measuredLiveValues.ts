@@ -3,7 +3,9 @@
  * rate, read from the recorded series (or the raw SLI query when the rules are not loaded) by
  * the same client as the SLO list, each costed service's spend against its baseline (two billing
  * queries), and which services have their dashboards saved in Grafana (one dashboard search). One read per registry revision is shared by every page and kept for a
- * minute, so moving between pages does not query again.
+ * minute, so moving between pages does not query again. The read can start before any page
+ * renders (./preloadLiveValues.ts starts it as soon as the registry is read); a page that renders
+ * after it finished shows its values in its first render, without a render that waits for them.
  */
 import { useEffect, useState } from 'react';
 import { fetchCostSpike } from '../../api/cost/fetchCostSpike';
@@ -16,7 +18,17 @@ import { LiveValues, SloLiveValues } from '../../domain/registryView/liveValues'
 
 const MAX_AGE_MS = 60_000;
 
-let reads = new WeakMap<RegistryDocument, { at: number; values: Promise<LiveValues> }>();
+/** A read of one registry's live values: its start (epoch ms), its promises and, once they settle, their values. */
+interface Read {
+  at: number;
+  values: Promise<LiveValues>;
+  /** The SLO list's measurements, which the registry views' values are made from. */
+  slos: Promise<Record<string, SloMeasurement>>;
+  settled?: LiveValues;
+  settledSlos?: Record<string, SloMeasurement>;
+}
+
+let reads = new WeakMap<RegistryDocument, Read>();
 
 /** Drops every kept read, e.g. after a dashboard was saved: the next page reads afresh. */
 export function forgetMeasuredLiveValues(): void {
@@ -63,9 +75,9 @@ function prometheusConfigured(doc: RegistryDocument): boolean {
  * SLO values when a Prometheus data source is configured; spend and its baseline from the billing
  * data source (or why not); saved dashboards in any case (unknown when the search fails).
  */
-async function measure(doc: RegistryDocument): Promise<LiveValues> {
+async function measure(doc: RegistryDocument, measured: Promise<Record<string, SloMeasurement>>): Promise<LiveValues> {
   const [slos, costs, saved] = await Promise.all([
-    prometheusConfigured(doc) ? fetchSloValues(doc).then(toLiveValues) : Promise.resolve<LiveValues>({}),
+    prometheusConfigured(doc) ? measured.then(toLiveValues) : Promise.resolve<LiveValues>({}),
     fetchCostSpike(doc),
     fetchServicesWithSavedDashboards(doc.services.map((service) => service.id)),
   ]);
@@ -73,20 +85,49 @@ async function measure(doc: RegistryDocument): Promise<LiveValues> {
 }
 
 /** A read of the live values: shared while under a minute old, with the time it started. */
-function read(doc: RegistryDocument, now: number): { at: number; values: Promise<LiveValues> } {
+function read(doc: RegistryDocument, now: number): Read {
   const cached = reads.get(doc);
   if (cached && now - cached.at < MAX_AGE_MS) {
     return cached;
   }
-  const started = { at: now, values: measure(doc) };
+  // Without a Prometheus data source nothing is queried: every SLO says why it has no values.
+  const slos = fetchSloValues(doc);
+  const started: Read = { at: now, slos, values: measure(doc, slos) };
+  slos.then((values) => (started.settledSlos = values));
+  started.values.then((values) => (started.settled = values));
   reads.set(doc, started);
   return started;
 }
 
+/**
+ * Starts reading the live values of `doc` unless a fresh read is kept, e.g. as soon as the
+ * registry is read, before the page that shows them has rendered.
+ */
+export function startLiveValuesRead(doc: RegistryDocument): void {
+  read(doc, Date.now());
+}
+
+/** The kept read of `doc` when it is under a minute old. */
+function keptRead(doc: RegistryDocument): Read | undefined {
+  const kept = reads.get(doc);
+  return kept && Date.now() - kept.at < MAX_AGE_MS ? kept : undefined;
+}
+
+/**
+ * Every SLO's measurements from the shared read of `doc` (started if none is kept): `settled` when
+ * they are already there, so the SLO list renders them at once, else the promise of them.
+ */
+export function sharedSloMeasurements(doc: RegistryDocument): {
+  settled?: Record<string, SloMeasurement>;
+  values: Promise<Record<string, SloMeasurement>>;
+} {
+  const shared = read(doc, Date.now());
+  return { settled: shared.settledSlos, values: shared.slos };
+}
+
 /** When the kept read of `doc` started, if one is under way or fresh: pages share it, so they share its clock. */
 function startOfRead(doc: RegistryDocument): number | undefined {
-  const kept = reads.get(doc);
-  return kept && Date.now() - kept.at < MAX_AGE_MS ? kept.at : undefined;
+  return keptRead(doc)?.at;
 }
 
 /** Where the live values of a page stand: being read since a time (epoch ms), or read. */
@@ -114,7 +155,13 @@ export function useMeasuredLiveValues(doc: RegistryDocument | undefined, enabled
   if (!enabled) {
     return undefined;
   }
-  return doc && answer?.doc === doc
-    ? { status: 'read', values: answer.values }
+  if (doc && answer?.doc === doc) {
+    return { status: 'read', values: answer.values };
+  }
+  // A read that finished before this render (started with the registry's read, or by another
+  // page): its values at once, rather than a render saying they are being read.
+  const settled = doc && keptRead(doc)?.settled;
+  return settled
+    ? { status: 'read', values: settled }
     : { status: 'reading', since: (doc && startOfRead(doc)) ?? mountedAt };
 }

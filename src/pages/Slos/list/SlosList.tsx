@@ -2,9 +2,11 @@ import React, { useMemo } from 'react';
 import { t } from '@grafana/i18n';
 import { Button, EmptyState, Stack } from '@grafana/ui';
 import { downloadText } from '../../../components/AppConfig/downloadText';
+import { usePageLive } from '../../../components/LiveValues/liveState';
 import { PagedTable } from '../../../components/PagedTable/PagedTable';
 import { ReadOnlyNotice } from '../../../components/ReadOnlyNotice/ReadOnlyNotice';
 import { NoServicesEmptyState } from '../../../components/Registry/NoServicesEmptyState';
+import { LiveDataNotice } from '../../../components/Status/LiveDataNotice';
 import { RegistryLoaded } from '../../../components/Registry/RegistryLoaded';
 import { WriteButton } from '../../../components/Registry/WriteButton';
 import { testIds } from '../../../components/testIds';
@@ -76,6 +78,16 @@ function downloadAll(doc: RegistryDocument) {
   }
 }
 
+/**
+ * The registry pages' notice while the values are read, or when they cannot be (each row's source
+ * badge says which SLOs lack their recording rules). Its own component, so that the list does not
+ * render again when the notice changes.
+ */
+function SlosLiveNotice({ doc }: { doc: RegistryDocument }) {
+  const { state, dataSource } = usePageLive(doc.settings.prometheus);
+  return <LiveDataNotice state={state?.kind === 'rulesNotLoaded' ? undefined : state} dataSource={dataSource} />;
+}
+
 function SlosTable({ doc }: { doc: RegistryDocument }) {
   const { values, loading, refresh } = useSloMeasurements(doc);
   const rows = useMemo(() => buildSloRows(doc, values), [doc, values]);
@@ -87,6 +99,7 @@ function SlosTable({ doc }: { doc: RegistryDocument }) {
   return (
     <Stack direction="column" gap={2}>
       <ReadOnlyNotice />
+      <SlosLiveNotice doc={doc} />
       <Stack justifyContent="space-between" alignItems="flex-start" wrap="wrap">
         <SlosFilters query={query} onChange={setQuery} choices={choices} />
         <Stack gap={1}>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { fetchSloValues } from '../../../api/sloValues/fetchSloValues';
 import { SloMeasurement } from '../../../api/sloValues/types';
+import { sharedSloMeasurements } from '../../../components/LiveValues/measuredLiveValues';
 import { RegistryDocument } from '../../../domain/model';
 
 export interface Measurements {
@@ -16,14 +17,24 @@ interface Read {
   values: Record<string, SloMeasurement>;
 }
 
-/** Reads every SLO's values once per registry, and again on `refresh()`. */
+/**
+ * Reads every SLO's values once per registry, and again on `refresh()`. The first read is the one
+ * the registry pages share (started with the registry's read when the list opens): when it has
+ * already finished, the list renders with its values at once.
+ */
 export function useSloMeasurements(doc: RegistryDocument): Measurements {
-  const [read, setRead] = useState<Read | undefined>(undefined);
+  const [read, setRead] = useState<Read | undefined>(() => {
+    const { settled } = sharedSloMeasurements(doc);
+    return settled ? { doc, round: 0, values: settled } : undefined;
+  });
   const [round, setRound] = useState(0);
 
   useEffect(() => {
+    if (read?.doc === doc && read.round === round) {
+      return undefined;
+    }
     let current = true;
-    fetchSloValues(doc).then((values) => {
+    (round === 0 ? sharedSloMeasurements(doc).values : fetchSloValues(doc)).then((values) => {
       if (current) {
         setRead({ doc, round, values });
       }
@@ -31,6 +42,8 @@ export function useSloMeasurements(doc: RegistryDocument): Measurements {
     return () => {
       current = false;
     };
+    // `read` is left out on purpose: a read that finishes must not start another.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [doc, round]);
 
   const refresh = useCallback(() => setRound((value) => value + 1), []);
