@@ -1,8 +1,8 @@
 import { ROUTES } from './constants';
-import { prefixRoute, serviceUrl } from './domain/urls';
+import { prefixRoute, serviceUrl, sloUrl } from './domain/urls';
 
 // The addresses the domain also writes (into dashboard links) are built there, once.
-export { prefixRoute, SERVICE_TABS, serviceUrl, serviceUrlTemplate } from './domain/urls';
+export { prefixRoute, SERVICE_TABS, serviceUrl, serviceUrlTemplate, sloUrl } from './domain/urls';
 
 /** Path of the standalone on-call view, outside the service page's tabs. */
 export const ONCALL_ROUTE = 'oncall';
@@ -19,7 +19,7 @@ export function personUrl(personId: string): string {
 
 /** URL of the SLO editor for an existing SLO, or for a new one when `sloId` is absent. */
 export function sloEditUrl(sloId?: string): string {
-  return sloId ? `${prefixRoute(ROUTES.Slos)}/${encodeURIComponent(sloId)}/edit` : `${prefixRoute(ROUTES.Slos)}/new`;
+  return sloId ? `${sloUrl(sloId)}/${SUB_ROUTES.edit}` : `${prefixRoute(ROUTES.Slos)}/${SUB_ROUTES.create}`;
 }
 
 /** URL of the SLO list, with query parameters (e.g. `{ status: 'burning' }`). */

@@ -159,4 +159,12 @@ export const testIds = {
     download: 'data-testid dash-download',
     rowTitle: 'data-testid dash-row-title',
   },
+  sloPage: {
+    header: 'data-testid slopage-header',
+    service: 'data-testid slopage-service',
+    owner: 'data-testid slopage-owner',
+    runbooks: 'data-testid slopage-runbooks',
+    edit: 'data-testid slopage-edit',
+    dashboards: 'data-testid slopage-dashboards',
+  },
 };

@@ -19,6 +19,11 @@ export function serviceUrl(serviceId: string, tab?: string): string {
   return tab ? `${base}/${tab}` : base;
 }
 
+/** URL of one SLO's page, e.g. `/a/bizowner-slo-app/slos/checkout-availability`. */
+export function sloUrl(sloId: string): string {
+  return `${prefixRoute(ROUTES.Slos)}/${encodeURIComponent(sloId)}`;
+}
+
 /**
  * URL of a service's page whose id is a Grafana link variable, e.g. `${__data.fields.sloth_service}`:
  * left unencoded so that Grafana fills it in when the link is followed (service ids are slugs).

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { testIds } from '../../src/components/testIds';
-import { sloEditUrl, slosUrl } from '../../src/routing';
+import { sloEditUrl, slosUrl, sloUrl } from '../../src/routing';
 import { expect, test } from './host';
 import { panel, pickOption, sliQueryField, uniqueSuffix } from './pages';
 
@@ -92,9 +92,11 @@ test('an SLO built from the latency template previews real data, saves, and its 
     sli: { kind: 'latency', histogram: `${HISTOGRAM}{service="checkout"}`, threshold: 0.5 },
   });
 
-  // Saving lands on the SLO list filtered to the new SLO; from there, its editor offers its rules,
-  // which need no other file: the registry does not record Sloth's series.
+  // Saving lands on the SLO list filtered to the new SLO; from there, its page leads to its editor,
+  // which offers its rules: they need no other file, the registry does not record Sloth's series.
   await page.getByRole('link', { name, exact: true }).click();
+  await expect(page).toHaveURL((url) => url.pathname === sloUrl(id));
+  await page.getByTestId(testIds.sloPage.edit).click();
   await expect(page).toHaveURL((url) => url.pathname === sloEditUrl(id));
   const files = await downloads(
     page,

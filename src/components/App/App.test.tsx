@@ -56,7 +56,8 @@ describe('App', () => {
 
   test.each<[string, string | undefined]>([
     ['reports', undefined],
-    ['slos/checkout-ratio', 'All SLOs'],
+    ['slos/checkout-ratio/history', 'All SLOs'],
+    ['slos/unknown-slo', 'All SLOs'],
     ['slos/unknown-slo/edit', 'All SLOs'],
     ['services/checkout/nope', 'Service checkout'],
     ['services/unknown-service', 'All services'],

@@ -6,10 +6,11 @@ import { prefixRoute, SUB_ROUTES } from '../../routing';
 import { pageCode } from '../pageCode';
 import { lazyPage, reactScene } from '../reactScene';
 import { sloEditorPage } from './editor/sloEditorPage';
+import { sloDetailPage } from './page/sloDetailPage';
 
 const SlosList = lazyPage(pageCode[ROUTES.Slos], 'SlosList');
 
-/** The SLO list, with the editor for a new or an existing SLO as drilldowns. */
+/** The SLO list, with each SLO's page and the editor for a new or an existing SLO as drilldowns. */
 export function getSlosPage(): SceneAppPage {
   return new SceneAppPage({
     title: t('bizowner.slos.title', 'SLOs'),
@@ -27,6 +28,7 @@ export function getSlosPage(): SceneAppPage {
     drilldowns: [
       { routePath: SUB_ROUTES.create, getPage: (_match, parent) => sloEditorPage(parent) },
       { routePath: `:id/${SUB_ROUTES.edit}`, getPage: (match, parent) => sloEditorPage(parent, match.params.id) },
+      { routePath: ':id', getPage: (match, parent) => sloDetailPage(parent, match.params.id) },
     ],
   });
 }

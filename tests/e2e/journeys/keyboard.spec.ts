@@ -1,6 +1,6 @@
 import { expect, Locator, Page, test } from '@playwright/test';
 import { testIds } from '../../../src/components/testIds';
-import { sloEditUrl, slosUrl } from '../../../src/routing';
+import { sloEditUrl, slosUrl, sloUrl } from '../../../src/routing';
 import { watchPage } from '../watchPage';
 import { journeyScreenshot, useJourneySandbox } from './sandboxInstance';
 
@@ -135,8 +135,11 @@ test('an SLO is created for an existing service from the keyboard alone, and app
   });
   expect(saved?.alerting.disabledTiers).toHaveLength(1);
 
-  // From the list, the keyboard opens the new SLO again.
+  // From the list, the keyboard opens the new SLO's page, and from there its editor.
   await tabTo(page, link);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL((url) => url.pathname === sloUrl(id));
+  await tabTo(page, page.getByTestId(testIds.sloPage.edit));
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL((url) => url.pathname === sloEditUrl(id));
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue(name);

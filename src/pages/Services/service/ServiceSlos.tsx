@@ -1,14 +1,16 @@
 import React, { useMemo } from 'react';
 import { t } from '@grafana/i18n';
-import { Column, EmptyState, InteractiveTable, Stack, Text } from '@grafana/ui';
+import { Column, EmptyState, InteractiveTable, Stack, Text, TextLink } from '@grafana/ui';
 import { usePageLive } from '../../../components/LiveValues/liveState';
 import { BudgetLeft } from '../../../components/Status/BudgetLeft';
+import { LiveDataNotice } from '../../../components/Status/LiveDataNotice';
 import { SloHealthBadge } from '../../../components/Status/SloHealthBadge';
 import { liveStateReason } from '../../../components/LiveValues/liveTexts';
 import { sloStatusExplanation } from '../../../components/labels';
 import { testIds } from '../../../components/testIds';
 import { RegistryDocument, Service, Slo } from '../../../domain/model';
 import { sloStatus, SloStatus } from '../../../domain/registryView/sloStatus';
+import { sloUrl } from '../../../routing';
 
 interface SloRow {
   slo: Slo;
@@ -53,7 +55,9 @@ export function ServiceSlos({ service, doc }: { service: Service; doc: RegistryD
         header: t('bizowner.service.slos.name', 'SLO'),
         cell: ({ row: { original } }: Cell) => (
           <Stack direction="column" gap={0}>
-            <Text>{original.slo.name}</Text>
+            <TextLink href={sloUrl(original.slo.id)} inline={false}>
+              {original.slo.name}
+            </TextLink>
             <Text variant="bodySmall" color="secondary">
               {original.slo.id}
             </Text>
@@ -107,8 +111,11 @@ export function ServiceSlos({ service, doc }: { service: Service; doc: RegistryD
     );
   }
   return (
-    <div data-testid={testIds.services.sloTable}>
-      <InteractiveTable columns={columns} data={rows} getRowId={(row: SloRow) => row.slo.id} />
-    </div>
+    <Stack direction="column" gap={2}>
+      <LiveDataNotice state={state} dataSource={dataSource} />
+      <div data-testid={testIds.services.sloTable}>
+        <InteractiveTable columns={columns} data={rows} getRowId={(row: SloRow) => row.slo.id} />
+      </div>
+    </Stack>
   );
 }

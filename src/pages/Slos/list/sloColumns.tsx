@@ -4,7 +4,7 @@ import { Badge, BadgeColor, Column, Stack, Text, TextLink } from '@grafana/ui';
 import { nameColumn, PersonLink } from '../../../components/PagedTable/columns';
 import { BudgetLeft } from '../../../components/Status/BudgetLeft';
 import { testIds } from '../../../components/testIds';
-import { serviceUrl, sloEditUrl } from '../../../routing';
+import { serviceUrl, sloUrl } from '../../../routing';
 import {
   alertLabel,
   formatBurnRate,
@@ -58,7 +58,7 @@ function AlertCell({ row }: { row: SloRow }) {
 export function useSloColumns(): Array<Column<SloRow>> {
   return useMemo(
     () => [
-      nameColumn<SloRow>(t('bizowner.slos.col.name', 'SLO'), (row) => sloEditUrl(row.id)),
+      nameColumn<SloRow>(t('bizowner.slos.col.name', 'SLO'), (row) => sloUrl(row.id)),
       {
         id: 'service',
         header: t('bizowner.slos.col.service', 'Service'),
