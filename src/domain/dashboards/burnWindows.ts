@@ -6,16 +6,14 @@
 import { allowedErrorRatio } from '../budget/budget';
 import { isProblem, parseSloWindow, ruleWindowDays } from '../budget/window';
 import { BurnWindow, Slo } from '../model';
-import { BASE_WINDOW, LABEL_ID } from '../rules/names';
+import { BASE_WINDOW, LABEL_ID, TILE_WINDOW } from '../rules/names';
+import { isTiledWindow } from '../rules/windowRatio';
 import { enabledBurnWindows, windowSeconds } from '../windows/windows';
 import { orTerms } from '../query/combine';
 import { regexMatcher } from '../query/selector';
 import { isCountableSli } from '../query/sli';
 import { sloErrorRatio } from './sloQueries';
 import { Threshold } from './types';
-
-/** Windows from an hour on are summed at 5-minute steps or from hourly tiles (rules/windowRatio.ts). */
-const STEPPED_FROM_SECONDS = 3600;
 
 /** One window pair and the SLOs (with their factor) that alert on it. */
 export interface BurnPanelSpec {
@@ -78,16 +76,20 @@ export function burnRateExpr(spec: BurnPanelSpec, window: string, recorded: stri
 }
 
 /**
- * The minimum step of the burn rate over `window` when the spec's SLOs count events and the window
- * is an hour or longer: it is summed from one 5-minute increase every 5 minutes or from hourly
- * tiles (rules/windowRatio.ts), so it changes only on 5-minute marks, and a finer step draws each
- * value again and has Prometheus sum the window again (a 20-second step over 6 hours sums a 6-hour
- * window 1,080 times instead of 72). A shorter window sums every evaluation's increase, and a
- * freeform SLI's recorded ratios change at every evaluation: those keep the dashboard's step.
+ * The minimum step of the burn rate over `window` when the spec's SLOs count events: an hour for a
+ * window summed from the hourly tiles (it moves once an hour), else 5 minutes. From an hour on a
+ * window is summed from one 5-minute increase every 5 minutes, so it changes only on 5-minute marks;
+ * a shorter one moves at every evaluation, but its value 5 minutes apart still counts every event
+ * (a 5-minute window sampled every 5 minutes tiles the time axis, a 30-minute one counts each event
+ * six times). A finer step draws the same values again and has Prometheus sum the window again: a
+ * 20-second step over 6 hours sums it 1,080 times instead of 72. A freeform SLI's recorded ratios
+ * keep the dashboard's step.
  */
 export function burnMinInterval(spec: BurnPanelSpec, window: string): string | undefined {
-  const stepped = windowSeconds(window) >= STEPPED_FROM_SECONDS;
-  return stepped && spec.slos.every(({ slo }) => isCountableSli(slo.sli)) ? BASE_WINDOW : undefined;
+  if (!spec.slos.every(({ slo }) => isCountableSli(slo.sli))) {
+    return undefined;
+  }
+  return isTiledWindow(window) ? TILE_WINDOW : BASE_WINDOW;
 }
 
 /** Green below the lowest factor; each distinct factor drawn in the tier's colour. */

@@ -367,19 +367,19 @@ describe('query cost', () => {
     expect(hourly(buildDebugDashboard(doc, 'checkout'))).toEqual([]);
   });
 
-  test('burn rates over windows summed at 5-minute steps or from tiles step by 5 minutes at least', () => {
+  test('burn rates step by an hour over windows summed from tiles and by 5 minutes over the others', () => {
     const steps = (serviceId: string) =>
       dashboardPanels(buildOnCallDashboard(demo, serviceId))
         .filter((item) => item.title.startsWith('Burn rate'))
         .flatMap((item) => item.queries.map((query) => [query.legend, query.minInterval]));
     expect(steps('payments')).toEqual([
       ['{{sloth_id}} · 1h', '5m'],
-      ['{{sloth_id}} · 5m', undefined],
+      ['{{sloth_id}} · 5m', '5m'],
       ['{{sloth_id}} · 6h', '5m'],
-      ['{{sloth_id}} · 30m', undefined],
-      ['{{sloth_id}} · 1d', '5m'],
+      ['{{sloth_id}} · 30m', '5m'],
+      ['{{sloth_id}} · 1d', '1h'],
       ['{{sloth_id}} · 2h', '5m'],
-      ['{{sloth_id}} · 3d', '5m'],
+      ['{{sloth_id}} · 3d', '1h'],
       ['{{sloth_id}} · 6h', '5m'],
     ]);
     // checkout has a freeform SLI, whose recorded ratios change at every evaluation
@@ -387,8 +387,9 @@ describe('query cost', () => {
     const json = renderDashboardJson(buildOnCallDashboard(demo, 'payments'), demo.settings) as {
       panels: Array<{ targets?: Array<{ interval?: string }> }>;
     };
-    // six burn rates and the objective line
-    const stepped = json.panels.flatMap((item) => item.targets ?? []).filter((target) => target.interval === '5m');
-    expect(stepped).toHaveLength(7);
+    // six burn rates and the objective line by 5 minutes, two by the hour
+    const targets = json.panels.flatMap((item) => item.targets ?? []);
+    expect(targets.filter((target) => target.interval === '5m')).toHaveLength(7);
+    expect(targets.filter((target) => target.interval === '1h').length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -103,7 +103,7 @@ describe('the SLO page of an ungrouped SLO', () => {
     ]);
   });
 
-  test('each tier draws its threshold, and hourly or stepped windows keep a 5-minute step', () => {
+  test('each tier draws its threshold; windows from tiles step by the hour, the others by 5 minutes', () => {
     const fast = panelOf(demo, 'checkout-availability', 'Burn rate page-fast: 1h / 5m');
     expect(fast.thresholds).toEqual([
       { value: null, color: 'green' },
@@ -112,7 +112,12 @@ describe('the SLO page of an ungrouped SLO', () => {
     expect(fast.showThresholds).toBe(true);
     expect(fast.queries.map((query) => [query.legend, query.minInterval])).toEqual([
       ['Checkout availability · 1h', '5m'],
-      ['Checkout availability · 5m', undefined],
+      ['Checkout availability · 5m', '5m'],
+    ]);
+    const slow = panelOf(demo, 'checkout-availability', 'Burn rate ticket-slow: 3d / 6h');
+    expect(slow.queries.map((query) => [query.legend, query.minInterval])).toEqual([
+      ['Checkout availability · 3d', '1h'],
+      ['Checkout availability · 6h', '5m'],
     ]);
     expect(panelOf(demo, 'checkout-availability', 'Burn rate ticket-slow: 3d / 6h').thresholds).toEqual([
       { value: null, color: 'green' },
