@@ -20,7 +20,7 @@ import path from 'node:path';
 
 import { RuleFile, generateRuleFiles, mergeRuleFiles, renderRuleFile } from '../../src/domain/rules';
 import { LABEL_ID } from '../../src/domain/rules/names';
-import { budgetLeft, summedErrorRatio } from '../../src/domain/rules/windowRatio';
+import { budgetLeft, errorRatio } from '../../src/domain/rules/windowRatio';
 import { RegistryDocument } from '../../src/domain/model';
 import { sliQueryLanguage } from '../../src/domain/query/sli';
 import { buildHistoryTsdb } from '../demo/historyTsdb';
@@ -78,7 +78,7 @@ async function waitForCurrentValues(url: string, expected: Set<string>, timeoutM
   const deadline = Date.now() + timeoutMs;
   let missing = [...expected];
   while (missing.length > 0) {
-    const current = `${summedErrorRatio('5m')} and on (${LABEL_ID}) ${budgetLeft()}`;
+    const current = `${errorRatio('5m')} and on (${LABEL_ID}) ${budgetLeft()}`;
     const query = new URLSearchParams({ query: `count by (${LABEL_ID}) (${current})` });
     try {
       const answer = (await (await fetch(`${url}/api/v1/query?${query}`)).json()) as {
