@@ -313,7 +313,7 @@ function alertsRow(ids: PanelIds, { slo, service, selector, links }: SloScope): 
       ],
       dataLinks: runbookDataLinks(service, [slo]),
       width: 16,
-      height: 8,
+      height: 14,
     }),
     panel(ids, {
       title: 'Recent deploys',
@@ -327,7 +327,8 @@ function alertsRow(ids: PanelIds, { slo, service, selector, links }: SloScope): 
       ],
       columns: [{ kind: 'label', label: 'version', title: 'Version' }],
       width: 8,
-      height: 8,
+      // tall enough for a month of daily deploys without a scrolling table, which the keyboard cannot reach
+      height: 14,
     }),
   ];
   return { title: 'Alerts and deploys', panels: withLinks(links, panels) };

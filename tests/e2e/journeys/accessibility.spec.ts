@@ -18,6 +18,7 @@ import {
   serviceUrl,
   sloEditUrl,
   slosUrl,
+  sloUrl,
 } from '../../../src/routing';
 import { pageViolations } from '../axe';
 import { watchPage } from '../watchPage';
@@ -74,6 +75,14 @@ const PAGES: AppPage[] = [
   { name: 'new person form', url: personCreateUrl(), settle: byId(testIds.people.form) },
   { name: 'person edit form', url: personEditUrl(PERSON), settle: byId(testIds.people.form) },
   { name: 'SLO list', url: slosUrl(), settle: byId(testIds.slos.list) },
+  {
+    name: 'SLO page',
+    url: sloUrl(SLO),
+    settle: async (page) => {
+      await expect(page.getByTestId(testIds.sloPage.header)).toBeVisible({ timeout: 30000 });
+      await settleDashboard(page);
+    },
+  },
   { name: 'new SLO editor', url: sloEditUrl(), settle: byId(testIds.sloEditor.form) },
   { name: 'SLO editor with preview and rules', url: sloEditUrl(SLO), settle: byId(testIds.sloEditor.previewSummary) },
   { name: 'latency SLO editor', url: sloEditUrl(LATENCY_SLO), settle: byId(testIds.sloEditor.previewSummary) },
