@@ -24,6 +24,7 @@ import { LABEL_ID, PERIOD_BUDGET_REMAINING } from '../../src/domain/rules/names'
 import { freePort, startPrometheusProcess } from '../../scripts/demo/prometheusProcess';
 import { startWorkload } from '../../scripts/demo/workloadServer';
 import { prepareDemoHistory } from '../../tests/helpers/prometheus';
+import { liveConfig } from '../../scripts/sandbox/demoStack';
 import { copyTsdb, HOUR } from './prometheusBench';
 import { backfillRecorded } from './prometheusRecorded';
 
@@ -141,20 +142,7 @@ export async function startLiveStack(options: LiveStackOptions): Promise<LiveSta
     const workload = await startWorkload({ host: '127.0.0.1', port: 0 });
     cleanups.push(() => workload.close());
     const configFile = path.join(dir, 'prometheus.yml');
-    writeFileSync(
-      configFile,
-      [
-        'global:',
-        '  scrape_interval: 15s',
-        '  evaluation_interval: 15s',
-        'rule_files:',
-        `  - ${JSON.stringify(rulesFile)}`,
-        'scrape_configs:',
-        '  - job_name: demo',
-        `    static_configs: [{ targets: [${JSON.stringify(new URL(workload.url).host)}] }]`,
-        '',
-      ].join('\n')
-    );
+    writeFileSync(configFile, liveConfig(rulesFile, new URL(workload.url).host));
     const prometheus = await startPrometheusProcess({
       configFile,
       tsdbDir,

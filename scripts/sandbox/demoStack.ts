@@ -65,6 +65,21 @@ export interface DemoStack {
   stop(): Promise<void>;
 }
 
+/** A Prometheus configuration that runs `rulesFile` and scrapes the demo workload at `target` every 15 s. */
+export function liveConfig(rulesFile: string, target: string): string {
+  return [
+    'global:',
+    '  scrape_interval: 15s',
+    '  evaluation_interval: 15s',
+    'rule_files:',
+    `  - ${JSON.stringify(rulesFile)}`,
+    'scrape_configs:',
+    '  - job_name: demo',
+    `    static_configs: [{ targets: [${JSON.stringify(target)}] }]`,
+    '',
+  ].join('\n');
+}
+
 /** SLOs whose SLI this Prometheus records itself: log SLIs are recorded by the Loki ruler, absent here. */
 function prometheusSlos(doc: RegistryDocument): Set<string> {
   return new Set(doc.slos.filter((slo) => sliQueryLanguage(slo.sli) === 'promql').map((slo) => slo.id));
@@ -153,21 +168,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
     const workload = await startWorkload({ host: '127.0.0.1', port: 0 });
     cleanups.push(() => workload.close());
     const configFile = path.join(dir, 'prometheus.yml');
-    const target = new URL(workload.url).host;
-    writeFileSync(
-      configFile,
-      [
-        'global:',
-        '  scrape_interval: 15s',
-        '  evaluation_interval: 15s',
-        'rule_files:',
-        `  - ${JSON.stringify(rulesFile)}`,
-        'scrape_configs:',
-        '  - job_name: demo',
-        `    static_configs: [{ targets: [${JSON.stringify(target)}] }]`,
-        '',
-      ].join('\n')
-    );
+    writeFileSync(configFile, liveConfig(rulesFile, new URL(workload.url).host));
     const logFile = path.join(dir, 'prometheus.log');
     const port = options.prometheusPort ?? (await freePort());
     const prometheus = await startPrometheusProcess({ configFile, tsdbDir, port, logFd: openSync(logFile, 'a') });

@@ -4,7 +4,7 @@
  * carries the service's runbook links, and alert rows carry them as data links, so the runbook is
  * one click away from any panel.
  */
-import { RegistryDocument } from '../model';
+import { RegistryDocument, Service } from '../model';
 import { onCallDashboardUid } from './saved';
 import { BASE_WINDOW, CURRENT_WINDOW, LABEL_BURN_TIER, LABEL_ID } from '../rules/names';
 import { burnMinInterval, burnPanelSpecs, burnRateExpr, burnThresholds } from './burnWindows';
@@ -152,20 +152,7 @@ function responseRow(ids: PanelIds, scope: ServiceScope): Row {
       width: 10,
       height: 8,
     }),
-    panel(ids, {
-      title: 'Recent deploys',
-      description: 'Versions that ran in the time range; each deploy is also drawn on the graphs.',
-      kind: 'table',
-      queries: [
-        tableQuery(
-          'A',
-          `max by (version) (max_over_time(${metricSelector('deploy_info', service.selector)}[$__range]))`
-        ),
-      ],
-      columns: [{ kind: 'label', label: 'version', title: 'Version' }],
-      width: 6,
-      height: 8,
-    }),
+    recentDeploys(ids, service, { width: 6, height: 8 }),
     panel(ids, {
       title: 'Runbooks and escalation',
       kind: 'text',
@@ -176,4 +163,18 @@ function responseRow(ids: PanelIds, scope: ServiceScope): Row {
     }),
   ];
   return { title: 'Alerts, deploys and runbooks', panels: withLinks(scope.links, panels) };
+}
+
+/** The versions of the service that ran in the time range (`deploy_info`), a table of `size`. */
+export function recentDeploys(ids: PanelIds, service: Service, size: { width: number; height: number }): Panel {
+  return panel(ids, {
+    title: 'Recent deploys',
+    description: 'Versions that ran in the time range; each deploy is also drawn on the graphs.',
+    kind: 'table',
+    queries: [
+      tableQuery('A', `max by (version) (max_over_time(${metricSelector('deploy_info', service.selector)}[$__range]))`),
+    ],
+    columns: [{ kind: 'label', label: 'version', title: 'Version' }],
+    ...size,
+  });
 }

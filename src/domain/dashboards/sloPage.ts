@@ -26,7 +26,7 @@ import {
   promQuery,
   tableQuery,
 } from './panels';
-import { buildOnCallDashboard } from './onCall';
+import { buildOnCallDashboard, recentDeploys } from './onCall';
 import { budgetLeftBySlo, burnRateBySlo, objectiveBySlo, periodErrorRatioBySlo, sloErrorRatio } from './sloQueries';
 import { Annotation, Dashboard, Panel, PanelLink, Row, TableColumn } from './types';
 
@@ -315,21 +315,8 @@ function alertsRow(ids: PanelIds, { slo, service, selector, links }: SloScope): 
       width: 16,
       height: 14,
     }),
-    panel(ids, {
-      title: 'Recent deploys',
-      description: 'Versions of the service that ran in the time range; each deploy is also drawn on the graphs.',
-      kind: 'table',
-      queries: [
-        tableQuery(
-          'A',
-          `max by (version) (max_over_time(${metricSelector('deploy_info', service.selector)}[$__range]))`
-        ),
-      ],
-      columns: [{ kind: 'label', label: 'version', title: 'Version' }],
-      width: 8,
-      // tall enough for a month of daily deploys without a scrolling table, which the keyboard cannot reach
-      height: 14,
-    }),
+    // tall enough for a month of daily deploys without a scrolling table, which the keyboard cannot reach
+    recentDeploys(ids, service, { width: 8, height: 14 }),
   ];
   return { title: 'Alerts and deploys', panels: withLinks(links, panels) };
 }
