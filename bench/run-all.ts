@@ -27,6 +27,7 @@ const BENCHES: Bench[] = [
   { name: 'bundle', command: ['npx', 'tsx', 'bench/bundle.ts'], writesJson: true },
   { name: 'generation', command: ['npx', 'tsx', 'bench/generation.ts'], writesJson: true },
   { name: 'ui-scale', command: ['npx', 'tsx', 'bench/ui-scale.ts'], writesJson: true },
+  { name: 'live-values', command: ['npx', 'tsx', 'bench/live-values.ts'], writesJson: true },
   { name: 'query-cost', command: ['npx', 'tsx', 'bench/query-cost.ts'], writesJson: true },
   { name: 'rule-cost', command: ['npx', 'tsx', 'bench/rule-cost.ts'], writesJson: true },
   {
@@ -50,14 +51,18 @@ const BENCHES: Bench[] = [
 /** Summary keys in the order they are printed, and the results JSON each comes from. */
 export const SUMMARY_KEYS: Array<[key: string, bench: string]> = [
   ['query_ratio_200', 'query-cost'],
+  ['query_ratio_2000', 'query-cost'],
   ['rule_eval_1000_s', 'rule-cost'],
   ['queries_executive_200', 'query-cost'],
   ['series_per_slo', 'rule-cost'],
+  ['series_per_slo_sloth', 'rule-cost'],
+  ['rule_cpu_1000_s', 'rule-cost'],
   ['rules_10k_s', 'generation'],
   ['initial_chunk_kb_gz', 'bundle'],
   ['list_5k_first_render_ms', 'ui-scale'],
   ['list_5k_first_render_in_grafana_ms', 'ui-scale'],
   ['list_5k_filter_ms', 'ui-scale'],
+  ['live_values_ms', 'live-values'],
 ];
 
 /** The `key: value` lines of the summary; `missing` where a results JSON or its key is absent. */
@@ -131,7 +136,10 @@ function main(): number {
   if (!args.includes('--summary-only')) {
     let built = false;
     for (const bench of BENCHES.filter((candidate) => !only || only.has(candidate.name))) {
-      const command = bench.name === 'ui-scale' && built ? [...bench.command, '--no-build'] : bench.command;
+      const command =
+        (bench.name === 'ui-scale' || bench.name === 'live-values') && built
+          ? [...bench.command, '--no-build']
+          : bench.command;
       process.stdout.write(`\n=== ${bench.name}: ${command.join(' ')}\n`);
       const started = Date.now();
       const result = spawnSync(command[0], command.slice(1), { cwd: ROOT, stdio: 'inherit' });

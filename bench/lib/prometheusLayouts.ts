@@ -1,12 +1,17 @@
 /**
- * The rule layout of Sloth-style generators, written here for comparison (same SLIs, same label
- * names): per SLO, the error ratio over seven windows (5m, 30m, 1h, 2h, 6h, 1d, 3d) from the raw
- * series, a period ratio averaging 30 days of the 5-minute ratio, seven metadata series and two
- * multiwindow burn-rate alerts (page: 14.4× over 1h/5m or 6× over 6h/30m; ticket: 3× over 1d/2h or
- * 1× over 3d/6h). Every group runs at the global evaluation interval.
+ * The rule layout Sloth generates (its default, "optimized" SLI rules), written here for
+ * comparison (same SLIs, Sloth's names and labels; checked against Sloth's generator): per SLO
+ * three groups at the global evaluation interval,
+ *
+ * - `sloth-slo-sli-recordings-<id>`: the error ratio over the seven alert windows (5m, 30m, 1h, 2h,
+ *   6h, 1d, 3d), each `(<error query>) / (<total query>)` over the raw series, and the period ratio
+ *   averaging the 5-minute ratio over the period (`sum_over_time(…[30d]) / count_over_time(…[30d])`);
+ * - `sloth-slo-meta-recordings-<id>`: objective, error budget, period days, current and period burn
+ *   rates, budget remaining and `sloth_slo_info`;
+ * - `sloth-slo-alerts-<id>`: two multiwindow, multi-burn-rate alerts (page: 14.4× over 1h/5m or 6×
+ *   over 6h/30m; ticket: 3× over 1d/2h or 1× over 3d/6h), with Sloth's title and summary templates.
  */
 import { Slo } from '../../src/domain/model';
-import { errorRatioQuery } from '../../src/domain/query/sli';
 import { RecordingRule, RuleFile, RuleGroup } from '../../src/domain/rules';
 
 export const SLOTH_WINDOWS = ['5m', '30m', '1h', '2h', '6h', '1d', '3d'];
@@ -16,14 +21,36 @@ function labelsOf(slo: Slo): Record<string, string> {
 }
 
 function matcherOf(slo: Slo): string {
-  return `{sloth_id="${slo.id}", sloth_service="${slo.serviceId}"}`;
+  const { sloth_id, sloth_service, sloth_slo } = labelsOf(slo);
+  return `{sloth_id="${sloth_id}", sloth_service="${sloth_service}", sloth_slo="${sloth_slo}"}`;
+}
+
+/**
+ * The SLI as a Sloth user writes it (`errorQuery` and `totalQuery` with `{{.window}}`), rendered for
+ * `window` in Sloth's events form: `(<errors>)\n/\n(<total>)`.
+ */
+function slothSliExpr(slo: Slo, window: string): string {
+  const sli = slo.sli;
+  let errors: string;
+  let total: string;
+  if (sli.kind === 'ratio' && sli.bad !== undefined) {
+    errors = `sum(rate(${sli.bad}[${window}]))`;
+    total = `sum(rate(${sli.total}[${window}]))`;
+  } else if (sli.kind === 'latency') {
+    const bucket = (le: string) => sli.histogram.replace(/}$/, `,le="${le}"}`);
+    total = `sum(rate(${bucket('+Inf')}[${window}]))`;
+    errors = `${total} - sum(rate(${bucket(String(sli.threshold))}[${window}]))`;
+  } else {
+    throw new Error(`${slo.id}: no Sloth-style rules for ${sli.kind} SLIs`);
+  }
+  return `(${errors})\n/\n(${total})\n`;
 }
 
 /** The 5-minute error ratio rule of an SLO: the series whose history the period ratio re-reads. */
 export function slothRatio5m(slo: Slo): RecordingRule {
   return {
     record: 'slo:sli_error:ratio_rate5m',
-    expr: errorRatioQuery(slo.sli, '5m'),
+    expr: slothSliExpr(slo, '5m'),
     labels: { ...labelsOf(slo), sloth_window: '5m' },
   };
 }
@@ -31,23 +58,24 @@ export function slothRatio5m(slo: Slo): RecordingRule {
 function slothGroups(slo: Slo): RuleGroup[] {
   const labels = labelsOf(slo);
   const m = matcherOf(slo);
+  const objective = slo.objective / 100;
   const budget = (100 - slo.objective) / 100;
   const period = slo.window;
   const sli: RecordingRule[] = SLOTH_WINDOWS.map((window) => ({
     record: `slo:sli_error:ratio_rate${window}`,
-    expr: errorRatioQuery(slo.sli, window),
+    expr: slothSliExpr(slo, window),
     labels: { ...labels, sloth_window: window },
   }));
   sli.push({
     record: `slo:sli_error:ratio_rate${period}`,
     expr:
-      `sum_over_time(slo:sli_error:ratio_rate5m${m}[${period}]) / ignoring (sloth_window) ` +
-      `count_over_time(slo:sli_error:ratio_rate5m${m}[${period}])`,
+      `sum_over_time(slo:sli_error:ratio_rate5m${m}[${period}])\n/ ignoring (sloth_window)\n` +
+      `count_over_time(slo:sli_error:ratio_rate5m${m}[${period}])\n`,
     labels: { ...labels, sloth_window: period },
   });
   const meta: RecordingRule[] = [
-    { record: 'slo:objective:ratio', expr: `vector(${slo.objective / 100})`, labels },
-    { record: 'slo:error_budget:ratio', expr: `vector(${budget})`, labels },
+    { record: 'slo:objective:ratio', expr: `vector(${objective})`, labels },
+    { record: 'slo:error_budget:ratio', expr: `vector(1-${objective})`, labels },
     { record: 'slo:time_period:days', expr: `vector(${parseInt(period, 10)})`, labels },
     {
       record: 'slo:current_burn_rate:ratio',
@@ -60,31 +88,37 @@ function slothGroups(slo: Slo): RuleGroup[] {
       labels,
     },
     { record: 'slo:period_error_budget_remaining:ratio', expr: `1 - slo:period_burn_rate:ratio${m}`, labels },
-    { record: 'sloth_slo_info', expr: 'vector(1)', labels: { ...labels, sloth_objective: String(slo.objective) } },
+    {
+      record: 'sloth_slo_info',
+      expr: 'vector(1)',
+      labels: {
+        ...labels,
+        sloth_mode: 'cli-gen-prom',
+        sloth_spec: 'prometheus/v1',
+        sloth_version: 'v0.11.0',
+        sloth_objective: String(slo.objective),
+      },
+    },
   ];
-  const burning = (factor: number, long: string, short: string) =>
-    `(max(slo:sli_error:ratio_rate${long}${m} > (${factor} * ${budget})) without (sloth_window) and ` +
-    `max(slo:sli_error:ratio_rate${short}${m} > (${factor} * ${budget})) without (sloth_window))`;
-  const alert = (severity: string, pairs: Array<[number, string, string]>) => ({
+  // Sloth's multiwindow, multi-burn-rate template: quick pair or slow pair, each short and long
+  const over = (window: string, factor: number) => `(slo:sli_error:ratio_rate${window}${m} > (${factor} * ${budget}))`;
+  const pair = (factor: number, short: string, long: string) =>
+    `(\n    ${over(short, factor)}\n    and ignoring (sloth_window)\n    ${over(long, factor)}\n)`;
+  const alert = (severity: string, quick: [number, string, string], slow: [number, string, string]) => ({
     alert: 'SLOErrorBudgetBurn',
-    expr: pairs.map(([factor, long, short]) => burning(factor, long, short)).join(' or '),
-    labels: { ...labels, severity },
+    expr: `${pair(...quick)}\nor ignoring (sloth_window)\n${pair(...slow)}\n`,
+    labels: { sloth_severity: severity },
+    annotations: {
+      title: `(${severity}) {{$labels.sloth_service}} {{$labels.sloth_slo}} SLO error budget burn rate is too fast.`,
+      summary: '{{$labels.sloth_service}} {{$labels.sloth_slo}} SLO error budget burn rate is over expected.',
+    },
   });
   return [
     { name: `sloth-slo-sli-recordings-${slo.id}`, rules: sli },
     { name: `sloth-slo-meta-recordings-${slo.id}`, rules: meta },
     {
       name: `sloth-slo-alerts-${slo.id}`,
-      rules: [
-        alert('page', [
-          [14.4, '1h', '5m'],
-          [6, '6h', '30m'],
-        ]),
-        alert('ticket', [
-          [3, '1d', '2h'],
-          [1, '3d', '6h'],
-        ]),
-      ],
+      rules: [alert('page', [14.4, '5m', '1h'], [6, '30m', '6h']), alert('ticket', [3, '2h', '1d'], [1, '6h', '3d'])],
     },
   ];
 }
