@@ -51,14 +51,14 @@ test('the executive scene shows the model panels and sends exactly its queries',
   expect(new Set(received.map(({ uid }) => uid))).toEqual(new Set(['prometheus']));
 });
 
-test("a panel's minimum step reaches its query runner: hourly error budget burn, the others by time range", async () => {
+test("a panel's minimum step reaches its query runner: error budget burn by 6 hours, the others by time range", async () => {
   renderScene(executive);
   const model = buildExecutiveDashboard(demo);
   await waitFor(() => expect(received).toHaveLength(dashboardQueries(model).length));
   const burn = dashboardPanels(model).find((panel) => panel.title === 'Error budget burn')!;
-  expect(burn.minInterval).toBe('1h');
+  expect(burn.minInterval).toBe('6h');
   const steps = new Map(received.map(({ target, intervalMs }) => [target.expr, intervalMs]));
-  expect(steps.get(burn.queries[0].expr)).toBe(3_600_000);
+  expect(steps.get(burn.queries[0].expr)).toBe(21_600_000);
   // 7 days over the runner's 500 data points, rounded as Grafana does: 20 minutes.
   const compliance = dashboardPanels(model).find((panel) => panel.title === 'SLO compliance')!;
   expect(compliance.minInterval).toBeUndefined();
