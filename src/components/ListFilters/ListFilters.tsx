@@ -1,4 +1,4 @@
-import React, { ReactNode, useId } from 'react';
+import React, { ReactNode, useEffect, useId, useState } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Button, ComboboxOption, FilterInput, MultiCombobox, Stack, useStyles2 } from '@grafana/ui';
@@ -60,7 +60,34 @@ interface MultiFilterProps<T extends string | number> {
   minWidth: number;
 }
 
-/** A multi-select filter that reports the chosen values, not the options. */
+/**
+ * Whether the first frame of the component has been painted. Grafana's multi-select measures its
+ * options, the page's scrollbar and its own width when it mounts, several times the cost of a table
+ * row; a list mounts its pickers right after the first frame, so that its rows show first.
+ */
+function useAfterFirstPaint(now: boolean): boolean {
+  const [painted, setPainted] = useState(now);
+  useEffect(() => {
+    if (painted) {
+      return;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [painted]);
+  return painted;
+}
+
+/**
+ * A multi-select filter that reports the chosen values, not the options. Until the list's first
+ * frame is painted it shows a box of the same size with its name; with values chosen (e.g. from
+ * the address) the picker mounts at once.
+ */
 export function MultiFilter<T extends string | number>({
   options,
   value,
@@ -68,8 +95,17 @@ export function MultiFilter<T extends string | number>({
   placeholder,
   minWidth,
 }: MultiFilterProps<T>) {
+  const styles = useStyles2(getStyles);
   // The placeholder names the filter only while nothing is chosen; this text names it always.
   const nameId = useId();
+  const ready = useAfterFirstPaint(value.length > 0);
+  if (!ready) {
+    return (
+      <div className={styles.pending} style={{ minWidth: `${minWidth * 8}px` }} aria-hidden>
+        {placeholder}
+      </div>
+    );
+  }
   return (
     <>
       <span id={nameId} hidden>
@@ -91,5 +127,18 @@ export function MultiFilter<T extends string | number>({
 const getStyles = (theme: GrafanaTheme2) => ({
   search: css({
     maxWidth: theme.spacing(80),
+  }),
+  // The closed picker's box: its height, border, padding and placeholder text.
+  pending: css({
+    height: theme.spacing(theme.components.height.md),
+    display: 'flex',
+    alignItems: 'center',
+    padding: theme.spacing(0, 1),
+    border: `1px solid ${theme.components.input.borderColor}`,
+    borderRadius: theme.shape.radius.default,
+    background: theme.components.input.background,
+    color: theme.colors.text.disabled,
+    fontSize: theme.typography.body.fontSize,
+    whiteSpace: 'nowrap',
   }),
 });

@@ -49,6 +49,8 @@ describe('ServicesList', () => {
   test('search narrows the list and is written to the URL', async () => {
     renderWithRegistry(<ServicesList />, { doc: registry(), path: servicesUrl() });
     await screen.findByText('Checkout');
+    // The pickers mount after the list's first frame; typing starts once they are there.
+    await screen.findByRole('combobox', { name: 'Business owner' });
     fireEvent.change(screen.getByTestId(testIds.services.search), { target: { value: 'card' } });
     expect(shownServices()).toEqual(['Payments']);
     // The list follows each keystroke; the URL once typing pauses.

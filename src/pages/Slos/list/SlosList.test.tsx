@@ -93,6 +93,8 @@ describe('SlosList', () => {
     installFakeDataSources(() => []);
     renderWithRegistry(<SlosList />, { doc: registry(), path: slosUrl() });
     await screen.findByText('Checkout ratio');
+    // The pickers mount after the list's first frame; typing starts once they are there.
+    await screen.findByRole('combobox', { name: 'Business owner' });
     fireEvent.change(screen.getByTestId(testIds.slos.search), { target: { value: 'latency' } });
     expect(shown()).toEqual(['Checkout latency']);
     // The list follows each keystroke; the URL once typing pauses.
