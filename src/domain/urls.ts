@@ -32,3 +32,11 @@ export function serviceUrlTemplate(idVariable: string, tab?: string): string {
   const base = `${prefixRoute(ROUTES.Services)}/${idVariable}`;
   return tab ? `${base}/${tab}` : base;
 }
+
+/**
+ * URL of an SLO's page whose id is a Grafana link variable, e.g. `${__data.fields.sloth_id}`: left
+ * unencoded so that Grafana fills it in when the link is followed (SLO ids are slugs).
+ */
+export function sloUrlTemplate(idVariable: string): string {
+  return `${prefixRoute(ROUTES.Slos)}/${idVariable}`;
+}

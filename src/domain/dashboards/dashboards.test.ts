@@ -194,7 +194,8 @@ describe('the executive dashboard', () => {
     expect(kpis[1].queries[0].expr).toContain('"kpi", "Authorisation success"');
   });
 
-  test('every row and series drills down to the service, keeping the time range', () => {
+  test('every row and series drills down to the service, and one SLO’s to the SLO, keeping the time range', () => {
+    const sloLinked: string[] = [];
     for (const item of dashboardPanels(buildExecutiveDashboard(demo)).filter(
       (p) => p.kind !== 'stat' || p.dataLinks.length
     )) {
@@ -205,10 +206,25 @@ describe('the executive dashboard', () => {
       ) {
         continue;
       }
-      expect(item.dataLinks[0].url).toMatch(
+      const [first, ...rest] = item.dataLinks;
+      // Rows and series of one SLO open its page first; every one reaches the service.
+      const service = first.title === 'Open SLO' ? rest[0] : first;
+      expect(service.url).toMatch(
         /^\/a\/bizowner-slo-app\/services\/\$\{__(data\.fields|field\.labels)\.sloth_service\}\?\$\{__url_time_range\}$/
       );
+      if (first.title === 'Open SLO') {
+        sloLinked.push(item.title);
+        expect(first.url).toMatch(
+          /^\/a\/bizowner-slo-app\/slos\/\$\{__(data\.fields|field\.labels)\.sloth_id\}\?\$\{__url_time_range\}$/
+        );
+      }
     }
+    expect(sloLinked).toEqual([
+      'SLO compliance',
+      'Error budget burn',
+      'Active incidents',
+      'Releases frozen by budget policy',
+    ]);
   });
 });
 
@@ -224,7 +240,30 @@ describe('the on-call dashboard', () => {
       ]);
     }
     const alerts = dashboardPanels(checkout).find((item) => item.title === 'Firing alerts');
-    expect(alerts?.dataLinks.map((link) => link.title)).toEqual(['Checkout runbook', 'Runbook: Checkout availability']);
+    expect(alerts?.dataLinks.map((link) => link.title)).toEqual([
+      'Checkout runbook',
+      'Runbook: Checkout availability',
+      'Open SLO',
+    ]);
+  });
+
+  test('series and rows of one SLO open its page, keeping the time range', () => {
+    const linked = dashboardPanels(checkout).filter((item) => item.dataLinks.some((link) => link.title === 'Open SLO'));
+    expect(linked.map((item) => item.title)).toEqual([
+      'Live SLI per SLO',
+      'Error budget left',
+      ...dashboardPanels(checkout)
+        .filter((item) => item.title.startsWith('Burn rate '))
+        .map((item) => item.title),
+      'Firing alerts',
+    ]);
+    expect(linked.length).toBeGreaterThan(3);
+    for (const item of linked) {
+      const link = item.dataLinks.find((candidate) => candidate.title === 'Open SLO');
+      expect(link?.url).toMatch(
+        /^\/a\/bizowner-slo-app\/slos\/\$\{__(data\.fields|field\.labels)\.sloth_id\}\?\$\{__url_time_range\}$/
+      );
+    }
   });
 
   test('the overview counts are green at zero; incidents turn red and freezes orange from one', () => {

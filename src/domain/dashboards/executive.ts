@@ -23,7 +23,7 @@ import { LOW_BUDGET_LEFT } from '../registryView/sloStatus';
 import { costRow } from './executiveCost';
 import { ExecutiveFilters, hasFilters, selectServices } from './filters';
 import { kpiRow } from './kpis';
-import { serviceDrilldowns } from './links';
+import { sloDrilldowns } from './links';
 import { BURN_THRESHOLDS, BUDGET_THRESHOLDS, panel, PanelIds, promQuery, tableQuery } from './panels';
 import { budgetLeftBySlo, burnRateBySlo, objectiveBySlo, periodErrorRatioBySlo } from './sloQueries';
 import { Dashboard, Row, Threshold, ValueMapping } from './types';
@@ -165,7 +165,7 @@ function complianceRow(ids: PanelIds, serviceIds: string[], slos: Slo[]): Row {
       { kind: 'value', refId: 'D', title: 'Burn rate', unit: 'x', thresholds: BURN_THRESHOLDS },
       { kind: 'value', refId: 'E', title: 'Status', mappings: STATUS_MAPPINGS },
     ],
-    dataLinks: serviceDrilldowns('data'),
+    dataLinks: sloDrilldowns('data'),
     width: 24,
     height: 10,
   });
@@ -185,7 +185,7 @@ function complianceRow(ids: PanelIds, serviceIds: string[], slos: Slo[]): Row {
     // whole window, which an hour moves by a 720th at most for 30 days: points 6 hours apart (28 over
     // the week) draw the same line as hourly ones, at a sixth of the evaluations.
     minInterval: '6h',
-    dataLinks: serviceDrilldowns('labels'),
+    dataLinks: sloDrilldowns('labels'),
     width: 24,
     height: 8,
   });
@@ -210,7 +210,7 @@ function incidentRow(ids: PanelIds, serviceIds: string[]): Row {
       { kind: 'label', label: 'severity', title: 'Severity' },
       { kind: 'label', label: LABEL_BURN_TIER, title: 'Burn tier' },
     ],
-    dataLinks: serviceDrilldowns('data'),
+    dataLinks: sloDrilldowns('data'),
     width: 14,
     height: 8,
   });
@@ -223,7 +223,7 @@ function incidentRow(ids: PanelIds, serviceIds: string[]): Row {
       { kind: 'label', label: LABEL_SERVICE, title: 'Service' },
       { kind: 'label', label: LABEL_ID, title: 'SLO' },
     ],
-    dataLinks: serviceDrilldowns('data'),
+    dataLinks: sloDrilldowns('data'),
     width: 10,
     height: 8,
   });

@@ -1,11 +1,11 @@
 /**
  * Links on generated panels: the service's runbooks (on every on-call panel, so the runbook is one
  * click away from anything an on-call engineer looks at) and drilldowns from a row or series to
- * the service's page in the app, keeping the dashboard's time range.
+ * the page of its SLO or service in the app, keeping the dashboard's time range.
  */
-import { LABEL_SERVICE } from '../rules/names';
+import { LABEL_ID, LABEL_SERVICE } from '../rules/names';
 import { Service, Slo } from '../model';
-import { SERVICE_TABS, serviceUrl, serviceUrlTemplate } from '../urls';
+import { SERVICE_TABS, serviceUrl, serviceUrlTemplate, sloUrlTemplate } from '../urls';
 import { DataLink, PanelLink } from './types';
 
 /** Grafana's data link variable for the dashboard's time range (`from=…&to=…`). */
@@ -49,4 +49,15 @@ export function serviceDrilldowns(field: 'data' | 'labels', label: string = LABE
     { title: 'Open service', url: `${serviceUrlTemplate(id)}?${TIME_RANGE}` },
     { title: 'On-call view', url: `${serviceUrlTemplate(id, SERVICE_TABS.onCall)}?${TIME_RANGE}` },
   ];
+}
+
+/** A link from a row or series of one SLO to the SLO's page (see {@link serviceDrilldowns} for `field`). */
+export function sloPageLink(field: 'data' | 'labels'): DataLink {
+  const id = field === 'data' ? `\${__data.fields.${LABEL_ID}}` : `\${__field.labels.${LABEL_ID}}`;
+  return { title: 'Open SLO', url: `${sloUrlTemplate(id)}?${TIME_RANGE}` };
+}
+
+/** Drilldowns from a row or series of one SLO to the SLO's page, then its service's. */
+export function sloDrilldowns(field: 'data' | 'labels'): DataLink[] {
+  return [sloPageLink(field), ...serviceDrilldowns(field)];
 }

@@ -8,7 +8,7 @@ import { RegistryDocument, Service } from '../model';
 import { onCallDashboardUid } from './saved';
 import { BASE_WINDOW, CURRENT_WINDOW, LABEL_BURN_TIER, LABEL_ID } from '../rules/names';
 import { burnMinInterval, burnPanelSpecs, burnRateExpr, burnThresholds } from './burnWindows';
-import { runbookDataLinks } from './links';
+import { runbookDataLinks, sloPageLink } from './links';
 import { BUDGET_THRESHOLDS, panel, PanelIds, promQuery, tableQuery } from './panels';
 import { metricSelector } from '../query/selector';
 import { runbookMarkdown } from './runbookText';
@@ -79,6 +79,7 @@ function sliRow(ids: PanelIds, scope: ServiceScope): Row {
         }),
       ],
       unit: 'percentunit',
+      dataLinks: [sloPageLink('labels')],
       width: 16,
       height: 8,
     }),
@@ -96,6 +97,7 @@ function sliRow(ids: PanelIds, scope: ServiceScope): Row {
       min: 0,
       max: 1,
       thresholds: BUDGET_THRESHOLDS,
+      dataLinks: [sloPageLink('labels')],
       width: 8,
       height: 8,
     }),
@@ -122,6 +124,7 @@ function burnRow(ids: PanelIds, scope: ServiceScope): Row {
       unit: 'x',
       thresholds: burnThresholds(spec),
       showThresholds: true,
+      dataLinks: [sloPageLink('labels')],
       width: 12,
       height: 7,
     })
@@ -148,7 +151,7 @@ function responseRow(ids: PanelIds, scope: ServiceScope): Row {
         { kind: 'label', label: LABEL_ID, title: 'SLO' },
         { kind: 'label', label: LABEL_BURN_TIER, title: 'Burn tier' },
       ],
-      dataLinks: runbookDataLinks(service, slos),
+      dataLinks: [...runbookDataLinks(service, slos), sloPageLink('data')],
       width: 10,
       height: 8,
     }),
