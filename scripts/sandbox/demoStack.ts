@@ -2,9 +2,9 @@
  * The demo stack on a real Prometheus, for `npm run sandbox:prometheus` and the browser journeys:
  *
  * 1. the demo registry's generated Prometheus rules in a temporary file,
- * 2. `days` of demo history (samples every `stepSeconds`, ending on the hour at least 3 h ago)
- *    and the recording rules over it: hourly groups over the whole history, the others over the
- *    last `recordedHours`,
+ * 2. `days` of demo history (samples every `stepSeconds`, ending on the hour at least 3 h ago),
+ *    the recording rules over it (hourly groups over the whole history, the others over the last
+ *    `recordedHours`, all of it by default) and the alerts those rules would have fired,
  * 3. the live demo workload and Prometheus scraping it every 15 s with those rules, evaluated
  *    every 15 s (rather than the usual minute) so that every recorded series is current soon
  *    after the start; it resolves once every SLO's current burn rate is recorded (the rules that
@@ -28,6 +28,7 @@ import { historyTimes } from '../demo/openmetrics';
 import { freePort, startPrometheusProcess } from '../demo/prometheusProcess';
 import { readDemoRegistry } from '../demo/provisioning';
 import { startWorkload } from '../demo/workloadServer';
+import { backfillAlertHistory } from './alertHistory';
 import { backfillRecordedHistory } from './recordedHistory';
 
 const HOUR = 3600;
@@ -36,12 +37,17 @@ export interface DemoStackOptions {
   /** Days of history; default 30. */
   days?: number;
   /**
-   * Hours of recorded series backfilled for groups evaluated more often than hourly; default 168,
-   * the executive view's 7 days, so its error budget burn is drawn over the whole range.
+   * Hours of recorded series backfilled for groups evaluated more often than hourly; default the
+   * whole history, so that the alert history (and the incidents read from it) covers every day of it.
    */
   recordedHours?: number;
   /** Seconds between history samples; default 300. */
   stepSeconds?: number;
+  /**
+   * Whether the alerts that the rules would have fired over the recorded hours are backfilled as
+   * `ALERTS` and `ALERTS_FOR_STATE` (./alertHistory.ts), for incidents, MTTA and MTTR; default true.
+   */
+  alertHistory?: boolean;
   /** Prometheus' port on 127.0.0.1; a free one by default. */
   prometheusPort?: number;
   /** How long to wait for the first evaluation of every SLO's burn rate; default 180 s. */
@@ -115,7 +121,8 @@ async function waitForCurrentValues(url: string, expected: Set<string>, timeoutM
 }
 
 export function validateDemoStackOptions(options: DemoStackOptions): string | undefined {
-  const { days = 30, recordedHours = 168, stepSeconds = 300 } = options;
+  const { days = 30, stepSeconds = 300 } = options;
+  const recordedHours = options.recordedHours ?? days * 24;
   if (!(days > 0 && stepSeconds > 0)) {
     return 'days and step must be positive';
   }
@@ -130,7 +137,8 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
   if (problem) {
     throw new Error(problem);
   }
-  const { days = 30, recordedHours = 168, stepSeconds = 300 } = options;
+  const { days = 30, stepSeconds = 300 } = options;
+  const recordedHours = options.recordedHours ?? days * 24;
   const say = options.log ?? (() => undefined);
   const started = Date.now();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bizowner-sandbox-prometheus-'));
@@ -164,6 +172,19 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
       log: say,
     });
     say(`recorded series backfilled in ${stageMs.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(' + ')}`);
+    if (options.alertHistory ?? true) {
+      const alertsStarted = Date.now();
+      // Alert windows reach back up to 3 days: the first evaluations wait until the recorded hours hold them.
+      await backfillAlertHistory({
+        rules,
+        tsdbDir,
+        workDir: path.join(dir, 'alerts-work'),
+        start: end - recordedHours * HOUR,
+        end,
+        log: say,
+      });
+      say(`alert history backfilled in ${((Date.now() - alertsStarted) / 1000).toFixed(1)} s`);
+    }
 
     const workload = await startWorkload({ host: '127.0.0.1', port: 0 });
     cleanups.push(() => workload.close());

@@ -6,7 +6,7 @@
  * 1. writes the demo registry's generated Prometheus rules to a temporary file,
  * 2. backfills 30 days of demo history (5-minute samples, ending on the hour at least 3 h ago)
  *    and the recording rules over it: hourly groups over the whole history, the others over the
- *    last `--recorded-hours` (default 168, the executive view's 7 days),
+ *    last `--recorded-hours` (default: the whole history, so that weeks of alerts and incidents are there),
  * 3. starts the live demo workload and Prometheus scraping it every 15 s with those rules,
  * 4. starts the sandbox with PROMETHEUS_URL pointing at that Prometheus,
  *
@@ -14,7 +14,7 @@
  * temporary TSDB. Between the end of the history and the start there is a gap of 3–4 hours
  * without samples: windows that span it extrapolate across it.
  *
- *   npm run sandbox:prometheus -- [--days 30] [--recorded-hours 168] [--step 300]
+ *   npm run sandbox:prometheus -- [--days 30] [--recorded-hours 720] [--step 300]
  */
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -34,13 +34,13 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       days: { type: 'string', default: '30' },
-      'recorded-hours': { type: 'string', default: '168' },
+      'recorded-hours': { type: 'string' },
       step: { type: 'string', default: '300' },
     },
   });
   const options: DemoStackOptions = {
     days: Number(values.days),
-    recordedHours: Number(values['recorded-hours']),
+    recordedHours: values['recorded-hours'] === undefined ? undefined : Number(values['recorded-hours']),
     stepSeconds: Number(values.step),
     prometheusPort: process.env.PROMETHEUS_PORT ? Number(process.env.PROMETHEUS_PORT) : undefined,
     log: say,
