@@ -16,7 +16,8 @@ interface PrometheusList {
   data: string[];
 }
 
-function resourceUrl(uid: string, path: string): string {
+/** The URL of a Prometheus HTTP API path through the data source's resource API. */
+export function resourceUrl(uid: string, path: string): string {
   return `/api/datasources/uid/${encodeURIComponent(uid)}/resources/api/v1/${path}`;
 }
 
