@@ -6,6 +6,7 @@
 import { CliError, CommandSpec, formatHelp, parseArgs, usageLine } from './args';
 import { Command } from './command';
 import { dashboardsCommand } from './commands/dashboards';
+import { escalationCommand } from './commands/escalation';
 import { exportCommand } from './commands/export';
 import { gateCommand } from './commands/gate';
 import { importCommand } from './commands/import';
@@ -25,6 +26,7 @@ export const COMMANDS: Command[] = [
   validateCommand,
   rulesCommand,
   dashboardsCommand,
+  escalationCommand,
   importCommand,
   exportCommand,
   gateCommand,

@@ -2,7 +2,7 @@ import React, { createContext, ReactNode, useCallback, useContext, useEffect, us
 import { t } from '@grafana/i18n';
 import { getBackendSrv } from '@grafana/runtime';
 import { RegistryDocument } from '../domain/model';
-import { canPushAlertRules, RegistryUser } from './access';
+import { canPushAlertRules, canPushNotifications, RegistryUser } from './access';
 import { createGrafanaApi, GrafanaApi } from './grafana/api';
 import { backendSrvTransport } from './grafana/backendSrvTransport';
 import { signedInUser } from './grafana/signedInUser';
@@ -29,6 +29,8 @@ export interface RegistryContextValue {
   canWriteSettings: boolean;
   /** Whether the user may push alert rules through Grafana's alerting provisioning API. */
   canPushAlerts: boolean;
+  /** Whether the user may push contact points and notification policies through the same API. */
+  canPushNotifications: boolean;
   /** What storage wants people to know: a registry just moved, an old copy ignored. */
   notices: StorageNotice[];
   /** The last save's warning, e.g. an index that lags behind. */
@@ -70,6 +72,7 @@ export function RegistryProvider({ children, api, user }: RegistryProviderProps)
   const grafana = useMemo(() => api ?? createGrafanaApi(backendSrvTransport(getBackendSrv())), [api]);
   const currentUser = useMemo(() => user ?? signedInUser(), [user]);
   const canPushAlerts = canPushAlertRules(currentUser);
+  const canPushPolicies = canPushNotifications(currentUser);
   const [state, setState] = useState<State>({ loading: true });
 
   const load = useCallback(
@@ -152,6 +155,7 @@ export function RegistryProvider({ children, api, user }: RegistryProviderProps)
       readOnlyReason: access?.canWrite ? undefined : access?.reason,
       canWriteSettings: access?.canWriteSettings ?? false,
       canPushAlerts,
+      canPushNotifications: canPushPolicies,
       notices: state.loaded?.notices ?? [],
       warning: state.warning,
       save,
@@ -160,7 +164,7 @@ export function RegistryProvider({ children, api, user }: RegistryProviderProps)
       restore,
       checkStorage,
     };
-  }, [state, canPushAlerts, save, reload, history, restore, checkStorage]);
+  }, [state, canPushAlerts, canPushPolicies, save, reload, history, restore, checkStorage]);
 
   return <RegistryContext.Provider value={value}>{children}</RegistryContext.Provider>;
 }

@@ -1,5 +1,5 @@
 import { OrgRole } from '@grafana/data';
-import { canCreateFolders, canPushAlertRules, canWriteSettings, RegistryUser } from './access';
+import { canCreateFolders, canPushAlertRules, canPushNotifications, canWriteSettings, RegistryUser } from './access';
 
 describe('canWriteSettings', () => {
   test.each<[string, RegistryUser | undefined, boolean]>([
@@ -84,5 +84,30 @@ describe('canPushAlertRules', () => {
     ['no permission map: Editor', { login: 'e', orgRole: OrgRole.Editor }, false],
   ])('%s → %s', (_name, user, expected) => {
     expect(canPushAlertRules(user)).toBe(expected);
+  });
+});
+
+describe('canPushNotifications', () => {
+  test.each<[string, RegistryUser | undefined, boolean]>([
+    ['no user', undefined, false],
+    [
+      'Admin with alert.provisioning:write',
+      { login: 'a', orgRole: OrgRole.Admin, permissions: { 'alert.provisioning:write': true } },
+      true,
+    ],
+    [
+      'Editor granted the notifications-only provisioning action',
+      { login: 'e', orgRole: OrgRole.Editor, permissions: { 'alert.notifications.provisioning:write': true } },
+      true,
+    ],
+    [
+      'Editor granted the rules-only provisioning action',
+      { login: 'e', orgRole: OrgRole.Editor, permissions: { 'alert.rules.provisioning:write': true } },
+      false,
+    ],
+    ['no permission map: org Admin', { login: 'a', orgRole: OrgRole.Admin }, true],
+    ['no permission map: Editor', { login: 'e', orgRole: OrgRole.Editor }, false],
+  ])('%s → %s', (_name, user, expected) => {
+    expect(canPushNotifications(user)).toBe(expected);
   });
 });

@@ -51,3 +51,14 @@ const ALERT_PROVISIONING_WRITE = ['alert.provisioning:write', 'alert.rules.provi
 export function canPushAlertRules(user: RegistryUser | undefined): boolean {
   return holds(user, ALERT_PROVISIONING_WRITE, ['Admin']);
 }
+
+/**
+ * RBAC actions that let a user write contact points and notification policies through Grafana's
+ * provisioning API: the general one and the notifications-only one.
+ */
+const NOTIFICATION_PROVISIONING_WRITE = ['alert.provisioning:write', 'alert.notifications.provisioning:write'];
+
+/** Whether the user may push contact points and notification policies to Grafana (org Admins by default). */
+export function canPushNotifications(user: RegistryUser | undefined): boolean {
+  return holds(user, NOTIFICATION_PROVISIONING_WRITE, ['Admin']);
+}

@@ -12,6 +12,7 @@
  */
 import { GrafanaAlertRule } from '../../domain/rules';
 import { apiRequest, ApiResult } from '../backend';
+import { writeHeaders } from './provenance';
 
 export interface Folder {
   uid: string;
@@ -28,12 +29,6 @@ export interface ProvisionedRuleGroup {
 }
 
 export const RULES_URL = '/api/v1/provisioning/alert-rules';
-export const PROVENANCE_HEADER = 'X-Disable-Provenance';
-
-/** Headers of a write: the provenance opt-out when the rules should stay editable in the UI. */
-export function writeHeaders(editable: boolean): Record<string, string> {
-  return editable ? { [PROVENANCE_HEADER]: 'true' } : {};
-}
 
 export function ruleUrl(uid: string): string {
   return `${RULES_URL}/${encodeURIComponent(uid)}`;

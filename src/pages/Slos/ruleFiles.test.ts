@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import { parseRegistryYaml } from '../../domain/io/native';
 import { baseRegistry, baseSlo } from '../../domain/testing/builders';
-import { ruleDownloads, sloAsNativeYaml, sloAsOpenSlo } from './ruleFiles';
+import { alertmanagerDownload, ruleDownloads, sloAsNativeYaml, sloAsOpenSlo } from './ruleFiles';
 
 function registry(slothSeries = true) {
   const doc = baseRegistry();
@@ -13,6 +13,16 @@ function registry(slothSeries = true) {
 const groupNames = (text: string) => (parse(text).groups as Array<{ name: string }>).map((group) => group.name);
 
 describe('rule downloads', () => {
+  test('the Alertmanager configuration routes the alerts of every service with SLOs', () => {
+    const file = alertmanagerDownload(registry());
+    expect(file.fileName).toBe('alertmanager.yaml');
+    const services = parse(file.text).route.routes[0].routes as Array<{ matchers: string[] }>;
+    expect(services.map((route) => route.matchers)).toEqual([
+      ['sloth_service="checkout"'],
+      ['sloth_service="payments"'],
+    ]);
+  });
+
   test("one SLO: its Prometheus groups, and the registry's shared rules apart", () => {
     const [file, shared, ...rest] = ruleDownloads(registry(), { kind: 'slo', id: 'payments-ratio' });
     expect(rest).toEqual([]);

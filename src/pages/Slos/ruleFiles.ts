@@ -1,7 +1,9 @@
 /**
  * Rule YAML for download: one SLO, one service or the whole registry, as Prometheus rule files
- * (and Loki ruler files for log SLIs), plus the SLO in OpenSLO and native YAML for copying.
+ * (and Loki ruler files for log SLIs), the Alertmanager configuration that routes their alerts,
+ * plus the SLO in OpenSLO and native YAML for copying.
  */
+import { buildEscalationPlan, renderAlertmanagerConfig } from '../../domain/escalation';
 import { exportOpenSlo } from '../../domain/io/opensloExport';
 import { stringifyRegistryYaml } from '../../domain/io/native';
 import { RegistryDocument } from '../../domain/model';
@@ -52,6 +54,11 @@ export function ruleDownloads(doc: RegistryDocument, scope: RuleScope): RuleDown
     return files('slos', merge(generated.prometheus), merge(generated.loki));
   }
   return [...files(`service-${scope.id}`, merge(generated.prometheus), merge(generated.loki)), ...shared];
+}
+
+/** The Alertmanager configuration routing the alerts of every SLO to teams and business owners. */
+export function alertmanagerDownload(doc: RegistryDocument): RuleDownload {
+  return { fileName: 'alertmanager.yaml', text: renderAlertmanagerConfig(buildEscalationPlan(doc)) };
 }
 
 /** The registry cut down to one SLO, its service and the people that service names. */

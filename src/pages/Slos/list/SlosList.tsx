@@ -12,6 +12,7 @@ import { WriteButton } from '../../../components/Registry/WriteButton';
 import { testIds } from '../../../components/testIds';
 import { RegistryDocument } from '../../../domain/model';
 import { sloEditUrl } from '../../../routing';
+import { EscalationButton } from '../escalation/EscalationButton';
 import { ruleDownloads } from '../ruleFiles';
 import { SlosFilters } from './SlosFilters';
 import { useSloColumns } from './sloColumns';
@@ -120,6 +121,7 @@ function SlosTable({ doc }: { doc: RegistryDocument }) {
           >
             {t('bizowner.slos.downloadAll', 'Download all rules')}
           </Button>
+          <EscalationButton doc={doc} />
           <WriteButton href={sloEditUrl()} icon="plus" data-testid={testIds.slos.create}>
             {t('bizowner.slos.add', 'New SLO')}
           </WriteButton>
