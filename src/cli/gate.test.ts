@@ -7,6 +7,9 @@ import { fakeIo } from './testing/fakeIo';
 
 const FIXTURES = relative(process.cwd(), resolve(__dirname, '../../tests/integration/fixtures/cli'));
 const REGISTRY = join(FIXTURES, 'gate-registry.yaml');
+const POLICY_REGISTRY = join(FIXTURES, 'gate-policy-registry.yaml');
+/** Not a series: when each SLO's freeze condition last held, as the look-back query answers it. */
+const LAST_FROZEN = 'last frozen';
 const URL = 'http://prometheus.test:9090';
 
 interface Series {
@@ -63,16 +66,34 @@ function firstSelector(text: string): { name: string; matchers: string[][] } | u
     : undefined;
 }
 
+/** The SLO ids a query selects by `sloth_id="…"` or `sloth_id=~"a|b"`. */
+function selectedIds(query: string): string[] {
+  return [...query.matchAll(/sloth_id(=~?)"([^"]*)"/g)].flatMap((m) => (m[1] === '=~' ? m[2].split('|') : [m[2]]));
+}
+
+/** The answer to the policy's look-back query: when each SLO it selects last froze (unix seconds, in `LAST_FROZEN`). */
+function lookbackAnswer(data: Record<string, Series[]>, query: string, time: number): string {
+  const result = (data[LAST_FROZEN] ?? [])
+    .filter((series) => selectedIds(query).includes(series.labels.sloth_id))
+    .map((series) => ({ metric: { sloth_id: series.labels.sloth_id }, value: [time, series.value] }));
+  return JSON.stringify({ status: 'success', data: { resultType: 'vector', result } });
+}
+
 /**
  * A fake Prometheus that understands the gate's query shapes, `min|max by (sloth_id[, objective])`
  * over a selector, or over an error ratio summed from increases (`errors / events`, one sample of
- * each standing for the window), and records the queries it was asked.
+ * each standing for the window), and the policy's look-back (`max_over_time` of the freeze
+ * condition), and records the queries it was asked.
  */
 function fakePrometheus(data: Record<string, Series[]>, queries: URLSearchParams[] = []): CliFetch {
   return async (url) => {
     const parsed = new globalThis.URL(url);
     queries.push(parsed.searchParams);
     const query = parsed.searchParams.get('query') ?? '';
+    if (query.includes('max_over_time(')) {
+      const body = lookbackAnswer(data, query, Number(parsed.searchParams.get('time')));
+      return { ok: true, status: 200, statusText: 'OK', text: async () => body };
+    }
     const match = /^(min|max) by \((sloth_id(?:, objective)?)\) \((.*)\)$/.exec(query);
     const selector = match && firstSelector(match[3]);
     if (parsed.pathname !== '/api/v1/query' || !match || !selector) {
@@ -422,5 +443,102 @@ describe('gate errors', () => {
     expect(stderr).toMatch(message);
     expect(stdout).toBe('');
     expect(code).toBe(2);
+  });
+});
+
+/**
+ * Recorded series of the mend and relay services: both burn at 0.5x over the policy window; mend
+ * has 30% of its budget left and froze a week ago (reliability work until 35%), relay has 5% left.
+ */
+function policySeries(
+  mendLeft = '0.3',
+  lastFrozen: Series[] = [
+    { labels: ids('mend-availability', 'mend'), value: String(Date.parse('2026-11-20T14:00:00Z') / 1000) },
+  ]
+) {
+  const both = (value: string, window?: string): Series[] =>
+    (['mend', 'relay'] as const).map((service) => ({
+      labels: { ...ids(`${service}-availability`, service), ...(window ? { sloth_window: window } : {}) },
+      value,
+    }));
+  return {
+    'slo:period_error_budget_remaining:ratio': [
+      { labels: ids('mend-availability', 'mend'), value: mendLeft },
+      { labels: ids('relay-availability', 'relay'), value: '0.05' },
+    ],
+    'slo:info': both('1'),
+    'slo:sli_error:increase1h': both('5', '1h'),
+    'slo:sli_total:increase1h': both('10000', '1h'),
+    [LAST_FROZEN]: lastFrozen,
+  };
+}
+
+describe('gate and the policy state', () => {
+  const policyGate = (service: string, data = policySeries(), at = AT, queries: URLSearchParams[] = []) =>
+    gate(
+      ['--prometheus', URL, '--service', service, '--registry', POLICY_REGISTRY, ...at],
+      fakePrometheus(data, queries)
+    );
+
+  it('allows releases in reliability work and says until what recovers', async () => {
+    const queries: URLSearchParams[] = [];
+    const { code, stdout, stderr } = await policyGate('mend', policySeries(), AT, queries);
+    expect(stderr).toBe('');
+    expect(stdout).toBe(
+      [
+        'Release gate for service mend at 2026-11-27T10:00:00Z',
+        '  mend-availability (objective 99.9%): allowed (reliability work)',
+        '    - budget left 30% (freezes below 25%)',
+        '    - burn rate 0.5x over 3d (freezes above 2x)',
+        '    - last frozen at 2026-11-20T14:00:00Z, within the 30d period',
+        '    - not recovered: budget left 30% is below the 35% recovery threshold',
+        'Releases of mend may proceed: 1 SLO within the error-budget policy; in reliability work until mend-availability recovers.',
+        '',
+      ].join('\n')
+    );
+    expect(code).toBe(0);
+    // the gate's three queries, then one look-back at the same time
+    expect(queries.map((q) => q.get('time'))).toEqual(['1795773600', '1795773600', '1795773600', '1795773600']);
+    expect(queries[3].get('query')).toMatch(
+      /^max by \(sloth_id\) \(max_over_time\(\(\(\(.*\{sloth_id="mend-availability"\}.*\) \* 0 \+ time\(\)\)\[30d:1h\]\)\)$/s
+    );
+  });
+
+  it('is normal without a freeze in the period, and asks nothing more once recovered', async () => {
+    const never = await policyGate('mend', policySeries('0.3', []));
+    expect(never.stdout).toContain('  mend-availability (objective 99.9%): allowed\n');
+    expect(never.stdout).toMatch(/may proceed: 1 SLO within the error-budget policy\.\n$/);
+    expect(never.code).toBe(0);
+
+    const queries: URLSearchParams[] = [];
+    const recovered = await policyGate('mend', policySeries('0.35'), AT, queries);
+    expect(recovered.stdout).toMatch(/may proceed: 1 SLO within the error-budget policy\.\n$/);
+    expect(queries).toHaveLength(3);
+  });
+
+  it('allows releases while an exception waives the freeze, with its reason and the sign-off', async () => {
+    const { code, stdout } = await policyGate('relay');
+    expect(stdout).toBe(
+      [
+        'Release gate for service relay at 2026-11-27T10:00:00Z',
+        '  relay-availability (objective 99.9%): allowed (freeze waived)',
+        '    - budget left 5% is below the 25% freeze threshold',
+        '    - burn rate 0.5x over 3d (freezes above 2x)',
+        '    - freeze waived until 2026-12-01T00:00:00Z — dependency incident: Payments provider outage INC-12',
+        'Releases of relay may proceed: the freeze of relay-availability is waived until 2026-12-01T00:00:00Z — ' +
+          'dependency incident: Payments provider outage INC-12 (policy signed off by ana on 2026-11-02).',
+        '',
+      ].join('\n')
+    );
+    expect(code).toBe(0);
+  });
+
+  it('freezes again when the exception ends', async () => {
+    const { code, stdout } = await policyGate('relay', policySeries(), ['--time', '2026-12-01T00:00:00Z']);
+    expect(stdout).toContain('  relay-availability (objective 99.9%): FROZEN\n');
+    expect(stdout).toMatch(
+      /Releases of relay are FROZEN by the error-budget policy of relay-availability \(policy signed off by ana on 2026-11-02\)\.\n$/
+    );
+    expect(code).toBe(1);
   });
 });

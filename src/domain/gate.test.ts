@@ -9,8 +9,10 @@ import {
   GateValues,
   judgeGate,
   planGate,
+  readGateValues,
 } from './gate';
-import { baseRegistry, baseSlo } from './testing/builders';
+import { assessPolicy, settlePolicy } from './policy/policyQueries';
+import { baseException, baseRegistry, baseService, baseSlo } from './testing/builders';
 
 function planOf(request: GateRequest): GatePlan {
   const planned = planGate(request);
@@ -358,6 +360,79 @@ describe('judgeGate', () => {
           }),
         },
       ],
+    });
+  });
+});
+
+describe('breaches', () => {
+  it.each<[string, GateValues, GatePolicy | undefined, string[] | undefined]>([
+    ['within the policy', { budgetLeft: 0.8, burnRate: 0.5 }, both, undefined],
+    [
+      'both thresholds',
+      { budgetLeft: 0.1, burnRate: 3 },
+      both,
+      ['budget left 10% is below the 25% freeze threshold', 'burn rate 3x is above the 2x freeze threshold'],
+    ],
+    ['the freeze alert', { freezeAlertFiring: true }, undefined, ['the release-freeze alert is firing']],
+  ])('%s', (_name, values, policy, breaches) => {
+    expect(evaluateGate(values, policy).breaches).toEqual(breaches);
+  });
+});
+
+describe('readGateValues', () => {
+  it('keeps the SLO each missing series belongs to, and the values of the others', () => {
+    const doc = baseRegistry({ slos: [baseSlo('ratio'), baseSlo('latency')] });
+    const plan = planOf({ service: 'checkout', registry: { doc, name: 'r' } });
+    const reading = readGateValues(
+      plan,
+      [
+        [{ labels: { sloth_id: 'checkout-ratio' }, value: 0.5 }],
+        [],
+        [{ labels: { sloth_id: 'checkout-ratio' }, value: 0.002 }],
+      ],
+      'now'
+    );
+    expect(reading?.values.get('checkout-ratio')).toEqual({ budgetLeft: 0.5, burnRate: 2, burnWindow: '3d' });
+    expect(reading?.missing.map((entry) => entry.sloId)).toEqual(['checkout-latency', 'checkout-latency']);
+  });
+});
+
+describe('the policy state from the gate’s answers', () => {
+  const NOW = Date.parse('2026-11-27T10:00:00Z');
+  const answers = (budgetLeft: number): GateSample[][] => [
+    [{ labels: { sloth_id: 'checkout-ratio' }, value: budgetLeft }],
+    [],
+    [{ labels: { sloth_id: 'checkout-ratio' }, value: 0.0005 }],
+  ];
+  const stateOf = (doc: ReturnType<typeof baseRegistry>, budgetLeft: number, lastFrozen: GateSample[] = []) => {
+    const plan = planOf({ service: 'checkout', registry: { doc, name: 'r' } });
+    const assessment = assessPolicy(plan, answers(budgetLeft), NOW, doc, ['checkout']);
+    return { assessment, state: settlePolicy(assessment, lastFrozen, doc)[0] };
+  };
+
+  it('an exception in force waives the freeze the gate finds', () => {
+    const exception = baseException({ reason: 'INC-12' });
+    const doc = baseRegistry({
+      services: [baseService({ budgetPolicy: { exceptions: [exception] } })],
+      slos: [baseSlo('ratio')],
+    });
+    const { state } = stateOf(doc, 0.05);
+    expect(state).toMatchObject({
+      state: 'normal',
+      summary: 'normal: checkout-ratio freeze waived until 2026-12-01T00:00:00Z — dependency incident: INC-12',
+    });
+  });
+
+  it('between the freeze and the recovery thresholds after a freeze: reliability work', () => {
+    const doc = baseRegistry({ slos: [baseSlo('ratio')] });
+    const { assessment, state } = stateOf(doc, 0.15, [
+      { labels: { sloth_id: 'checkout-ratio' }, value: Date.parse('2026-11-20T14:00:00Z') / 1000 },
+    ]);
+    expect(assessment.lookback).toContain('[30d:1h]');
+    expect(state).toMatchObject({
+      state: 'reliabilityWork',
+      summary:
+        'reliability work: checkout-ratio last frozen at 2026-11-20T14:00:00Z, within the 30d period; budget left 15% is below the 20% recovery threshold',
     });
   });
 });

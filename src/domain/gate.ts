@@ -12,6 +12,7 @@
  * with {@link evaluateGate} for each SLO.
  */
 import { allowedErrorRatio } from './budget/budget';
+import { formatBurnFactor as factor, formatRatioPercent as percent } from './budget/format';
 import { BudgetPolicy, RegistryDocument, Sli, Slo } from './model';
 import { formatMatchers } from './query/selector';
 import { isCountableSli } from './query/sli';
@@ -64,6 +65,8 @@ export interface GateResult {
   reasons: string[];
   /** Values the policy needs but that were not given. */
   missing: GateInput[];
+  /** The reasons that freeze (some of `reasons`), when the status is `frozen`. */
+  breaches?: string[];
 }
 
 /** Name of the release-freeze alert in messages. */
@@ -82,7 +85,7 @@ export function evaluateGate(values: GateValues, policy: GatePolicy | undefined)
   }
   const reasons: string[] = [];
   const missing: GateInput[] = [];
-  let frozen = false;
+  const breaches: string[] = [];
   const { freezeBudgetLeftPercent, freezeBurnRate } = policy;
   if (freezeBudgetLeftPercent !== undefined) {
     const limit = freezeBudgetLeftPercent / 100;
@@ -90,10 +93,9 @@ export function evaluateGate(values: GateValues, policy: GatePolicy | undefined)
       missing.push('budgetLeft');
       reasons.push(`budget left is unknown (freezes below ${freezeBudgetLeftPercent}%)`);
     } else if (values.budgetLeft < limit) {
-      frozen = true;
-      reasons.push(
-        `budget left ${percent(values.budgetLeft, limit)} is below the ${freezeBudgetLeftPercent}% freeze threshold`
-      );
+      const breach = `budget left ${percent(values.budgetLeft, limit)} is below the ${freezeBudgetLeftPercent}% freeze threshold`;
+      breaches.push(breach);
+      reasons.push(breach);
     } else {
       reasons.push(`budget left ${percent(values.budgetLeft, limit)} (freezes below ${freezeBudgetLeftPercent}%)`);
     }
@@ -104,10 +106,9 @@ export function evaluateGate(values: GateValues, policy: GatePolicy | undefined)
       missing.push('burnRate');
       reasons.push(`burn rate${over} is unknown (freezes above ${factor(freezeBurnRate)})`);
     } else if (values.burnRate > freezeBurnRate) {
-      frozen = true;
-      reasons.push(
-        `burn rate ${factor(values.burnRate, freezeBurnRate)}${over} is above the ${factor(freezeBurnRate)} freeze threshold`
-      );
+      const breach = `burn rate ${factor(values.burnRate, freezeBurnRate)}${over} is above the ${factor(freezeBurnRate)} freeze threshold`;
+      breaches.push(breach);
+      reasons.push(breach);
     } else {
       reasons.push(
         `burn rate ${factor(values.burnRate, freezeBurnRate)}${over} (freezes above ${factor(freezeBurnRate)})`
@@ -118,7 +119,10 @@ export function evaluateGate(values: GateValues, policy: GatePolicy | undefined)
     return { allowed: true, status: 'allowed', reasons: ['the error-budget policy has no freeze threshold'], missing };
   }
   // A breached threshold freezes even when the other value is unknown.
-  const status: GateStatus = frozen ? 'frozen' : missing.length > 0 ? 'unknown' : 'allowed';
+  if (breaches.length > 0) {
+    return { allowed: false, status: 'frozen', reasons, missing, breaches };
+  }
+  const status: GateStatus = missing.length > 0 ? 'unknown' : 'allowed';
   return { allowed: status === 'allowed', status, reasons, missing };
 }
 
@@ -178,7 +182,8 @@ export interface GatePlan {
   queries: GateQuery[];
 }
 
-function targetsFromRegistry(slos: Slo[], doc: RegistryDocument): GateTarget[] {
+/** What the gate checks for each of `slos`, from the registry `doc`: policy, windows, objective, SLI. */
+export function gateTargets(slos: Slo[], doc: RegistryDocument): GateTarget[] {
   const index = indexRegistry(doc);
   return slos.map((slo) => {
     const ctx = buildSloContext(slo, index);
@@ -215,7 +220,7 @@ function selectTargets(request: GateRequest): { targets?: GateTarget[]; error?: 
           : `SLO "${sloId}" of service "${service}" is not in ${name} (its SLOs: ${theirs})`,
     };
   }
-  return { targets: targetsFromRegistry(selected, doc) };
+  return { targets: gateTargets(selected, doc) };
 }
 
 /**
@@ -237,22 +242,37 @@ export function planGate(request: GateRequest): { plan: GatePlan; error?: undefi
   }
   const selector = formatMatchers(labels);
   const budgetSeries = `${PERIOD_BUDGET_REMAINING}${selector}`;
+  if (targets) {
+    return { plan: { service, sloId, targets, budgetSeries, queries: policyGateQueries(selector, targets) } };
+  }
+  const alertSelector = formatMatchers({ ...labels, alertname: FREEZE_ALERT, alertstate: 'firing' });
   const queries: GateQuery[] = [
-    { kind: 'budgetLeft', promql: `min by (${LABEL_ID}) (${budgetSeries})` },
+    ...baseQueries(selector),
+    { kind: 'currentErrorRatio', promql: `max by (${LABEL_ID}) (${errorRatio(CURRENT_WINDOW, selector)})` },
+    { kind: 'freezeAlert', promql: `max by (${LABEL_ID}) (ALERTS${alertSelector})` },
+  ];
+  return { plan: { service, sloId, targets, budgetSeries, queries } };
+}
+
+/** The budget left and the objectives of the SLOs the selector picks. */
+function baseQueries(selector: string): GateQuery[] {
+  return [
+    { kind: 'budgetLeft', promql: `min by (${LABEL_ID}) (${PERIOD_BUDGET_REMAINING}${selector})` },
     { kind: 'objective', promql: `max by (${LABEL_ID}, ${INFO_OBJECTIVE}) (${SLO_INFO}${selector})` },
   ];
-  if (targets) {
-    for (const window of new Set(targets.filter(limitsBurn).map((target) => target.policyWindow!))) {
-      queries.push({ kind: 'policyBurn', window, promql: `max by (${LABEL_ID}) (${errorRatio(window, selector)})` });
-    }
-  } else {
-    const alertSelector = formatMatchers({ ...labels, alertname: FREEZE_ALERT, alertstate: 'firing' });
-    queries.push(
-      { kind: 'currentErrorRatio', promql: `max by (${LABEL_ID}) (${errorRatio(CURRENT_WINDOW, selector)})` },
-      { kind: 'freezeAlert', promql: `max by (${LABEL_ID}) (ALERTS${alertSelector})` }
-    );
+}
+
+/**
+ * The queries that decide for `targets` under their policies, for the series `selector` picks (one
+ * service, or several: `{sloth_service=~"a|b"}`): the budget left, the objectives and the error
+ * ratio over each distinct policy window, whatever the number of SLOs.
+ */
+export function policyGateQueries(selector: string, targets: GateTarget[]): GateQuery[] {
+  const queries = baseQueries(selector);
+  for (const window of new Set(targets.filter(limitsBurn).map((target) => target.policyWindow!))) {
+    queries.push({ kind: 'policyBurn', window, promql: `max by (${LABEL_ID}) (${errorRatio(window, selector)})` });
   }
-  return { plan: { service, sloId, targets, budgetSeries, queries } };
+  return queries;
 }
 
 /** Whether the target's policy limits the burn rate, so that the gate needs it. */
@@ -320,30 +340,43 @@ function errorRatioSeries(sli: Sli | undefined, window: string, sloId: string): 
   return `${errors}${selector} / ${total}${selector} summed over ${window}`;
 }
 
+/** What the answers to a plan's queries say about each SLO, before any decision. */
+export interface GateReading {
+  /** The SLOs decided for: the plan's, or without the registry those with a budget series. */
+  targets: GateTarget[];
+  /** The values measured for each SLO, by id. */
+  values: Map<string, GateValues>;
+  /** Objectives in percent by SLO id: the registry's, else the one `slo:info` records. */
+  objectives: Map<string, number>;
+  /** Series missing or NaN, in the order found, with the SLO each belongs to. */
+  missing: Array<GateMissing & { sloId: string }>;
+}
+
 /**
- * Judges the answers to a plan's queries (`answers[i]` for `plan.queries[i]`) read at `at`, the
- * time as shown in messages: every SLO's decision, or what is missing to make one.
+ * Reads the answers to a plan's queries (`answers[i]` for `plan.queries[i]`) read at `at`, the time
+ * as shown in messages: the values of every SLO and the series that are missing. `undefined` when,
+ * without the registry, no SLO has a budget series at all.
  */
-export function judgeGate(plan: GatePlan, answers: GateSample[][], at: string): GateOutcome {
+export function readGateValues(plan: GatePlan, answers: GateSample[][], at: string): GateReading | undefined {
   const answer = (query: GateQuery) => byId(answers[plan.queries.indexOf(query)] ?? []);
   const ofKind = (kind: GateQuery['kind']) => plan.queries.filter((query) => query.kind === kind);
   const [budgetQuery] = ofKind('budgetLeft');
   const [objectiveQuery] = ofKind('objective');
   const budgetLeft = answer(budgetQuery);
   if (!plan.targets && budgetLeft.size === 0) {
-    return { kind: 'noData' };
+    return undefined;
   }
   const targets: GateTarget[] = plan.targets ?? [...budgetLeft.keys()].sort().map((sloId) => ({ sloId }));
 
-  const missing: GateMissing[] = [];
+  const missing: GateReading['missing'] = [];
   const values = new Map<string, GateValues>(targets.map((target) => [target.sloId, {}]));
   for (const target of targets) {
     const value = budgetLeft.get(target.sloId);
     const series = `${PERIOD_BUDGET_REMAINING}{${LABEL_ID}="${target.sloId}"}`;
     if (value === undefined) {
-      missing.push({ series, why: `no samples at ${at}` });
+      missing.push({ sloId: target.sloId, series, why: `no samples at ${at}` });
     } else if (Number.isNaN(value)) {
-      missing.push({ series, why: `NaN at ${at}: no events in the SLO period yet?` });
+      missing.push({ sloId: target.sloId, series, why: `NaN at ${at}: no events in the SLO period yet?` });
     } else {
       values.get(target.sloId)!.budgetLeft = value;
     }
@@ -360,20 +393,25 @@ export function judgeGate(plan: GatePlan, answers: GateSample[][], at: string): 
       const ratio = ratios.get(target.sloId);
       const series = errorRatioSeries(target.sli, query.window, target.sloId);
       if (ratio === undefined) {
-        missing.push({ series, why: `no samples at ${at}` });
+        missing.push({ sloId: target.sloId, series, why: `no samples at ${at}` });
       } else if (Number.isNaN(ratio)) {
-        missing.push({ series, why: `NaN at ${at}: no events in the last ${query.window}?` });
+        missing.push({ sloId: target.sloId, series, why: `NaN at ${at}: no events in the last ${query.window}?` });
       } else {
         Object.assign(values.get(target.sloId)!, { burnRate: ratio / target.allowed!, burnWindow: query.window });
       }
     }
   }
 
-  const objectives = byId(answers[plan.queries.indexOf(objectiveQuery)] ?? [], objectiveLabel);
-  const objectiveOf = (target: GateTarget) => {
-    const recorded = objectives.get(target.sloId);
-    return target.objective ?? (recorded !== undefined && Number.isFinite(recorded) ? recorded : undefined);
-  };
+  const recorded = byId(answers[plan.queries.indexOf(objectiveQuery)] ?? [], objectiveLabel);
+  const objectives = new Map<string, number>();
+  for (const target of targets) {
+    const fromRules = recorded.get(target.sloId);
+    const objective =
+      target.objective ?? (fromRules !== undefined && Number.isFinite(fromRules) ? fromRules : undefined);
+    if (objective !== undefined) {
+      objectives.set(target.sloId, objective);
+    }
+  }
   const [ratioQuery] = ofKind('currentErrorRatio');
   const [alertQuery] = ofKind('freezeAlert');
   if (ratioQuery && alertQuery) {
@@ -382,7 +420,7 @@ export function judgeGate(plan: GatePlan, answers: GateSample[][], at: string): 
     for (const target of targets) {
       const entry = values.get(target.sloId)!;
       const ratio = ratios.get(target.sloId);
-      const objective = objectiveOf(target);
+      const objective = objectives.get(target.sloId);
       // shown for information only: without the objective or a ratio there is no burn rate to show
       if (ratio !== undefined && !Number.isNaN(ratio) && objective !== undefined) {
         Object.assign(entry, { burnRate: ratio / allowedErrorRatio(objective), burnWindow: CURRENT_WINDOW });
@@ -390,14 +428,25 @@ export function judgeGate(plan: GatePlan, answers: GateSample[][], at: string): 
       entry.freezeAlertFiring = (firing.get(target.sloId) ?? 0) > 0;
     }
   }
+  return { targets, values, objectives, missing };
+}
 
-  if (missing.length > 0) {
-    return { kind: 'missing', missing };
+/**
+ * Judges the answers to a plan's queries (`answers[i]` for `plan.queries[i]`) read at `at`, the
+ * time as shown in messages: every SLO's decision, or what is missing to make one.
+ */
+export function judgeGate(plan: GatePlan, answers: GateSample[][], at: string): GateOutcome {
+  const reading = readGateValues(plan, answers, at);
+  if (!reading) {
+    return { kind: 'noData' };
   }
-  const slos = targets.map((target) => ({
+  if (reading.missing.length > 0) {
+    return { kind: 'missing', missing: reading.missing.map(({ series, why }) => ({ series, why })) };
+  }
+  const slos = reading.targets.map((target) => ({
     sloId: target.sloId,
-    objective: objectiveOf(target),
-    result: evaluateGate(values.get(target.sloId)!, target.policy),
+    objective: reading.objectives.get(target.sloId),
+    result: evaluateGate(reading.values.get(target.sloId)!, target.policy),
   }));
   return { kind: 'decided', verdict: combineGate(slos.map((slo) => slo.result)), slos };
 }
@@ -414,36 +463,8 @@ function byAlert(values: GateValues): GateResult {
     return { allowed: true, status: 'allowed', reasons: [...facts, 'no error-budget policy is known'], missing: [] };
   }
   if (values.freezeAlertFiring) {
-    return { allowed: false, status: 'frozen', reasons: [...facts, `${FREEZE_ALERT_TEXT} is firing`], missing: [] };
+    const firing = `${FREEZE_ALERT_TEXT} is firing`;
+    return { allowed: false, status: 'frozen', reasons: [...facts, firing], missing: [], breaches: [firing] };
   }
   return { allowed: true, status: 'allowed', reasons: [...facts, `${FREEZE_ALERT_TEXT} is not firing`], missing: [] };
-}
-
-/**
- * Formats `value` with as few decimals as keep it apart from `threshold`, so that a value just
- * below a threshold never reads as equal to it.
- */
-function shown(value: number, threshold: number | undefined, minDigits: number): string {
-  for (let digits = minDigits; digits <= 6; digits++) {
-    const text = trim(value.toFixed(digits));
-    if (threshold === undefined || value === threshold || text !== trim(threshold.toFixed(digits))) {
-      return text;
-    }
-  }
-  return String(value);
-}
-
-function trim(text: string): string {
-  const short = text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
-  return short === '-0' ? '0' : short;
-}
-
-/** A ratio as a percentage, e.g. `0.125` → `12.5%`. */
-function percent(ratio: number, threshold?: number): string {
-  return `${shown(ratio * 100, threshold === undefined ? undefined : threshold * 100, 1)}%`;
-}
-
-/** A burn-rate factor, e.g. `2.4x`. */
-function factor(rate: number, threshold?: number): string {
-  return `${shown(rate, threshold, 2)}x`;
 }

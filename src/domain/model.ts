@@ -107,6 +107,48 @@ export interface Service {
   /** Ids of services this one depends on. */
   dependsOn: string[];
   ownerHistory: OwnerChange[];
+  /** The business owner's sign-off of the SLOs' budget policies and the exceptions to them. */
+  budgetPolicy?: ServiceBudgetPolicy;
+}
+
+/** Why an exception waives the error-budget policy. */
+export const POLICY_EXCEPTION_KINDS = ['dependencyIncident', 'outOfScopeTraffic', 'other'] as const;
+export type PolicyExceptionKind = (typeof POLICY_EXCEPTION_KINDS)[number];
+
+/**
+ * A recorded exception to the error-budget policy: while it is active (`from` ≤ now < `to`), the
+ * SLOs it covers are neither frozen nor held in reliability work, and the state says why.
+ */
+export interface PolicyException {
+  /** Slug, unique within the service. */
+  id: string;
+  kind: PolicyExceptionKind;
+  /** Why, e.g. "Payments provider outage INC-12". */
+  reason: string;
+  /** ISO 8601 start. */
+  from: string;
+  /** ISO 8601 end; ending an exception early sets it to the time it was ended. */
+  to: string;
+  /** SLOs of the service it covers; all of them when absent. */
+  sloIds?: string[];
+  /** Login (or person id) of who recorded it. */
+  by: string;
+  /** ISO 8601 time it was recorded. */
+  at: string;
+}
+
+/** Who signed off the policy, and when. */
+export interface PolicySignOff {
+  /** Login (or person id) of the signer, normally the business owner. */
+  by: string;
+  /** ISO 8601 time. */
+  at: string;
+}
+
+/** The service's side of its SLOs' budget policies: the sign-off and the exceptions. */
+export interface ServiceBudgetPolicy {
+  signOff?: PolicySignOff;
+  exceptions?: PolicyException[];
 }
 
 /** Good-or-bad events over total events, both counters. Exactly one of `good` or `bad` is set. */
@@ -201,6 +243,16 @@ export interface BudgetPolicy {
   freezeBurnRate?: number;
   /** Freeze releases while less than this percent of the budget is left. */
   freezeBudgetLeftPercent?: number;
+  /**
+   * After a freeze, reliability work lasts until at least this percent of the budget is left
+   * again; default `freezeBudgetLeftPercent` + 10 (only when that is set).
+   */
+  recoverBudgetLeftPercent?: number;
+  /**
+   * After a freeze, reliability work lasts until the burn rate over the policy window is at most
+   * this factor; needs `freezeBurnRate`; default 1 (the sustainable rate), or `freezeBurnRate` when lower.
+   */
+  recoverBurnRate?: number;
   /** Notify the service's business owner when the freeze starts. */
   escalateToBusinessOwner: boolean;
 }

@@ -1,4 +1,7 @@
 import { GateOutcome, GatePlan, GateRequest, judgeGate, planGate } from '../../domain/gate';
+import { describeSignOff, describeWaiver, formatInstant } from '../../domain/policy/exceptions';
+import { assessPolicy, settlePolicy } from '../../domain/policy/policyQueries';
+import { ServicePolicyState, SloPolicyState } from '../../domain/policy/policyState';
 import { FREEZE_ALERT } from '../../domain/rules';
 import { CliError, optionValue, usageError } from '../args';
 import { Command } from '../command';
@@ -21,7 +24,7 @@ export function parseGateTime(text: string): number {
 }
 
 function formatTime(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+  return formatInstant(seconds * 1000);
 }
 
 const HOW_TO_FIX =
@@ -39,9 +42,14 @@ export const gateCommand: Command = {
       'window is above budgetPolicy.freezeBurnRate, or while less than',
       'budgetPolicy.freezeBudgetLeftPercent of the period budget is left.',
       '',
-      'With --registry the thresholds come from the registry file. Without it, the gate follows the',
-      `${FREEZE_ALERT} alert that the generated rules evaluate (ALERTS series) and prints the budget`,
-      'left and the current burn rate for information.',
+      'With --registry the thresholds come from the registry file, and so does the rest of the policy:',
+      'after a freeze the service is in reliability work until the SLO recovers (budget left back at',
+      'budgetPolicy.recoverBudgetLeftPercent, default the freeze threshold + 10, and the burn rate at',
+      'budgetPolicy.recoverBurnRate, default 1x) or the freeze leaves the SLO period; an exception in',
+      "force (the service's budgetPolicy.exceptions) waives the freeze, and the reason is printed.",
+      '',
+      `Without --registry the gate follows the ${FREEZE_ALERT} alert that the generated rules`,
+      'evaluate (ALERTS series) and prints the budget left and the current burn rate for information.',
       '',
       'Exit code 0: releases may proceed. 1: releases are frozen (the reasons are printed per SLO).',
       '2: usage error, invalid --registry, Prometheus unreachable, or no recorded data for the service or SLO.',
@@ -95,12 +103,64 @@ export const gateCommand: Command = {
       answers.push(await instantQuery(io, base, query.promql, time));
     }
     const at = formatTime(time);
-    return report(io, planned.plan, judgeGate(planned.plan, answers, at), { at, base });
+    const outcome = judgeGate(planned.plan, answers, at);
+    let policy: ServicePolicyState | undefined;
+    if (registry && outcome.kind === 'decided') {
+      const assessment = assessPolicy(planned.plan, answers, time * 1000, registry.doc, [service]);
+      const lookback = assessment.lookback ? await instantQuery(io, base, assessment.lookback, time) : [];
+      [policy] = settlePolicy(assessment, lookback, registry.doc);
+    }
+    return report(io, planned.plan, outcome, policy, { at, base });
   },
 };
 
-/** Prints the outcome of the gate and returns the exit code. */
-function report(io: CliIo, plan: GatePlan, outcome: GateOutcome, { at, base }: { at: string; base: string }): number {
+type GateDecided = Extract<GateOutcome, { kind: 'decided' }>;
+
+/** How an SLO's state reads after its id: `FROZEN`, `allowed (reliability work)`, … */
+function stateLabel(gateFrozen: boolean, slo: SloPolicyState | undefined): string {
+  if (!slo) {
+    return gateFrozen ? 'FROZEN' : 'allowed';
+  }
+  if (slo.state === 'freeze') {
+    return 'FROZEN';
+  }
+  if (slo.state === 'reliabilityWork') {
+    return 'allowed (reliability work)';
+  }
+  if (slo.waivedBy) {
+    return gateFrozen ? 'allowed (freeze waived)' : 'allowed (reliability work waived)';
+  }
+  return 'allowed';
+}
+
+/** What follows "may proceed": the waivers, or the SLOs within the policy, then reliability work and sign-off. */
+function allowedDetail(outcome: GateDecided, policy: ServicePolicyState | undefined, note: string): string {
+  const frozenNow = new Set(outcome.slos.filter((slo) => slo.result.status === 'frozen').map((slo) => slo.sloId));
+  const waived = (policy?.slos ?? []).filter((slo) => slo.waivedBy && frozenNow.has(slo.sloId));
+  const head =
+    waived.length > 0
+      ? waived.map((slo) => `the freeze of ${slo.sloId} is waived ${describeWaiver(slo.waivedBy!)}`).join('; ')
+      : `${plural(outcome.slos.length, 'SLO')} within the error-budget policy${note}`;
+  const mending = (policy?.slos ?? []).filter((slo) => slo.state === 'reliabilityWork').map((slo) => slo.sloId);
+  const work = mending.length > 0 ? `; in reliability work until ${mending.join(', ')} recovers` : '';
+  return `${head}${work}${signedOff(policy)}`;
+}
+
+function signedOff(policy: ServicePolicyState | undefined): string {
+  return policy?.signOff ? ` (${describeSignOff(policy.signOff)})` : '';
+}
+
+/**
+ * Prints the outcome of the gate and returns the exit code; with the registry, the policy state
+ * decides (an exception may waive a freeze) and says why.
+ */
+function report(
+  io: CliIo,
+  plan: GatePlan,
+  outcome: GateOutcome,
+  policy: ServicePolicyState | undefined,
+  { at, base }: { at: string; base: string }
+): number {
   const { service, sloId } = plan;
   if (outcome.kind === 'noData') {
     io.stderr(
@@ -124,21 +184,25 @@ function report(io: CliIo, plan: GatePlan, outcome: GateOutcome, { at, base }: {
   }
 
   io.stdout(`Release gate for service ${service} at ${at}\n`);
+  const states = new Map((policy?.slos ?? []).map((slo) => [slo.sloId, slo]));
   for (const { sloId: id, objective, result } of outcome.slos) {
-    const state = result.status === 'frozen' ? 'FROZEN' : 'allowed';
-    io.stdout(`  ${id}${objective !== undefined ? ` (objective ${objective}%)` : ''}: ${state}\n`);
-    for (const reason of result.reasons) {
+    const state = states.get(id);
+    const label = stateLabel(result.status === 'frozen', state);
+    io.stdout(`  ${id}${objective !== undefined ? ` (objective ${objective}%)` : ''}: ${label}\n`);
+    for (const reason of state?.reasons ?? result.reasons) {
       io.stdout(`    - ${reason}\n`);
     }
   }
-  if (!outcome.verdict.allowed) {
-    const frozen = outcome.slos.filter((slo) => slo.result.status === 'frozen').map((slo) => slo.sloId);
-    io.stdout(`Releases of ${service} are FROZEN by the error-budget policy of ${frozen.join(', ')}.\n`);
+  const frozen = policy
+    ? policy.slos.filter((slo) => slo.state === 'freeze').map((slo) => slo.sloId)
+    : outcome.slos.filter((slo) => slo.result.status === 'frozen').map((slo) => slo.sloId);
+  if (frozen.length > 0) {
+    io.stdout(
+      `Releases of ${service} are FROZEN by the error-budget policy of ${frozen.join(', ')}${signedOff(policy)}.\n`
+    );
     return EXIT_INVALID;
   }
   const policyNote = plan.targets === undefined ? ' (thresholds unknown: pass --registry FILE to check them)' : '';
-  io.stdout(
-    `Releases of ${service} may proceed: ${plural(outcome.slos.length, 'SLO')} within the error-budget policy${policyNote}.\n`
-  );
+  io.stdout(`Releases of ${service} may proceed: ${allowedDetail(outcome, policy, policyNote)}.\n`);
   return EXIT_OK;
 }

@@ -1,4 +1,4 @@
-/** Human-readable budget durations. */
+/** Human-readable budget durations, shares of the budget and burn rates. */
 
 const UNITS: Array<[string, number]> = [
   ['d', 86400],
@@ -33,4 +33,36 @@ export function formatBudgetDuration(seconds: number): string {
       return `${amount}${unit}`;
     })
     .join(' ');
+}
+
+/**
+ * Formats `value` with as few decimals as keep it apart from `threshold`, so that a value just
+ * below a threshold never reads as equal to it.
+ */
+function shown(value: number, threshold: number | undefined, minDigits: number): string {
+  for (let digits = minDigits; digits <= 6; digits++) {
+    const text = trim(value.toFixed(digits));
+    if (threshold === undefined || value === threshold || text !== trim(threshold.toFixed(digits))) {
+      return text;
+    }
+  }
+  return String(value);
+}
+
+function trim(text: string): string {
+  const short = text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+  return short === '-0' ? '0' : short;
+}
+
+/**
+ * A ratio as a percentage, e.g. `0.125` → `12.5%`, with enough decimals to tell it from the
+ * `threshold` ratio it is compared with.
+ */
+export function formatRatioPercent(ratio: number, threshold?: number): string {
+  return `${shown(ratio * 100, threshold === undefined ? undefined : threshold * 100, 1)}%`;
+}
+
+/** A burn-rate factor, e.g. `2.4x`, with enough decimals to tell it from `threshold`. */
+export function formatBurnFactor(rate: number, threshold?: number): string {
+  return `${shown(rate, threshold, 2)}x`;
 }

@@ -12,6 +12,50 @@ describe('stringifyRegistryYaml', () => {
     expect(parseRegistryYaml(stringifyRegistryYaml(doc))).toEqual({ doc, problems: [] });
   });
 
+  test('round-trips the policy sign-off, exceptions and recovery thresholds, in a readable order', () => {
+    const doc = baseRegistry();
+    doc.services[0].budgetPolicy = {
+      signOff: { by: 'ana', at: '2026-11-02T09:00:00Z' },
+      exceptions: [
+        {
+          at: '2026-11-26T08:00:00Z',
+          by: 'ana',
+          to: '2026-12-01T00:00:00Z',
+          from: '2026-11-26T00:00:00Z',
+          sloIds: ['checkout-ratio'],
+          reason: 'Payments provider outage INC-12',
+          kind: 'dependencyIncident',
+          id: 'inc-12',
+        },
+      ],
+    };
+    doc.slos[0].budgetPolicy = { ...doc.slos[0].budgetPolicy!, recoverBudgetLeftPercent: 30, recoverBurnRate: 1 };
+    const text = stringifyRegistryYaml(doc);
+    expect(parseRegistryYaml(text)).toEqual({ doc, problems: [] });
+    expect(text).toContain(
+      [
+        '    ownerHistory: []',
+        '    budgetPolicy:',
+        '      signOff:',
+        '        at: 2026-11-02T09:00:00Z',
+        '        by: ana',
+        '      exceptions:',
+        '        - id: inc-12',
+        '          kind: dependencyIncident',
+        '          reason: Payments provider outage INC-12',
+        '          sloIds:',
+        '            - checkout-ratio',
+        '          from: 2026-11-26T00:00:00Z',
+        '          to: 2026-12-01T00:00:00Z',
+        '          at: 2026-11-26T08:00:00Z',
+        '          by: ana',
+      ].join('\n')
+    );
+    expect(text).toContain(
+      '      freezeBudgetLeftPercent: 10\n      recoverBudgetLeftPercent: 30\n      recoverBurnRate: 1\n'
+    );
+  });
+
   test('writes a stable key order', () => {
     // Regenerate on purpose only: UPDATE_GOLDEN=1 npx jest src/domain/io/native.test.ts
     expectGolden(join(__dirname, '__golden__', 'native-base-registry.yaml'), stringifyRegistryYaml(baseRegistry()));

@@ -135,6 +135,7 @@ const SERVICE_FIELDS: Array<[keyof Service, string]> = [
   ['selector', 'OpenSLO services have no telemetry selector'],
   ['dependsOn', 'OpenSLO services have no dependencies'],
   ['ownerHistory', 'OpenSLO has no owner history'],
+  ['budgetPolicy', 'OpenSLO has no error-budget policy sign-off or exceptions'],
 ];
 
 /** Alerting fields the AlertPolicy written by the export cannot hold. */

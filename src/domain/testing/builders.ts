@@ -3,7 +3,17 @@
  * it matters (`baseSlo('latency', { objective: 99 })`). The values pass `validateRegistry`, so a
  * test that breaks one field knows which problem to expect.
  */
-import { Alerting, Person, RegistryDocument, SCHEMA_VERSION, Service, Sli, SliKind, Slo } from '../model';
+import {
+  Alerting,
+  Person,
+  PolicyException,
+  RegistryDocument,
+  SCHEMA_VERSION,
+  Service,
+  Sli,
+  SliKind,
+  Slo,
+} from '../model';
 import { defaultSettings } from '../registry';
 
 /** A person; the default is `ana`, business owner of `checkout` in {@link baseRegistry}. */
@@ -52,6 +62,23 @@ export function baseService(overrides: Partial<Service> = {}): Service {
     selector: '{service="checkout"}',
     dependsOn: [],
     ownerHistory: [],
+    ...overrides,
+  };
+}
+
+/**
+ * An exception to `checkout`'s budget policy: a dependency's incident, recorded by `ana`, in force
+ * from 2026-11-26 to 2026-12-01 for all its SLOs.
+ */
+export function baseException(overrides: Partial<PolicyException> = {}): PolicyException {
+  return {
+    id: 'inc-12',
+    kind: 'dependencyIncident',
+    reason: 'Payments provider outage INC-12',
+    from: '2026-11-26T00:00:00Z',
+    to: '2026-12-01T00:00:00Z',
+    by: 'ana',
+    at: '2026-11-26T08:00:00Z',
     ...overrides,
   };
 }

@@ -97,4 +97,44 @@ export function checkBudgetPolicy(c: Checker, slo: Fields, path: string): void {
   if (enabled && burnRate === undefined && budgetLeft === undefined) {
     c.add(where, `an enabled budget policy needs freezeBurnRate or freezeBudgetLeftPercent (or both)`);
   }
+  checkRecovery(c, policy, where, burnRate, budgetLeft);
+}
+
+/** Checks the recovery thresholds: no stricter to leave reliability work than to freeze. */
+function checkRecovery(
+  c: Checker,
+  policy: Fields,
+  where: string,
+  freezeBurnRate: number | undefined,
+  freezeLeft: number | undefined
+): void {
+  const left = c.number(policy, 'recoverBudgetLeftPercent', where);
+  if (left !== undefined && (left < 0 || left > 100)) {
+    c.add(
+      at(where, 'recoverBudgetLeftPercent'),
+      `recoverBudgetLeftPercent must be a percentage from 0 to 100, got ${left}`
+    );
+  } else if (left !== undefined && freezeLeft !== undefined && left < freezeLeft) {
+    c.add(
+      at(where, 'recoverBudgetLeftPercent'),
+      `recoverBudgetLeftPercent must be at least freezeBudgetLeftPercent (${freezeLeft}): reliability work ends once the budget is back above the freeze threshold, got ${left}`
+    );
+  }
+  const rate = c.number(policy, 'recoverBurnRate', where);
+  if (rate === undefined) {
+    return;
+  }
+  if (rate <= 0) {
+    c.add(at(where, 'recoverBurnRate'), `recoverBurnRate must be a positive burn-rate factor, e.g. 1, got ${rate}`);
+  } else if (freezeBurnRate === undefined) {
+    c.add(
+      at(where, 'recoverBurnRate'),
+      `recoverBurnRate needs freezeBurnRate: the burn rate is only measured when the policy freezes on it; set freezeBurnRate or remove recoverBurnRate`
+    );
+  } else if (rate > freezeBurnRate) {
+    c.add(
+      at(where, 'recoverBurnRate'),
+      `recoverBurnRate must be at most freezeBurnRate (${freezeBurnRate}): reliability work ends once the burn rate is back under the freeze threshold, got ${rate}`
+    );
+  }
 }

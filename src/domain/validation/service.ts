@@ -5,6 +5,7 @@ import { contextOf, RegistryContext } from './context';
 import { checkId, checkLabelNames } from './formats';
 import { checkQuery } from './queries';
 import { checkKpis, checkLinks, checkOnCall, checkOwnerHistory, checkPersonRef } from './serviceParts';
+import { checkServicePolicy } from './servicePolicy';
 
 const IMPACT_FLAGS = ['revenue', 'compliance', 'customerFacing', 'sla'];
 /** Tiers that must name an accountable business owner. */
@@ -82,6 +83,7 @@ export function checkService(c: Checker, value: unknown, path: string, ctx?: Reg
   checkQuery(c, value, 'selector', path, 'selector');
   checkDependsOn(c, value, path, ctx);
   checkOwnerHistory(c, value, path);
+  checkServicePolicy(c, value, path);
 }
 
 /**

@@ -32,6 +32,13 @@ describe('ExecutiveView', () => {
     expect(await screen.findByTestId(testIds.dashboards.view)).toBeInTheDocument();
   });
 
+  test('the error-budget policy state of the services sits above the dashboard', async () => {
+    renderWithRegistry(<ExecutiveView />, { doc: baseRegistry(), path: prefixRoute(ROUTES.Executive) });
+    const table = await screen.findByTestId(testIds.budgetPolicy.table);
+    expect(within(table).getByText(/State unknown: no Prometheus data source yet/)).toBeInTheDocument();
+    expect(await screen.findByTestId(testIds.dashboards.view)).toBeInTheDocument();
+  });
+
   test('with SLOs, the dashboard alone', async () => {
     renderWithRegistry(<ExecutiveView />, { doc: baseRegistry(), path: prefixRoute(ROUTES.Executive) });
     expect(await screen.findByTestId(testIds.dashboards.view)).toBeInTheDocument();

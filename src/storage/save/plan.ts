@@ -1,6 +1,7 @@
 /** Which stored documents a save writes, and how its change is summed up. Pure. */
 import { diffRegistries, sameValue, summarizeChanges } from '../../domain/diff';
 import { RegistryDocument } from '../../domain/model';
+import { policyChangeSummary } from '../../domain/policy/policyEdits';
 import { splitByService } from '../documents/assemble';
 
 /** What changes between two registries, per stored document. */
@@ -23,7 +24,10 @@ export function planWrites(base: RegistryDocument, next: RegistryDocument): Writ
   };
 }
 
-/** One line on what changed in a part of the registry, for Grafana's version history and ours. */
+/**
+ * One line on what changed in a part of the registry, for Grafana's version history and ours; a
+ * change of a service's policy record alone says what it was (`Policy signed off by ana`).
+ */
 export function summaryOf(base: RegistryDocument, next: RegistryDocument): string {
-  return summarizeChanges(diffRegistries(base, next));
+  return policyChangeSummary(base, next) ?? summarizeChanges(diffRegistries(base, next));
 }

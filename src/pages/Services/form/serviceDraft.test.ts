@@ -8,6 +8,11 @@ describe('service draft', () => {
     expect(serviceOf(draftOf(service), service)).toEqual(service);
   });
 
+  test("the policy's sign-off and exceptions, which the form does not edit, are kept", () => {
+    const service = baseService({ budgetPolicy: { signOff: { by: 'ana', at: '2026-11-02T09:00:00Z' } } });
+    expect(serviceOf(draftOf(service), service).budgetPolicy).toEqual(service.budgetPolicy);
+  });
+
   test('blank optional fields are left out and the selector defaults from the id', () => {
     const service = serviceOf({ ...emptyDraft(), id: 'search', name: 'Search' });
     expect(service).toEqual({

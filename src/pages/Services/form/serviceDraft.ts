@@ -112,7 +112,8 @@ function kpiOf(draft: KpiDraft): Kpi {
 }
 
 /**
- * The service a draft describes, with `ownerHistory` from `previous` (the form never edits it).
+ * The service a draft describes, with `ownerHistory` and the policy's sign-off and exceptions
+ * (`budgetPolicy`) from `previous` (the form never edits them).
  * Blank optional fields are left out rather than stored as empty text.
  */
 export function serviceOf(draft: ServiceDraft, previous?: Service): Service {
@@ -150,5 +151,6 @@ export function serviceOf(draft: ServiceDraft, previous?: Service): Service {
     ...(description ? { description } : {}),
     ...(decisionScope ? { decisionScope } : {}),
     ...(Object.keys(onCall).length > 0 ? { onCall } : {}),
+    ...(previous?.budgetPolicy ? { budgetPolicy: previous.budgetPolicy } : {}),
   };
 }
