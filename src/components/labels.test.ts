@@ -5,10 +5,10 @@ import { sloStatusExplanation, sloStatusLabel } from './labels';
 describe('SLO status texts', () => {
   test('a release freeze names the threshold crossed and the values', () => {
     const slo = baseSlo('ratio');
-    const status = sloStatus(slo, { budgetLeft: 0.334, burnRate: 2.5 });
+    const status = sloStatus(slo, { budgetLeft: 0.334, burnRate: 0.4, policyBurn: { rate: 2.5, window: '3d' } });
     expect(sloStatusLabel(status.health, status.reason)).toBe('Release freeze');
     expect(sloStatusExplanation(slo, status)).toBe(
-      'Checkout ratio: its budget policy freezes releases: burn rate 2.50x is above its 2x.'
+      'Checkout ratio: its budget policy freezes releases: burn rate 2.50x over 3d is above its 2x.'
     );
   });
 

@@ -91,10 +91,12 @@ function percentOf(ratio: number): string {
 function freezeTriggers(slo: Slo, status: SloStatus): string {
   const policy = slo.budgetPolicy;
   const triggers: string[] = [];
-  if (policy?.freezeBurnRate !== undefined && (status.burnRate ?? 0) > policy.freezeBurnRate) {
+  const burn = status.policyBurn;
+  if (policy?.freezeBurnRate !== undefined && burn && burn.rate > policy.freezeBurnRate) {
     triggers.push(
-      t('bizowner.labels.status.burnAbove', 'burn rate {{burn}}x is above its {{limit}}x', {
-        burn: (status.burnRate ?? 0).toFixed(2),
+      t('bizowner.labels.status.burnAbove', 'burn rate {{burn}}x over {{window}} is above its {{limit}}x', {
+        burn: burn.rate.toFixed(2),
+        window: burn.window,
         limit: policy.freezeBurnRate,
       })
     );

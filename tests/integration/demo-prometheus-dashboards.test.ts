@@ -131,7 +131,7 @@ function instantNow(where: string, expr: string): Sent {
 /** The SLO list's queries: the recorded values of all SLOs, and each SLO's raw fallback. */
 function sloListQueriesSent(doc: RegistryDocument): Sent[] {
   return [
-    ...recordedQueries(doc.slos).map((query) => instantNow(`SLO list · ${query.refId}`, query.expr)),
+    ...recordedQueries(doc).map((query) => instantNow(`SLO list · ${query.refId}`, query.expr)),
     ...doc.slos
       .filter((slo) => sliQueryLanguage(slo.sli) === 'promql')
       .flatMap((slo) =>

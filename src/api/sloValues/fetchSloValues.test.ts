@@ -11,6 +11,11 @@ function registry() {
 const CURRENT_RATIO =
   'max by (sloth_id) (max without (sloth_window) (slo:sli_error:increase5m / slo:sli_total:increase5m) or max without (sloth_window) (slo:sli_error:ratio_rate5m))';
 
+/** Checkout's SLOs all hold a policy limiting the burn rate, measured over 3 days from the hourly tiles. */
+const POLICY_BURN = (ids: string) =>
+  `max by (sloth_id) ((max without (sloth_window) (sum_over_time(slo:sli_error:increase1h{sloth_id=~"${ids}"}[2d23h59m59s999ms]) / sum_over_time(slo:sli_total:increase1h{sloth_id=~"${ids}"}[2d23h59m59s999ms])) or max without (sloth_window) (slo:sli_error:ratio_rate3d{sloth_id=~"${ids}"})))`;
+const CHECKOUT_IDS = 'checkout-ratio|checkout-latency|checkout-freeform|checkout-logratio';
+
 const recordedOnlyFor = (id: string) => (expr: string) => {
   if (expr === 'min by (sloth_id) (slo:period_error_budget_remaining:ratio)') {
     return [{ labels: { sloth_id: id }, value: 0.6 }];
@@ -21,6 +26,10 @@ const recordedOnlyFor = (id: string) => (expr: string) => {
   if (expr === CURRENT_RATIO) {
     // 2.5 times the 0.1 % an objective of 99.9 % allows
     return [{ labels: { sloth_id: id }, value: 0.0025 }];
+  }
+  if (expr === POLICY_BURN(CHECKOUT_IDS)) {
+    // 1.2 times over the policy's 3 days
+    return [{ labels: { sloth_id: id }, value: 0.0012 }];
   }
   if (expr.startsWith('count by (sloth_id, alertname, alertstate, sloth_severity) (ALERTS')) {
     // a renamed burn alert (alerting.name), told apart by sloth_severity
@@ -42,12 +51,15 @@ describe('fetchSloValues', () => {
       'min by (sloth_id) (slo:period_error_budget_remaining:ratio offset 30d)',
       CURRENT_RATIO,
       'count by (sloth_id, alertname, alertstate, sloth_severity) (ALERTS{burn_tier!=""} or ALERTS{alertname="SLOReleaseFreeze"})',
+      // the burn rate the budget policies limit, over their window, for the SLOs whose policy limits it
+      POLICY_BURN(CHECKOUT_IDS),
     ]);
     expect(values['checkout-ratio']).toEqual({
       source: 'recorded',
       sli: 0.9996,
       budgetLeft: 0.6,
       burnRate: 2.5,
+      policyBurn: { rate: 1.2, window: '3d' },
       previousBudgetLeft: -0.2,
       alert: { status: 'firing', severity: 'ticket' },
     });

@@ -51,9 +51,9 @@ export async function fetchSloValues(
     }
     return result;
   }
-  const recordedResults = await runInstantQueries(prometheus, recordedQueries(doc.slos), now);
+  const recordedResults = await runInstantQueries(prometheus, recordedQueries(doc), now);
   const failure = recordedFailure(recordedResults);
-  const recorded = readRecorded(doc.slos, recordedResults);
+  const recorded = readRecorded(doc, recordedResults);
   const missing: Slo[] = [];
   for (const slo of doc.slos) {
     const measured = recorded.get(slo.id);

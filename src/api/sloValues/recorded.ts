@@ -8,10 +8,13 @@
  * - the current burn rate: the 5-minute error ratio summed from the recorded increases (or, for a
  *   freeform SLI and Sloth's series, the recorded 5-minute ratio), divided here by the SLO's
  *   allowed error ratio;
- * - the budget left one period ago (per period, e.g. 30d and 28d), and the alerts.
+ * - the budget left one period ago (per period, e.g. 30d and 28d), and the alerts;
+ * - for SLOs whose budget policy limits the burn rate, the burn rate over the policy's window
+ *   (e.g. 3d), one query per distinct window for those SLOs, as the release gate reads it.
  */
 import { allowedErrorRatio, isProblem, parseSloWindow, ruleWindowDays, tidy } from '../../domain/budget';
-import { Severity, Slo } from '../../domain/model';
+import { gateTargets } from '../../domain/gate';
+import { RegistryDocument, Severity, Slo } from '../../domain/model';
 import {
   BURN_ALERT_MATCHER,
   CURRENT_WINDOW,
@@ -28,6 +31,7 @@ const BUDGET_REF = 'budgetLeft';
 const CURRENT_RATIO_REF = 'currentErrorRatio';
 const ALERTS_REF = 'alerts';
 const PREVIOUS_REF_PREFIX = 'previousBudgetLeft_';
+const POLICY_BURN_REF_PREFIX = 'policyBurn_';
 
 /** The period the rules record for an SLO's window, e.g. `30d` (a calendar month records 30d). */
 export function recordedPeriod(slo: Slo): string | undefined {
@@ -35,8 +39,21 @@ export function recordedPeriod(slo: Slo): string | undefined {
   return isProblem(window) ? undefined : `${ruleWindowDays(window)}d`;
 }
 
+/** The SLOs whose budget policy limits the burn rate, by the window it is measured over, with their allowed error ratio. */
+function policyBurnWindows(doc: RegistryDocument): Map<string, Map<string, number>> {
+  const windows = new Map<string, Map<string, number>>();
+  for (const target of gateTargets(doc.slos, doc)) {
+    const { policy, policyWindow, allowed } = target;
+    if (policy?.enabled && policy.freezeBurnRate !== undefined && policyWindow && allowed) {
+      windows.set(policyWindow, (windows.get(policyWindow) ?? new Map()).set(target.sloId, allowed));
+    }
+  }
+  return windows;
+}
+
 /** The instant queries that read every SLO's recorded values, all sent in one request. */
-export function recordedQueries(slos: Slo[]): InstantQuery[] {
+export function recordedQueries(doc: RegistryDocument): InstantQuery[] {
+  const slos = doc.slos;
   const periods = [...new Set(slos.map(recordedPeriod).filter((period): period is string => Boolean(period)))].sort();
   return [
     { refId: BUDGET_REF, expr: `min by (${LABEL_ID}) (${PERIOD_BUDGET_REMAINING})` },
@@ -53,6 +70,11 @@ export function recordedQueries(slos: Slo[]): InstantQuery[] {
       refId: ALERTS_REF,
       expr: `count by (${LABEL_ID}, alertname, alertstate, ${LABEL_SLOTH_SEVERITY}) (ALERTS{${BURN_ALERT_MATCHER}} or ALERTS{alertname="${FREEZE_ALERT}"})`,
     },
+    // SLO ids are slugs: an alternation of them needs no escaping.
+    ...[...policyBurnWindows(doc)].map(([window, ids]) => ({
+      refId: `${POLICY_BURN_REF_PREFIX}${window}`,
+      expr: `max by (${LABEL_ID}) (${errorRatio(window, `{${LABEL_ID}=~"${[...ids.keys()].join('|')}"}`)})`,
+    })),
   ];
 }
 
@@ -111,8 +133,21 @@ export function periodSli(budgetLeft: number, objective: number): number {
  * Measurements of the SLOs that have a recorded budget left; SLOs without one are left out (they
  * need the raw query).
  */
-export function readRecorded(slos: Slo[], results: Record<string, InstantResult>): Map<string, SloMeasurement> {
+export function readRecorded(
+  doc: RegistryDocument,
+  results: Record<string, InstantResult>
+): Map<string, SloMeasurement> {
+  const slos = doc.slos;
   const budget = byId(results[BUDGET_REF]);
+  const policyBurn = new Map<string, { rate: number; window: string }>();
+  for (const [window, ids] of policyBurnWindows(doc)) {
+    for (const [id, ratio] of byId(results[`${POLICY_BURN_REF_PREFIX}${window}`])) {
+      const allowed = ids.get(id);
+      if (allowed) {
+        policyBurn.set(id, { rate: tidy(ratio / allowed), window });
+      }
+    }
+  }
   const currentRatio = byId(results[CURRENT_RATIO_REF]);
   const alerts = alertsById(results[ALERTS_REF]);
   const previousByPeriod = new Map<string, Map<string, number>>();
@@ -134,6 +169,7 @@ export function readRecorded(slos: Slo[], results: Record<string, InstantResult>
       budgetLeft,
       burnRate: ratio === undefined ? undefined : tidy(ratio / allowedErrorRatio(slo.objective)),
       ...(previousBudgetLeft === undefined ? {} : { previousBudgetLeft }),
+      ...(policyBurn.has(slo.id) ? { policyBurn: policyBurn.get(slo.id) } : {}),
       alert: alertOf(alerts.get(slo.id) ?? []),
     });
   }

@@ -26,6 +26,11 @@ export interface SloMeasurement {
   budgetLeft?: number;
   /** Burn rate over the last 5 minutes. */
   burnRate?: number;
+  /**
+   * Burn rate over the window the SLO's budget policy limits (its longest alert window, e.g. `3d`),
+   * as the release gate and the release-freeze alert read it; only for policies that limit the burn rate.
+   */
+  policyBurn?: { rate: number; window: string };
   /** Budget left at the end of the window before the current one, when the rules recorded it then. */
   previousBudgetLeft?: number;
   alert: SloAlert;

@@ -53,6 +53,7 @@ function toSloLiveValues(measured: SloMeasurement): SloLiveValues {
     source: measured.source,
     budgetLeft: measured.budgetLeft,
     burnRate: measured.burnRate,
+    ...(measured.policyBurn ? { policyBurn: measured.policyBurn } : {}),
     hasData: hasData(measured),
     overspentWindowsInARow: spentWindowsInARow([measured.budgetLeft, measured.previousBudgetLeft]),
   };

@@ -28,6 +28,8 @@ export interface SloLiveValues {
   budgetLeft?: number;
   /** Current burn rate, as a multiple of the sustainable rate. */
   burnRate?: number;
+  /** Burn rate over the window the budget policy limits (e.g. `3d`), as the release gate reads it. */
+  policyBurn?: { rate: number; window: string };
   /**
    * Whether the SLI query returned any series; `false` means missing telemetry. Undefined when it
    * could not be asked (no data source, the query failed, too many SLOs to query raw): see `reason`.

@@ -10,7 +10,22 @@ describe('sloStatus', () => {
     ['burn rate only', withPolicy, { burnRate: 3 }, 'noData', 'noValues'],
     ['budget spent', withPolicy, { budgetLeft: 0 }, 'exhausted', 'budgetSpent'],
     ['budget overspent', withoutPolicy, { budgetLeft: -0.4 }, 'exhausted', 'budgetSpent'],
-    ['policy freezes on burn', withPolicy, { budgetLeft: 0.8, burnRate: 2.5 }, 'atRisk', 'releaseFreeze'],
+    [
+      'policy freezes on burn over its window',
+      withPolicy,
+      { budgetLeft: 0.8, burnRate: 0.5, policyBurn: { rate: 2.5, window: '3d' } },
+      'atRisk',
+      'releaseFreeze',
+    ],
+    // The current (5-minute) burn rate is not what the policy limits: a spike alone does not freeze.
+    [
+      'policy ignores a 5-minute spike',
+      withPolicy,
+      { budgetLeft: 0.8, burnRate: 9, policyBurn: { rate: 1.5, window: '3d' } },
+      'ok',
+      'withinBudget',
+    ],
+    ['policy without its window burn', withPolicy, { budgetLeft: 0.8, burnRate: 9 }, 'ok', 'withinBudget'],
     ['policy freezes on budget left', withPolicy, { budgetLeft: 0.05, burnRate: 0.5 }, 'atRisk', 'releaseFreeze'],
     ['policy allows', withPolicy, { budgetLeft: 0.15, burnRate: 1 }, 'ok', 'withinBudget'],
     ['no policy, low budget', withoutPolicy, { budgetLeft: 0.2 }, 'atRisk', 'budgetLow'],
@@ -47,7 +62,7 @@ describe('summarizeSlos', () => {
   test('the SLO that sets the health can differ from the one with the lowest budget', () => {
     const frozen = { ...a, budgetPolicy: { enabled: true, freezeBurnRate: 2, escalateToBusinessOwner: false } };
     const summary = summarizeSlos([frozen, b], {
-      [frozen.id]: { budgetLeft: 0.5, burnRate: 3 },
+      [frozen.id]: { budgetLeft: 0.5, burnRate: 0.2, policyBurn: { rate: 3, window: '3d' } },
       [b.id]: { budgetLeft: 0.3, burnRate: 0.5 },
     });
     expect(summary).toMatchObject({ health: 'atRisk', budgetLeft: 0.3, lowestBudgetSloId: b.id });

@@ -17,6 +17,8 @@ export interface SloStatus {
   reason: SloHealthReason;
   budgetLeft?: number;
   burnRate?: number;
+  /** The burn rate over the policy's window, which the policy's burn-rate threshold applies to. */
+  policyBurn?: { rate: number; window: string };
 }
 
 /** Below this share of budget left an SLO without a policy is at risk. */
@@ -27,21 +29,25 @@ const SEVERITY: Record<SloHealth, number> = { exhausted: 3, atRisk: 2, ok: 1, no
 
 /**
  * Health of one SLO. Without a measured budget left the SLO has no data. A spent budget is
- * `exhausted`; a budget policy that freezes releases (see `evaluateGate`) or, without a policy,
+ * `exhausted`; a budget policy that freezes releases (see `evaluateGate`, with the burn rate over the
+ * policy's window) or, without a policy,
  * less than a quarter of the budget left is `atRisk`.
  */
 export function sloStatus(slo: Slo, values: SloLiveValues | undefined): SloStatus {
   const budgetLeft = values?.budgetLeft;
   const burnRate = values?.burnRate;
+  const policyBurn = values?.policyBurn;
   if (budgetLeft === undefined || !Number.isFinite(budgetLeft)) {
     return { health: 'noData', reason: 'noValues' };
   }
-  const measured = { budgetLeft, burnRate };
+  const measured = { budgetLeft, burnRate, ...(policyBurn ? { policyBurn } : {}) };
   if (budgetLeft <= 0) {
     return { health: 'exhausted', reason: 'budgetSpent', ...measured };
   }
   const policy = slo.budgetPolicy;
-  if (policy?.enabled && evaluateGate({ budgetLeft, burnRate }, policy).status === 'frozen') {
+  // The policy's burn-rate threshold holds over its own window (e.g. 3d), as for the gate, not the current 5 minutes.
+  const gateValues = { budgetLeft, burnRate: policyBurn?.rate, burnWindow: policyBurn?.window };
+  if (policy?.enabled && evaluateGate(gateValues, policy).status === 'frozen') {
     return { health: 'atRisk', reason: 'releaseFreeze', ...measured };
   }
   if (!policy?.enabled && budgetLeft < LOW_BUDGET_LEFT) {

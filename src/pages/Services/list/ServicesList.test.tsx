@@ -112,8 +112,14 @@ describe('ServicesList', () => {
     doc.slos.push(baseSlo('ratio', { id: 'payments-ratio', serviceId: 'payments', budgetPolicy: undefined }));
     const live = {
       slos: {
-        // checkout: burning 2.5x against a policy that freezes above 2x, with a third of its budget left
-        'checkout-ratio': { source: 'recorded' as const, budgetLeft: 0.334, burnRate: 2.5 },
+        // checkout: burning 2.5x over its policy's 3 days against a policy that freezes above 2x
+        // (quiet in the last 5 minutes), with a third of its budget left
+        'checkout-ratio': {
+          source: 'recorded' as const,
+          budgetLeft: 0.334,
+          burnRate: 0.3,
+          policyBurn: { rate: 2.5, window: '3d' },
+        },
         // payments: no policy, so at risk only below a quarter of its budget
         'payments-ratio': { source: 'recorded' as const, budgetLeft: 0.305, burnRate: 0.8 },
       },
