@@ -9,6 +9,7 @@
  *
  * It stands in for Grafana only as far as this plugin needs; it is test and demo tooling.
  */
+import { createAlertingRoutes } from './alertingRoutes';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import http, { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
@@ -195,6 +196,7 @@ export function startSandboxServer(options: SandboxOptions): Promise<http.Server
   // The seed acts as an admin through the API, whatever role the browser session has.
   const seedToken = randomBytes(16).toString('hex');
   const tokens: SandboxTokens = { ...options.tokens, [seedToken]: { role: 'Admin', login: 'admin' } };
+  const alerting = createAlertingRoutes();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://${options.host}`);
     const path = url.pathname;
@@ -230,6 +232,10 @@ export function startSandboxServer(options: SandboxOptions): Promise<http.Server
       const grafanaAnswer = await routeGrafanaApi(req, url, grafana, identity.identity);
       if (grafanaAnswer) {
         return send(res, grafanaAnswer);
+      }
+      const alertingAnswer = await alerting(req, url, identity.identity);
+      if (alertingAnswer) {
+        return send(res, alertingAnswer);
       }
       if (datasourceCall && datasourceCall[1] === 'prometheus' && demo) {
         const params = new URLSearchParams(url.search);
