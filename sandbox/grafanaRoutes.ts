@@ -1,11 +1,14 @@
 /**
- * Routes of Grafana's legacy folder, dashboard, version and search API, each behind the
- * permission its Grafana route's `authorize` middleware evaluates (pkg/api/api.go).
+ * Routes of Grafana's legacy folder, dashboard, version, search and annotation API, and the
+ * alerting reads of the incident report, each behind the permission its Grafana route's
+ * `authorize` middleware evaluates (pkg/api/api.go, pkg/services/ngalert/api/authorization.go).
  */
 import { IncomingMessage } from 'node:http';
 import { accessDenied, ApiAnswer, readJsonBody } from './http';
 import { Identity } from './identity';
 import { can } from './roles';
+import { silences, stateHistory } from './alertingApi';
+import { createAnnotation, findAnnotations } from './grafanaStore/annotations';
 import { deleteDashboard, getDashboard, saveDashboard } from './grafanaStore/dashboards';
 import { createFolder, getFolder, listFolders } from './grafanaStore/folders';
 import { search } from './grafanaStore/search';
@@ -90,6 +93,25 @@ const ROUTES: Route[] = [
     pattern: /^\/api\/dashboards\/uid\/([^/]+)\/restore\/?$/,
     permissions: ['dashboards:write'],
     handle: (c) => withBody(c.req, (body) => restoreVersion(c.store, c.path[0], body, c.who)),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/annotations\/?$/,
+    permissions: ['annotations:read'],
+    handle: (c) => findAnnotations(c.store, c.params),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/api\/annotations\/?$/,
+    permissions: ['annotations:create'],
+    handle: (c) => withBody(c.req, (body) => createAnnotation(c.store, body, c.who)),
+  },
+  { method: 'GET', pattern: /^\/api\/v1\/rules\/history\/?$/, permissions: ['alert.rules:read'], handle: stateHistory },
+  {
+    method: 'GET',
+    pattern: /^\/api\/alertmanager\/grafana\/api\/v2\/silences\/?$/,
+    permissions: ['alert.instances:read', 'alert.silences:read'],
+    handle: silences,
   },
 ];
 

@@ -24,22 +24,33 @@ const FOLDER_ADMIN = [
 ];
 
 /**
+ * What every basic role reads: alert rules, their instances and silences (`fixed:alerting:reader`,
+ * granted to Viewer) and organization annotations (`fixed:annotations:reader`, Viewer).
+ */
+const READER = ['plugins.app:access', 'alert.rules:read', 'alert.instances:read', 'annotations:read'];
+
+/** Organization annotations written: `fixed:annotations:writer`, granted to Editor (pkg/api/accesscontrol.go). */
+const ANNOTATIONS_WRITE = ['annotations:create', 'annotations:write', 'annotations:delete'];
+
+/**
  * Permissions Grafana OSS grants each basic role (RBAC defaults). Everyone signed in may open the
  * app and read its settings; only org admins hold `plugins:write`. A new folder gives the Viewer
  * role View and the Editor role Edit, and Admins hold `fixed:folders:writer`/`fixed:dashboards:writer`
  * on every folder; the sandbox never changes a folder's permissions, so each role's level holds on
  * every folder and on the root. `folders:create` comes from `fixed:folders:creator` (Editor) and
  * `fixed:folders:writer` (Admin); Viewers may not create folders (pkg/api/accesscontrol.go).
+ * Editors and Admins write organization annotations; Viewers only read them.
  */
 const ROLE_PERMISSIONS: Record<OrgRole, string[]> = {
-  Viewer: ['plugins.app:access', ...FOLDER_VIEW],
-  Editor: ['plugins.app:access', 'alert.provisioning:read', 'folders:create', ...FOLDER_EDIT],
+  Viewer: [...READER, ...FOLDER_VIEW],
+  Editor: [...READER, 'alert.provisioning:read', 'folders:create', ...ANNOTATIONS_WRITE, ...FOLDER_EDIT],
   Admin: [
-    'plugins.app:access',
+    ...READER,
     'plugins:write',
     'alert.provisioning:read',
     'alert.provisioning:write',
     'folders:create',
+    ...ANNOTATIONS_WRITE,
     ...FOLDER_ADMIN,
   ],
 };

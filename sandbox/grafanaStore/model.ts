@@ -54,11 +54,35 @@ export interface DashboardRecord {
   versions: VersionRecord[];
 }
 
-/** Everything persisted: folders and dashboards share one id sequence, as they share Grafana's `dashboard` table. */
+/** One row of Grafana's `annotation` table, with its creator as the API answers it. */
+export interface AnnotationRecord {
+  id: number;
+  /** Unix ms; `timeEnd` equals `time` for a point. */
+  time: number;
+  timeEnd: number;
+  text: string;
+  tags: string[];
+  /** 0 and no uid for an organization annotation. */
+  dashboardId: number;
+  dashboardUID?: string;
+  panelId: number;
+  /** Unix ms. */
+  created: number;
+  login: string;
+  email: string;
+}
+
+/**
+ * Everything persisted: folders and dashboards share one id sequence, as they share Grafana's
+ * `dashboard` table; annotations have their own.
+ */
 export interface GrafanaState {
   nextId: number;
   folders: Map<string, FolderRecord>;
   dashboards: Map<string, DashboardRecord>;
+  nextAnnotationId: number;
+  /** Oldest first. */
+  annotations: AnnotationRecord[];
 }
 
 /** Grafana's `util.IsValidShortUID` and `IsShortUIDTooLong` (40 characters). */

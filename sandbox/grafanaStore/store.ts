@@ -1,10 +1,10 @@
 /**
- * The sandbox's Grafana database: folders and dashboards with their versions, held in memory and
- * written whole to one JSON file after every change.
+ * The sandbox's Grafana database: folders and dashboards with their versions, and annotations,
+ * held in memory and written whole to one JSON file after every change.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { writeJsonAtomically } from '../persist';
-import { DashboardRecord, FolderRecord, GrafanaState, pruneVersions } from './model';
+import { AnnotationRecord, DashboardRecord, FolderRecord, GrafanaState, pruneVersions } from './model';
 
 /** What a dashboard provider configured at this start says about the dashboards it wrote. */
 interface ProviderSettings {
@@ -17,6 +17,9 @@ interface StateFile {
   nextId: number;
   folders: FolderRecord[];
   dashboards: DashboardRecord[];
+  /** Absent in files written before the sandbox kept annotations. */
+  nextAnnotationId?: number;
+  annotations?: AnnotationRecord[];
 }
 
 export class GrafanaStore {
@@ -40,6 +43,8 @@ export class GrafanaStore {
       nextId: file.nextId,
       folders: new Map(file.folders.map((folder) => [folder.uid, folder])),
       dashboards: new Map(file.dashboards.map((dashboard) => [dashboard.uid, dashboard])),
+      nextAnnotationId: file.nextAnnotationId ?? 1,
+      annotations: file.annotations ?? [],
     };
   }
 
@@ -49,6 +54,8 @@ export class GrafanaStore {
       nextId: this.state.nextId,
       folders: [...this.state.folders.values()],
       dashboards: [...this.state.dashboards.values()],
+      nextAnnotationId: this.state.nextAnnotationId,
+      annotations: this.state.annotations,
     };
     writeJsonAtomically(this.path, file);
   }

@@ -140,6 +140,9 @@ export const testIds = {
     summary: 'data-testid inc-summary',
     table: 'data-testid inc-table',
     gaps: 'data-testid inc-gaps',
+    acknowledge: 'data-testid inc-acknowledge',
+    acknowledgeFailed: 'data-testid inc-acknowledge-failed',
+    response: 'data-testid inc-response',
   },
   registry: {
     loading: 'data-testid reg-loading',

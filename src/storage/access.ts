@@ -62,3 +62,16 @@ const NOTIFICATION_PROVISIONING_WRITE = ['alert.provisioning:write', 'alert.noti
 export function canPushNotifications(user: RegistryUser | undefined): boolean {
   return holds(user, NOTIFICATION_PROVISIONING_WRITE, ['Admin']);
 }
+
+/**
+ * The RBAC action Grafana checks on `POST /api/annotations`; for organization annotations (no
+ * dashboard) on `annotations:type:organization`, which OSS grants Editors (`fixed:annotations:writer`)
+ * and Admins. `bootData` lists actions without their scopes: a Viewer who may edit some dashboard
+ * holds it for that dashboard's annotations only, and Grafana's 403 then says so.
+ */
+const ANNOTATION_CREATE_PERMISSION = 'annotations:create';
+
+/** Whether the user may record an acknowledgement (an organization annotation): Editors and Admins by default. */
+export function canWriteAnnotations(user: RegistryUser | undefined): boolean {
+  return holds(user, [ANNOTATION_CREATE_PERMISSION], ['Admin', 'Editor']);
+}

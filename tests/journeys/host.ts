@@ -22,6 +22,12 @@ export interface PromSample {
   value: number;
 }
 
+/** One series of a range selector's answer: its labels and raw samples as `[Unix ms, value]`. */
+export interface PromSeries {
+  labels: Record<string, string>;
+  samples: Array<[number, number]>;
+}
+
 export interface JourneyHost {
   kind: HostKind;
   baseURL: string;
@@ -36,6 +42,8 @@ export interface JourneyHost {
    * the same Prometheus, and the same answer, the app's pages get.
    */
   queryPrometheus(expr: string, time?: number): Promise<PromSample[]>;
+  /** The same for a range selector (`metric[30d]`): Prometheus' matrix, raw samples and all. */
+  queryPrometheusMatrix(expr: string, time?: number): Promise<PromSeries[]>;
   /** A full-page screenshot of a journey step, kept with the host's other screenshots. */
   screenshot(page: Page, name: string): Promise<void>;
   /**
@@ -95,6 +103,32 @@ export const test = base.extend<JourneyFixtures & JourneyOptions>({
       const roles = (await orgs.json()) as Array<{ orgId: number; role: string }>;
       expect(roles.find((org) => org.orgId === 1)?.role, 'the signed-in role of this project').toBe(role);
     }
+    const instantQuery = async (expr: string, time: number | undefined, resultType: 'vector' | 'matrix') => {
+      const uid = before.doc.settings.prometheus?.uid;
+      expect(uid, 'the registry names a Prometheus data source').toBeTruthy();
+      const form: Record<string, string> = { query: expr };
+      if (time !== undefined) {
+        form.time = String(time);
+      }
+      const response = await request.post(`/api/datasources/proxy/uid/${encodeURIComponent(uid!)}/api/v1/query`, {
+        form,
+      });
+      const body = (await response.json()) as {
+        status: string;
+        error?: string;
+        data: {
+          resultType: string;
+          result: Array<{
+            metric: Record<string, string>;
+            value: [number, string];
+            values: Array<[number, string]>;
+          }>;
+        };
+      };
+      expect(body.status, `Prometheus refused ${expr}: ${body.error ?? response.status()}`).toBe('success');
+      expect(body.data.resultType).toBe(resultType);
+      return body.data.result;
+    };
     const host: JourneyHost = {
       kind: hostKind,
       baseURL: url,
@@ -102,23 +136,15 @@ export const test = base.extend<JourneyFixtures & JourneyOptions>({
       registry: async () => (await loaded()).doc,
       revision: async () => (await loaded()).doc.revision,
       async queryPrometheus(expr, time) {
-        const uid = before.doc.settings.prometheus?.uid;
-        expect(uid, 'the registry names a Prometheus data source').toBeTruthy();
-        const form: Record<string, string> = { query: expr };
-        if (time !== undefined) {
-          form.time = String(time);
-        }
-        const response = await request.post(`/api/datasources/proxy/uid/${encodeURIComponent(uid!)}/api/v1/query`, {
-          form,
-        });
-        const body = (await response.json()) as {
-          status: string;
-          error?: string;
-          data: { resultType: string; result: Array<{ metric: Record<string, string>; value: [number, string] }> };
-        };
-        expect(body.status, `Prometheus refused ${expr}: ${body.error ?? response.status()}`).toBe('success');
-        expect(body.data.resultType).toBe('vector');
-        return body.data.result.map((sample) => ({ labels: sample.metric, value: Number(sample.value[1]) }));
+        const result = await instantQuery(expr, time, 'vector');
+        return result.map((sample) => ({ labels: sample.metric, value: Number(sample.value[1]) }));
+      },
+      async queryPrometheusMatrix(expr, time) {
+        const result = await instantQuery(expr, time, 'matrix');
+        return result.map((series) => ({
+          labels: series.metric,
+          samples: series.values.map(([at, value]): [number, number] => [Math.round(at * 1000), Number(value)]),
+        }));
       },
       async screenshot(page, name) {
         const path =

@@ -2,23 +2,18 @@ import { FiringSeries } from '../../domain/incidents';
 import {
   AVAILABILITY,
   LATENCY,
-  MINUTE,
-  PERIOD_EVENTS,
-  REVENUE_PER_HOUR,
   incidentAcknowledgements,
   incidentAlerts,
-  incidentBuckets,
-  incidentForStateSeries,
   incidentRegistry,
   incidentSilences,
   incidentWindow,
 } from '../../domain/incidents/fixtures';
-import { FakeAnswer, RecordedRequest, installFakeBackend, on } from '../testing/fakeBackend';
+import { installFakeBackend, on } from '../testing/fakeBackend';
+import { incidentPrometheus, QUERY_URL } from '../testing/fakeIncidents';
 import { fetchIncidents } from './fetchIncidents';
 
 const DAY = Date.UTC(2024, 4, 1);
 const { from, to } = incidentWindow(DAY);
-const QUERY_URL = '/api/datasources/uid/prom/resources/api/v1/query';
 const HISTORY_URL = '/api/v1/rules/history';
 const SILENCES_URL = '/api/alertmanager/grafana/api/v2/silences';
 
@@ -27,52 +22,7 @@ const doc = () => ({
   settings: { ...incidentRegistry(DAY).settings, prometheus: { uid: 'prom' } },
 });
 
-function matrix(series: Array<{ labels: Record<string, string>; samples: Array<[number, number]> }>): FakeAnswer {
-  const result = series.map(({ labels, samples }) => ({
-    metric: labels,
-    values: samples.map(([time, value]) => [time / 1000, String(value)]),
-  }));
-  return { status: 200, body: { status: 'success', data: { resultType: 'matrix', result } } };
-}
-
-function vector(items: Array<[Record<string, string>, number]>): FakeAnswer {
-  const result = items.map(([metric, value]) => ({ metric, value: [to / 1000, String(value)] }));
-  return { status: 200, body: { status: 'success', data: { resultType: 'vector', result } } };
-}
-
-/** Prometheus holding the fixture's history, as the resource API answers each query. */
-function prometheus(request: RecordedRequest): FakeAnswer {
-  const query = new URLSearchParams(String(request.data)).get('query') ?? '';
-  if (query.startsWith('ALERTS_FOR_STATE')) {
-    return matrix(incidentForStateSeries(DAY, MINUTE, to));
-  }
-  if (query.startsWith('{__name__=~"slo:sli_error:increase5m')) {
-    return matrix(
-      [...incidentBuckets(DAY)].flatMap(([sloId, buckets]) => [
-        {
-          labels: { __name__: 'slo:sli_error:increase5m', sloth_id: sloId },
-          samples: buckets.map((b) => [b.end, b.errors]),
-        },
-        {
-          labels: { __name__: 'slo:sli_total:increase5m', sloth_id: sloId },
-          samples: buckets.map((b) => [b.end, b.total]),
-        },
-      ])
-    );
-  }
-  if (query.includes('window_errors')) {
-    return vector([
-      [{ sloth_id: AVAILABILITY, measure: 'window_errors' }, 3450],
-      [{ sloth_id: LATENCY, measure: 'window_errors' }, 3090],
-      [{ sloth_id: AVAILABILITY, measure: 'period_events' }, PERIOD_EVENTS[AVAILABILITY]],
-      [{ sloth_id: LATENCY, measure: 'period_events' }, PERIOD_EVENTS[LATENCY]],
-    ]);
-  }
-  if (query.includes('avg_over_time')) {
-    return vector([[{ sloth_service: 'checkout' }, REVENUE_PER_HOUR]]);
-  }
-  return { status: 400, body: { status: 'error', error: `unexpected query ${query}` } };
-}
+const prometheus = incidentPrometheus(DAY, to);
 
 const silences = incidentSilences(DAY).map((silence) => ({
   ...silence,
@@ -207,5 +157,23 @@ describe('fetchIncidents', () => {
       'unknown',
       'unknown',
     ]);
+  });
+
+  it('reads only the SLOs asked for: the others’ alerts are left out, and so are their events and budgets', async () => {
+    const backend = installFakeBackend([
+      on('GET', SILENCES_URL, { status: 200, body: [] }),
+      on('POST', QUERY_URL, prometheus),
+    ]);
+    const result = await fetchIncidents(doc(), { from, to, source: 'prometheus', sloIds: [LATENCY] });
+    expect(result.ok && result.report.incidents.map((incident) => incident.id)).toEqual([
+      'checkout-latency-20240501-1300',
+    ]);
+    const queries = backend.requests
+      .map((request) => new URLSearchParams(String(request.data)).get('query') ?? '')
+      .filter((query) => !query.startsWith('ALERTS_FOR_STATE'));
+    expect(queries.length).toBeGreaterThan(0);
+    for (const query of queries) {
+      expect(query).not.toContain(AVAILABILITY);
+    }
   });
 });

@@ -33,6 +33,7 @@ import {
   revenueQuery,
 } from '../../domain/incidents';
 import { RegistryDocument } from '../../domain/model';
+import { LABEL_ID } from '../../domain/rules/names';
 import { queryPrometheusRaw, RawQueryResult } from './prometheusQuery';
 import { fetchSilences, GRAFANA_ALERTMANAGER } from './silences';
 import { fetchStateHistory } from './stateHistory';
@@ -54,6 +55,11 @@ export interface FetchIncidentsOptions {
   alertmanager?: string;
   mergeGapMs?: number;
   postmortemShare?: number;
+  /**
+   * Only these SLOs' incidents (a service's or an SLO's page): the other SLOs' alerts are left out
+   * once read, so that their events and budgets are not asked for.
+   */
+  sloIds?: string[];
 }
 
 /** A part of the report that could not be read. */
@@ -61,6 +67,8 @@ export type IncidentGap =
   | { kind: 'stateHistoryUnavailable'; message: string }
   | { kind: 'stateHistoryTruncated' }
   | { kind: 'silencesUnavailable'; message: string }
+  | { kind: 'acknowledgementsUnavailable'; message: string }
+  | { kind: 'acknowledgementsTruncated' }
   | { kind: 'eventsFailed'; message: string }
   | { kind: 'budgetFailed'; message: string }
   | { kind: 'revenueFailed'; message: string };
@@ -161,10 +169,25 @@ async function readCosts(
   };
 }
 
+/** The registry and firing series narrowed to `sloIds`; as given without them. */
+function scoped(doc: RegistryDocument, series: FiringSeries[], sloIds: string[] | undefined) {
+  if (!sloIds) {
+    return { doc, series };
+  }
+  const only = new Set(sloIds);
+  return {
+    doc: { ...doc, slos: doc.slos.filter((slo) => only.has(slo.id)) },
+    series: series.filter((item) => only.has(item.labels[LABEL_ID])),
+  };
+}
+
 /** Reads the window's incidents and everything the report needs about them. */
-export async function fetchIncidents(doc: RegistryDocument, options: FetchIncidentsOptions): Promise<IncidentsResult> {
+export async function fetchIncidents(
+  registry: RegistryDocument,
+  options: FetchIncidentsOptions
+): Promise<IncidentsResult> {
   const { from, to } = options;
-  const prometheus = doc.settings.prometheus?.uid;
+  const prometheus = registry.settings.prometheus?.uid;
   if (!prometheus && options.source === 'prometheus') {
     return { ok: false, kind: 'noDataSource' };
   }
@@ -181,8 +204,9 @@ export async function fetchIncidents(doc: RegistryDocument, options: FetchIncide
   if (!silences.ok) {
     gaps.push({ kind: 'silencesUnavailable', message: silences.message });
   }
+  const { doc, series } = scoped(registry, firing.series, options.sloIds);
   const serviceBySlo = new Map(doc.slos.map((slo) => [slo.id, slo.serviceId]));
-  const inWindow = detectIncidents(firing.series, {
+  const inWindow = detectIncidents(series, {
     mergeGapMs: options.mergeGapMs,
     serviceOf: (sloId) => serviceBySlo.get(sloId),
   }).filter((incident) => incident.start >= from && incident.start < to);
@@ -190,7 +214,7 @@ export async function fetchIncidents(doc: RegistryDocument, options: FetchIncide
   const report = assessIncidents({
     doc,
     window: { from, to },
-    series: firing.series,
+    series,
     acknowledgements: options.acknowledgements,
     silences: silences.ok ? silences.silences : [],
     ...costs,

@@ -2,14 +2,16 @@ import React, { useMemo } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
-import { Alert, EmptyState, LoadingPlaceholder, Stack, Text, useStyles2 } from '@grafana/ui';
+import { Alert, EmptyState, Stack, Text, useStyles2 } from '@grafana/ui';
 import { IncidentsResult } from '../../api/incidents/fetchIncidents';
 import { IncidentStats, incidentStats } from '../../domain/incidents';
 import { Slo } from '../../domain/model';
 import { Section } from '../Section/Section';
 import { testIds } from '../testIds';
 import { IncidentsTable } from './IncidentsTable';
-import { durationText, gapText } from './incidentTexts';
+import { durationText } from './incidentTexts';
+import { IncidentGaps, IncidentsUnread } from './IncidentsStatus';
+import { AcknowledgeAction } from './useIncidents';
 
 export interface IncidentsSectionProps {
   /** What `fetchIncidents` answered; undefined while it is being read. */
@@ -20,6 +22,10 @@ export interface IncidentsSectionProps {
   serviceId?: string;
   /** Only this SLO's incidents (the SLO page). */
   sloId?: string;
+  /** The Acknowledge button of unacknowledged incidents, for users who may write annotations. */
+  acknowledge?: AcknowledgeAction;
+  /** The section's title; "Incidents" by default. */
+  title?: string;
 }
 
 function Stat({ label, value, note }: { label: string; value: string; note?: string }) {
@@ -74,7 +80,14 @@ function Summary({ stats }: { stats: IncidentStats }) {
  * missing data source, a failed read and an empty window as such; parts that could not be read
  * are listed above the table.
  */
-export function IncidentsSection({ result, slos, serviceId, sloId }: IncidentsSectionProps) {
+export function IncidentsSection({
+  result,
+  slos,
+  serviceId,
+  sloId,
+  acknowledge,
+  title: heading,
+}: IncidentsSectionProps) {
   const sloNames = useMemo(() => new Map(slos.map((slo) => [slo.id, slo.name])), [slos]);
   const incidents = useMemo(
     () =>
@@ -88,29 +101,11 @@ export function IncidentsSection({ result, slos, serviceId, sloId }: IncidentsSe
     [result, serviceId, sloId]
   );
   const stats = useMemo(() => incidentStats(incidents), [incidents]);
-  const title = t('bizowner.incidents.title', 'Incidents');
-  if (!result) {
+  const title = heading ?? t('bizowner.incidents.title', 'Incidents');
+  if (!result?.ok) {
     return (
       <Section title={title}>
-        <LoadingPlaceholder text={t('bizowner.incidents.loading', 'Reading the alert history…')} />
-      </Section>
-    );
-  }
-  if (!result.ok) {
-    return (
-      <Section title={title}>
-        {result.kind === 'noDataSource' ? (
-          <Alert severity="info" title={t('bizowner.incidents.noDataSource', 'No Prometheus data source')}>
-            {t(
-              'bizowner.incidents.noDataSourceBody',
-              'Incidents are read from the page alerts in Prometheus: choose its data source on the configuration page.'
-            )}
-          </Alert>
-        ) : (
-          <Alert severity="error" title={t('bizowner.incidents.failedTitle', 'Could not read the alert history')}>
-            {result.message}
-          </Alert>
-        )}
+        <IncidentsUnread result={result} />
       </Section>
     );
   }
@@ -119,13 +114,24 @@ export function IncidentsSection({ result, slos, serviceId, sloId }: IncidentsSe
       <div data-testid={testIds.incidents.section}>
         <Stack direction="column" gap={2}>
           <Summary stats={stats} />
-          {result.gaps.length > 0 && (
-            <Alert severity="warning" title={t('bizowner.incidents.gaps', 'Some of the report could not be read')}>
-              <ul data-testid={testIds.incidents.gaps}>
-                {result.gaps.map((gap) => (
-                  <li key={gap.kind}>{gapText(gap)}</li>
-                ))}
-              </ul>
+          <IncidentGaps gaps={result.gaps} />
+          {acknowledge?.failure && (
+            <Alert
+              severity="error"
+              title={t('bizowner.incidents.ackFailed', 'Could not record the acknowledgement of {{id}}', {
+                id: acknowledge.failure.incidentId,
+                interpolation: { escapeValue: false },
+              })}
+              data-testid={testIds.incidents.acknowledgeFailed}
+            >
+              {t(
+                'bizowner.incidents.ackFailedBody',
+                'Grafana did not create the annotation that records it: {{message}}',
+                {
+                  message: acknowledge.failure.message,
+                  interpolation: { escapeValue: false },
+                }
+              )}
             </Alert>
           )}
           {incidents.length === 0 ? (
@@ -133,7 +139,7 @@ export function IncidentsSection({ result, slos, serviceId, sloId }: IncidentsSe
               {t('bizowner.incidents.emptyHint', 'No page alert of these SLOs fired in the window.')}
             </EmptyState>
           ) : (
-            <IncidentsTable incidents={incidents} sloNames={sloNames} />
+            <IncidentsTable incidents={incidents} sloNames={sloNames} acknowledge={acknowledge} />
           )}
         </Stack>
       </div>

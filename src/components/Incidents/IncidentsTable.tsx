@@ -1,10 +1,11 @@
 import React, { useMemo } from 'react';
 import { dateTimeFormat } from '@grafana/data';
 import { t } from '@grafana/i18n';
-import { Badge, BadgeColor, Column, InteractiveTable, Stack, Text, TextLink } from '@grafana/ui';
+import { Badge, BadgeColor, Button, Column, InteractiveTable, Stack, Text, TextLink } from '@grafana/ui';
 import { AssessedIncident, PostmortemState } from '../../domain/incidents';
 import { testIds } from '../testIds';
 import { acknowledgedText, countText, durationText, moneyText, postmortemText, shareText } from './incidentTexts';
+import { AcknowledgeAction } from './useIncidents';
 
 type Cell = { row: { original: AssessedIncident } };
 
@@ -51,13 +52,41 @@ function Postmortem({ incident }: { incident: AssessedIncident }) {
   );
 }
 
+/** Who acknowledged the incident; otherwise "No", with the Acknowledge button for those who may. */
+function Acknowledged({ incident, acknowledge }: { incident: AssessedIncident; acknowledge?: AcknowledgeAction }) {
+  const text = acknowledgedText(incident);
+  if (text) {
+    return <span>{text}</span>;
+  }
+  const busy = acknowledge?.busy === incident.id;
+  return (
+    <Stack gap={1} alignItems="center">
+      <Text color="warning">{t('bizowner.incidents.notAcknowledged', 'No')}</Text>
+      {acknowledge && (
+        <Button
+          size="sm"
+          variant="secondary"
+          icon={busy ? 'spinner' : 'check'}
+          disabled={acknowledge.busy !== undefined}
+          onClick={() => acknowledge.run(incident)}
+          data-testid={testIds.incidents.acknowledge}
+        >
+          {t('bizowner.incidents.acknowledge', 'Acknowledge')}
+        </Button>
+      )}
+    </Stack>
+  );
+}
+
 /** The incidents of a report, latest first: one row each. */
 export function IncidentsTable({
   incidents,
   sloNames,
+  acknowledge,
 }: {
   incidents: AssessedIncident[];
   sloNames: Map<string, string>;
+  acknowledge?: AcknowledgeAction;
 }) {
   const columns = useMemo<Array<Column<AssessedIncident>>>(
     () => [
@@ -94,8 +123,7 @@ export function IncidentsTable({
       {
         id: 'acknowledged',
         header: t('bizowner.incidents.acknowledged', 'Acknowledged'),
-        cell: ({ row: { original } }: Cell) =>
-          acknowledgedText(original) ?? <Text color="warning">{t('bizowner.incidents.notAcknowledged', 'No')}</Text>,
+        cell: ({ row: { original } }: Cell) => <Acknowledged incident={original} acknowledge={acknowledge} />,
       },
       {
         id: 'budget',
@@ -118,7 +146,7 @@ export function IncidentsTable({
         cell: ({ row: { original } }: Cell) => <Postmortem incident={original} />,
       },
     ],
-    [sloNames]
+    [sloNames, acknowledge]
   );
   return (
     <div data-testid={testIds.incidents.table}>

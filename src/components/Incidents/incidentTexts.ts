@@ -3,7 +3,7 @@ import { formattedValueToString, getValueFormat } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { IncidentGap } from '../../api/incidents/fetchIncidents';
 import { formatBudgetDuration } from '../../domain/budget';
-import { AssessedIncident, PostmortemState } from '../../domain/incidents';
+import { acknowledgedWhileOpen, AssessedIncident, PostmortemState } from '../../domain/incidents';
 
 const RAW = { interpolation: { escapeValue: false } };
 
@@ -27,15 +27,19 @@ export function countText(count: number): string {
   return Math.round(count).toLocaleString('en-US');
 }
 
+/** Who acknowledged the incident and how long after its start; one made after the resolution says so. */
 export function acknowledgedText(incident: AssessedIncident): string | undefined {
   const ack = incident.acknowledged;
   if (!ack) {
     return undefined;
   }
   const values = { by: ack.by, after: durationText(ack.at - incident.start), ...RAW };
-  return ack.source === 'silence'
-    ? t('bizowner.incidents.ackSilence', 'by {{by}} after {{after}} (silence)', values)
-    : t('bizowner.incidents.ackApp', 'by {{by}} after {{after}}', values);
+  if (ack.source === 'silence') {
+    return t('bizowner.incidents.ackSilence', 'by {{by}} after {{after}} (silence)', values);
+  }
+  return acknowledgedWhileOpen(incident)
+    ? t('bizowner.incidents.ackApp', 'by {{by}} after {{after}}', values)
+    : t('bizowner.incidents.ackLate', 'by {{by}} after {{after}}, once resolved', values);
 }
 
 export function postmortemText(state: PostmortemState): string {
@@ -72,6 +76,17 @@ export function gapText(gap: IncidentGap): string {
         'bizowner.incidents.gapSilences',
         'Silences could not be read ({{message}}): only acknowledgements made in the app count.',
         { message: gap.message, ...RAW }
+      );
+    case 'acknowledgementsUnavailable':
+      return t(
+        'bizowner.incidents.gapAcknowledgements',
+        'The acknowledgements made in the app (Grafana annotations) could not be read ({{message}}): only silences count.',
+        { message: gap.message, ...RAW }
+      );
+    case 'acknowledgementsTruncated':
+      return t(
+        'bizowner.incidents.gapAcknowledgementsTruncated',
+        'The acknowledgements made in the app were cut at their limit: some incidents may show as not acknowledged.'
       );
     case 'eventsFailed':
       return t(

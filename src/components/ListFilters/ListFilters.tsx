@@ -101,7 +101,7 @@ export function MultiFilter<T extends string | number>({
   const ready = useAfterFirstPaint(value.length > 0);
   if (!ready) {
     return (
-      <div className={styles.pending} style={{ minWidth: `${minWidth * 8}px` }} aria-hidden>
+      <div className={styles.pending} style={{ minWidth: `${minWidth * 8}px` }} aria-hidden data-pending-filter>
         {placeholder}
       </div>
     );

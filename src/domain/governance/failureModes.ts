@@ -3,8 +3,9 @@
  * take them from the subject and report `unknown` (with what they need) when they are absent,
  * together with whatever the registry alone already shows.
  */
+import { POSTMORTEM_CHECK_ID, postmortemVerdict } from '../incidents/postmortem';
 import { Slo } from '../model';
-import { CostUnknown, SloLiveValues } from '../registryView/liveValues';
+import { CostUnknown, IncidentsUnknown, SloLiveValues } from '../registryView/liveValues';
 import { listOf, slosWithoutPolicy } from './evidence';
 import { businessOwnerVerdict } from './ladderChecks';
 import { CheckNeed, CheckVerdict, Evidence, GovernanceCheck } from './types';
@@ -80,6 +81,21 @@ function costUnknownEvidence(costUnknown: CostUnknown | undefined, costsRead: bo
     case 'noCostTags':
     case undefined:
       return { code: 'costNotMeasured' };
+  }
+}
+
+/**
+ * The postmortem check's verdict when incidents were not read: no data source, a failed read (its
+ * message), or not read yet on this page.
+ */
+function incidentsUnknownVerdict(unknown: IncidentsUnknown | undefined): CheckVerdict {
+  switch (unknown?.kind) {
+    case 'noDataSource':
+      return needsPrometheus({ code: 'incidentsNoDataSource' });
+    case 'queryFailed':
+      return { outcome: 'unknown', evidence: [{ code: 'incidentsReadFailed', values: { message: unknown.message } }] };
+    case undefined:
+      return postmortemVerdict(undefined);
   }
 }
 
@@ -200,5 +216,13 @@ export const FAILURE_MODE_CHECKS: readonly GovernanceCheck[] = [
         ? { outcome: 'pass', evidence: [{ code: 'costSpikeReviewed', values }] }
         : { outcome: 'fail', evidence: [{ code: 'costSpikeNotReviewed', values }] };
     },
+  },
+  {
+    // The outage policy: a resolved incident that used more than a fifth of its period budget needs
+    // a postmortem linked from the service (incidents/postmortem.ts).
+    id: POSTMORTEM_CHECK_ID,
+    kind: 'failureMode',
+    evaluate: ({ incidents, incidentsUnknown }) =>
+      incidents ? postmortemVerdict(incidents) : incidentsUnknownVerdict(incidentsUnknown),
   },
 ];

@@ -1,4 +1,6 @@
+import { POSTMORTEM_CHECK_ID as POSTMORTEM, PostmortemState } from '../incidents';
 import { RegistryDocument } from '../model';
+import { IncidentPostmortem } from '../registryView/liveValues';
 import { baseRegistry, baseService, baseSlo } from '../testing/builders';
 import { CheckResult, scoreRegistry, summarizePortfolio } from './index';
 
@@ -71,6 +73,11 @@ describe('ladder checks', () => {
     expect(scoreRegistry(doc)[1].next).toEqual({ level: 'beginner', missing: ['kpisSet'] });
   });
 });
+
+/** An incident of `serviceId` as the postmortem check reads it. */
+function incident(id: string, serviceId: string, state: PostmortemState): IncidentPostmortem {
+  return { id, sloId: `${serviceId}-ratio`, serviceId, start: 0, end: 1, alerts: [], tiers: [], postmortem: { state } };
+}
 
 describe('failure modes', () => {
   const noPolicy = [baseSlo('ratio', { budgetPolicy: undefined })];
@@ -218,6 +225,48 @@ describe('failure modes', () => {
       'costSteady',
       null,
     ],
+    ['postmortem: incidents not read', POSTMORTEM, undefined, 'unknown', 'incidentsNotRead', 'prometheus'],
+    [
+      'postmortem: no Prometheus for the alert history',
+      POSTMORTEM,
+      { incidentsUnknown: { kind: 'noDataSource' } },
+      'unknown',
+      'incidentsNoDataSource',
+      'prometheus',
+    ],
+    [
+      'postmortem: the alert history could not be read',
+      POSTMORTEM,
+      { incidentsUnknown: { kind: 'queryFailed', message: 'Prometheus is down' } },
+      'unknown',
+      'incidentsReadFailed',
+      null,
+    ],
+    [
+      // payments' missing postmortem is not checkout's
+      'postmortem: missing',
+      POSTMORTEM,
+      { incidents: [incident('c1', 'checkout', 'missing'), incident('p1', 'payments', 'missing')] },
+      'fail',
+      'postmortemsMissing',
+      null,
+    ],
+    [
+      'postmortem: no incident of the service',
+      POSTMORTEM,
+      { incidents: [incident('p1', 'payments', 'missing')] },
+      'pass',
+      'noBudgetHeavyIncidents',
+      null,
+    ],
+    [
+      'postmortem: linked',
+      POSTMORTEM,
+      { incidents: [incident('c1', 'checkout', 'covered'), incident('c2', 'checkout', 'notRequired')] },
+      'pass',
+      'postmortemsLinked',
+      null,
+    ],
   ])('%s', (_name, checkId, live, outcome, code, needs) => {
     const result = resultOf(baseRegistry({ slos: noPolicy }), 'checkout', checkId, live);
     expect([result.outcome, result.needs ?? null]).toEqual([outcome, needs]);
@@ -229,6 +278,19 @@ describe('failure modes', () => {
       slos: { 'checkout-ratio': { burnRate: 4 } },
     });
     expect(result.evidence).toEqual([{ code: 'burningWithoutPolicy', values: { slos: 'checkout-ratio (4.0x)' } }]);
+  });
+
+  test('a missing postmortem names the service’s incidents only', () => {
+    const live = {
+      incidents: [
+        incident('checkout-ratio-20240501-1000', 'checkout', 'missing'),
+        incident('payments-ratio-20240502-0900', 'payments', 'missing'),
+      ],
+    };
+    expect(resultOf(baseRegistry(), 'checkout', POSTMORTEM, live).evidence).toEqual([
+      { code: 'postmortemsMissing', values: { incidents: 'checkout-ratio-20240501-1000', count: 1 } },
+    ]);
+    expect(scoreRegistry(baseRegistry(), live).map((card) => card.failing.includes(POSTMORTEM))).toEqual([true, true]);
   });
 
   test('all SLOs with a policy cannot burn without one', () => {

@@ -1,5 +1,5 @@
 import { Person, RegistryDocument, Service, Slo } from '../model';
-import { LiveValues } from '../registryView/liveValues';
+import { IncidentPostmortem, LiveValues } from '../registryView/liveValues';
 import { FAILURE_MODE_CHECKS } from './failureModes';
 import { LADDER_CHECKS } from './ladderChecks';
 import { CheckResult, CheckSubject, GovernanceCheck, MATURITY_LEVELS, Scorecard, ScoreLevel } from './types';
@@ -13,6 +13,16 @@ export interface ScoringContext {
   slosByService: ReadonlyMap<string, Slo[]>;
   live?: LiveValues;
   generated?: ReadonlySet<string>;
+  /** Incidents by service id, when they were read. */
+  incidentsByService?: ReadonlyMap<string, IncidentPostmortem[]>;
+}
+
+function groupByService(incidents: IncidentPostmortem[]): Map<string, IncidentPostmortem[]> {
+  const byService = new Map<string, IncidentPostmortem[]>();
+  for (const incident of incidents) {
+    byService.set(incident.serviceId, [...(byService.get(incident.serviceId) ?? []), incident]);
+  }
+  return byService;
 }
 
 /** Indexes people and SLOs of `doc` for scoring many services. */
@@ -31,6 +41,7 @@ export function scoringContext(doc: RegistryDocument, live?: LiveValues): Scorin
     slosByService,
     live,
     generated: live?.generatedDashboards ? new Set(live.generatedDashboards) : undefined,
+    incidentsByService: live?.incidents ? groupByService(live.incidents) : undefined,
   };
 }
 
@@ -49,6 +60,8 @@ export function scoreService(service: Service, ctx: ScoringContext): Scorecard {
     costUnknown: ctx.live?.costUnknown,
     costsRead: ctx.live?.costs !== undefined,
     dashboardsGenerated: ctx.generated ? ctx.generated.has(service.id) : undefined,
+    incidents: ctx.incidentsByService ? (ctx.incidentsByService.get(service.id) ?? []) : undefined,
+    incidentsUnknown: ctx.live?.incidentsUnknown,
   };
   const results: CheckResult[] = GOVERNANCE_CHECKS.map((check) => ({
     id: check.id,

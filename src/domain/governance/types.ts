@@ -1,5 +1,11 @@
 import { Person, Service, Slo } from '../model';
-import { CostLiveValues, CostUnknown, SloLiveValues } from '../registryView/liveValues';
+import {
+  CostLiveValues,
+  CostUnknown,
+  IncidentPostmortem,
+  IncidentsUnknown,
+  SloLiveValues,
+} from '../registryView/liveValues';
 
 /** Rungs of the maturity ladder, lowest first. */
 export const MATURITY_LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
@@ -45,6 +51,10 @@ export interface CheckSubject {
   costsRead?: boolean;
   /** Whether the service's on-call dashboard is saved in Grafana; undefined when unknown. */
   dashboardsGenerated?: boolean;
+  /** The service's incidents of the reporting window; undefined when incidents were not read. */
+  incidents?: IncidentPostmortem[];
+  /** Why incidents could not be read, when that is known. */
+  incidentsUnknown?: IncidentsUnknown;
 }
 
 /** A rung of the maturity ladder, or a failure mode that needs attention whatever the level. */

@@ -9,6 +9,11 @@
  * resolution, both included); the earliest one is the incident's acknowledgement. A silence that
  * started before the incident is planned maintenance, not a response to a page, and does not
  * count; neither does anything after the resolution.
+ *
+ * An acknowledgement made in the app that names its incident (`incidentId`) counts for that
+ * incident alone, from its start on and also after its resolution: someone took on an incident
+ * nobody answered while it was open. It is shown, but the MTTA counts only acknowledgements made
+ * while the incident was open (`acknowledgedWhileOpen`), so a late one never stretches it.
  */
 import { Acknowledgement, Incident, Silence, SilenceMatcher } from './types';
 
@@ -37,6 +42,19 @@ function isOpenAt(incident: Incident, at: number): boolean {
   return at >= incident.start && at <= (incident.end ?? Infinity);
 }
 
+/** Whether an acknowledgement recorded in the app counts for `incident` (see above). */
+function appliesTo(ack: Acknowledgement, incident: Incident): boolean {
+  if (ack.incidentId !== undefined) {
+    return ack.incidentId === incident.id && ack.at >= incident.start;
+  }
+  return ack.sloId === incident.sloId && isOpenAt(incident, ack.at);
+}
+
+/** Whether the incident was acknowledged before it resolved (or is open and acknowledged). */
+export function acknowledgedWhileOpen(incident: Incident): boolean {
+  return incident.acknowledged !== undefined && isOpenAt(incident, incident.acknowledged.at);
+}
+
 function silenceAcknowledgement(incident: Incident, silence: Silence): Acknowledgement | undefined {
   if (!isOpenAt(incident, silence.startsAt)) {
     return undefined;
@@ -47,7 +65,8 @@ function silenceAcknowledgement(incident: Incident, silence: Silence): Acknowled
 
 /**
  * The incidents with their acknowledgement: the earliest recorded acknowledgement of the SLO or
- * covering silence made while the incident was open. Incidents without one are returned as given.
+ * covering silence made while the incident was open, or acknowledgement naming the incident.
+ * Incidents without one are returned as given.
  */
 export function acknowledgeIncidents(
   incidents: Incident[],
@@ -56,7 +75,7 @@ export function acknowledgeIncidents(
 ): Incident[] {
   return incidents.map((incident) => {
     const candidates = [
-      ...acknowledgements.filter((ack) => ack.sloId === incident.sloId && isOpenAt(incident, ack.at)),
+      ...acknowledgements.filter((ack) => appliesTo(ack, incident)),
       ...silences
         .map((silence) => silenceAcknowledgement(incident, silence))
         .filter((ack): ack is Acknowledgement => ack !== undefined),

@@ -3,14 +3,16 @@
  *
  * - **Count**: incidents that started in the window (open ones included).
  * - **MTTA** (mean time to acknowledge): the mean of acknowledgement − start over the
- *   incidents that were acknowledged. Unacknowledged incidents are left out of the mean and
- *   counted apart (`unacknowledged`), so a low MTTA is read next to how many pages nobody took.
+ *   incidents that were acknowledged while open. Unacknowledged incidents, and those acknowledged
+ *   only after their resolution, are left out of the mean and counted apart (`unacknowledged`), so
+ *   a low MTTA is read next to how many pages nobody took.
  * - **MTTR** (mean time to resolve): the mean of resolution − start over the resolved incidents;
  *   open ones are left out and counted apart (`open`).
  * - **Budget by incidents vs background**, per SLO: the failed events during its incidents, and
  *   those of the whole window minus them, each over the failed events its period allows.
  */
 import { Service } from '../model';
+import { acknowledgedWhileOpen } from './acknowledge';
 import { AssessedIncident, IncidentStats, OwnerIncidentSummary, ServiceIncidentSummary, SloBudgetInput } from './types';
 
 function mean(values: number[]): number | undefined {
@@ -19,7 +21,7 @@ function mean(values: number[]): number | undefined {
 
 /** Count, MTTA, MTTR and failed events of `incidents`. */
 export function incidentStats(incidents: AssessedIncident[]): IncidentStats {
-  const acknowledged = incidents.filter((incident) => incident.acknowledged);
+  const acknowledged = incidents.filter(acknowledgedWhileOpen);
   const resolved = incidents.filter((incident) => incident.end !== undefined);
   const mttaMs = mean(acknowledged.map((incident) => (incident.acknowledged?.at ?? 0) - incident.start));
   const mttrMs = mean(resolved.map((incident) => (incident.end ?? 0) - incident.start));

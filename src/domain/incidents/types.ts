@@ -22,6 +22,11 @@ export interface Acknowledgement {
   at: number;
   by: string;
   source: 'app' | 'silence';
+  /**
+   * The incident an acknowledgement made in the app names (its id): it counts for that incident
+   * from its start on, also after its resolution (acknowledge.ts).
+   */
+  incidentId?: string;
 }
 
 /** One matcher of an Alertmanager silence (`isEqual: false` is `!=` or `!~`). */
@@ -55,7 +60,7 @@ export interface Incident {
   alerts: Array<Record<string, string>>;
   /** The burn tiers that fired (`page-fast`, `page-slow`). */
   tiers: string[];
-  /** The earliest acknowledgement made while it was open. */
+  /** The earliest acknowledgement made while it was open, or made in the app naming it. */
   acknowledged?: Acknowledgement;
 }
 
@@ -111,10 +116,14 @@ export interface IncidentStats {
   count: number;
   open: number;
   resolved: number;
+  /** Incidents acknowledged while open. */
   acknowledged: number;
-  /** Incidents without an acknowledgement (open or resolved); left out of the MTTA. */
+  /**
+   * Incidents without an acknowledgement made while open (open or resolved, a late one made after
+   * the resolution included); left out of the MTTA.
+   */
   unacknowledged: number;
-  /** Mean time to acknowledge over acknowledged incidents; absent when there are none. */
+  /** Mean time to acknowledge over incidents acknowledged while open; absent when there are none. */
   mttaMs?: number;
   /** Mean time to resolve over resolved incidents; absent when there are none. */
   mttrMs?: number;

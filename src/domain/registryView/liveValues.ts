@@ -3,6 +3,7 @@
  * views and governance checks. Nothing in the registry itself holds them: they come from the
  * recording rules once a data source is configured, and every consumer copes with their absence.
  */
+import type { Incident, PostmortemState } from '../incidents/types';
 
 /** Where an SLO's values came from: the generated recording rules, the raw SLI query, or nowhere. */
 export type ValueSource = 'recorded' | 'raw' | 'none';
@@ -60,6 +61,12 @@ export type CostUnknown =
   | { kind: 'noCostTags' }
   | { kind: 'queryFailed'; message: string };
 
+/** An incident as the governance checks read it: its service and what the outage policy says. */
+export type IncidentPostmortem = Incident & { postmortem: { state: PostmortemState } };
+
+/** Why the incidents could not be read. */
+export type IncidentsUnknown = { kind: 'noDataSource' } | { kind: 'queryFailed'; message: string };
+
 /** Every measured value the views know about; each part is absent until its source exists. */
 export interface LiveValues {
   /** By SLO id. */
@@ -70,6 +77,10 @@ export interface LiveValues {
   costUnknown?: CostUnknown;
   /** Ids of services whose generated on-call dashboard is saved in Grafana (from its dashboard search). */
   generatedDashboards?: string[];
+  /** Every service's incidents of the reporting window, once read. */
+  incidents?: IncidentPostmortem[];
+  /** Why `incidents` could not be read. */
+  incidentsUnknown?: IncidentsUnknown;
 }
 
 /** What keeps a page's SLO values from being shown in full, for the one notice above it. */

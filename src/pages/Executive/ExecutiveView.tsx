@@ -1,6 +1,8 @@
 import React from 'react';
 import { t } from '@grafana/i18n';
 import { Alert, Stack } from '@grafana/ui';
+import { PolicyStatesTable } from '../../components/BudgetPolicy/PolicyStatesTable';
+import { IncidentResponse } from '../../components/Incidents/IncidentResponse';
 import { NoServicesEmptyState } from '../../components/Registry/NoServicesEmptyState';
 import { RegistryLoaded } from '../../components/Registry/RegistryLoaded';
 import { WriteButton } from '../../components/Registry/WriteButton';
@@ -58,7 +60,9 @@ export function ExecutiveView() {
         ) : (
           <Stack direction="column" gap={2}>
             {doc.slos.length === 0 && <NoSlosNotice />}
+            <PolicyStatesTable doc={doc} />
             <RegistrySceneView doc={doc} build={buildExecutive} />
+            <IncidentResponse doc={doc} />
           </Stack>
         )
       }

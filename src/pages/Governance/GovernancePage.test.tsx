@@ -5,7 +5,13 @@ import { baseRegistry, baseService, baseSlo } from '../../domain/testing/builder
 import { prefixRoute } from '../../routing';
 import { ROUTES } from '../../constants';
 import { renderWithRegistry } from '../testing/registryHarness';
+import { readIncidents } from '../../api/incidents/readIncidents';
+import { assessIncidents } from '../../domain/incidents';
+import { incidentInputs, incidentRegistry } from '../../domain/incidents/fixtures';
 import { GovernancePage } from './GovernancePage';
+
+// The incident report is read once for the page; unanswered unless a test answers it.
+jest.mock('../../api/incidents/readIncidents', () => ({ readIncidents: jest.fn(() => new Promise(() => {})) }));
 
 function registry() {
   const doc = baseRegistry({ slos: [baseSlo('ratio'), baseSlo('latency', { budgetPolicy: undefined })] });
@@ -89,5 +95,40 @@ describe('GovernancePage', () => {
       )
     ).toBeInTheDocument();
     expect(within(card).getAllByText('prom could not be read: connection refused').length).toBeGreaterThan(0);
+  });
+
+  test('the postmortem check reads the incidents: a budget-heavy one without a postmortem is found', async () => {
+    const day = Date.UTC(2024, 4, 1);
+    jest
+      .mocked(readIncidents)
+      .mockClear()
+      .mockResolvedValueOnce({
+        ok: true,
+        source: 'prometheus',
+        report: assessIncidents(incidentInputs(day)),
+        gaps: [],
+      });
+    renderWithRegistry(<GovernancePage />, { doc: incidentRegistry(day), path: prefixRoute(ROUTES.Governance) });
+    await screen.findByText('Checkout');
+    const row = screen.getByText('Checkout').closest('tr')!;
+    expect(await within(row).findByText('No postmortem after a budget-heavy incident')).toBeInTheDocument();
+    expect(jest.mocked(readIncidents)).toHaveBeenCalledTimes(1);
+    expand('Checkout');
+    const card = screen.getByTestId(testIds.governance.scorecard);
+    expect(
+      within(card).getByText(
+        'Resolved incidents that used more than a fifth of their period budget and have no postmortem: checkout-availability-20240501-1000.'
+      )
+    ).toBeInTheDocument();
+    expect(within(card).getByText(/^To do: Write the postmortem/)).toBeInTheDocument();
+  });
+
+  test('until the incidents are read, the postmortem check is unknown and says why', async () => {
+    renderWithRegistry(<GovernancePage />, { doc: registry(), path: prefixRoute(ROUTES.Governance) });
+    await screen.findByText('Checkout');
+    expand('Checkout');
+    expect(
+      within(screen.getByTestId(testIds.governance.scorecard)).getByText('The incidents have not been read yet.')
+    ).toBeInTheDocument();
   });
 });

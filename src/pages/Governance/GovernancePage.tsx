@@ -1,6 +1,8 @@
 import React, { useMemo, useState } from 'react';
 import { t } from '@grafana/i18n';
 import { Column, FilterInput, InlineField, InlineSwitch, InteractiveTable, Stack, Text, TextLink } from '@grafana/ui';
+import { IncidentsResult } from '../../api/incidents/fetchIncidents';
+import { useIncidents } from '../../components/Incidents/useIncidents';
 import { usePageLive } from '../../components/LiveValues/liveState';
 import { RegistryLoaded } from '../../components/Registry/RegistryLoaded';
 import { LevelBadge } from '../../components/Status/LevelBadge';
@@ -11,6 +13,7 @@ import { summarizePortfolio } from '../../domain/governance/portfolio';
 import { scoreRegistry } from '../../domain/governance/scorecard';
 import { Scorecard } from '../../domain/governance/types';
 import { RegistryDocument } from '../../domain/model';
+import { LiveValues } from '../../domain/registryView/liveValues';
 import { serviceUrl } from '../../routing';
 import { checkText } from './checkTexts';
 import { PortfolioSummary } from './PortfolioSummary';
@@ -23,13 +26,30 @@ interface CardRow {
 
 type Cell = { row: { original: CardRow } };
 
+/** The page's live values with the incidents once read, or why they could not be. */
+function withIncidents(live: LiveValues | undefined, result: IncidentsResult | undefined): LiveValues | undefined {
+  if (!result) {
+    return live;
+  }
+  if (result.ok) {
+    return { ...live, incidents: result.report.incidents };
+  }
+  return {
+    ...live,
+    incidentsUnknown: result.kind === 'noDataSource' ? result : { kind: 'queryFailed', message: result.message },
+  };
+}
+
 /** Governance: the portfolio summary, then one scorecard per service with its evidence. */
 export function GovernancePage() {
   return <RegistryLoaded>{(doc) => <Governance doc={doc} />}</RegistryLoaded>;
 }
 
 function Governance({ doc }: { doc: RegistryDocument }) {
-  const { live, state, dataSource } = usePageLive(doc.settings.prometheus);
+  const { live: measured, state, dataSource } = usePageLive(doc.settings.prometheus);
+  // Read once for the page (seven requests at most): the postmortem check needs the incidents.
+  const incidents = useIncidents(doc).result;
+  const live = useMemo(() => withIncidents(measured, incidents), [measured, incidents]);
   const [search, setSearch] = useState('');
   const [attentionOnly, setAttentionOnly] = useState(false);
   const liveReason = state ? liveStateReason(state, dataSource) : undefined;

@@ -105,6 +105,13 @@ export function checkText(id: string): CheckText {
         'Ask the business owner to review the spend increase and record the decision.'
       ),
     },
+    postmortemAfterBudgetHeavyIncident: {
+      title: t('bizowner.gov.check.postmortemAfterBudgetHeavyIncident', 'No postmortem after a budget-heavy incident'),
+      remedy: t(
+        'bizowner.gov.fix.postmortemAfterBudgetHeavyIncident',
+        'Write the postmortem and add it to the service as a postmortem link whose title names the incident or its date.'
+      ),
+    },
   };
   return texts[id] ?? { title: id, remedy: '' };
 }
@@ -217,6 +224,33 @@ export function evidenceText({ code, values = {} }: Evidence): string {
         'Cost rose to {{current}} from {{baseline}}; the business owner reviewed it.',
         v
       ),
+    postmortemsMissing: () =>
+      t(
+        'bizowner.gov.ev.postmortemsMissing',
+        'Resolved incidents that used more than a fifth of their period budget and have no postmortem: {{incidents}}.',
+        v
+      ),
+    incidentBudgetUnknown: () =>
+      t(
+        'bizowner.gov.ev.incidentBudgetUnknown',
+        'How much budget these incidents used is not measured: {{incidents}}.',
+        v
+      ),
+    postmortemsLinked: () =>
+      t('bizowner.gov.ev.postmortemsLinked', 'Budget-heavy incidents with their postmortem linked: {{incidents}}.', v),
+    noBudgetHeavyIncidents: () =>
+      t(
+        'bizowner.gov.ev.noBudgetHeavyIncidents',
+        'No resolved incident of the last 30 days used more than a fifth of its period budget.'
+      ),
+    incidentsNotRead: () => t('bizowner.gov.ev.incidentsNotRead', 'The incidents have not been read yet.'),
+    incidentsNoDataSource: () =>
+      t(
+        'bizowner.gov.ev.incidentsNoDataSource',
+        'Incidents are read from the page alerts in Prometheus, and no Prometheus data source is chosen.'
+      ),
+    incidentsReadFailed: () =>
+      t('bizowner.gov.ev.incidentsReadFailed', 'The alert history could not be read: {{message}}.', v),
     costSpikeNotReviewed: () =>
       t(
         'bizowner.gov.ev.costSpikeNotReviewed',

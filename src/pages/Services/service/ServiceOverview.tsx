@@ -3,6 +3,8 @@ import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { Stack, useStyles2 } from '@grafana/ui';
+import { PolicyStatePanel } from '../../../components/BudgetPolicy/PolicyStatePanel';
+import { IncidentsReport } from '../../../components/Incidents/IncidentsReport';
 import { ReadOnlyNotice } from '../../../components/ReadOnlyNotice/ReadOnlyNotice';
 import { WriteButton } from '../../../components/Registry/WriteButton';
 import { testIds } from '../../../components/testIds';
@@ -45,12 +47,14 @@ export function ServiceOverview({ service, doc }: { service: Service; doc: Regis
       <div className={styles.grid}>
         <OwnersSection service={service} doc={doc} />
         <ScopeSection service={service} />
+        <PolicyStatePanel service={service} doc={doc} />
         <KpisSection kpis={service.kpis} prometheus={doc.settings.prometheus} />
         <LinksSection links={service.links} />
         <DependenciesSection service={service} doc={doc} />
         <HistorySection history={service.ownerHistory} doc={doc} />
         <ChangesSection serviceId={service.id} />
       </div>
+      <IncidentsReport doc={doc} serviceId={service.id} />
       {deleting && <DeleteServiceModal service={service} doc={doc} onDismiss={() => setDeleting(false)} />}
     </Stack>
   );

@@ -1,6 +1,7 @@
 import React, { useEffect } from 'react';
 import { t } from '@grafana/i18n';
 import { Stack } from '@grafana/ui';
+import { IncidentsReport } from '../../../components/Incidents/IncidentsReport';
 import { NotFound } from '../../../components/NotFound/NotFound';
 import { RegistryLoaded } from '../../../components/Registry/RegistryLoaded';
 import { RegistryDocument, Service, Slo } from '../../../domain/model';
@@ -17,8 +18,9 @@ interface Props {
 }
 
 /**
- * One SLO: who owns it and where its runbooks are, then its panels. Without a usable Prometheus
- * data source the panels have nothing to read: the page says which setting to fix instead.
+ * One SLO: who owns it and where its runbooks are, then its panels and its incidents. Without a
+ * usable Prometheus data source the panels have nothing to read: the page says which setting to
+ * fix instead.
  */
 function SloView({ doc, service, slo }: { doc: RegistryDocument; service: Service; slo: Slo }) {
   const problem = dataSourceProblem('prometheus', doc.settings);
@@ -30,6 +32,7 @@ function SloView({ doc, service, slo }: { doc: RegistryDocument; service: Servic
       ) : (
         <SloDashboard doc={doc} sloId={slo.id} serviceId={service.id} />
       )}
+      <IncidentsReport doc={doc} sloId={slo.id} />
     </Stack>
   );
 }
