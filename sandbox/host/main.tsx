@@ -33,6 +33,7 @@ import { SandboxDataSourceSrv } from './dataSourceSrv';
 import { HostApp } from './HostApp';
 import { installSandboxPanels } from './panels';
 import { SandboxPluginPage } from './SandboxPluginPage';
+import { installStandardTransformers } from './transformers';
 
 const PLUGIN_ID = 'bizowner-slo-app';
 
@@ -70,6 +71,7 @@ async function boot() {
   setAppEvents(new EventBusSrv());
   setPluginPage(SandboxPluginPage);
   installSandboxPanels();
+  installStandardTransformers();
   try {
     setDataSourceSrv(new SandboxDataSourceSrv(await fetchJson(backendSrv, '/api/datasources')));
     const meta = await fetchJson<AppPluginMeta>(backendSrv, `/api/plugins/${PLUGIN_ID}/settings`);
