@@ -46,7 +46,7 @@ describe('IncidentResponse', () => {
       'MTTR',
       'Budget used by incidents',
       'Postmortems missing',
-      'Weekly: incidents, MTTR',
+      'Last 4 weeks, oldest first: incidents over MTTR',
     ]);
     const [ana, bruno] = within(section).getAllByRole('row').slice(1);
     // nothing acknowledged (no annotations, no silences); MTTR (45 + 30) / 2; availability 33 %

@@ -134,7 +134,7 @@ export function IncidentResponse({ doc }: { doc: RegistryDocument }) {
       },
       {
         id: 'trend',
-        header: t('bizowner.incidents.trend', 'Weekly: incidents, MTTR'),
+        header: t('bizowner.incidents.trend', 'Last 4 weeks, oldest first: incidents over MTTR'),
         cell: ({ row: { original } }: Cell) => <Trend weeks={original.weeks} />,
       },
     ];

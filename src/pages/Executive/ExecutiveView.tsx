@@ -61,8 +61,8 @@ export function ExecutiveView() {
           <Stack direction="column" gap={2}>
             {doc.slos.length === 0 && <NoSlosNotice />}
             <PolicyStatesTable doc={doc} />
-            <RegistrySceneView doc={doc} build={buildExecutive} />
             <IncidentResponse doc={doc} />
+            <RegistrySceneView doc={doc} build={buildExecutive} />
           </Stack>
         )
       }
