@@ -57,7 +57,10 @@ export function sloPageLink(field: 'data' | 'labels'): DataLink {
   return { title: 'Open SLO', url: `${sloUrlTemplate(id)}?${TIME_RANGE}` };
 }
 
-/** Drilldowns from a row or series of one SLO to the SLO's page, then its service's. */
+/**
+ * Drilldowns from a row or series of one SLO: its service's page and on-call view (first, as for
+ * rows of services), then the SLO's page. Grafana lists them all in the link menu.
+ */
 export function sloDrilldowns(field: 'data' | 'labels'): DataLink[] {
-  return [sloPageLink(field), ...serviceDrilldowns(field)];
+  return [...serviceDrilldowns(field), sloPageLink(field)];
 }
