@@ -143,6 +143,7 @@ export const testIds = {
     acknowledge: 'data-testid inc-acknowledge',
     acknowledgeFailed: 'data-testid inc-acknowledge-failed',
     response: 'data-testid inc-response',
+    budgetSplit: 'data-testid inc-budget-split',
   },
   registry: {
     loading: 'data-testid reg-loading',

@@ -29,6 +29,17 @@ describe('IncidentsSection', () => {
     expect(screen.getByText('connection refused')).toBeInTheDocument();
   });
 
+  test('where each SLO’s budget went: during incidents and in background errors', () => {
+    render(<IncidentsSection result={loaded()} slos={doc.slos} serviceId="checkout" />);
+    const split = screen.getByTestId(testIds.incidents.budgetSplit);
+    // 2,700 + 600 failed events during incidents and 150 outside them, of 10,000 allowed
+    expect(split).toHaveTextContent('Checkout availability: incidents 33.0%, background errors 1.5%');
+    expect(split.textContent).toMatch(/: incidents 30\.0%, background errors 0\.9%/);
+    // Another service's SLOs are not listed; nor is anything for a service without measured budgets.
+    render(<IncidentsSection result={loaded()} slos={doc.slos} serviceId="payments" />);
+    expect(screen.getAllByTestId(testIds.incidents.budgetSplit)).toHaveLength(1);
+  });
+
   test('the MTTA and MTTR summary and one row per incident', () => {
     render(<IncidentsSection result={loaded()} slos={doc.slos} serviceId="checkout" />);
     const summary = screen.getByTestId(testIds.incidents.summary);

@@ -4,12 +4,12 @@ import { GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { Alert, EmptyState, Stack, Text, useStyles2 } from '@grafana/ui';
 import { IncidentsResult } from '../../api/incidents/fetchIncidents';
-import { IncidentStats, incidentStats } from '../../domain/incidents';
+import { IncidentStats, incidentStats, SloBudgetSplit } from '../../domain/incidents';
 import { Slo } from '../../domain/model';
 import { Section } from '../Section/Section';
 import { testIds } from '../testIds';
 import { IncidentsTable } from './IncidentsTable';
-import { durationText } from './incidentTexts';
+import { durationText, shareText } from './incidentTexts';
 import { IncidentGaps, IncidentsUnread } from './IncidentsStatus';
 import { AcknowledgeAction } from './useIncidents';
 
@@ -101,6 +101,22 @@ export function IncidentsSection({
     [result, serviceId, sloId]
   );
   const stats = useMemo(() => incidentStats(incidents), [incidents]);
+  const splits = useMemo(
+    () =>
+      result?.ok
+        ? result.report.services
+            .flatMap((service) => service.budget)
+            .filter((split) => {
+              const slo = slos.find((candidate) => candidate.id === split.sloId);
+              return (
+                slo !== undefined &&
+                (serviceId === undefined || slo.serviceId === serviceId) &&
+                (sloId === undefined || slo.id === sloId)
+              );
+            })
+        : [],
+    [result, slos, serviceId, sloId]
+  );
   const title = heading ?? t('bizowner.incidents.title', 'Incidents');
   if (!result?.ok) {
     return (
@@ -114,6 +130,7 @@ export function IncidentsSection({
       <div data-testid={testIds.incidents.section}>
         <Stack direction="column" gap={2}>
           <Summary stats={stats} />
+          <BudgetSplits splits={splits} sloNames={sloNames} />
           <IncidentGaps gaps={result.gaps} />
           {acknowledge?.failure && (
             <Alert
@@ -144,6 +161,35 @@ export function IncidentsSection({
         </Stack>
       </div>
     </Section>
+  );
+}
+
+/**
+ * Where each SLO's budget went in the window: the share of its period budget the failed events
+ * during incidents used, and the share the rest (background errors) used.
+ */
+function BudgetSplits({ splits, sloNames }: { splits: SloBudgetSplit[]; sloNames: Map<string, string> }) {
+  const measured = splits.filter((split) => split.incidents !== undefined || split.background !== undefined);
+  if (measured.length === 0) {
+    return null;
+  }
+  const unknown = t('bizowner.incidents.split.unknown', 'not measured');
+  return (
+    <Stack direction="column" gap={0.5} data-testid={testIds.incidents.budgetSplit}>
+      <Text variant="bodySmall" color="secondary">
+        {t('bizowner.incidents.split.title', 'Budget used in the window, as a share of the period’s budget:')}
+      </Text>
+      {measured.map((split) => (
+        <Text key={split.sloId} variant="bodySmall">
+          {t('bizowner.incidents.split.line', '{{slo}}: incidents {{incidents}}, background errors {{background}}', {
+            slo: sloNames.get(split.sloId) ?? split.sloId,
+            incidents: split.incidents === undefined ? unknown : shareText(split.incidents),
+            background: split.background === undefined ? unknown : shareText(split.background),
+            interpolation: { escapeValue: false },
+          })}
+        </Text>
+      ))}
+    </Stack>
   );
 }
 
