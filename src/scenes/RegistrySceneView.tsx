@@ -17,7 +17,12 @@ export function RegistrySceneView({ doc, build }: Props) {
   const scene = useMemo(() => build(doc), [doc, build]);
   return (
     <UrlSyncContextProvider scene={scene} updateUrlOnInit createBrowserHistorySteps>
-      <scene.Component model={scene} />
+      {/* A block of its content's height: the scene's body grows to the page's height when a flex
+          parent gives it one (min-height: 100%), which left a gap before anything the page shows
+          after the dashboard. */}
+      <div>
+        <scene.Component model={scene} />
+      </div>
     </UrlSyncContextProvider>
   );
 }
