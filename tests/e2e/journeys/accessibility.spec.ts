@@ -302,6 +302,32 @@ test('no dialog, menu or expanded part of a page has a serious or critical acces
   await expect(page.getByTestId(testIds.governance.scorecard)).toBeVisible();
   await scanInto(found, page, 'governance scorecard');
 
+  // Service page once its policy state and incidents are read, then with the exception form open.
+  await page.goto(serviceUrl(SERVICE));
+  await settle(page, page.getByTestId(testIds.incidents.table));
+  await expect(
+    page.getByTestId(testIds.budgetPolicy.panel).getByTestId(testIds.budgetPolicy.slo).first()
+  ).toBeVisible();
+  await scanInto(found, page, 'service policy state and incidents');
+  await page.getByTestId(testIds.budgetPolicy.addException).click();
+  await expect(page.getByTestId(testIds.budgetPolicy.saveException)).toBeVisible();
+  await scanInto(found, page, 'policy exception form');
+
+  // Executive view: the incident response per business owner.
+  await page.goto(prefixRoute(ROUTES.Executive));
+  await settle(page, page.getByTestId(testIds.incidents.response).getByRole('table'));
+  await scanInto(found, page, 'executive incident response');
+
+  // Escalation dialog from the SLO list, with the preview of what a push would change.
+  await page.goto(slosUrl());
+  await settle(page, page.getByTestId(testIds.escalation.open));
+  await page.getByTestId(testIds.escalation.open).click();
+  await expect(dialog.getByTestId(testIds.escalation.receivers)).toBeVisible();
+  await dialog.getByTestId(testIds.escalation.preview).click();
+  await expect(dialog.getByTestId(testIds.escalation.outcome)).toContainText('Nothing was written');
+  await scanInto(found, page, 'escalation dialog with preview');
+  await closeDialog(page);
+
   // Configuration page: checking storage, and a registry import with problems and with a preview.
   await page.goto(CONFIG_URL);
   await settle(page, page.getByTestId(testIds.appConfig.container));
