@@ -16,6 +16,7 @@ import { AlertingRule, RuleFile, isAlertingRule } from '../../src/domain/rules';
 import { parsePromDuration } from '../../src/domain/query/duration';
 import { prometheusConfig } from '../demo/historyTsdb';
 import { backfillOpenMetrics, startPrometheusProcess } from '../demo/prometheusProcess';
+import { labelText, rangeQuery } from './rangeQuery';
 
 export interface AlertHistoryOptions {
   rules: RuleFile;
@@ -37,24 +38,7 @@ export interface FiringPeriod {
   end: number;
 }
 
-interface PromMatrix {
-  status: string;
-  error?: string;
-  data: { result: Array<{ metric: Record<string, string>; values: Array<[number, string]> }> };
-}
-
 const DEFAULT_STEP = 300;
-
-function escapeLabel(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-}
-
-function labelText(labels: Record<string, string>): string {
-  return Object.entries(labels)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, value]) => `${name}="${escapeLabel(value)}"`)
-    .join(',');
-}
 
 /**
  * The firing periods of one series whose expression returned a sample at each of `times` (sorted
@@ -87,20 +71,9 @@ export function firingPeriods(times: number[], step: number, forSeconds: number)
 async function evaluate(url: string, rule: AlertingRule, options: AlertHistoryOptions): Promise<FiringPeriod[]> {
   const step = options.step ?? DEFAULT_STEP;
   const start = Math.ceil(options.start / step) * step;
-  const params = new URLSearchParams({
-    query: rule.expr,
-    start: String(start),
-    end: String(options.end),
-    step: String(step),
-  });
-  const answer = (await (
-    await fetch(`${url}/api/v1/query_range`, { method: 'POST', body: params })
-  ).json()) as PromMatrix;
-  if (answer.status !== 'success') {
-    throw new Error(`alerting rule ${rule.alert}: ${answer.error}`);
-  }
+  const answer = await rangeQuery(url, rule.expr, { start, end: options.end, step }, `alerting rule ${rule.alert}`);
   const forSeconds = rule.for ? (parsePromDuration(rule.for) ?? 0) / 1000 : 0;
-  return answer.data.result.flatMap((series) => {
+  return answer.flatMap((series) => {
     const labels: Record<string, string> = { ...series.metric, ...rule.labels, alertname: rule.alert };
     delete labels.__name__;
     return firingPeriods(

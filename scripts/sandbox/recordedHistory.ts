@@ -13,6 +13,7 @@ import path from 'node:path';
 import { RecordingRule, RuleFile, isAlertingRule } from '../../src/domain/rules';
 import { prometheusConfig } from '../demo/historyTsdb';
 import { backfillOpenMetrics, startPrometheusProcess } from '../demo/prometheusProcess';
+import { labelText, rangeQuery } from './rangeQuery';
 import { recordingLevels } from './ruleLevels';
 
 export interface RecordedHistoryOptions {
@@ -39,16 +40,6 @@ function seconds(interval: string | undefined): number {
     : DEFAULT_STEP;
 }
 
-function escapeLabel(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-}
-
-interface PromMatrix {
-  status: string;
-  error?: string;
-  data: { result: Array<{ metric: Record<string, string>; values: Array<[number, string]> }> };
-}
-
 /** OpenMetrics lines of one rule evaluated at every `step` in `[start, end]` by Prometheus. */
 async function evaluateRule(
   url: string,
@@ -57,19 +48,11 @@ async function evaluateRule(
   end: number,
   step: number
 ): Promise<string[]> {
-  const params = new URLSearchParams({ query: rule.expr, start: String(start), end: String(end), step: String(step) });
-  const answer = (await (
-    await fetch(`${url}/api/v1/query_range`, { method: 'POST', body: params })
-  ).json()) as PromMatrix;
-  if (answer.status !== 'success') {
-    throw new Error(`recording rule ${rule.record}: ${answer.error}`);
-  }
-  return answer.data.result.flatMap((series) => {
+  const answer = await rangeQuery(url, rule.expr, { start, end, step }, `recording rule ${rule.record}`);
+  return answer.flatMap((series) => {
     const labels = { ...series.metric, ...rule.labels };
     delete labels.__name__;
-    const text = Object.entries(labels)
-      .map(([name, value]) => `${name}="${escapeLabel(value)}"`)
-      .join(',');
+    const text = labelText(labels);
     return series.values.map(([t, value]) => `${rule.record}{${text}} ${value} ${t}`);
   });
 }
