@@ -39,8 +39,17 @@ export function recordedPeriod(slo: Slo): string | undefined {
   return isProblem(window) ? undefined : `${ruleWindowDays(window)}d`;
 }
 
-/** The SLOs whose budget policy limits the burn rate, by the window it is measured over, with their allowed error ratio. */
+const burnWindowsByDoc = new WeakMap<RegistryDocument, Map<string, Map<string, number>>>();
+
+/**
+ * The SLOs whose budget policy limits the burn rate, by the window it is measured over, with their
+ * allowed error ratio; worked out once per registry, for the queries and again for their answers.
+ */
 function policyBurnWindows(doc: RegistryDocument): Map<string, Map<string, number>> {
+  const known = burnWindowsByDoc.get(doc);
+  if (known) {
+    return known;
+  }
   const windows = new Map<string, Map<string, number>>();
   for (const target of gateTargets(doc.slos, doc)) {
     const { policy, policyWindow, allowed } = target;
@@ -48,6 +57,7 @@ function policyBurnWindows(doc: RegistryDocument): Map<string, Map<string, numbe
       windows.set(policyWindow, (windows.get(policyWindow) ?? new Map()).set(target.sloId, allowed));
     }
   }
+  burnWindowsByDoc.set(doc, windows);
   return windows;
 }
 

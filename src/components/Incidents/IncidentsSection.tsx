@@ -89,6 +89,7 @@ export function IncidentsSection({
   title: heading,
 }: IncidentsSectionProps) {
   const sloNames = useMemo(() => new Map(slos.map((slo) => [slo.id, slo.name])), [slos]);
+  const serviceOf = useMemo(() => new Map(slos.map((slo) => [slo.id, slo.serviceId])), [slos]);
   const incidents = useMemo(
     () =>
       result?.ok
@@ -106,16 +107,13 @@ export function IncidentsSection({
       result?.ok
         ? result.report.services
             .flatMap((service) => service.budget)
-            .filter((split) => {
-              const slo = slos.find((candidate) => candidate.id === split.sloId);
-              return (
-                slo !== undefined &&
-                (serviceId === undefined || slo.serviceId === serviceId) &&
-                (sloId === undefined || slo.id === sloId)
-              );
-            })
+            .filter(
+              (split) =>
+                (serviceId === undefined || serviceOf.get(split.sloId) === serviceId) &&
+                (sloId === undefined || split.sloId === sloId)
+            )
         : [],
-    [result, slos, serviceId, sloId]
+    [result, serviceOf, serviceId, sloId]
   );
   const title = heading ?? t('bizowner.incidents.title', 'Incidents');
   if (!result?.ok) {
