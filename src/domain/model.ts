@@ -192,8 +192,9 @@ export type Sli = RatioSli | LatencySli | FreeformSli | LogRatioSli;
 export type SliKind = Sli['kind'];
 
 /**
- * The SLO window: a rolling number of whole days (`7d`, `28d`, `30d`, `90d`) or the calendar
- * month (`calendar-month`).
+ * The SLO window: a rolling number of whole days (`7d`, `28d`, `30d`, `90d`) or a calendar period
+ * (`calendar-week`, ISO weeks from Monday; `calendar-month`; `calendar-quarter`) in the SLO's
+ * `timeZone`.
  */
 export type SloWindow = string;
 
@@ -267,6 +268,11 @@ export interface Slo {
   /** Target in percent, strictly between 0 and 100, e.g. `99.9`. */
   objective: number;
   window: SloWindow;
+  /**
+   * IANA time zone in which a calendar window's periods start at midnight, e.g. `Europe/Berlin`;
+   * UTC when absent. Rolling windows ignore it.
+   */
+  timeZone?: string;
   /** One SLI per value of these labels, e.g. `["route"]`. */
   groupBy?: string[];
   alerting: Alerting;

@@ -12,11 +12,29 @@ export {
 export { formatBudgetDuration } from './format';
 export {
   CALENDAR_MONTH,
+  CALENDAR_QUARTER,
+  CALENDAR_WEEK,
+  CALENDAR_WINDOWS,
+  calendarWindowName,
   daysInMonth,
   isProblem,
   parseSloWindow,
   ruleWindowDays,
+  sloPeriod,
   windowDays,
   windowStart,
   type ParsedWindow,
 } from './window';
+export {
+  calendarPeriod,
+  CALENDAR_UNITS,
+  DEFAULT_TIME_ZONE,
+  isTimeZone,
+  parsePeriodName,
+  periodDays,
+  periodName,
+  previousCalendarPeriod,
+  zoneOffsetMs,
+  type CalendarUnit,
+  type Period,
+} from './period';

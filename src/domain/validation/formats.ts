@@ -1,3 +1,4 @@
+import { CALENDAR_WINDOWS } from '../budget/window';
 import { parsePromDuration } from '../query/duration';
 import { at, Checker, Fields } from './checker';
 
@@ -85,13 +86,16 @@ export function checkLabelNames(c: Checker, labels: Record<string, string>, path
   }
 }
 
-/** Why an SLO window is refused, or `undefined` for `Nd` (1 to 365 whole days) or `calendar-month`. */
+/**
+ * Why an SLO window is refused, or `undefined` for `Nd` (1 to 365 whole days) or a calendar window
+ * (`calendar-week`, `calendar-month`, `calendar-quarter`).
+ */
 export function windowProblem(window: string): string | undefined {
   const days = ROLLING_WINDOW.exec(window)?.[1];
-  if (window === 'calendar-month' || (days !== undefined && Number(days) >= 1 && Number(days) <= MAX_WINDOW_DAYS)) {
+  if (CALENDAR_WINDOWS[window] || (days !== undefined && Number(days) >= 1 && Number(days) <= MAX_WINDOW_DAYS)) {
     return undefined;
   }
-  return `window must be whole days from 1d to ${MAX_WINDOW_DAYS}d (e.g. "28d" or "30d") or "calendar-month", got ${JSON.stringify(window)}`;
+  return `window must be whole days from 1d to ${MAX_WINDOW_DAYS}d (e.g. "28d" or "30d"), "calendar-week", "calendar-month" or "calendar-quarter", got ${JSON.stringify(window)}`;
 }
 
 /** Reads a Prometheus duration field such as `1h`; returns it in milliseconds when valid. */

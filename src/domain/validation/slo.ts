@@ -17,6 +17,7 @@ import {
 import { at, Checker, Fields, isFields, shown } from './checker';
 import { checkAlerting, checkBudgetPolicy } from './alerting';
 import { contextOf, RegistryContext } from './context';
+import { isTimeZone } from '../budget/period';
 import { checkId, checkLabelNames, isLabelName, windowProblem } from './formats';
 import { checkSli } from './sli';
 
@@ -192,6 +193,13 @@ export function checkSlo(c: Checker, value: unknown, path: string, ctx?: Registr
   const problem = window !== undefined && window.trim() !== '' ? windowProblem(window) : undefined;
   if (problem) {
     c.add(at(path, 'window'), problem);
+  }
+  const timeZone = c.string(value, 'timeZone', path);
+  if (timeZone !== undefined && !isTimeZone(timeZone)) {
+    c.add(
+      at(path, 'timeZone'),
+      `timeZone "${timeZone}" is not an IANA time zone: use a name such as UTC, Europe/Berlin or America/New_York`
+    );
   }
   checkGroupBy(c, value, path);
   checkAlerting(c, value, path);

@@ -27,7 +27,7 @@ export function budgetInTime(objective: unknown, window: string, now = new Date(
   }
   const days = windowDays(parsed, now);
   const allowed = formatBudgetDuration(errorBudgetSeconds(objective, days));
-  return parsed.kind === 'calendar-month'
+  return parsed.kind === 'calendar' && parsed.unit === 'month'
     ? t(
         'bizowner.sloEditor.objective.budgetMonth',
         '{{objective}}% over this calendar month ({{days}} days) allows {{allowed}} of errors',
