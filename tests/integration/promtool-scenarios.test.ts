@@ -295,6 +295,53 @@ const SCENARIOS: Scenario[] = [
     ],
   },
   {
+    // Calendar windows, evaluated hourly from 1970-01-01 (a Thursday) for 33 days: 1,000 requests an
+    // hour; 10 errors in the tile of 101h (January), 7 in that of 744h (the last hour of January in
+    // UTC, the first of February in Berlin, UTC+1) and 5 in that of 770h (February). A tile counts
+    // in the period of the half hour before its step. The period ratio, in its hourly group after
+    // the tiles, sums the tiles up to its hour; the budget left, which runs before both, reads the
+    // ratio of the previous hour, and is whole in the first hour of a period.
+    name: 'a calendar-month budget resets when the month starts, in the SLO time zone',
+    slos: ['cal', 'cal-berlin', 'cal-rolling'],
+    interval: '1h',
+    input_series: [requests('cal', '200', '0+1000x800'), requests('cal', '500', '0+0x100 10+0x642 17+0x25 22+0x30')],
+    promql_expr_test: [
+      // the last hour of January in UTC: tiles 1h to 742h; in Berlin February has just started
+      near(budgetLeft('cal'), 1 - 10 / 742010 / 0.001, '743h'),
+      near(budgetLeft('cal-berlin'), 1 - 10 / 741010 / 0.001, '742h'),
+      near(budgetLeft('cal-berlin'), 1, '743h'),
+      // February in UTC: the tile of 744h is January's, so no tile yet and the budget is whole
+      near(budgetLeft('cal'), 1, '744h'),
+      near(budgetLeft('cal'), 1, '745h'),
+      near(budgetLeft('cal'), 1, '746h'),
+      near('slo:period_error:ratio{sloth_id="cal"}', 0, '745h'),
+      // February in Berlin started an hour earlier and holds the 7 errors of 744h
+      near(budgetLeft('cal-berlin'), 1 - 7 / 2007 / 0.001, '746h'),
+      // tiles 745h to 771h, and 744h to 771h in Berlin
+      near(budgetLeft('cal'), 1 - 5 / 27005 / 0.001, '772h'),
+      near(budgetLeft('cal-berlin'), 1 - 12 / 28012 / 0.001, '772h'),
+      // the rolling 30 days still hold January's errors: tiles 53h to 771h
+      near(budgetLeft('cal-rolling'), 1 - 22 / 719022 / 0.001, '772h'),
+    ],
+  },
+  {
+    // The same traffic over 12 days: ISO weeks start on Monday 96h and 264h; the quarter on 1 January.
+    name: 'calendar weeks start on Monday and quarters on the first of January',
+    slos: ['cal-week', 'cal-quarter'],
+    interval: '1h',
+    input_series: [requests('cal', '200', '0+1000x300'), requests('cal', '500', '0+0x100 10+0x199')],
+    promql_expr_test: [
+      // the week from 96h: tiles 97h to 101h; the quarter: tiles 1h to 101h
+      near(budgetLeft('cal-week'), 1 - 10 / 5010 / 0.001, '102h'),
+      near(budgetLeft('cal-quarter'), 1 - 10 / 101010 / 0.001, '102h'),
+      // the last hour of the week, then the next week: whole
+      near(budgetLeft('cal-week'), 1 - 10 / 166010 / 0.001, '263h'),
+      near(budgetLeft('cal-week'), 1, '264h'),
+      near(budgetLeft('cal-week'), 1, '266h'),
+      near(budgetLeft('cal-quarter'), 1 - 10 / 265010 / 0.001, '266h'),
+    ],
+  },
+  {
     // 1,000 requests a minute; every one fails from 3h to 3h5m. A freeform SLI has no counts: its
     // period ratio is Sloth's, the mean of its 5-minute ratio (sum over count), which the budget
     // left records. Its samples since the start (one a minute from 1m) add up to 3 at 3h5m

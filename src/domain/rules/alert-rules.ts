@@ -145,13 +145,15 @@ export function burnAlertAnnotations(ctx: SloContext, window: BurnWindow, value:
  * period: written once for them all (it is most of an alert's annotations).
  */
 function burnDescription(ctx: SloContext, window: BurnWindow, value: string, factor: number): string {
-  const key = `${value}\u0000${window.long} ${window.short} ${window.factor} ${ctx.allowed} ${ctx.slo.objective} ${ctx.period}`;
+  // a calendar SLO's budget is its week's, month's or quarter's (scaled to 7, 30 or 90 days)
+  const period = ctx.calendar ? `${ctx.calendar.unit}'s` : ctx.period;
+  const key = `${value}\u0000${window.long} ${window.short} ${window.factor} ${ctx.allowed} ${ctx.slo.objective} ${period}`;
   let description = descriptions.get(key);
   if (description === undefined) {
     const spent = Math.round(budgetSpentWhenFires(window, ctx.periodDays) * 1000) / 10;
     description = flat(
       `Error ratio ${value} over the last ${window.long} and ${window.short}, above ${factor}x the ` +
-        `${ctx.allowed} the ${ctx.slo.objective}% objective allows. At this pace ${spent}% of the ${ctx.period} ` +
+        `${ctx.allowed} the ${ctx.slo.objective}% objective allows. At this pace ${spent}% of the ${period} ` +
         `budget goes in ${window.long}.`
     );
     if (descriptions.size >= 1000) {

@@ -3,7 +3,9 @@
  * owners, the labels every rule carries, the period and the burn windows.
  */
 import { allowedErrorRatio } from '../budget/budget';
+import { DEFAULT_TIME_ZONE } from '../budget/period';
 import { isProblem, parseSloWindow, ruleWindowDays } from '../budget/window';
+import { CalendarWindow } from './calendar';
 import { serviceTeam } from '../dashboards/filters';
 import { Alerting, BurnWindow, Person, RegistryDocument, Service, Slo } from '../model';
 import { formatMatchers } from '../query/selector';
@@ -24,8 +26,13 @@ export interface SloContext {
   slo: Slo;
   service?: Service;
   businessOwner?: Person;
-  /** Period in days as the rules evaluate it (a calendar month counts as 30). */
+  /**
+   * Period in days as alert presets and Sloth's series scale it (a calendar month counts as 30,
+   * a quarter 90, a week 7).
+   */
   periodDays: number;
+  /** A calendar window's unit and time zone: its budget is summed from the start of the period. */
+  calendar?: CalendarWindow;
   /** The period as a Prometheus range, e.g. `30d`. */
   period: string;
   allowed: number;
@@ -85,6 +92,9 @@ export function buildSloContext(slo: Slo, index: RegistryIndex): SloContext {
     service,
     businessOwner,
     periodDays,
+    ...(window.kind === 'calendar'
+      ? { calendar: { unit: window.unit, timeZone: slo.timeZone ?? DEFAULT_TIME_ZONE } }
+      : {}),
     period: `${periodDays}d`,
     allowed: allowedErrorRatio(slo.objective),
     groupBy: slo.groupBy ?? [],

@@ -36,7 +36,7 @@ function seriesNamesPerSlo(doc: RegistryDocument): string[] {
 describe('generateSloRules', () => {
   test.each([
     ['ratio-bad-google-30d', ['', '-1m', '-increase1h'], []],
-    ['freeform-calendar-month', ['', '-1m'], []],
+    ['freeform-calendar-month', ['', '-1m', '-period'], []],
     ['log-ratio-policy', ['', '-1m'], ['-sli', '-increase1h']],
     ['alerting-disabled', ['', '-1m', '-increase1h'], []],
   ])('%s has Prometheus groups %j and Loki groups %j', (name, prometheus, loki) => {
@@ -212,8 +212,38 @@ describe('generateSloRules', () => {
     ]);
   });
 
+  test('a calendar SLO records its period ratio hourly from the start of the period, and its budget left reads it', () => {
+    const calendar = RULE_FIXTURES['freeform-calendar-month'];
+    const ratioSli = RULE_FIXTURES['ratio-bad-google-30d'].slos[0].sli;
+    const doc = {
+      ...calendar,
+      slos: [{ ...calendar.slos[0], sli: ratioSli, window: 'calendar-quarter', timeZone: 'Europe/Berlin' }],
+    };
+    const groups = rulesOf(doc).prometheus;
+    const period = groups.find((group) => group.name === 'slo-checkout-probe-period');
+    expect(period?.interval).toBe('1h');
+    const [rule] = records(period ? [period] : []);
+    expect(rule.record).toBe('slo:period_error:ratio');
+    expect(rule.labels?.sloth_window).toBe('calendar-quarter');
+    // tiles summed over the last 93 days, one step an hour, kept when their step is in the quarter of now
+    expect(rule.expr).toContain(
+      'sum_over_time((last_over_time(slo:sli_error:increase1h{sloth_id="checkout-probe"}[59m59s999ms]) and on () ('
+    );
+    expect(rule.expr).toContain('floor((month(');
+    expect(rule.expr).toContain('@ end()');
+    expect(rule.expr).toContain('[93d:1h])');
+    // Berlin: UTC+1, and an hour more in the months that start on summer time (April to October)
+    expect(rule.expr).toContain('vector(time() + 3600)');
+    expect(rule.expr).toContain('>= bool 4) * (');
+    const left = records(groups).find((r) => r.record === 'slo:period_error_budget_remaining:ratio');
+    expect(left?.expr).toContain('last_over_time(slo:period_error:ratio{sloth_id="checkout-probe"}[2h]) unless on ()');
+    // the first hour of a quarter: the first of January, April, July or October at midnight
+    expect(left?.expr).toContain('% 3 == bool 0');
+  });
+
   test("freeform SLIs record every window themselves and average their 5m ratio over the period, as Sloth's", () => {
-    const doc = RULE_FIXTURES['freeform-calendar-month'];
+    const calendar = RULE_FIXTURES['freeform-calendar-month'];
+    const doc = { ...calendar, slos: [{ ...calendar.slos[0], window: '30d' }] };
     const rules = rulesOf(doc);
     const names = records(rules.prometheus).map((rule) => `${rule.record} ${rule.labels?.sloth_window ?? ''}`.trim());
     expect(names).toEqual([
@@ -261,13 +291,13 @@ describe('generateSloRules', () => {
     ['log-ratio-policy', false, 6],
     ['custom-windows-policy', false, 6],
     ['alerting-disabled', false, 6],
-    // its seven alert windows, slo:info and the budget left
-    ['freeform-calendar-month', false, 9],
+    // its seven alert windows, slo:info, the budget left and the calendar period's ratio
+    ['freeform-calendar-month', false, 10],
     // plus Sloth's ratios over 5m, 30m, 1h, 2h, 6h, 1d, 3d, 30d, objective, budget, period, two burn rates
     ['ratio-bad-google-30d', true, 19],
     ['log-ratio-policy', true, 19],
-    // plus its period ratio and the five shared combinations
-    ['freeform-calendar-month', true, 15],
+    // plus Sloth's period ratio and the five shared combinations
+    ['freeform-calendar-month', true, 16],
   ])('%s (slothSeries %s) records %i distinct series per SLO', (name, sloth, count) => {
     const doc = sloth ? withSloth(RULE_FIXTURES[name]) : RULE_FIXTURES[name];
     expect(doc.slos).toHaveLength(1);

@@ -10,7 +10,7 @@ import { sliQueryLanguage } from '../query/sli';
 import { buildAlertRules } from './alert-rules';
 import { buildCostGroup } from './cost-rules';
 import { buildSloContext, indexRegistry, SloContext } from './context';
-import { budgetLeftRule, buildMetaGroup } from './meta-rules';
+import { budgetLeftRule, buildMetaGroup, calendarPeriodGroup } from './meta-rules';
 import { buildSharedGroups } from './shared-rules';
 import { buildSliGroups } from './sli-rules';
 import { SLOW_INTERVAL } from './names';
@@ -130,10 +130,11 @@ function rulesOf(ctx: SloContext, sloth: boolean): SloRules {
     rules: [...buildMetaGroup(ctx, sloth).rules, budgetLeftRule(ctx), ...alerts.slow],
   };
   const every = main.rules.length > 0 ? [main, slow] : [slow];
+  const period = calendarPeriodGroup(ctx);
   return {
     sloId: slo.id,
     serviceId: slo.serviceId,
-    prometheus: onLoki ? every : [...every, ...tiles],
+    prometheus: [...every, ...(onLoki ? [] : tiles), ...(period ? [period] : [])],
     loki: onLoki ? [sli, ...tiles] : [],
   };
 }

@@ -4,14 +4,20 @@
  * only, so they live in the Prometheus file for every SLI kind.
  */
 import { isCountableSli } from '../query/sli';
+import { CalendarWindow, firstHourOfPeriod, periodMean, periodTileSum } from './calendar';
 import { SloContext } from './context';
 import {
   CURRENT_WINDOW,
   INFO_NAME,
   INFO_OBJECTIVE,
   INFO_WINDOW,
+  LABEL_WINDOW,
   PERIOD_BUDGET_REMAINING,
+  PERIOD_ERROR_RATIO,
+  SLI_ERROR_INCREASE_1H,
+  SLI_TOTAL_INCREASE_1H,
   SLO_INFO,
+  TILE_WINDOW,
   sliErrorRatioName,
 } from './names';
 import { exactRange } from './ranges';
@@ -56,7 +62,8 @@ export function budgetLeftRule(ctx: SloContext): RecordingRule {
 
 /** The share of the period's budget left, written once per SLI shape, period and objective (text.ts). */
 function budgetLeftExpr(ctx: SloContext): string {
-  const shape = `left ${isCountableSli(ctx.slo.sli)} ${ctx.period} ${ctx.allowed}`;
+  const calendar = ctx.calendar ? `${ctx.calendar.unit} ${ctx.calendar.timeZone}` : ctx.period;
+  const shape = `left ${isCountableSli(ctx.slo.sli)} ${calendar} ${ctx.allowed}`;
   return withMatcher(shape, ctx.matcher, (matcher) => `1 - ${periodErrorRatio(ctx, matcher)} / ${ctx.allowed}`);
 }
 
@@ -68,11 +75,53 @@ function budgetLeftExpr(ctx: SloContext): string {
  * took an hour (promtool scenario "the period ratio of a freeform SLI").
  */
 function periodErrorRatio(ctx: SloContext, matcher = ctx.matcher): string {
-  const { period } = ctx;
+  const { period, calendar } = ctx;
+  if (calendar) {
+    return calendarErrorRatio(calendar, matcher);
+  }
   if (isCountableSli(ctx.slo.sli)) {
     return summedErrorRatio(period, matcher);
   }
   return `avg_over_time(${sliErrorRatioName(CURRENT_WINDOW)}${matcher}[${exactRange(period)}])`;
+}
+
+/**
+ * The error ratio from the start of a calendar SLO's current period (calendar.ts), recorded every
+ * hour in `slo-<id>-period`, after the tiles it sums: summed tiles, errors over events, or the mean
+ * 5-minute ratio of a freeform SLI. Summing a period takes one subquery step per hour of the last
+ * 32 days (93 for a quarter): once an hour rather than every minute, since the tiles change hourly.
+ * In the period's first hour no tile belongs to it yet: the ratio is then 0 (the budget is whole).
+ */
+export function calendarPeriodGroup(ctx: SloContext): RuleGroup | undefined {
+  const { calendar, matcher, slo } = ctx;
+  if (!calendar) {
+    return undefined;
+  }
+  const at = new Date();
+  let expr: string;
+  if (isCountableSli(slo.sli)) {
+    const errors = periodTileSum(`${SLI_ERROR_INCREASE_1H}${matcher}`, calendar, at);
+    const total = periodTileSum(`${SLI_TOTAL_INCREASE_1H}${matcher}`, calendar, at);
+    expr = `(${errors} / ${total}) or (0 * last_over_time(${SLI_TOTAL_INCREASE_1H}${matcher}[2h]))`;
+  } else {
+    const ratio = `${sliErrorRatioName(CURRENT_WINDOW)}${matcher}`;
+    expr = `${periodMean(ratio, calendar, at)} or (0 * ${ratio})`;
+  }
+  return {
+    name: `slo-${slo.id}-period`,
+    interval: TILE_WINDOW,
+    rules: [recording(ctx, PERIOD_ERROR_RATIO, expr, slo.window)],
+  };
+}
+
+/**
+ * A calendar SLO's period ratio as the budget left reads it every minute: the last hourly value,
+ * or 0 in the first hour of a period, when that value may still be the previous period's.
+ */
+function calendarErrorRatio(calendar: CalendarWindow, matcher: string): string {
+  const last = `last_over_time(${PERIOD_ERROR_RATIO}${matcher}[2h])`;
+  const firstHour = firstHourOfPeriod(calendar, new Date());
+  return `max without (${LABEL_WINDOW}) ((${last} unless on () ${firstHour}) or (0 * ${last}))`;
 }
 
 /** Sloth's series `slo:sli_error:ratio_rate<period>` of a freeform SLI, unless an alert window records it. */

@@ -18,6 +18,11 @@ export const SLI_ERROR_INCREASE_5M = 'slo:sli_error:increase5m';
 export const SLI_TOTAL_INCREASE_5M = 'slo:sli_total:increase5m';
 /** Errors in one-hour buckets, the tiles the traffic-weighted period ratio is summed from. */
 export const SLI_ERROR_INCREASE_1H = 'slo:sli_error:increase1h';
+/**
+ * The error ratio from the start of a calendar SLO's current period, recorded every hour after the
+ * tiles it sums (rules/calendar.ts); the budget left of a calendar SLO reads it.
+ */
+export const PERIOD_ERROR_RATIO = 'slo:period_error:ratio';
 /** Events in one-hour buckets, the denominator tiles of the period ratio. */
 export const SLI_TOTAL_INCREASE_1H = 'slo:sli_total:increase1h';
 /** Prefix of the event count over an alert's long window (low-traffic guard): `slo:sli_total:count1h`. */

@@ -97,7 +97,18 @@ describe('validateRegistry', () => {
     ],
     ['window 0d', (d) => (d.slos[0].window = '0d'), 'slos[0].window', 'from 1d to 365d'],
     ['window 366d', (d) => (d.slos[0].window = '366d'), 'slos[0].window', 'from 1d to 365d'],
-    ['window 4w', (d) => (d.slos[0].window = '4w'), 'slos[0].window', 'or "calendar-month", got "4w"'],
+    [
+      'window 4w',
+      (d) => (d.slos[0].window = '4w'),
+      'slos[0].window',
+      '"calendar-month" or "calendar-quarter", got "4w"',
+    ],
+    [
+      'time zone',
+      (d) => (d.slos[0].timeZone = 'Europe/Paris '),
+      'slos[0].timeZone',
+      'timeZone "Europe/Paris " is not an IANA time zone',
+    ],
     [
       'a threshold off the buckets',
       (d) => (loose(d.slos[1].sli).threshold = 0.3),
