@@ -11,6 +11,7 @@ export enum ROUTES {
   Slos = 'slos',
   Executive = 'executive',
   Governance = 'governance',
+  Reports = 'reports',
 }
 
 /** Where Grafana shows the app's configuration page. */

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { LATENCY_BUCKETS } from '../../src/demo';
 import { RegistryDocument, Service, Slo } from '../../src/domain/model';
 import { readDemoRegistry } from '../../scripts/demo/provisioning';
+import { startBackfilledPrometheus } from '../../tests/helpers/promBackfill';
 
 export const HOUR = 3600;
 export const DAY = 86_400;
@@ -203,4 +204,24 @@ export async function timedQuery(url: string, query: string, params: Record<stri
     samples: samples?.totalQueryableSamples ?? 0,
     series: answer.data.result.length,
   };
+}
+
+/**
+ * A Prometheus over `openMetrics` (backfilled with promtool) for one step of a benchmark, stopped by
+ * the returned `stop` or, if the benchmark ends first, by `withCleanup`'s clean-ups; stopped once.
+ */
+export async function startBenchPrometheus(
+  openMetrics: string,
+  defer: (step: () => unknown) => void
+): Promise<{ url: string; stop(): Promise<void> }> {
+  const prometheus = await startBackfilledPrometheus(openMetrics);
+  let stopped = false;
+  const stop = async () => {
+    if (!stopped) {
+      stopped = true;
+      await prometheus.stop();
+    }
+  };
+  defer(stop);
+  return { url: prometheus.url, stop };
 }

@@ -7,7 +7,7 @@ import type { OrgRole } from '@grafana/data';
 
 import { RegistryDocument } from '../domain/model';
 import { RegistryUser } from '../storage/access';
-import { createGrafanaApi } from '../storage/grafana/api';
+import { createGrafanaApi, GrafanaApi } from '../storage/grafana/api';
 import { fetchTransport } from '../storage/grafana/fetchTransport';
 import { loadRegistry, LoadedRegistry, saveRegistry, SaveResult } from '../storage/registryStore';
 import { CliError } from './args';
@@ -25,6 +25,8 @@ export interface GrafanaSession {
   load(mode: LoadMode): Promise<LoadedRegistry>;
   /** Saves `next` over `base` as the app does. */
   save(base: LoadedRegistry, next: RegistryDocument): Promise<SaveResult>;
+  /** Grafana's API with the same credentials, for the other documents the app keeps (period reports). */
+  api: GrafanaApi;
 }
 
 /** Time as the wait for Grafana sees it; tests pass a fake one. */
@@ -171,5 +173,6 @@ export async function connectGrafana(
       return loaded;
     },
     save: (base, next) => saveRegistry(base, next, { api, user: userOf(login, 'write') }),
+    api,
   };
 }

@@ -13,6 +13,7 @@ import { importCommand } from './commands/import';
 import { provisionCommand } from './commands/provision';
 import { pullCommand } from './commands/pull';
 import { pushCommand } from './commands/push';
+import { reportCommand } from './commands/report';
 import { rulesCommand } from './commands/rules';
 import { validateCommand } from './commands/validate';
 import { CliIo, EXIT_OK, EXIT_USAGE } from './io';
@@ -30,6 +31,7 @@ export const COMMANDS: Command[] = [
   importCommand,
   exportCommand,
   gateCommand,
+  reportCommand,
   pushCommand,
   pullCommand,
   provisionCommand,

@@ -4,6 +4,7 @@ import { getExecutivePage } from './Executive/executivePage';
 import { getGovernancePage } from './Governance/governancePage';
 import { getOnCallPage } from './OnCall/onCallPage';
 import { getPeoplePage } from './People/peoplePage';
+import { getReportsPage } from './Reports/reportsPage';
 import { getServicesPage } from './Services/servicesPage';
 import { getSlosPage } from './Slos/slosPage';
 
@@ -18,6 +19,7 @@ export function getAppPages(): SceneAppPage[] {
     getSlosPage(),
     getExecutivePage(),
     getGovernancePage(),
+    getReportsPage(),
     getOnCallPage(),
     appFallbackPage(),
   ];

@@ -11,6 +11,7 @@ export const pageCode = {
   [ROUTES.People]: () => import('./People/PeopleList'),
   [ROUTES.Executive]: () => import('./Executive/ExecutiveView'),
   [ROUTES.Governance]: () => import('./Governance/GovernancePage'),
+  [ROUTES.Reports]: () => import('./Reports/ReportsPage'),
 };
 
 const TOP_LEVEL = new RegExp(`${PLUGIN_BASE_URL}/([a-z]+)/?$`);

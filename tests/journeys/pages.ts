@@ -1,6 +1,7 @@
-import { expect, Locator, Page } from '@playwright/test';
+import { BrowserContext, expect, Locator, Page } from '@playwright/test';
 import { testIds } from '../../src/components/testIds';
 import { ROUTES } from '../../src/constants';
+import type { Person } from '../../src/domain/model';
 import { prefixRoute } from '../../src/routing';
 
 /**
@@ -48,4 +49,30 @@ export async function dashboardsCheck(page: Page, serviceName: string): Promise<
   await row.getByRole('button', { name: 'Toggle row expanded' }).click();
   const scorecard = page.getByTestId(testIds.governance.scorecard);
   return scorecard.getByTestId(testIds.governance.evidence).filter({ hasText: 'Dashboards generated' });
+}
+
+/**
+ * The browser sessions of `context` signed in as `person`: Grafana names the signed-in user in its
+ * boot data, and these sessions' boot data name the person (login: their id; their email), which is
+ * what the app checks before it offers what only they may do (approve an adjustment, sign a period
+ * off). The host's role stays the journey's.
+ */
+export async function signInAs(context: BrowserContext, person: Person): Promise<void> {
+  await context.addInitScript(
+    ({ login, email }) => {
+      let boot: { user?: { login?: string; email?: string } } | undefined;
+      Object.defineProperty(window, 'grafanaBootData', {
+        configurable: true,
+        get: () => boot,
+        set: (value: typeof boot) => {
+          boot = value;
+          if (boot?.user) {
+            boot.user.login = login;
+            boot.user.email = email;
+          }
+        },
+      });
+    },
+    { login: person.id, email: person.email }
+  );
 }

@@ -46,6 +46,7 @@ describe('App', () => {
     ['people/ana', testIds.people.person],
     ['people/new', testIds.people.form],
     ['governance', testIds.governance.summary],
+    ['reports', testIds.reports.page],
     ['slos', testIds.slos.list],
     ['executive', testIds.dashboards.view],
     ['oncall/checkout', testIds.dashboards.view],
@@ -55,7 +56,7 @@ describe('App', () => {
   });
 
   test.each<[string, string | undefined]>([
-    ['reports', undefined],
+    ['invoices', undefined],
     ['slos/checkout-ratio/history', 'All SLOs'],
     ['slos/unknown-slo', 'All SLOs'],
     ['slos/unknown-slo/edit', 'All SLOs'],

@@ -69,10 +69,37 @@ export function encodeDocument(uid: string, payload: RegistryPayload, version?: 
           data: compressText(JSON.stringify(payload)),
         })
       : JSON.stringify(payload, null, 2);
-  return {
+  return dataDashboard({
     uid,
     title: titleOf(payload),
     tags: payload.kind === 'service' ? [REGISTRY_TAG, SERVICE_TAG] : [REGISTRY_TAG],
+    version,
+    note: noteOf(payload),
+    dataTitle: 'Registry data',
+    content,
+  });
+}
+
+/**
+ * A dashboard the app keeps data in: a markdown note saying what it holds and where to change it,
+ * then the data as JSON in a text panel in code mode. Registry documents and kept period reports
+ * share it.
+ */
+export function dataDashboard(parts: {
+  uid: string;
+  title: string;
+  tags: string[];
+  /** The version read; absent for a new dashboard. */
+  version?: number;
+  note: string;
+  dataTitle: string;
+  content: string;
+}): RegistryDashboard {
+  const { uid, title, tags, version, note, dataTitle, content } = parts;
+  return {
+    uid,
+    title,
+    tags,
     ...(version === undefined ? {} : { version }),
     editable: false,
     schemaVersion: 41,
@@ -83,12 +110,12 @@ export function encodeDocument(uid: string, payload: RegistryPayload, version?: 
         type: 'text',
         title: 'About this dashboard',
         gridPos: { x: 0, y: 0, w: 24, h: 4 },
-        options: { mode: 'markdown', content: noteOf(payload) },
+        options: { mode: 'markdown', content: note },
       },
       {
         id: 2,
         type: 'text',
-        title: 'Registry data',
+        title: dataTitle,
         gridPos: { x: 0, y: 4, w: 24, h: 20 },
         options: {
           mode: 'code',
