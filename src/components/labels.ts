@@ -158,3 +158,25 @@ export function levelLabel(level: ScoreLevel): string {
       return t('bizowner.labels.level.advanced', 'Advanced');
   }
 }
+
+/** An SLO's window in words: `Rolling 30d`, `Calendar month`, or with its time zone `Calendar month (Europe/Berlin)`. */
+export function windowLabel(window: string, timeZone?: string): string {
+  const calendar: Record<string, string> = {
+    'calendar-week': t('bizowner.slos.window.week', 'Calendar week'),
+    'calendar-month': t('bizowner.slos.window.month', 'Calendar month'),
+    'calendar-quarter': t('bizowner.slos.window.quarter', 'Calendar quarter'),
+  };
+  const label = calendar[window];
+  if (!label) {
+    return t('bizowner.slos.window.rolling', 'Rolling {{window}}', { window, ...RAW });
+  }
+  return timeZone && timeZone !== 'UTC'
+    ? t('bizowner.slos.window.zoned', '{{label}} ({{timeZone}})', { label, timeZone, ...RAW })
+    : label;
+}
+
+/** The same within a sentence: `rolling 30d`, `calendar month (Europe/Berlin)`. */
+export function windowInSentence(window: string, timeZone?: string): string {
+  const label = windowLabel(window, timeZone);
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}

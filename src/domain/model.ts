@@ -107,7 +107,7 @@ export interface Service {
   /** Ids of services this one depends on. */
   dependsOn: string[];
   ownerHistory: OwnerChange[];
-  /** The business owner's sign-off of the SLOs' budget policies and the exceptions to them. */
+  /** The business owner's sign-off of the SLOs' budget policies, the exceptions to them and the budget adjustments. */
   budgetPolicy?: ServiceBudgetPolicy;
 }
 
@@ -145,10 +145,58 @@ export interface PolicySignOff {
   at: string;
 }
 
-/** The service's side of its SLOs' budget policies: the sign-off and the exceptions. */
+/** The service's side of its SLOs' budget policies: the sign-off, the exceptions and the budget adjustments. */
 export interface ServiceBudgetPolicy {
   signOff?: PolicySignOff;
   exceptions?: PolicyException[];
+  /** Windows left out of the adjusted error budget once the business owner approves them. */
+  adjustments?: BudgetAdjustment[];
+}
+
+/** Why a window is left out of the adjusted budget. */
+export const ADJUSTMENT_KINDS = ['maintenance', 'knownCause', 'dependency'] as const;
+export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number];
+
+/** Days of the week as PromQL's `day_of_week` numbers them: Sunday 0 to Saturday 6. */
+export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+/** A window that comes back every week: on `weekdays`, from `start` local time, for `duration`. */
+export interface AdjustmentRecurrence {
+  weekdays: Weekday[];
+  /** Local start time `HH:MM` (24-hour) in `timeZone`. */
+  start: string;
+  /** Prometheus duration, more than zero and at most a week, e.g. `2h`. */
+  duration: string;
+  /** IANA time zone of `start`, e.g. `Europe/Berlin`. */
+  timeZone: string;
+}
+
+/**
+ * A budget adjustment: a maintenance or known-cause window, one-off (`start`, `end`) or weekly
+ * (`recurrence`), whose events the adjusted budget leaves out once the business owner approved it.
+ */
+export interface BudgetAdjustment {
+  /** Slug, unique within the service. */
+  id: string;
+  kind: AdjustmentKind;
+  /** Why, e.g. "Database upgrade CHG-311". */
+  reason: string;
+  /** SLOs of the service it covers; all of them when absent. */
+  sloIds?: string[];
+  /** ISO 8601 start of a one-off window. */
+  start?: string;
+  /** ISO 8601 end (excluded) of a one-off window. */
+  end?: string;
+  /** A weekly window instead of `start` and `end`. */
+  recurrence?: AdjustmentRecurrence;
+  /** Whether the SLOs' burn alerts are held back during the window. */
+  silenceAlerts: boolean;
+  /** Login of who recorded it. */
+  by: string;
+  /** ISO 8601 time it was recorded. */
+  at: string;
+  /** The business owner's approval; until then the adjustment is pending and has no effect. */
+  approval?: PolicySignOff;
 }
 
 /** Good-or-bad events over total events, both counters. Exactly one of `good` or `bad` is set. */

@@ -17,14 +17,14 @@ import { exceptionKindLabel } from './PolicyStateBadge';
 const DAY_MS = 86_400_000;
 
 /** `datetime-local` text of an epoch ms, in the browser's time zone, to the minute. */
-function localInput(ms: number): string {
+export function localInput(ms: number): string {
   const date = new Date(ms);
   const offset = date.getTimezoneOffset() * 60_000;
   return new Date(ms - offset).toISOString().slice(0, 16);
 }
 
 /** ISO 8601 of a `datetime-local` text, or the text itself when it is no time (validation names it). */
-function isoOf(text: string): string {
+export function isoOf(text: string): string {
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? text : new Date(ms).toISOString();
 }
@@ -38,7 +38,7 @@ interface TimeFieldProps {
 }
 
 /** A date and time in the browser's time zone, to the minute. */
-function TimeField({ id, label, value, onChange, error }: TimeFieldProps) {
+export function TimeField({ id, label, value, onChange, error }: TimeFieldProps) {
   return (
     <Field label={label} invalid={Boolean(error)} error={error}>
       <Input id={id} type="datetime-local" value={value} onChange={(event) => onChange(event.currentTarget.value)} />

@@ -2,8 +2,10 @@
  * Edits of a service's budget-policy record (sign-off, exceptions) as pure functions from one
  * registry to the next, and the one-line summary the history shows for them.
  */
+import { adjustmentChanges } from '../adjustments/adjustmentEdits';
 import { sameValue } from '../diff';
 import { PolicyException, RegistryDocument, Service, ServiceBudgetPolicy } from '../model';
+import { freeSlug } from '../slugs';
 import { EXCEPTION_KIND_TEXT } from './exceptions';
 
 function editPolicy(
@@ -50,22 +52,17 @@ export function endPolicyException(doc: RegistryDocument, serviceId: string, id:
 
 /** A free exception id for the service, from its reason: `inc-12`, `inc-12-2`, … */
 export function newExceptionId(service: Service, reason: string): string {
-  const base =
-    reason
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40)
-      .replace(/-+$/, '') || 'exception';
-  const taken = new Set((service.budgetPolicy?.exceptions ?? []).map((exception) => exception.id));
-  let id = base;
-  for (let n = 2; taken.has(id); n++) {
-    id = `${base}-${n}`;
-  }
-  return id;
+  return freeSlug(
+    reason,
+    new Set((service.budgetPolicy?.exceptions ?? []).map((exception) => exception.id)),
+    'exception'
+  );
 }
 
-/** Sentences on what changed in a service's policy record, e.g. `Policy signed off by ana`. */
+/**
+ * Sentences on what changed in a service's policy record, e.g. `Policy signed off by ana`, its
+ * budget adjustments' included (`Adjustment db-upgrade approved by ana`).
+ */
 function policyChanges(before: ServiceBudgetPolicy, after: ServiceBudgetPolicy): string[] {
   const lines: string[] = [];
   if (after.signOff && !sameValue(before.signOff, after.signOff)) {
@@ -93,7 +90,7 @@ function policyChanges(before: ServiceBudgetPolicy, after: ServiceBudgetPolicy):
       lines.push(`Policy exception ${id} removed`);
     }
   }
-  return lines;
+  return [...lines, ...adjustmentChanges(before.adjustments, after.adjustments)];
 }
 
 /**

@@ -9,6 +9,7 @@ import { tidy } from '../budget/budget';
 import { BurnWindow } from '../model';
 import { isCountableSli } from '../query/sli';
 import { budgetSpentWhenFires } from '../windows/windows';
+import { unlessSilenced } from './adjustments';
 import { SloContext } from './context';
 import {
   burnAlertName,
@@ -50,14 +51,15 @@ export function buildAlertRules(ctx: SloContext): SloAlertRules {
 
 /**
  * Fires while both the long and the short window burn faster than the tier's factor; with
- * `minEvents`, only while the long window saw at least that many events.
+ * `minEvents`, only while the long window saw at least that many events; not during the window of
+ * an approved budget adjustment that silences alerts (adjustments.ts).
  */
 export function burnAlertExpr(ctx: SloContext, window: BurnWindow): string {
   const { sli } = ctx.slo;
   const minEvents = ctx.slo.alerting.minEvents ?? 0;
   // Written once per tier and SLI shape, then joined around each SLO's matcher (text.ts).
   const shape = `burn ${isCountableSli(sli)} ${window.long} ${window.short} ${window.factor} ${ctx.allowed} ${minEvents}`;
-  return withMatcher(shape, ctx.matcher, (matcher) => {
+  const burning = withMatcher(shape, ctx.matcher, (matcher) => {
     const bound = `(${window.factor} * ${ctx.allowed})`;
     const over = (w: string) => `${sliErrorRatio(sli, w, matcher)} > ${bound}`;
     const burning = `(\n  ${over(window.long)}\n  and\n  ${over(window.short)}\n)`;
@@ -69,6 +71,7 @@ export function burnAlertExpr(ctx: SloContext, window: BurnWindow): string {
       : `max without (${LABEL_WINDOW}) (${sliTotalCountName(window.long)}${matcher})`;
     return `${burning}\nand (${events} >= ${minEvents})`;
   });
+  return unlessSilenced(ctx, burning);
 }
 
 /**

@@ -4,6 +4,7 @@
  * only, so they live in the Prometheus file for every SLI kind.
  */
 import { isCountableSli } from '../query/sli';
+import { adjustedBudgetLeft, PERIOD_BUDGET_REMAINING_RAW, recordedAdjustments } from './adjustments';
 import { CalendarWindow, firstHourOfPeriod, periodMean, periodTileSum } from './calendar';
 import { SloContext } from './context';
 import {
@@ -31,7 +32,8 @@ export { INFO_NAME, INFO_OBJECTIVE, INFO_WINDOW } from './names';
 /**
  * The meta rules of one SLO (`slo-<id>-meta`; on Prometheus they join the SLO's `slo-<id>-1m`
  * group): `slo:info`, and, with `sloth` (the registry records Sloth's series), a freeform SLI's
- * period ratio, which Sloth's period burn rate reads. The budget left is {@link budgetLeftRule}.
+ * period ratio, which Sloth's period burn rate reads, and the raw budget left of an SLO with approved
+ * budget adjustments. The budget left is {@link budgetLeftRule}.
  */
 export function buildMetaGroup(ctx: SloContext, sloth = false): RuleGroup {
   const { slo } = ctx;
@@ -47,6 +49,7 @@ export function buildMetaGroup(ctx: SloContext, sloth = false): RuleGroup {
         [INFO_NAME]: slo.name,
       },
     },
+    ...rawBudgetLeftRules(ctx),
   ];
   return { name: `slo-${slo.id}-meta`, rules };
 }
@@ -57,7 +60,23 @@ export function buildMetaGroup(ctx: SloContext, sloth = false): RuleGroup {
  * looks back 5 minutes) whatever the evaluation interval. Readers use `budgetLeft` (windowRatio.ts).
  */
 export function budgetLeftRule(ctx: SloContext): RecordingRule {
-  return recording(ctx, PERIOD_BUDGET_REMAINING, budgetLeftExpr(ctx), ctx.period);
+  const adjustments = recordedAdjustments(ctx);
+  const expr =
+    adjustments.length > 0
+      ? adjustedBudgetLeft(ctx.period, ctx.matcher, adjustments, ctx.allowed, isCountableSli(ctx.slo.sli))
+      : budgetLeftExpr(ctx);
+  return recording(ctx, PERIOD_BUDGET_REMAINING, expr, ctx.period);
+}
+
+/**
+ * With approved budget adjustments the recorded budget left is the adjusted one (adjustments.ts);
+ * the raw one is then recorded too, as `slo:period_error_budget_remaining_raw:ratio`.
+ */
+function rawBudgetLeftRules(ctx: SloContext): RecordingRule[] {
+  if (recordedAdjustments(ctx).length === 0) {
+    return [];
+  }
+  return [recording(ctx, PERIOD_BUDGET_REMAINING_RAW, budgetLeftExpr(ctx), ctx.period)];
 }
 
 /** The share of the period's budget left, written once per SLI shape, period and objective (text.ts). */

@@ -13,7 +13,7 @@ import { at, Checker, isFields, shown } from './checker';
 import { checkDuplicateIds, contextOf } from './context';
 import { checkPerson } from './person';
 import { checkService } from './service';
-import { checkExceptionSlos } from './servicePolicy';
+import { checkPolicySloIds } from './servicePolicy';
 import { checkSettings } from './settings';
 import { checkSlo } from './slo';
 
@@ -56,7 +56,8 @@ export function validateRegistry(doc: unknown): Problem[] {
   const slos = c.list(doc, 'slos', '', true);
   slos.forEach((slo, index) => checkSlo(c, slo, at('slos', index), ctx));
   checkDuplicateIds(c, slos, 'slos', 'SLO');
-  checkExceptionSlos(c, services, slos);
+  checkPolicySloIds(c, services, slos, 'exceptions');
+  checkPolicySloIds(c, services, slos, 'adjustments');
   return c.problems;
 }
 

@@ -5,6 +5,7 @@ import { contextOf, RegistryContext } from './context';
 import { checkId, checkLabelNames } from './formats';
 import { checkQuery } from './queries';
 import { checkKpis, checkLinks, checkOnCall, checkOwnerHistory, checkPersonRef } from './serviceParts';
+import { checkAdjustments } from './adjustments';
 import { checkServicePolicy } from './servicePolicy';
 
 const IMPACT_FLAGS = ['revenue', 'compliance', 'customerFacing', 'sla'];
@@ -84,6 +85,7 @@ export function checkService(c: Checker, value: unknown, path: string, ctx?: Reg
   checkDependsOn(c, value, path, ctx);
   checkOwnerHistory(c, value, path);
   checkServicePolicy(c, value, path);
+  checkAdjustments(c, value, path);
 }
 
 /**

@@ -6,7 +6,7 @@ import { checkId } from './formats';
 const EXAMPLE_TIME = '"2026-11-27T10:00:00Z"';
 
 /** Reads a required ISO 8601 time; returns it in epoch ms when it is one. */
-function checkTime(c: Checker, obj: Fields, key: string, path: string): number | undefined {
+export function checkTime(c: Checker, obj: Fields, key: string, path: string): number | undefined {
   const text = c.string(obj, key, path, true);
   if (text === undefined || text.trim() === '') {
     return undefined;
@@ -64,19 +64,27 @@ export function checkServicePolicy(c: Checker, service: Fields, path: string): v
   checkDuplicateIds(c, exceptions, at(where, 'exceptions'), 'exception');
 }
 
-/** Checks that the SLOs each exception names belong to its service. */
-export function checkExceptionSlos(c: Checker, services: unknown[], slos: unknown[]): void {
+/**
+ * Checks that the SLOs each entry of `services[].budgetPolicy.<list>` names (its `sloIds`: an
+ * exception's, an adjustment's) belong to its service.
+ */
+export function checkPolicySloIds(
+  c: Checker,
+  services: unknown[],
+  slos: unknown[],
+  list: 'exceptions' | 'adjustments'
+): void {
   const sloServices = new Map(slos.filter(isFields).map((slo) => [slo.id, slo.serviceId]));
   services.forEach((service, serviceIndex) => {
-    if (!isFields(service) || !isFields(service.budgetPolicy) || !Array.isArray(service.budgetPolicy.exceptions)) {
+    if (!isFields(service) || !isFields(service.budgetPolicy) || !Array.isArray(service.budgetPolicy[list])) {
       return;
     }
-    const exceptions: unknown[] = service.budgetPolicy.exceptions;
-    exceptions.forEach((exception, index) => {
-      const ids = isFields(exception) && Array.isArray(exception.sloIds) ? exception.sloIds : [];
+    const entries: unknown[] = service.budgetPolicy[list];
+    entries.forEach((entry, index) => {
+      const ids = isFields(entry) && Array.isArray(entry.sloIds) ? entry.sloIds : [];
       ids.forEach((id, idIndex) => {
         if (typeof id === 'string' && id.trim() !== '' && sloServices.get(id) !== service.id) {
-          const path = `services[${serviceIndex}].budgetPolicy.exceptions[${index}].sloIds[${idIndex}]`;
+          const path = `services[${serviceIndex}].budgetPolicy.${list}[${index}].sloIds[${idIndex}]`;
           c.add(
             path,
             `SLO "${id}" is not an SLO of service "${String(service.id)}": name one of its SLOs or remove it`

@@ -1,6 +1,7 @@
 import React, { useEffect } from 'react';
 import { t } from '@grafana/i18n';
 import { Stack } from '@grafana/ui';
+import { AdjustmentsSection } from '../../../components/Adjustments/AdjustmentsSection';
 import { IncidentsReport } from '../../../components/Incidents/IncidentsReport';
 import { NotFound } from '../../../components/NotFound/NotFound';
 import { RegistryLoaded } from '../../../components/Registry/RegistryLoaded';
@@ -18,7 +19,8 @@ interface Props {
 }
 
 /**
- * One SLO: who owns it and where its runbooks are, then its panels and its incidents. Without a
+ * One SLO: who owns it and where its runbooks are, then its panels, its budget adjustments (raw and
+ * adjusted figures side by side) and its incidents. Without a
  * usable Prometheus data source the panels have nothing to read: the page says which setting to
  * fix instead.
  */
@@ -32,6 +34,7 @@ function SloView({ doc, service, slo }: { doc: RegistryDocument; service: Servic
       ) : (
         <SloDashboard doc={doc} sloId={slo.id} serviceId={service.id} />
       )}
+      <AdjustmentsSection doc={doc} service={service} slo={slo} showFigures={!problem} />
       <IncidentsReport doc={doc} sloId={slo.id} />
     </Stack>
   );
