@@ -87,9 +87,16 @@ export class SandboxPrometheusDataSource extends DataSourceApi<PromQuery> {
     return response.data.data.result.map((series) => toFrame(query, series));
   }
 
+  /**
+   * A variable's values: `label_values(<selector>, <label>)` as Grafana's Prometheus data source
+   * reads it (the label's values among the matching series), or a bare label name (all its values).
+   */
   async metricFindQuery(query: string): Promise<Array<{ text: string }>> {
+    const call = /^\s*label_values\((.*),\s*(\w+)\s*\)\s*$/s.exec(query);
+    const label = call ? call[2] : query;
     const answer = await getBackendSrv().get<{ data: string[] }>(
-      `/api/datasources/uid/${this.uid}/resources/api/v1/label/${query}/values`
+      `/api/datasources/uid/${this.uid}/resources/api/v1/label/${label}/values`,
+      call ? { 'match[]': call[1].trim() } : undefined
     );
     return answer.data.map((text) => ({ text }));
   }

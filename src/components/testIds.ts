@@ -102,6 +102,7 @@ export const testIds = {
     queryError: 'data-testid sloed-query-error',
     objective: 'data-testid sloed-objective',
     budgetTime: 'data-testid sloed-budget-time',
+    timeZone: 'data-testid sloed-time-zone',
     window: 'data-testid sloed-window',
     tiers: 'data-testid sloed-tiers',
     runbook: 'data-testid sloed-runbook',
@@ -196,6 +197,16 @@ export const testIds = {
     saveOutcome: 'data-testid dash-save-outcome',
     download: 'data-testid dash-download',
     rowTitle: 'data-testid dash-row-title',
+  },
+  groups: {
+    /** The SLO list's cell saying how many groups and which is worst. */
+    summary: 'data-testid groups-summary',
+    /** The groups of an expanded row of the SLO list. */
+    list: 'data-testid groups-list',
+    notGrouped: 'data-testid groups-none',
+    /** The SLO editor's group labels field and the preview's table of groups. */
+    field: 'data-testid groups-field',
+    preview: 'data-testid groups-preview',
   },
   sloPage: {
     header: 'data-testid slopage-header',

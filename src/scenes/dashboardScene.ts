@@ -7,6 +7,7 @@ import {
   CustomVariable,
   dataLayers,
   EmbeddedScene,
+  QueryVariable,
   SceneDataLayerSet,
   SceneControlsSpacer,
   SceneObject,
@@ -18,7 +19,7 @@ import {
   TextBoxVariable,
   VariableValueSelectors,
 } from '@grafana/scenes';
-import { AnnotationEventFieldSource } from '@grafana/data';
+import { AnnotationEventFieldSource, VariableRefresh, VariableSort } from '@grafana/data';
 import { DataQuery } from '@grafana/schema';
 import { Dashboard, Variable } from '../domain/dashboards';
 import { dataSourceJson } from '../domain/dashboards/json/datasources';
@@ -28,10 +29,25 @@ import { DashboardBody } from './DashboardBody';
 import { DataLayerToggles } from './DataLayerToggles';
 import { dataSourceProblem } from './dataSources';
 
-/** A model variable as a scenes variable. */
-export function sceneVariable(variable: Variable): SceneVariable {
+/** A model variable as a scenes variable; a `query` variable reads the data source of `settings`. */
+export function sceneVariable(variable: Variable, settings: AppSettings): SceneVariable {
   if (variable.kind === 'textbox') {
     return new TextBoxVariable({ name: variable.name, label: variable.label, value: variable.current[0] ?? '' });
+  }
+  if (variable.kind === 'query') {
+    return new QueryVariable({
+      name: variable.name,
+      label: variable.label,
+      datasource: dataSourceJson(variable.datasource ?? 'prometheus', settings),
+      query: variable.query ?? '',
+      refresh: VariableRefresh.onTimeRangeChanged,
+      sort: VariableSort.alphabeticalAsc,
+      isMulti: variable.multi,
+      includeAll: variable.includeAll,
+      allValue: variable.allValue,
+      value: variable.current,
+      text: variable.current,
+    });
   }
   return new CustomVariable({
     name: variable.name,
@@ -89,7 +105,9 @@ export function buildDashboardScene(
   const layers = annotationLayers(dashboard, settings);
   const scene = new EmbeddedScene({
     $timeRange: new SceneTimeRange({ from: dashboard.time.from, to: dashboard.time.to }),
-    $variables: new SceneVariableSet({ variables: extra.variables ?? dashboard.variables.map(sceneVariable) }),
+    $variables: new SceneVariableSet({
+      variables: extra.variables ?? dashboard.variables.map((variable) => sceneVariable(variable, settings)),
+    }),
     ...(layers ? { $data: layers } : {}),
     $behaviors: extra.behaviors,
     controls: [

@@ -1,4 +1,4 @@
-import React, { memo, useCallback, useMemo } from 'react';
+import React, { memo, ReactNode, useCallback, useMemo } from 'react';
 import { locationService } from '@grafana/runtime';
 import { Column, FetchDataFunc, InteractiveTable, Pagination, Text } from '@grafana/ui';
 
@@ -37,6 +37,8 @@ interface Props<T extends { id: string }, K extends string> {
   noMatchText: string;
   countTestId: string;
   listTestId: string;
+  /** What an expanded row shows; without it rows do not expand. */
+  renderExpandedRow?(row: T): ReactNode;
 }
 
 const rowId = (row: { id: string }) => row.id;
@@ -54,6 +56,7 @@ function PagedTableView<T extends { id: string }, K extends string>({
   noMatchText,
   countTestId,
   listTestId,
+  renderExpandedRow,
 }: Props<T, K>) {
   const onSort = useCallback<FetchDataFunc<T>>(
     ({ sortBy }) => {
@@ -85,6 +88,7 @@ function PagedTableView<T extends { id: string }, K extends string>({
             fetchData={onSort}
             initialSortBy={initialSortBy}
             disableSortRemove
+            {...(renderExpandedRow ? { renderExpandedRow } : {})}
           />
         )}
       </div>

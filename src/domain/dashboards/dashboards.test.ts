@@ -251,6 +251,7 @@ describe('the on-call dashboard', () => {
     expect(linked.map((item) => item.title)).toEqual([
       'Live SLI per SLO',
       'Error budget left',
+      'Worst groups',
       ...dashboardPanels(checkout)
         .filter((item) => item.title.startsWith('Burn rate '))
         .map((item) => item.title),
@@ -302,7 +303,7 @@ describe('the on-call dashboard', () => {
   });
 
   test('has an SLO variable used by the SLO queries, and deploy annotations', () => {
-    expect(checkout.variables.map((variable) => variable.name)).toEqual(['slo']);
+    expect(checkout.variables.map((variable) => variable.name)).toEqual(['slo', 'group_route']);
     expect(checkout.variables[0].options).toHaveLength(3);
     expect(dashboardQueries(checkout)[0].query.expr).toContain('sloth_id=~"$slo"');
     expect(checkout.annotations[0].expr).toBe('sum(increase(deploys_total{service="checkout"}[5m])) > 0');
@@ -330,6 +331,7 @@ describe('the debug and cost dashboards', () => {
     expect(debug.variables.map((variable) => [variable.name, variable.kind])).toEqual([
       ['level', 'custom'],
       ['search', 'textbox'],
+      ['group_route', 'query'],
     ]);
     expect(dashboardPanels(debug).map((item) => item.title)).toContain('Dependencies');
   });

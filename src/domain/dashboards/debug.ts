@@ -1,12 +1,13 @@
 /**
  * The debug dashboard of one service: its Loki logs (filtered by the service's selector, a level
- * filter and a search box), the error-log rate, pod CPU, memory and restarts, latency percentiles
- * and the health of the services it depends on.
+ * filter and a search box), the error-log rate, the worst groups of its grouped SLOs, pod CPU,
+ * memory and restarts, latency percentiles and the health of the services it depends on.
  */
 import { LatencySli, RegistryDocument, Slo } from '../model';
 import { bucketSelector, metricSelector } from '../query/selector';
 import { stableUid } from '../rules/uid';
 import { CURRENT_WINDOW, LABEL_SERVICE, servicesSelector } from '../rules/names';
+import { groupVariables, worstGroupsPanel } from './groups';
 import { serviceDrilldowns } from './links';
 import { BUDGET_THRESHOLDS, BURN_THRESHOLDS, logQuery, panel, PanelIds, promQuery, tableQuery } from './panels';
 import { serviceScope, ServiceScope } from './service';
@@ -36,7 +37,12 @@ export function buildDebugDashboard(doc: RegistryDocument, serviceId: string): D
   const ids = new PanelIds();
   const { service } = scope;
   const dependencies = doc.slos.filter((slo) => service.dependsOn.includes(slo.serviceId));
-  const rows = [logRow(ids, scope), podRow(ids, scope), latencyRow(ids, scope, dependencies)].map((row) => ({
+  const rows = [
+    logRow(ids, scope),
+    groupsRow(ids, scope),
+    podRow(ids, scope),
+    latencyRow(ids, scope, dependencies),
+  ].map((row) => ({
     ...row,
     panels: row.panels.map((item) => ({ ...item, links: scope.links })),
   }));
@@ -47,7 +53,7 @@ export function buildDebugDashboard(doc: RegistryDocument, serviceId: string): D
     description: `Logs, pods, latency and dependencies of ${service.name}, selected with ${service.selector}.`,
     tags: ['business-owner', 'debug', service.id],
     serviceId: service.id,
-    variables: VARIABLES.map((variable) => ({ ...variable })),
+    variables: [...VARIABLES.map((variable) => ({ ...variable })), ...groupVariables(scope)],
     annotations: [],
     rows: rows.filter((row) => row.panels.length > 0),
     links: scope.links,
@@ -88,6 +94,12 @@ function logRow(ids: PanelIds, scope: ServiceScope): Row {
     }),
   ];
   return { title: 'Logs', panels };
+}
+
+/** Which groups of the service's grouped SLOs burn, to narrow the logs and pods down to them. */
+function groupsRow(ids: PanelIds, scope: ServiceScope): Row {
+  const table = worstGroupsPanel(ids, scope, { width: 24, height: 8 });
+  return { title: 'Groups', panels: table ? [table] : [] };
 }
 
 function podRow(ids: PanelIds, scope: ServiceScope): Row {

@@ -1,13 +1,14 @@
 /**
- * The on-call dashboard of one service: live SLIs per SLO, burn rate per alert window with the
- * thresholds drawn, error budget left, firing alerts, recent deploys and the runbooks. Every panel
- * carries the service's runbook links, and alert rows carry them as data links, so the runbook is
- * one click away from any panel.
+ * The on-call dashboard of one service: live SLIs per SLO, the worst groups of its grouped SLOs,
+ * burn rate per alert window with the thresholds drawn, error budget left, firing alerts, recent
+ * deploys and the runbooks. Every panel carries the service's runbook links, and alert rows carry
+ * them as data links, so the runbook is one click away from any panel.
  */
 import { RegistryDocument, Service } from '../model';
 import { onCallDashboardUid } from './saved';
 import { BASE_WINDOW, CURRENT_WINDOW, LABEL_BURN_TIER, LABEL_ID } from '../rules/names';
 import { burnMinInterval, burnPanelSpecs, burnRateExpr, burnThresholds } from './burnWindows';
+import { groupVariables, worstGroupsPanel } from './groups';
 import { runbookDataLinks, sloPageLink } from './links';
 import { BUDGET_THRESHOLDS, panel, PanelIds, promQuery, tableQuery } from './panels';
 import { metricSelector } from '../query/selector';
@@ -21,7 +22,7 @@ export function buildOnCallDashboard(doc: RegistryDocument, serviceId: string): 
   const scope = serviceScope(doc, serviceId);
   const ids = new PanelIds();
   const { service, links } = scope;
-  const rows: Row[] = [sliRow(ids, scope), burnRow(ids, scope), responseRow(ids, scope)].filter(
+  const rows: Row[] = [sliRow(ids, scope), groupsRow(ids, scope), burnRow(ids, scope), responseRow(ids, scope)].filter(
     (row) => row.panels.length > 0
   );
   return {
@@ -31,7 +32,7 @@ export function buildOnCallDashboard(doc: RegistryDocument, serviceId: string): 
     description: `Live SLIs, burn rates, alerts, deploys and runbooks of ${service.name}.`,
     tags: ['business-owner', 'slo', 'on-call', service.id],
     serviceId: service.id,
-    variables: [sloVariable(scope.slos)],
+    variables: [sloVariable(scope.slos), ...groupVariables(scope)],
     annotations: [
       {
         name: 'Deploys',
@@ -103,6 +104,12 @@ function sliRow(ids: PanelIds, scope: ServiceScope): Row {
     }),
   ];
   return { title: 'Service level', panels: withLinks(scope.links, panels) };
+}
+
+/** The worst groups of the SLOs chosen in `$slo`, for a service with grouped SLOs. */
+function groupsRow(ids: PanelIds, scope: ServiceScope): Row {
+  const table = worstGroupsPanel(ids, scope, { width: 24, height: 8, extra: [`${LABEL_ID}=~"$slo"`] });
+  return { title: 'Groups', panels: table ? withLinks(scope.links, [table]) : [] };
 }
 
 function burnRow(ids: PanelIds, scope: ServiceScope): Row {

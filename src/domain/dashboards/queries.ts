@@ -27,11 +27,12 @@ export function dashboardQueries(dashboard: Dashboard): LocatedQuery[] {
   );
 }
 
-/** The data sources a dashboard reads (panels and annotations), in a fixed order. */
+/** The data sources a dashboard reads (panels, annotations and variables), in a fixed order. */
 export function dashboardDataSources(dashboard: Dashboard): QueryDataSource[] {
   const used = new Set<QueryDataSource>([
     ...dashboardQueries(dashboard).map(({ query }) => query.datasource),
     ...dashboard.annotations.map((annotation) => annotation.datasource),
+    ...dashboard.variables.flatMap((variable) => (variable.datasource ? [variable.datasource] : [])),
   ]);
   return (['prometheus', 'loki', 'billing'] as const).filter((source) => used.has(source));
 }

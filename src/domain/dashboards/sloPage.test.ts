@@ -177,12 +177,15 @@ describe('the SLO page of a grouped SLO', () => {
       `sort(min by (sloth_id, route) (slo:period_error_budget_remaining:ratio{sloth_id="${id}"}))`,
       expect.stringMatching(/^1 - \(1 - min by \(sloth_id, route\) /),
       expect.stringMatching(/^max by \(sloth_id, route\) \(/),
+      `count by (sloth_id, route) (ALERTS{sloth_id="${id}", burn_tier!="", alertstate="firing"}) or ` +
+        `0 * min by (sloth_id, route) (slo:period_error_budget_remaining:ratio{sloth_id="${id}"})`,
     ]);
     expect(table.columns?.map((column) => column.title)).toEqual([
       'route',
       'Budget left',
       'SLI (30d)',
       'Burn rate (5m)',
+      'Firing alerts',
     ]);
     const budget = panelOf(demo, id, 'Error budget left over time').queries[0];
     expect(budget).toMatchObject({
@@ -216,9 +219,9 @@ describe('query cost', () => {
       expect(few.length).toBeGreaterThan(0);
       expect(queriesOf(large, slo.id)).toEqual(few);
     }
-    // 4 stats, 3 over time, 2 per alert window pair, 3 for the groups table, 2 for alerts and deploys
+    // 4 stats, 3 over time, 2 per alert window pair, 4 for the groups table, 2 for alerts and deploys
     for (const slo of small.slos) {
-      const expected = 9 + 2 * burnPanelSpecs([slo]).length + (slo.groupBy?.length ? 3 : 0);
+      const expected = 9 + 2 * burnPanelSpecs([slo]).length + (slo.groupBy?.length ? 4 : 0);
       expect(queriesOf(large, slo.id)).toHaveLength(expected);
     }
   });
@@ -235,4 +238,62 @@ describe('query cost', () => {
 
 test('an unknown SLO throws: the page shows Not found before building', () => {
   expect(() => buildSloDashboard(demo, 'nope')).toThrow('no SLO "nope" in the registry');
+});
+
+describe('the time range of the SLO page', () => {
+  const withWindow = (window: string, timeZone?: string): RegistryDocument => ({
+    ...demo,
+    slos: demo.slos.map((slo) => (slo.id === 'checkout-availability' ? { ...slo, window, timeZone } : slo)),
+  });
+  const rendered = (doc: RegistryDocument) =>
+    renderDashboardJson(buildSloDashboard(doc, 'checkout-availability'), doc.settings) as Record<string, unknown>;
+
+  test('a rolling window shows its days, in the browser time zone', () => {
+    expect(rendered(withWindow('28d'))).toMatchObject({ time: { from: 'now-28d', to: 'now' }, timezone: 'browser' });
+  });
+
+  test.each([
+    ['calendar-month', 'now/M'],
+    ['calendar-quarter', 'now/fQ'],
+    ['calendar-week', 'now/w'],
+  ])('%s shows the current period so far, in the SLO time zone', (window, from) => {
+    const json = rendered(withWindow(window, 'Europe/Berlin'));
+    expect(json).toMatchObject({ time: { from, to: 'now' }, timezone: 'Europe/Berlin' });
+    expect(json.weekStart).toBe(window === 'calendar-week' ? 'monday' : undefined);
+  });
+
+  test('a calendar window without a time zone reads UTC', () => {
+    expect(rendered(withWindow('calendar-month'))).toMatchObject({ timezone: 'UTC' });
+  });
+});
+
+describe('the SLO page of a calendar SLO', () => {
+  const doc: RegistryDocument = {
+    ...demo,
+    slos: demo.slos.map((slo) =>
+      slo.id === 'checkout-availability' ? { ...slo, window: 'calendar-month', timeZone: 'Europe/Berlin' } : slo
+    ),
+  };
+  const dashboard = buildSloDashboard(doc, 'checkout-availability');
+
+  test('names the period and adds the burn the rest of the month can afford, every query valid', () => {
+    expect(queryProblems(dashboard)).toEqual([]);
+    const titles = dashboard.rows[0].panels.map((item) => item.title);
+    expect(dashboard.rows[0].title).toBe('Objective, SLI and budget over this month');
+    expect(titles).toEqual([
+      'Objective',
+      'SLI over this month',
+      'Error budget left',
+      'Burn rate (5m)',
+      'Burn allowed until the month ends',
+    ]);
+    // five stats side by side fill the row's 24 columns
+    expect(dashboard.rows[0].panels.reduce((sum, item) => sum + (item.width ?? 0), 0)).toBe(24);
+    const [burn] = panelOf(doc, 'checkout-availability', 'Burn allowed until the month ends').queries;
+    expect(burn.expr).toContain('days_in_month(');
+  });
+
+  test('a rolling SLO has no such panel', () => {
+    expect(buildSloDashboard(demo, 'checkout-availability').rows[0].panels).toHaveLength(4);
+  });
 });

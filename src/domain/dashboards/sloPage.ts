@@ -7,10 +7,13 @@
  * objective, tiers and groups), never from the rest of the registry: the page issues the same
  * queries, as many of them, for a registry of 10 SLOs as for one of 2,000.
  */
+import { adjustmentAnnotations } from '../adjustments/annotations';
 import { objectiveRatio } from '../budget/budget';
+import { CalendarUnit, DEFAULT_TIME_ZONE } from '../budget/period';
 import { isProblem, parseSloWindow, ruleWindowDays } from '../budget/window';
 import { RegistryDocument, Service, Slo } from '../model';
 import { formatMatchers, metricSelector } from '../query/selector';
+import { CalendarWindow, periodFraction } from '../rules/calendar';
 import { BURN_ALERT_MATCHER, CURRENT_WINDOW, FREEZE_ALERT, LABEL_BURN_TIER, LABEL_ID } from '../rules/names';
 import { stableUid } from '../rules/uid';
 import { SERVICE_TABS, serviceUrl } from '../urls';
@@ -26,6 +29,7 @@ import {
   promQuery,
   tableQuery,
 } from './panels';
+import { sloGroupQueries } from './groups';
 import { buildOnCallDashboard, recentDeploys } from './onCall';
 import { budgetLeftBySlo, burnRateBySlo, objectiveBySlo, periodErrorRatioBySlo, sloErrorRatio } from './sloQueries';
 import { Annotation, Dashboard, Panel, PanelLink, Row, TableColumn } from './types';
@@ -105,15 +109,31 @@ export function buildSloDashboard(doc: RegistryDocument, sloId: string): Dashboa
     annotations: annotations(doc, scope),
     rows,
     links: serviceDashboardLinks(service),
-    time: { from: `now-${periodDays(slo)}d`, to: 'now' },
+    ...periodTime(slo),
     refresh: '1m',
   };
 }
 
-/** Days of the SLO's window as the rules measure it (a calendar month as 30 days, like its rules). */
-function periodDays(slo: Slo): number {
+/** Grafana's relative time of the start of the current calendar period (`fQ`: the quarter from January). */
+const PERIOD_START: Record<CalendarUnit, string> = { week: 'now/w', month: 'now/M', quarter: 'now/fQ' };
+
+/**
+ * The page's time range: the SLO's window, so that its graphs show the period its budget is measured
+ * over; for a calendar window, from the start of the current period in the SLO's time zone.
+ */
+function periodTime(slo: Slo): Pick<Dashboard, 'time' | 'timezone' | 'weekStart'> {
   const window = parseSloWindow(slo.window);
-  return isProblem(window) ? 30 : ruleWindowDays(window);
+  if (isProblem(window)) {
+    return { time: { from: 'now-30d', to: 'now' } };
+  }
+  if (window.kind === 'rolling') {
+    return { time: { from: `now-${ruleWindowDays(window)}d`, to: 'now' } };
+  }
+  return {
+    time: { from: PERIOD_START[window.unit], to: 'now' },
+    timezone: slo.timeZone ?? DEFAULT_TIME_ZONE,
+    ...(window.unit === 'week' ? { weekStart: 'monday' as const } : {}),
+  };
 }
 
 /** `ALERTS` of the SLO firing now: its burn alerts (found by `burn_tier`, whatever their name) and its freeze. */
@@ -127,7 +147,7 @@ function firingAlerts(selector: string): string {
 
 /**
  * The service's events exactly as its on-call view draws them (its deploys), then the SLO's burn
- * alerts while they fire: its incidents.
+ * alerts while they fire (its incidents), then its budget adjustments' windows.
  */
 function annotations(doc: RegistryDocument, { slo, service, selector }: SloScope): Annotation[] {
   return [
@@ -139,11 +159,36 @@ function annotations(doc: RegistryDocument, { slo, service, selector }: SloScope
       title: `${slo.name}: {{${LABEL_BURN_TIER}}} burn alert firing`,
       color: 'red',
     },
+    ...adjustmentAnnotations(doc, slo.id),
   ];
 }
 
 function withLinks(links: PanelLink[], panels: Panel[]): Panel[] {
   return panels.map((item) => ({ ...item, links }));
+}
+
+/** The SLO's period as titles name it: `30d`, or `this month` for a calendar month. */
+function periodText(slo: Slo): string {
+  const window = parseSloWindow(slo.window);
+  return isProblem(window) || window.kind === 'rolling' ? slo.window : `this ${window.unit}`;
+}
+
+/** A calendar SLO's unit and time zone, for the panels that read its period. */
+function calendarOf(slo: Slo): CalendarWindow | undefined {
+  const window = parseSloWindow(slo.window);
+  return isProblem(window) || window.kind === 'rolling'
+    ? undefined
+    : { unit: window.unit, timeZone: slo.timeZone ?? DEFAULT_TIME_ZONE };
+}
+
+/**
+ * The burn rate the rest of a calendar period can afford and still end within the objective, if
+ * traffic keeps its pace: with a share f of the period gone by and b of the budget left, the rest
+ * may burn at 1 + b × f / (1 − f). Below 0 the objective can no longer be met this period.
+ */
+export function restOfPeriodBurn(selector: string, calendar: CalendarWindow, at = new Date()): string {
+  const gone = periodFraction(calendar, at);
+  return `1 + ${budgetLeftBySlo(selector, LABEL_ID)} * on () group_left () (${gone} / (1 - ${gone}))`;
 }
 
 function summaryRow(ids: PanelIds, { slo, selector, links }: SloScope): Row {
@@ -154,10 +199,12 @@ function summaryRow(ids: PanelIds, { slo, selector, links }: SloScope): Row {
       kind: 'stat',
       queries: [promQuery('A', expr, { instant: true })],
       unit: 'percentunit',
-      width: 6,
+      width: calendar ? 5 : 6,
       height: 4,
       ...extra,
     });
+  const calendar = calendarOf(slo);
+  const period = periodText(slo);
   const worst = slo.groupBy?.length ? ' Of a grouped SLO, the worst group.' : '';
   const panels = [
     stat(
@@ -169,7 +216,7 @@ function summaryRow(ids: PanelIds, { slo, selector, links }: SloScope): Row {
       }
     ),
     stat(
-      `SLI over ${slo.window}`,
+      `SLI over ${period}`,
       `Share of good events over the SLO's window, red below the objective.${worst}`,
       `1 - ${periodErrorRatioBySlo([slo], selector, LABEL_ID)}`,
       {
@@ -192,8 +239,29 @@ function summaryRow(ids: PanelIds, { slo, selector, links }: SloScope): Row {
       burnRateBySlo([slo], CURRENT_WINDOW, selector, LABEL_ID),
       { unit: 'x', thresholds: BURN_THRESHOLDS }
     ),
+    ...(calendar
+      ? [
+          stat(
+            `Burn allowed until the ${calendar.unit} ends`,
+            `The burn rate the rest of the ${calendar.unit} can afford and still end within the objective, if traffic keeps its pace: ` +
+              `1 + budget left × time gone by / time to go. Below 1 the rest must burn slower than the sustainable rate; ` +
+              `below 0 the objective can no longer be met this ${calendar.unit}.${worst}`,
+            restOfPeriodBurn(selector, calendar),
+            {
+              unit: 'x',
+              decimals: 1,
+              width: 4,
+              thresholds: [
+                { value: null, color: 'red' },
+                { value: 0, color: 'orange' },
+                { value: 1, color: 'green' },
+              ],
+            }
+          ),
+        ]
+      : []),
   ];
-  return { title: `Objective, SLI and budget over ${slo.window}`, panels: withLinks(links, panels) };
+  return { title: `Objective, SLI and budget over ${period}`, panels: withLinks(links, panels) };
 }
 
 function budgetRow(ids: PanelIds, { slo, selector, byGroup, legend, links }: SloScope): Row {
@@ -229,6 +297,12 @@ function budgetRow(ids: PanelIds, { slo, selector, byGroup, legend, links }: Slo
   return { title: 'Error budget over time', panels: withLinks(links, panels) };
 }
 
+/** Firing alerts: none is fine, one or more is red. */
+const FIRING_THRESHOLDS = [
+  { value: null, color: 'green' },
+  { value: 1, color: 'red' },
+];
+
 /** Columns naming a group: one per `groupBy` label. */
 function groupColumns(slo: Slo): TableColumn[] {
   return (slo.groupBy ?? []).map((label) => ({ kind: 'label', label, title: label }));
@@ -236,26 +310,33 @@ function groupColumns(slo: Slo): TableColumn[] {
 
 /**
  * A grouped SLO's groups, the least budget left first (`sort`): the group that burns, the one its
- * alerts name, heads the table. Ungrouped SLOs have no such row.
+ * alerts name, heads the table, with its burn alerts firing now (0 for a quiet group). Ungrouped
+ * SLOs have no such row.
  */
-function groupsRow(ids: PanelIds, { slo, selector, byGroup, links }: SloScope): Row {
+function groupsRow(ids: PanelIds, { slo, links }: SloScope): Row {
   if (!slo.groupBy?.length) {
     return { title: 'Groups', panels: [] };
   }
+  const { budget, sli, burn, firing } = sloGroupQueries(slo);
   const table = panel(ids, {
     title: 'Groups, worst first',
-    description: `Every group of the SLO (${slo.groupBy.join(', ')}), the least error budget left first.`,
+    description:
+      `Every group of the SLO (${slo.groupBy.join(', ')}), the least error budget left first, ` +
+      'with its burn rate and its burn alerts firing now.',
     kind: 'table',
     queries: [
-      tableQuery('A', `sort(${budgetLeftBySlo(selector, byGroup)})`),
-      tableQuery('B', `1 - ${periodErrorRatioBySlo([slo], selector, byGroup)}`),
-      tableQuery('C', burnRateBySlo([slo], CURRENT_WINDOW, selector, byGroup)),
+      tableQuery('A', `sort(${budget})`),
+      tableQuery('B', sli),
+      tableQuery('C', burn),
+      // a quiet group shows 0 rather than an empty cell
+      tableQuery('D', `${firing} or 0 * ${budget}`),
     ],
     columns: [
       ...groupColumns(slo),
       { kind: 'value', refId: 'A', title: 'Budget left', unit: 'percentunit', thresholds: BUDGET_THRESHOLDS },
       { kind: 'value', refId: 'B', title: `SLI (${slo.window})`, unit: 'percentunit' },
       { kind: 'value', refId: 'C', title: `Burn rate (${CURRENT_WINDOW})`, unit: 'x', thresholds: BURN_THRESHOLDS },
+      { kind: 'value', refId: 'D', title: 'Firing alerts', thresholds: FIRING_THRESHOLDS },
     ],
     width: 24,
     height: 8,

@@ -52,9 +52,19 @@ function perAllowed(expr: string, slos: Slo[], selector: string): string {
   return `${expr} / on (${LABEL_ID}) group_left () ${allowedBySlo(slos, selector)}`;
 }
 
-/** The burn rate over `window` (error ratio ÷ allowed), the highest group of each SLO, by `by`. */
-export function burnRateBySlo(slos: Slo[], window: string, selector: string, by: string): string {
-  return `max by (${by}) (${perAllowed(sloErrorRatio(slos, window, selector), slos, selector)})`;
+/**
+ * The burn rate over `window` (error ratio ÷ allowed), the highest group of each SLO, by `by`.
+ * `infoSelector` picks the SLOs' `slo:info` series when `selector` also matches group labels,
+ * which `slo:info` (one series per SLO) does not have.
+ */
+export function burnRateBySlo(
+  slos: Slo[],
+  window: string,
+  selector: string,
+  by: string,
+  infoSelector = selector
+): string {
+  return `max by (${by}) (${perAllowed(sloErrorRatio(slos, window, selector), slos, infoSelector)})`;
 }
 
 /** The budget left over the period, the worst group of each SLO, by `by`. */

@@ -120,13 +120,17 @@ export interface VariableOption {
 }
 
 /**
- * A dashboard variable. `custom` lists its options; `textbox` is free text. Multi-value
+ * A dashboard variable. `custom` lists its options; `textbox` is free text; `query` reads its
+ * options from a data source (`label_values(<selector>, <label>)` on Prometheus). Multi-value
  * variables are used inside regex matchers (`=~"$slo"`), so "All" stands for `allValue`.
  */
 export interface Variable {
   name: string;
   label: string;
-  kind: 'custom' | 'textbox';
+  kind: 'custom' | 'textbox' | 'query';
+  /** The data source and query of a `query` variable. */
+  datasource?: QueryDataSource;
+  query?: string;
   options: VariableOption[];
   /** Selected values; `['$__all']` selects All. */
   current: string[];
@@ -162,6 +166,13 @@ export interface Dashboard {
   /** Dashboard links (top right), e.g. to the service's page in the app. */
   links: PanelLink[];
   time: { from: string; to: string };
+  /**
+   * Time zone the time range and graphs are read in, e.g. a calendar SLO's `Europe/Berlin` so that
+   * `now/M` is its month; the viewer's browser's when absent.
+   */
+  timezone?: string;
+  /** First day of the week for `now/w`: ISO weeks start on Monday. */
+  weekStart?: 'monday';
   refresh: string;
 }
 

@@ -1,4 +1,5 @@
 import { join } from 'path';
+import { parseAllDocuments } from 'yaml';
 
 import { RegistryDocument } from '../model';
 import { baseRegistry } from '../testing/builders';
@@ -110,6 +111,16 @@ describe('importOpenSlo', () => {
       'calendar-month',
     ],
     ['a month without a calendar', '    - duration: 1M\n      isRolling: false\n', 'calendar-month'],
+    [
+      'a calendar quarter',
+      '    - duration: 1Q\n      isRolling: false\n      calendar: { startTime: 2022-04-01 00:00:00, timeZone: UTC }\n',
+      'calendar-quarter',
+    ],
+    [
+      'a calendar week',
+      '    - duration: 1w\n      isRolling: false\n      calendar: { startTime: 2024-01-01, timeZone: Etc/UTC }\n',
+      'calendar-week',
+    ],
     ['rolling weeks', '    - duration: 4w\n      isRolling: true\n', '28d'],
   ])('imports %s', (_name, window, expected) => {
     const { doc, problems } = importOpenSlo([{ text: windowed(window), file: 'slo.yaml' }]);
@@ -118,12 +129,21 @@ describe('importOpenSlo', () => {
   });
 
   test.each([
-    ['a calendar quarter', '    - duration: 1Q\n      isRolling: false\n', 'calendar months (duration 1M), got 1Q'],
-    ['a calendar week', '    - duration: 1w\n      isRolling: false\n', 'calendar months (duration 1M), got 1w'],
+    ['two months', '    - duration: 2M\n      isRolling: false\n', 'one week (1w), month (1M) or quarter (1Q), got 2M'],
+    [
+      'a quarter from February',
+      '    - duration: 1Q\n      isRolling: false\n      calendar: { startTime: 2022-02-01, timeZone: UTC }\n',
+      'does not start a quarter: a quarter starts on 1 January, April, July or October at 00:00',
+    ],
+    [
+      'a week from Tuesday',
+      '    - duration: 1w\n      isRolling: false\n      calendar: { startTime: 2024-01-02, timeZone: UTC }\n',
+      'does not start a week: a week starts on Monday at 00:00',
+    ],
     [
       'a month from the 15th',
       '    - duration: 1M\n      isRolling: false\n      calendar: { startTime: 2022-01-15 00:00:00, timeZone: UTC }\n',
-      'calendar.startTime "2022-01-15 00:00:00" does not start a month',
+      'calendar.startTime "2022-01-15 00:00:00" does not start a month: a month starts on the 1st at 00:00',
     ],
     ['a rolling month', '    - duration: 1M\n      isRolling: true\n', 'timeWindow "1M" is not supported'],
   ])('refuses %s with the reason', (_name, window, message) => {
@@ -134,16 +154,28 @@ describe('importOpenSlo', () => {
     ]);
   });
 
-  test('imports a calendar month in another time zone, dropping the zone with a warning', () => {
+  test('imports a calendar month in another time zone with its zone', () => {
     const window =
       '    - duration: 1M\n      isRolling: false\n      calendar: { startTime: 2022-01-01, timeZone: Europe/Paris }\n';
     const { doc, problems, report } = importOpenSlo([{ text: windowed(window), file: 'slo.yaml' }]);
+    expect(problems).toEqual([]);
+    expect(doc?.slos[0]).toMatchObject({ window: 'calendar-month', timeZone: 'Europe/Paris' });
+    expect(report).toContainEqual(
+      expect.objectContaining({ outcome: 'mapped', source: 'spec.timeWindow[0].calendar.timeZone' })
+    );
+  });
+
+  test('a time zone that is not an IANA zone is dropped with a warning: the periods start at 00:00 UTC', () => {
+    const window =
+      '    - duration: 1M\n      isRolling: false\n      calendar: { startTime: 2022-01-01, timeZone: CEST }\n';
+    const { doc, problems, report } = importOpenSlo([{ text: windowed(window), file: 'slo.yaml' }]);
     expect(doc?.slos[0].window).toBe('calendar-month');
+    expect(doc?.slos[0].timeZone).toBeUndefined();
     expect(problems).toEqual([
       expect.objectContaining({
         path: 'spec.timeWindow[0].calendar.timeZone',
         severity: 'warning',
-        message: 'not mapped: timeZone "Europe/Paris": the app\'s calendar months start at 00:00 UTC',
+        message: 'not mapped: timeZone "CEST" is not an IANA time zone: the periods start at 00:00 UTC',
       }),
     ]);
     expect(report).toContainEqual(
@@ -199,6 +231,16 @@ describe('importOpenSlo', () => {
 });
 
 describe('exportOpenSlo', () => {
+  test("keeps a grouped SLO's groupBy labels as an annotation; ungrouped SLOs have none", () => {
+    const doc = baseRegistry();
+    doc.slos[0].groupBy = ['tenant', 'route'];
+    const slos = parseAllDocuments(exportOpenSlo(doc))
+      .map((document) => document.toJS())
+      .filter((document) => document.kind === 'SLO');
+    expect(slos[0].metadata.annotations).toEqual({ 'business-owner/group-by': 'tenant,route' });
+    expect(slos[1].metadata).not.toHaveProperty('annotations');
+  });
+
   test('writes Service and SLO documents', () => {
     // Regenerate on purpose only: UPDATE_GOLDEN=1 npx jest src/domain/io/openslo.test.ts
     expectGolden(join(__dirname, '__golden__', 'openslo-base-registry.yaml'), exportOpenSlo(baseRegistry()));
@@ -263,7 +305,8 @@ describe('opensloExportReport', () => {
         {
           outcome: 'dropped',
           source: 'slos[checkout-ratio].groupBy',
-          reason: 'OpenSLO SLOs have no per-label grouping',
+          reason:
+            'OpenSLO SLOs have no per-label grouping: other tools measure the SLO as one; the labels are kept in the annotation business-owner/group-by',
         },
         {
           outcome: 'dropped',
@@ -298,7 +341,14 @@ describe('opensloExportReport', () => {
       runbookUrl: 'https://x.example.com',
     };
     doc.slos[2].window = 'calendar-month';
+    doc.slos[3].window = 'calendar-quarter';
+    doc.slos[3].timeZone = 'America/New_York';
     const { doc: imported } = importOpenSlo([{ text: exportOpenSlo(doc) }]);
+    // calendar windows and their time zone go through unchanged
+    expect(imported!.slos.find((slo) => slo.id === doc.slos[3].id)).toMatchObject({
+      window: 'calendar-quarter',
+      timeZone: 'America/New_York',
+    });
     const named = opensloExportReport(doc).map((entry) => entry.source);
     const lost = differences(doc, imported!).filter(
       (path) => !named.some((source) => path === source || path.startsWith(`${source}.`))

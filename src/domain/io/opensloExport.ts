@@ -1,5 +1,8 @@
 import { stringify } from 'yaml';
 
+import { withAdjustmentAnnotations } from '../adjustments/opensloAnnotations';
+import { CalendarUnit, DEFAULT_TIME_ZONE } from '../budget/period';
+import { isProblem, parseSloWindow, ruleWindowDays } from '../budget/window';
 import { RegistryDocument, Service, Sli, Slo } from '../model';
 import { enabledBurnWindows } from '../windows/windows';
 import { ImportedRegistry, newService } from './importResult';
@@ -9,9 +12,6 @@ import { PRESET_ANNOTATION } from './opensloAlerting';
 import { readSlicedErrorRatio } from './opensloTimeslices';
 
 const API_VERSION = 'openslo/v1';
-/** Days used to scale preset burn rates for a calendar-month SLO. */
-const CALENDAR_MONTH_DAYS = 30;
-
 const source = (type: string, query: string) => ({ metricSource: { type, spec: { query } } });
 
 function indicatorSpec(sli: Sli): Record<string, unknown> {
@@ -35,14 +35,25 @@ function indicatorSpec(sli: Sli): Record<string, unknown> {
   }
 }
 
-function timeWindow(window: string): Record<string, unknown> {
-  return window === 'calendar-month'
-    ? { duration: '1M', isRolling: false, calendar: { startTime: '2000-01-01 00:00:00', timeZone: 'UTC' } }
-    : { duration: window, isRolling: true };
+/** OpenSLO's duration of a calendar period, and a start on the grid of such periods (3 January 2000 was a Monday). */
+const CALENDAR_DURATIONS: Record<CalendarUnit, { duration: string; startTime: string }> = {
+  week: { duration: '1w', startTime: '2000-01-03 00:00:00' },
+  month: { duration: '1M', startTime: '2000-01-01 00:00:00' },
+  quarter: { duration: '1Q', startTime: '2000-01-01 00:00:00' },
+};
+
+function timeWindow(slo: Slo): Record<string, unknown> {
+  const window = parseSloWindow(slo.window);
+  if (isProblem(window) || window.kind === 'rolling') {
+    return { duration: slo.window, isRolling: true };
+  }
+  const { duration, startTime } = CALENDAR_DURATIONS[window.unit];
+  return { duration, isRolling: false, calendar: { startTime, timeZone: slo.timeZone ?? DEFAULT_TIME_ZONE } };
 }
 
 function alertPolicies(slo: Slo): Array<Record<string, unknown>> {
-  const days = slo.window === 'calendar-month' ? CALENDAR_MONTH_DAYS : parseInt(slo.window, 10);
+  const window = parseSloWindow(slo.window);
+  const days = isProblem(window) ? parseInt(slo.window, 10) : ruleWindowDays(window);
   const windows = enabledBurnWindows(slo.alerting, days);
   if (windows.length === 0) {
     return [];
@@ -73,6 +84,16 @@ function alertPolicies(slo: Slo): Array<Record<string, unknown>> {
   ];
 }
 
+/**
+ * Where a grouped SLO's `groupBy` labels go (comma-separated, e.g. `tenant,route`): OpenSLO has no
+ * per-label grouping, so the labels ride along in an annotation for readers that know it.
+ */
+export const GROUP_BY_ANNOTATION = 'business-owner/group-by';
+
+function groupByMetadata(slo: Slo): Record<string, unknown> {
+  return slo.groupBy?.length ? { annotations: { [GROUP_BY_ANNOTATION]: slo.groupBy.join(',') } } : {};
+}
+
 /** The time slices of an SLO imported from OpenSLO `Timeslices` or `RatioTimeslices`, if it is one. */
 const slicesOf = (sli: Sli) => (sli.kind === 'freeform' ? readSlicedErrorRatio(sli.errorRatio) : undefined);
 
@@ -88,12 +109,12 @@ function sloDocument(slo: Slo): Record<string, unknown> {
   return {
     apiVersion: API_VERSION,
     kind: 'SLO',
-    metadata: { name: slo.id, displayName: slo.name, ...labels },
+    metadata: { name: slo.id, displayName: slo.name, ...labels, ...groupByMetadata(slo) },
     spec: {
       description: slo.description,
       service: slo.serviceId,
       indicator: { metadata: { name: `${slo.id}-sli` }, spec: indicator },
-      timeWindow: [timeWindow(slo.window)],
+      timeWindow: [timeWindow(slo)],
       budgetingMethod: sliced?.slicing.method ?? 'Occurrences',
       objectives: [{ displayName: slo.name, ...objective, targetPercent: slo.objective, ...slices }],
       alertPolicies: alertPolicies(slo),
@@ -112,12 +133,16 @@ function serviceDocument(service: Service): Record<string, unknown> {
 
 /**
  * Writes the registry's services and SLOs as OpenSLO v1: one Service document per service, then
- * one SLO document per SLO with its SLI inline and an AlertPolicy of its burn-rate tiers. What
+ * one SLO document per SLO with its SLI inline, an AlertPolicy of its burn-rate tiers and its budget
+ * adjustments as an annotation (`business-owner/budget-adjustments`). What
  * OpenSLO has no place for (owners, KPIs, links, budget policies…) is left out; `opensloExportReport`
  * names it.
  */
 export function exportOpenSlo(doc: RegistryDocument | ImportedRegistry): string {
-  const documents = [...doc.services.map(serviceDocument), ...doc.slos.map(sloDocument)];
+  const documents = [
+    ...doc.services.map(serviceDocument),
+    ...doc.slos.map((slo) => withAdjustmentAnnotations(sloDocument(slo), doc, slo.id)),
+  ];
   return documents.map((document) => stringify(document, { lineWidth: 0, singleQuote: true })).join('---\n');
 }
 
@@ -156,7 +181,10 @@ const holdsValue = (value: unknown) =>
 function sloDrops(slo: Slo): Array<[string, string]> {
   const drops: Array<[string, string]> = [];
   if (slo.groupBy?.length) {
-    drops.push(['groupBy', 'OpenSLO SLOs have no per-label grouping']);
+    drops.push([
+      'groupBy',
+      `OpenSLO SLOs have no per-label grouping: other tools measure the SLO as one; the labels are kept in the annotation ${GROUP_BY_ANNOTATION}`,
+    ]);
   }
   if (slo.budgetPolicy) {
     drops.push(['budgetPolicy', 'OpenSLO has no error-budget policy']);

@@ -133,9 +133,12 @@ export function burnAlertLabels(ctx: SloContext, window: BurnWindow): Record<str
 export function burnAlertAnnotations(ctx: SloContext, window: BurnWindow, value: string): Record<string, string> {
   const { slo } = ctx;
   const factor = shortFactor(window.factor);
+  // a grouped SLO's alert fires per group: its text names the group (`route={{ $labels.route }}`)
+  const group = (slo.groupBy ?? []).map((label) => `${label}={{ $labels.${label} }}`).join(', ');
+  const description = burnDescription(ctx, window, value, factor);
   const annotations: Record<string, string> = {
-    summary: `${serviceName(ctx)}: ${slo.name} is burning its error budget ${factor}x too fast`,
-    description: burnDescription(ctx, window, value, factor),
+    summary: `${serviceName(ctx)}: ${slo.name}${group ? ` (${group})` : ''} is burning its error budget ${factor}x too fast`,
+    description: group ? flat(`In ${group}: ${description}`) : description,
   };
   if (ctx.runbookUrl) {
     annotations.runbook_url = ctx.runbookUrl;

@@ -104,6 +104,18 @@ describe('validateRegistry', () => {
       '"calendar-month" or "calendar-quarter", got "4w"',
     ],
     [
+      'a group label listed twice',
+      (d) => (d.slos[0].groupBy = ['route', 'route']),
+      'slos[0].groupBy[1]',
+      '"route" is listed twice',
+    ],
+    [
+      'a group label the rules write',
+      (d) => (d.slos[0].groupBy = ['sloth_id']),
+      'slos[0].groupBy[0]',
+      'a label the rules or alerts write themselves',
+    ],
+    [
       'time zone',
       (d) => (d.slos[0].timeZone = 'Europe/Paris '),
       'slos[0].timeZone',

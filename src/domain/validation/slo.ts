@@ -1,4 +1,5 @@
 import { RegistryDocument } from '../model';
+import { groupByProblems } from './groupBy';
 import { Problem } from '../problems';
 import {
   BURN_ALERT,
@@ -41,11 +42,19 @@ function checkObjective(c: Checker, slo: Fields, path: string): void {
 }
 
 function checkGroupBy(c: Checker, slo: Fields, path: string): void {
-  c.list(slo, 'groupBy', path).forEach((label, index) => {
+  const labels = c.list(slo, 'groupBy', path);
+  labels.forEach((label, index) => {
     if (typeof label !== 'string' || !isLabelName(label)) {
       c.add(at(at(path, 'groupBy'), index), `groupBy entries must be label names such as "route", got ${shown(label)}`);
     }
   });
+  if (labels.every((label) => typeof label === 'string')) {
+    // listed twice, written by the rules, or one of the SLO's own labels: as the editor says it
+    const own = isFields(slo.labels) ? slo.labels : {};
+    for (const problem of groupByProblems({ groupBy: labels as string[], labels: own as Record<string, string> })) {
+      c.add(at(path, problem.path), problem.message);
+    }
+  }
 }
 
 const ALERT_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;

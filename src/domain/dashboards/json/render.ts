@@ -25,7 +25,29 @@ export interface SaveDashboardRequest {
   message: string;
 }
 
-function variableJson(variable: Variable): Json {
+/** A variable whose options the data source lists, read again when the time range changes. */
+function queryVariableJson(variable: Variable, settings: AppSettings): Json {
+  const all = variable.current.includes(ALL_VALUE);
+  const current = all ? [{ text: 'All', value: ALL_VALUE }] : variable.current.map((value) => ({ text: value, value }));
+  return {
+    type: 'query',
+    name: variable.name,
+    label: variable.label,
+    datasource: dataSourceJson(variable.datasource ?? 'prometheus', settings),
+    query: variable.query ?? '',
+    definition: variable.query ?? '',
+    refresh: 2,
+    sort: 1,
+    multi: variable.multi,
+    includeAll: variable.includeAll,
+    ...(variable.allValue !== undefined ? { allValue: variable.allValue } : {}),
+    current: { text: current.map((option) => option.text), value: current.map((option) => option.value) },
+    options: [],
+    hide: 0,
+  };
+}
+
+function variableJson(variable: Variable, settings: AppSettings): Json {
   if (variable.kind === 'textbox') {
     const value = variable.current[0] ?? '';
     return {
@@ -36,6 +58,9 @@ function variableJson(variable: Variable): Json {
       current: { text: value, value },
       hide: 0,
     };
+  }
+  if (variable.kind === 'query') {
+    return queryVariableJson(variable, settings);
   }
   const all = variable.current.includes(ALL_VALUE);
   const selected = (value: string) => (all ? value === ALL_VALUE : variable.current.includes(value));
@@ -97,7 +122,8 @@ export function renderDashboardJson(dashboard: Dashboard, settings: AppSettings)
     tags: dashboard.tags,
     editable: true,
     graphTooltip: 1,
-    timezone: 'browser',
+    timezone: dashboard.timezone ?? 'browser',
+    ...(dashboard.weekStart ? { weekStart: dashboard.weekStart } : {}),
     schemaVersion: SCHEMA_VERSION,
     version: 1,
     time: dashboard.time,
@@ -105,7 +131,7 @@ export function renderDashboardJson(dashboard: Dashboard, settings: AppSettings)
     templating: {
       list: [
         ...dataSourceVariables(dashboardDataSources(dashboard), settings),
-        ...dashboard.variables.map(variableJson),
+        ...dashboard.variables.map((variable) => variableJson(variable, settings)),
       ],
     },
     annotations: {

@@ -14,6 +14,7 @@ import { COPY_OF_PARAM, slosUrl } from '../../../routing';
 import { EditorActions } from './actions/EditorActions';
 import { AlertingSection } from './alerting/AlertingSection';
 import { BasicsSection } from './BasicsSection';
+import { GroupsSection } from './GroupsSection';
 import { ObjectiveSection } from './ObjectiveSection';
 import { PolicySection } from './PolicySection';
 import { PreviewSection } from './preview/PreviewSection';
@@ -77,7 +78,7 @@ function Editor({ doc, initial, storedId }: { doc: RegistryDocument; initial: Sl
     [live, doc, draft, storedId]
   );
   const previewSlo = useMemo(
-    () => (hasErrorsUnder(live, ['sli', 'window', 'objective']) ? undefined : cleanSlo(draft)),
+    () => (hasErrorsUnder(live, ['sli', 'window', 'objective', 'groupBy']) ? undefined : cleanSlo(draft)),
     [live, draft]
   );
   const props = { draft, change: editor.change, problems: editor.problems, doc, editing: storedId !== undefined };
@@ -96,6 +97,7 @@ function Editor({ doc, initial, storedId }: { doc: RegistryDocument; initial: Sl
         <EditorActions doc={doc} storedId={storedId} target={target} />
         <BasicsSection {...props} />
         <SliSection {...props} />
+        <GroupsSection {...props} />
         <PreviewSection slo={previewSlo} doc={doc} />
         <ObjectiveSection {...props} />
         <AlertingSection {...props} />

@@ -5,6 +5,7 @@
 import { t } from '@grafana/i18n';
 import { RegistryDocument, Slo } from '../../../domain/model';
 import { Problem } from '../../../domain/problems';
+import { groupByProblems } from '../../../domain/validation/groupBy';
 import { validateSlo } from '../../../domain/validation/slo';
 
 /** A new SLO with the app's default window and alert preset: a ratio SLI still to be written. */
@@ -55,7 +56,10 @@ export function numberFromText(text: string): number | undefined {
   return Number.isFinite(value) ? value : (text as unknown as number);
 }
 
-/** Drops empty optional text fields and an empty `bad`/`good` of a ratio SLI, as stored SLOs omit them. */
+/**
+ * Drops empty optional text fields, an empty `bad`/`good` of a ratio SLI and an empty `groupBy`, as
+ * stored SLOs omit them.
+ */
 export function cleanSlo(slo: Slo): Slo {
   const sli = { ...slo.sli };
   if (sli.kind === 'ratio') {
@@ -74,13 +78,16 @@ export function cleanSlo(slo: Slo): Slo {
   if (!cleaned.description?.trim()) {
     delete cleaned.description;
   }
+  if (cleaned.groupBy?.length === 0) {
+    delete cleaned.groupBy;
+  }
   return cleaned;
 }
 
 /** The SLO's own problems (paths relative to it), plus an id another SLO already uses. */
 export function sloProblems(slo: Slo, doc: RegistryDocument, originalId?: string): Problem[] {
   const cleaned = cleanSlo(slo);
-  const problems = validateSlo(cleaned, doc);
+  const problems = [...validateSlo(cleaned, doc), ...groupByProblems(cleaned)];
   const taken = cleaned.id !== originalId && doc.slos.some((item) => item.id === cleaned.id);
   const message = t('bizowner.sloEditor.idTaken', 'Another SLO already uses this id; pick another one.');
   return taken ? [...problems, { path: 'id', message }] : problems;

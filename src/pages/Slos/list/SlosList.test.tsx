@@ -4,7 +4,7 @@ import { locationService } from '@grafana/runtime';
 import { installFakeDataSources } from '../../../api/testing/fakeDataSource';
 import { testIds } from '../../../components/testIds';
 import { emptyRegistry } from '../../../domain/registry';
-import { baseRegistry } from '../../../domain/testing/builders';
+import { baseRegistry, baseSlo } from '../../../domain/testing/builders';
 import { slosUrl } from '../../../routing';
 import { viewerUser } from '../../../storage/testing/users';
 import { renderWithRegistry } from '../../testing/registryHarness';
@@ -100,6 +100,61 @@ describe('SlosList', () => {
     // The list follows each keystroke; the URL once typing pauses.
     expect(locationService.getSearchObject()).not.toHaveProperty('q');
     await waitFor(() => expect(locationService.getSearchObject()).toMatchObject({ q: 'latency' }));
+  });
+
+  test('a grouped SLO states its group count and worst group, and expands into its groups, worst first', async () => {
+    const doc = registry();
+    doc.slos.push(baseSlo('ratio', { id: 'checkout-tenants', name: 'Checkout per tenant', groupBy: ['tenant'] }));
+    const sent: string[] = [];
+    const id = { sloth_id: 'checkout-tenants' };
+    installFakeDataSources((expr: string) => {
+      sent.push(expr);
+      if (expr.startsWith('count by (sloth_id) (slo:period_error_budget_remaining:ratio')) {
+        return [{ labels: id, value: 2 }];
+      }
+      if (expr.startsWith('bottomk by (sloth_id) (1, ')) {
+        return [{ labels: { ...id, tenant: 'globex' }, value: -0.25 }];
+      }
+      if (expr === 'min by (sloth_id, tenant) (slo:period_error_budget_remaining:ratio{sloth_id="checkout-tenants"})') {
+        return [
+          { labels: { ...id, tenant: 'acme' }, value: 0.8 },
+          { labels: { ...id, tenant: 'globex' }, value: -0.25 },
+        ];
+      }
+      if (expr.startsWith('count by (sloth_id, tenant) (ALERTS{sloth_id="checkout-tenants"')) {
+        return [{ labels: { ...id, tenant: 'globex' }, value: 1 }];
+      }
+      if (expr.startsWith('max by (sloth_id, tenant) (')) {
+        return [{ labels: { ...id, tenant: 'globex' }, value: 14.4 }];
+      }
+      return expr.includes('checkout-tenants') ? [] : prometheus(expr);
+    });
+    renderWithRegistry(<SlosList />, { doc, path: slosUrl() });
+    const row = () => rowOf('Checkout per tenant');
+    await waitFor(() =>
+      expect(within(row()).getByTestId(testIds.groups.summary)).toHaveTextContent('2 groups, worst: tenant=globex')
+    );
+    // an ungrouped SLO has no group summary, and says so when expanded
+    expect(within(rowOf('Checkout ratio')).queryByTestId(testIds.groups.summary)).not.toBeInTheDocument();
+    fireEvent.click(within(rowOf('Checkout ratio')).getByRole('button', { name: 'Toggle row expanded' }));
+    expect(await screen.findByTestId(testIds.groups.notGrouped)).toHaveTextContent(
+      'Not grouped: the SLO measures all its events as one.'
+    );
+    const before = sent.length;
+    fireEvent.click(within(row()).getByRole('button', { name: 'Toggle row expanded' }));
+    const groups = await screen.findByTestId(testIds.groups.list);
+    await waitFor(() => expect(within(groups).getAllByRole('row')).toHaveLength(3));
+    const [, worst, other] = within(groups).getAllByRole('row');
+    expect(worst).toHaveTextContent('globex');
+    expect(within(worst).getByText('-25.0%')).toBeInTheDocument();
+    expect(within(worst).getByText('14.4x')).toBeInTheDocument();
+    expect(within(worst).getByText('Budget spent')).toBeInTheDocument();
+    expect(other).toHaveTextContent('acme');
+    expect(within(other).getByText('80.0%')).toBeInTheDocument();
+    // the expanded SLO's own four queries, naming no other SLO
+    const expanded = sent.slice(before);
+    expect(expanded).toHaveLength(4);
+    expect(expanded.every((expr) => !/sloth_id="(?!checkout-tenants")/.test(expr))).toBe(true);
   });
 
   test('without a Prometheus data source every row says why it has no data', async () => {

@@ -1,4 +1,4 @@
-import React, { useMemo } from 'react';
+import React, { useCallback, useMemo } from 'react';
 import { t } from '@grafana/i18n';
 import { Button, EmptyState, Stack } from '@grafana/ui';
 import { downloadText } from '../../../components/AppConfig/downloadText';
@@ -16,10 +16,13 @@ import { EscalationButton } from '../escalation/EscalationButton';
 import { ruleDownloads } from '../ruleFiles';
 import { SlosFilters } from './SlosFilters';
 import { useSloColumns } from './sloColumns';
-import { buildSloRows } from './sloRows';
+import { groupSummaryQueries, readGroupSummaries } from './groupValues';
+import { ExpandedGroups } from './SloGroups';
+import { buildSloRows, SloRow } from './sloRows';
 import { querySlos, SLO_SORT_KEYS, sloFilterChoices, slosQueryFromParams } from './slosQuery';
 import { useSloMeasurements } from './useSloMeasurements';
 import { useSlosQuery } from './useSlosQuery';
+import { useInstantAnswer } from './useInstantAnswer';
 
 /** The SLO list page: every SLO with its owner, values and alert state; filters in the URL. */
 export function SlosList() {
@@ -89,9 +92,25 @@ function SlosLiveNotice({ doc }: { doc: RegistryDocument }) {
   return <LiveDataNotice state={state?.kind === 'rulesNotLoaded' ? undefined : state} dataSource={dataSource} />;
 }
 
+/**
+ * How many groups each grouped SLO has and which is worst: two queries for the whole registry, read
+ * after each read of the values (`values` changes on refresh), so that a refresh reads both.
+ */
+function useGroupSummaries(doc: RegistryDocument, values: unknown) {
+  const queries = useMemo(() => (values ? groupSummaryQueries(doc.slos) : []), [doc, values]);
+  const key = useMemo(() => ({ doc, values }), [doc, values]);
+  return useInstantAnswer(doc.settings.prometheus, queries, (results) => readGroupSummaries(doc.slos, results), key);
+}
+
 function SlosTable({ doc }: { doc: RegistryDocument }) {
   const { values, loading, refresh } = useSloMeasurements(doc);
-  const rows = useMemo(() => buildSloRows(doc, values), [doc, values]);
+  const groups = useGroupSummaries(doc, values);
+  const rows = useMemo(() => buildSloRows(doc, values, groups), [doc, values, groups]);
+  const slos = useMemo(() => new Map(doc.slos.map((slo) => [slo.id, slo])), [doc]);
+  const expanded = useCallback(
+    (row: SloRow) => <ExpandedGroups slo={slos.get(row.id)} datasource={doc.settings.prometheus} />,
+    [slos, doc.settings.prometheus]
+  );
   const choices = useMemo(() => sloFilterChoices(rows), [rows]);
   const [query, setQuery] = useSlosQuery();
   const result = useMemo(() => querySlos(rows, query), [rows, query]);
@@ -140,6 +159,7 @@ function SlosTable({ doc }: { doc: RegistryDocument }) {
         noMatchText={t('bizowner.slos.noMatch', 'No SLO matches these filters.')}
         countTestId={testIds.slos.count}
         listTestId={testIds.slos.list}
+        renderExpandedRow={groupSummaryQueries(doc.slos).length > 0 ? expanded : undefined}
       />
     </Stack>
   );

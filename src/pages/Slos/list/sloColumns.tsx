@@ -14,16 +14,11 @@ import {
   statusLabel,
   windowLabel,
 } from '../sloTexts';
-import { SloListStatus, SloRow } from './sloRows';
+import { GroupsSummary } from './SloGroups';
+import { SloRow } from './sloRows';
+import { STATUS_COLORS } from './statusColors';
 
 type Cell = { row: { original: SloRow } };
-
-const STATUS_COLORS: Record<SloListStatus, BadgeColor> = {
-  exhausted: 'red',
-  burning: 'orange',
-  noData: 'darkgrey',
-  ok: 'green',
-};
 
 const dash = <Text color="secondary">—</Text>;
 
@@ -112,6 +107,11 @@ export function useSloColumns(): Array<Column<SloRow>> {
           ) : (
             <Text color={original.burnRate > 1 ? 'warning' : 'primary'}>{formatBurnRate(original.burnRate)}</Text>
           ),
+      },
+      {
+        id: 'groups',
+        header: t('bizowner.slos.col.groups', 'Groups'),
+        cell: ({ row: { original } }: Cell) => <GroupsSummary groupBy={original.groupBy} summary={original.groups} />,
       },
       {
         id: 'alert',

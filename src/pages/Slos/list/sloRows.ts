@@ -5,6 +5,7 @@
 import { RegistryDocument, SliKind } from '../../../domain/model';
 import { teamOf } from '../../../domain/registryView/serviceRows';
 import { SloAlert, SloMeasurement, ValueSource, NoDataReason, UNKNOWN_ALERT } from '../../../api/sloValues/types';
+import { GroupSummary } from './groupValues';
 
 /** The list's status filter: spent budget, budget burning faster than sustainable, no data, fine. */
 export const SLO_STATUSES = ['exhausted', 'burning', 'noData', 'ok'] as const;
@@ -29,6 +30,9 @@ export interface SloRow {
   source?: ValueSource;
   reason?: NoDataReason;
   status: SloListStatus;
+  /** The labels of a grouped SLO, and once read its group count and worst group. */
+  groupBy?: string[];
+  groups?: GroupSummary;
   /** Lower-case id, name, service, owner and team, for the search box. */
   searchText: string;
 }
@@ -50,8 +54,15 @@ export function listStatus(measurement: SloMeasurement | undefined): SloListStat
   return 'ok';
 }
 
-/** Rows of every SLO of `doc`, in document order; `measurements` undefined while loading. */
-export function buildSloRows(doc: RegistryDocument, measurements?: Record<string, SloMeasurement>): SloRow[] {
+/**
+ * Rows of every SLO of `doc`, in document order; `measurements` and the grouped SLOs' `groups`
+ * undefined while loading.
+ */
+export function buildSloRows(
+  doc: RegistryDocument,
+  measurements?: Record<string, SloMeasurement>,
+  groups?: Record<string, GroupSummary>
+): SloRow[] {
   const services = new Map(doc.services.map((service) => [service.id, service]));
   const people = new Map(doc.people.map((person) => [person.id, person]));
   const teams = new Map(doc.people.map((person) => [person.id, person.team]));
@@ -79,6 +90,7 @@ export function buildSloRows(doc: RegistryDocument, measurements?: Record<string
       source: measured?.source,
       reason: measured?.reason,
       status: listStatus(measured),
+      ...(slo.groupBy?.length ? { groupBy: slo.groupBy, groups: groups?.[slo.id] } : {}),
       searchText: [slo.id, slo.name, slo.serviceId, service?.name, ownerName, team]
         .filter(Boolean)
         .join(' ')

@@ -1,4 +1,4 @@
-import React, { useEffect, useMemo, useState } from 'react';
+import React, { useMemo } from 'react';
 import { t } from '@grafana/i18n';
 import { Alert, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
 import { Section } from '../../../../components/Section/Section';
@@ -6,6 +6,8 @@ import { testIds } from '../../../../components/testIds';
 import { DataSourceRef, RegistryDocument, Slo } from '../../../../domain/model';
 import { sliQueryLanguage } from '../../../../domain/query/sli';
 import { formatSli } from '../../sloTexts';
+import { useSettled } from '../useSettled';
+import { PreviewGroups } from './PreviewGroups';
 import { previewPlan } from './previewPlan';
 import { buildPreviewScene } from './previewScene';
 import { PreviewCause, PreviewSummary } from './readSummary';
@@ -15,18 +17,6 @@ interface Props {
   /** The SLO being edited, or undefined while its SLI or window is invalid. */
   slo?: Slo;
   doc: RegistryDocument;
-}
-
-const DEBOUNCE_MS = 600;
-
-/** The value after it stopped changing for a moment, so typing does not send a query per key. */
-function useSettled<T>(value: T): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [value]);
-  return settled;
 }
 
 function causeText(cause: PreviewCause, message?: string): string {
@@ -85,7 +75,7 @@ export function PreviewSection({ slo, doc }: Props) {
   const type = configured?.type ?? (language === 'logql' ? 'loki' : 'prometheus');
   const datasource = useMemo<DataSourceRef | undefined>(() => (uid ? { uid, type } : undefined), [uid, type]);
   // Rebuilt only when what the preview shows changes, not on every edit of the SLO's name.
-  const key = JSON.stringify([settled?.sli, settled?.window, settled?.objective]);
+  const key = JSON.stringify([settled?.sli, settled?.window, settled?.objective, settled?.groupBy]);
   const plan = useMemo(() => (settled ? previewPlan(settled) : undefined), [key]); // eslint-disable-line react-hooks/exhaustive-deps
   const summary = usePreviewSummary(plan, datasource, settled?.objective ?? 0);
   // The panels' empty text points at the summary above, which says why there is no data.
@@ -119,6 +109,9 @@ export function PreviewSection({ slo, doc }: Props) {
         ) : (
           <Stack direction="column" gap={1}>
             <SummaryLine summary={summary} />
+            {summary?.kind === 'measured' && summary.groups && (
+              <PreviewGroups groupBy={plan.groupBy} groups={summary.groups} />
+            )}
             {scene && <scene.Component model={scene} />}
           </Stack>
         )}

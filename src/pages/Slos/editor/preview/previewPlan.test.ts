@@ -2,6 +2,7 @@ import { baseSlo } from '../../../../domain/testing/builders';
 import { burnDown, burnDownFromSli } from './burnDown';
 import { previewPlan, windowRange } from './previewPlan';
 import { previewQueries } from './previewScene';
+import { readSummary } from './readSummary';
 
 describe('preview plan', () => {
   test('a 30-day ratio SLO: 6h buckets over the window, counts for the burn-down, checks for no data', () => {
@@ -23,6 +24,11 @@ describe('preview plan', () => {
     const plan = previewPlan(baseSlo('ratio', { window: 'calendar-month' }), now)!;
     expect(plan.from).toBe('now/M');
     expect(windowRange('calendar-month', now)).toBe('61h');
+    // a month in Berlin (UTC+1 in winter) started an hour earlier; the quarter on 1 October, the
+    // ISO week on Monday 2 November
+    expect(windowRange('calendar-month', now, 'Europe/Berlin')).toBe('62h');
+    expect(windowRange('calendar-quarter', now)).toBe(`${(31 + 2) * 24 + 13}h`);
+    expect(windowRange('calendar-week', now)).toBe('37h');
     expect(plan.summary[0].expr).toContain('[61h]');
   });
 
@@ -36,6 +42,40 @@ describe('preview plan', () => {
       sli: [{ queryType: 'range' }],
     });
     expect(logs.summary.map((query) => query.refId)).toEqual(['ratio', 'events']);
+  });
+
+  test('a grouped SLO adds one query for every group at once; a freeform SLI is grouped only as written', () => {
+    const plan = previewPlan(baseSlo('ratio', { groupBy: ['tenant'] }))!;
+    expect(plan.groupBy).toEqual(['tenant']);
+    expect(plan.summary.map((query) => query.refId)).toEqual(['ratio', 'groups', 'series', 'events']);
+    expect(plan.summary[1].expr).toContain('sum by (tenant) (rate(http_requests_total{service="checkout"}[30d]))');
+    const freeform = previewPlan(baseSlo('freeform', { groupBy: ['tenant'] }))!;
+    expect(freeform.groupBy).toEqual([]);
+    expect(freeform.summary.map((query) => query.refId)).toEqual(['ratio']);
+  });
+
+  test("the summary reads each group's SLI and budget, the least budget left first, no traffic last", () => {
+    const ok = (samples: Array<[Record<string, string>, number]>) => ({
+      ok: true as const,
+      samples: samples.map(([labels, value]) => ({ labels, value })),
+    });
+    const summary = readSummary(
+      {
+        ratio: ok([[{}, 0.0005]]),
+        groups: ok([
+          [{ tenant: 'acme' }, 0.0001],
+          [{ tenant: 'quiet' }, NaN],
+          [{ tenant: 'globex' }, 0.002],
+        ]),
+      },
+      99.9,
+      ['tenant']
+    );
+    expect(summary.kind === 'measured' && summary.groups).toEqual([
+      { labels: { tenant: 'globex' }, sli: 0.998, budgetLeft: -1 },
+      { labels: { tenant: 'acme' }, sli: 0.9999, budgetLeft: expect.closeTo(0.9, 10) },
+      { labels: { tenant: 'quiet' } },
+    ]);
   });
 
   test('an invalid window gives no plan', () => {

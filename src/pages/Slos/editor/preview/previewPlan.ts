@@ -1,16 +1,11 @@
 /**
  * What the live preview asks for: the SLI per time bucket over the SLO window (a chart), the
  * error and event counts per bucket (the budget burn-down), and one summary over the whole window
- * with the checks that tell "the selector matches nothing" from "no traffic". Pure: the scene and
- * the summary only run these queries.
+ * with the checks that tell "the selector matches nothing" from "no traffic", and for a grouped SLO
+ * the error ratio of each group over the window (one more query, whatever the number of groups).
+ * Pure: the scene and the summary only run these queries.
  */
-import {
-  allowedErrorRatio,
-  CALENDAR_MONTH,
-  isProblem,
-  objectiveRatio,
-  parseSloWindow,
-} from '../../../../domain/budget';
+import { allowedErrorRatio, isProblem, objectiveRatio, parseSloWindow, sloPeriod } from '../../../../domain/budget';
 import { Slo } from '../../../../domain/model';
 import { addMatchers, bucketSelector } from '../../../../domain/query/selector';
 import {
@@ -24,7 +19,7 @@ import { InstantQuery } from '../../../../api/prometheus/instantQuery';
 
 export interface PreviewPlan {
   language: 'promql' | 'logql';
-  /** Scene time range start: `now-30d`, or `now/M` for the calendar month. */
+  /** Scene time range start: `now-30d`, or `now/M`, `now/fQ` or `now/w` for a calendar window. */
   from: string;
   /** Width of one chart bucket, also the query step, e.g. `6h`. */
   bucket: string;
@@ -36,16 +31,28 @@ export interface PreviewPlan {
   /** The objective as a ratio (0.999) and the error ratio it allows (0.001). */
   objective: number;
   allowed: number;
-  /** Instant queries over the whole window: the error ratio and the no-data checks. */
+  /** Instant queries over the whole window: the error ratio, the no-data checks and the groups'. */
   summary: InstantQuery[];
+  /** The labels of a grouped SLO whose groups the summary reads (`groups`), else empty. */
+  groupBy: string[];
 }
+
+/** The refId of the summary query reading the error ratio of each group. */
+export const GROUPS_REF = 'groups';
 
 const HOUR = 3600;
 
-/** The range of the whole window as of `now`: `30d`, or the hours since the month began. */
-export function windowRange(window: string, now: Date): string {
-  if (window === CALENDAR_MONTH) {
-    const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
+/** The start of the current calendar period as Grafana writes it (`fQ`: quarters from January). */
+const CALENDAR_FROM = { week: 'now/w', month: 'now/M', quarter: 'now/fQ' } as const;
+
+/**
+ * The range of the whole window as of `now`: `30d`, or the hours since the calendar period began
+ * in `timeZone`.
+ */
+export function windowRange(window: string, now: Date, timeZone?: string): string {
+  const parsed = parseSloWindow(window);
+  if (!isProblem(parsed) && parsed.kind === 'calendar') {
+    const start = sloPeriod(parsed, now, timeZone).start.getTime();
     return `${Math.max(1, Math.ceil((now.getTime() - start) / 1000 / HOUR))}h`;
   }
   return window;
@@ -65,8 +72,20 @@ function totalSelector(slo: Slo): string | undefined {
   }
 }
 
+/**
+ * The groups a preview reads: those of an SLI that counts events, which the queries can sum by
+ * label. A freeform SLI's expression is its own: it is grouped only as written.
+ */
+function previewGroups(slo: Slo): string[] {
+  return isCountableSli(slo.sli) ? (slo.groupBy ?? []) : [];
+}
+
 function summaryQueries(slo: Slo, range: string): InstantQuery[] {
-  const queries: InstantQuery[] = [{ refId: 'ratio', expr: errorRatioQuery(slo.sli, range) }];
+  const groupBy = previewGroups(slo);
+  const queries: InstantQuery[] = [
+    { refId: 'ratio', expr: errorRatioQuery(slo.sli, range) },
+    ...(groupBy.length > 0 ? [{ refId: GROUPS_REF, expr: errorRatioQuery(slo.sli, range, groupBy) }] : []),
+  ];
   const selector = totalSelector(slo)?.trim();
   if (!selector) {
     return queries;
@@ -95,12 +114,13 @@ export function previewPlan(slo: Slo, now = new Date()): PreviewPlan | undefined
     : {};
   return {
     language: sliQueryLanguage(sli),
-    from: window.kind === 'rolling' ? `now-${window.days}d` : 'now/M',
+    from: window.kind === 'rolling' ? `now-${window.days}d` : CALENDAR_FROM[window.unit],
     bucket,
     sliExpr: `1 - (${errorRatioQuery(sli, bucket)})`,
     ...counts,
     objective: objectiveRatio(slo.objective),
     allowed: allowedErrorRatio(slo.objective),
-    summary: summaryQueries(slo, windowRange(slo.window, now)),
+    summary: summaryQueries(slo, windowRange(slo.window, now, slo.timeZone)),
+    groupBy: previewGroups(slo),
   };
 }

@@ -19,7 +19,7 @@ export function usePreviewSummary(
     let current = true;
     runInstantQueries(datasource, plan.summary).then((results) => {
       if (current) {
-        setAnswer({ key, summary: readSummary(results, objective) });
+        setAnswer({ key, summary: readSummary(results, objective, plan.groupBy) });
       }
     });
     return () => {
