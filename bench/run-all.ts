@@ -30,6 +30,8 @@ const BENCHES: Bench[] = [
   { name: 'live-values', command: ['npx', 'tsx', 'bench/live-values.ts'], writesJson: true },
   { name: 'query-cost', command: ['npx', 'tsx', 'bench/query-cost.ts'], writesJson: true },
   { name: 'rule-cost', command: ['npx', 'tsx', 'bench/rule-cost.ts'], writesJson: true },
+  { name: 'reports', command: ['npx', 'tsx', 'bench/reports.ts'], writesJson: true },
+  { name: 'slo-page', command: ['npx', 'tsx', 'bench/slo-page.ts'], writesJson: true },
   {
     name: 'registry-list',
     command: [

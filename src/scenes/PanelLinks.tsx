@@ -7,7 +7,15 @@ import { PanelLink } from '../domain/dashboards';
 
 interface PanelLinksState extends SceneObjectState {
   links: PanelLink[];
+  /**
+   * For narrow panels (a row of stats), whose title would not fit beside labelled links: icons only,
+   * and of the runbooks only the first (the page's header lists them all).
+   */
+  compact?: boolean;
 }
+
+/** Panels this many grid columns wide or narrower show their links as icons only. */
+export const COMPACT_LINKS_WIDTH = 6;
 
 /**
  * A panel's links in its header, one click each: runbooks (labelled, new tab) and the service's
@@ -18,16 +26,22 @@ export class PanelLinks extends SceneObjectBase<PanelLinksState> {
   static Component = PanelLinksRenderer;
 }
 
-/** "Runbook", or "Runbook 2", "Runbook 3" when a panel has several: short enough for a panel header. */
-function runbookLabel(links: PanelLink[], index: number): string {
+/**
+ * "Runbook", or "Runbook 2", "Runbook 3" when a panel has several: the accessible name of each; only
+ * the first shows it, the others are icons with their title as a tooltip, so that the panel's title
+ * keeps its room.
+ */
+function runbookLabel(links: PanelLink[], index: number): { label: string; shown: boolean } {
   const position = links.slice(0, index + 1).filter((link) => link.external).length;
   return position === 1
-    ? t('bizowner.dashboards.runbook', 'Runbook')
-    : t('bizowner.dashboards.runbookNumbered', 'Runbook {{position}}', { position });
+    ? { label: t('bizowner.dashboards.runbook', 'Runbook'), shown: true }
+    : { label: t('bizowner.dashboards.runbookNumbered', 'Runbook {{position}}', { position }), shown: false };
 }
 
 function PanelLinksRenderer({ model }: SceneComponentProps<PanelLinks>) {
-  const { links } = model.useState();
+  const { links: all, compact } = model.useState();
+  const firstRunbook = all.find((link) => link.external);
+  const links = compact ? all.filter((link) => !link.external || link === firstRunbook) : all;
   // Re-render when the time range changes, so the links carry the current one.
   sceneGraph.getTimeRange(model).useState();
   return (
@@ -38,7 +52,8 @@ function PanelLinksRenderer({ model }: SceneComponentProps<PanelLinks>) {
           interpolation: { escapeValue: false },
         });
         // a visible text must be part of the accessible name, so that speech input can use it
-        const label = link.external ? runbookLabel(links, index) : undefined;
+        const runbook = link.external ? runbookLabel(links, index) : undefined;
+        const label = runbook?.label;
         return (
           <LinkButton
             key={link.url}
@@ -60,7 +75,7 @@ function PanelLinksRenderer({ model }: SceneComponentProps<PanelLinks>) {
                 : open
             }
           >
-            {label}
+            {runbook?.shown && !compact ? label : undefined}
           </LinkButton>
         );
       })}

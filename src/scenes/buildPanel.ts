@@ -17,7 +17,7 @@ import { Panel, Threshold, ValueMapping } from '../domain/dashboards';
 import { targetJson } from '../domain/dashboards/json';
 import { dataSourceJson } from '../domain/dashboards/json/datasources';
 import { AppSettings } from '../domain/model';
-import { PanelLinks } from './PanelLinks';
+import { COMPACT_LINKS_WIDTH, PanelLinks } from './PanelLinks';
 import { mergeTableTransformation } from './tableMerge';
 
 type AnyBuilder = VizPanelBuilder<any, any>;
@@ -144,7 +144,7 @@ export function buildVizPanel(item: Panel, settings: AppSettings): VizPanel {
     applyColumns(builder, item);
   }
   if (item.links.length > 0) {
-    builder.setHeaderActions(new PanelLinks({ links: item.links }));
+    builder.setHeaderActions(new PanelLinks({ links: item.links, compact: item.width <= COMPACT_LINKS_WIDTH }));
   }
   return builder.build();
 }

@@ -41,9 +41,10 @@ const PREVIEW_POINTS = 200;
  * machines. The SLO list's and preview's 30-day raw queries read every minute of the model for
  * `last_over_time`: several seconds, and 28.8 s once in a CI run on a fresh clone (2 cores, cold
  * caches). Their budget only catches a runaway evaluation, so it is set well above that; how fast
- * queries are is measured in bench/ (query cost), not here.
+ * queries are is measured in bench/ (query cost), not here. The dashboards' budget too: the
+ * executive view's first period query took 5 s once on a machine busy with other work.
  */
-const DASHBOARD_BUDGET_SECONDS = 4;
+const DASHBOARD_BUDGET_SECONDS = 15;
 const SLO_BUDGET_SECONDS = 90;
 
 /** A query as the sandbox's data source sends it. */

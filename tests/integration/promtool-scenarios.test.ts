@@ -32,6 +32,8 @@ import {
   summedErrorRatio,
   summedEventCount,
 } from '../../src/domain/rules/windowRatio';
+import { restOfPeriodBurn } from '../../src/domain/dashboards/sloPage';
+import { periodFraction } from '../../src/domain/rules/calendar';
 import { requirePromtool, runPromtool, writeTempFiles } from './fixtures/rules/promtool';
 import { scenarioDoc } from './fixtures/rules/scenarios';
 
@@ -97,6 +99,9 @@ const periodRatio = (id: string, objective = 99.9) =>
 /** How many series the rules record for one SLO, and under how many names. */
 const recordedSeries = (id: string) => `count({__name__=~"slo:.+", sloth_id="${id}"})`;
 const recordedNames = (id: string) => `count(count by (__name__) ({__name__=~"slo:.+", sloth_id="${id}"}))`;
+
+/** When the rules are generated: the zones' daylight-saving months are read from its year. */
+const NOW = new Date();
 
 const SCENARIOS: Scenario[] = [
   {
@@ -322,6 +327,17 @@ const SCENARIOS: Scenario[] = [
       near(budgetLeft('cal-berlin'), 1 - 12 / 28012 / 0.001, '772h'),
       // the rolling 30 days still hold January's errors: tiles 53h to 771h
       near(budgetLeft('cal-rolling'), 1 - 22 / 719022 / 0.001, '772h'),
+      // the share of the period gone by at 1 February 1970 01:00 UTC, a Sunday (02:00 in Berlin)
+      near(periodFraction({ unit: 'month', timeZone: 'UTC' }, NOW), 3600 / (28 * 86400), '745h'),
+      near(periodFraction({ unit: 'month', timeZone: 'Europe/Berlin' }, NOW), 7200 / (28 * 86400), '745h'),
+      near(periodFraction({ unit: 'week', timeZone: 'UTC' }, NOW), (6 * 86400 + 3600) / (7 * 86400), '745h'),
+      near(periodFraction({ unit: 'quarter', timeZone: 'UTC' }, NOW), (31 * 86400 + 3600) / (90 * 86400), '745h'),
+      // 28 hours of February's 28 days gone by: the rest may burn at 1 + left × 1/23 (the SLO page's panel)
+      near(
+        restOfPeriodBurn(sel('cal'), { unit: 'month', timeZone: 'UTC' }, NOW),
+        1 + (1 - 5 / 27005 / 0.001) / 23,
+        '772h'
+      ),
     ],
   },
   {

@@ -66,6 +66,65 @@ describe('fetchSloValues', () => {
     expect(values['checkout-latency']).toMatchObject({ source: 'none', reason: { kind: 'skipped', limit: 0 } });
   });
 
+  describe('calendar windows', () => {
+    beforeEach(() => {
+      // only the clock: promises and timers run as usual
+      jest.useFakeTimers({
+        now: new Date('2026-12-06T12:00:00Z'),
+        doNotFake: [
+          'nextTick',
+          'setImmediate',
+          'setTimeout',
+          'setInterval',
+          'clearTimeout',
+          'clearInterval',
+          'queueMicrotask',
+        ],
+      });
+    });
+    afterEach(() => jest.useRealTimers());
+
+    test('the previous budget left is the last one of the previous period in the SLO time zone', async () => {
+      const doc = registry();
+      doc.slos = [
+        { ...baseSlo('ratio'), id: 'berlin', window: 'calendar-month', timeZone: 'Europe/Berlin' },
+        { ...baseSlo('ratio'), id: 'utc-quarter', window: 'calendar-quarter' },
+      ];
+      // the minute before 1 December 00:00 in Berlin (30 November 23:00 UTC), and before 1 October UTC
+      const december = Date.UTC(2026, 10, 30, 23) / 1000 - 60;
+      const october = Date.UTC(2026, 9, 1) / 1000 - 60;
+      const fake = installFakeDataSources((expr) => {
+        if (expr === 'min by (sloth_id) (slo:period_error_budget_remaining:ratio)') {
+          return [
+            { labels: { sloth_id: 'berlin' }, value: 0.5 },
+            { labels: { sloth_id: 'utc-quarter' }, value: 0.9 },
+          ];
+        }
+        if (expr === `min by (sloth_id) (slo:period_error_budget_remaining:ratio @ ${december})`) {
+          return [{ labels: { sloth_id: 'berlin' }, value: -0.1 }];
+        }
+        if (expr === `min by (sloth_id) (slo:period_error_budget_remaining:ratio @ ${october})`) {
+          return [{ labels: { sloth_id: 'utc-quarter' }, value: 0.3 }];
+        }
+        return [];
+      });
+      const values = await fetchSloValues(doc, { rawLimit: 0 });
+      expect(fake.requests).toHaveLength(1);
+      expect(values.berlin).toMatchObject({ budgetLeft: 0.5, previousBudgetLeft: -0.1 });
+      expect(values['utc-quarter']).toMatchObject({ budgetLeft: 0.9, previousBudgetLeft: 0.3 });
+    });
+
+    test('without recorded series, the raw query covers the period so far', async () => {
+      const doc = registry();
+      doc.slos = [{ ...baseSlo('ratio'), window: 'calendar-month', timeZone: 'Europe/Berlin' }];
+      const fake = installFakeDataSources(() => []);
+      await fetchSloValues(doc, { rawLimit: 5 });
+      const exprs = fake.requests.flatMap((r) => r.request.targets.map((t) => (t as unknown as { expr: string }).expr));
+      // 5 days and 13 hours since 1 December 00:00 in Berlin (30 November 23:00 UTC)
+      expect(exprs.some((expr) => expr.includes(`[${(5 * 24 + 13) * 60}m]`))).toBe(true);
+    });
+  });
+
   test('falls back to the raw SLI query only for SLOs without recorded series', async () => {
     const doc = registry();
     doc.slos = [baseSlo('ratio'), baseSlo('latency'), baseSlo('freeform')];

@@ -12,7 +12,16 @@
  * - for SLOs whose budget policy limits the burn rate, the burn rate over the policy's window
  *   (e.g. 3d), one query per distinct window for those SLOs, as the release gate reads it.
  */
-import { allowedErrorRatio, isProblem, parseSloWindow, ruleWindowDays, tidy } from '../../domain/budget';
+import {
+  allowedErrorRatio,
+  calendarPeriod,
+  CalendarUnit,
+  DEFAULT_TIME_ZONE,
+  isProblem,
+  parseSloWindow,
+  sloPeriod,
+  tidy,
+} from '../../domain/budget';
 import { gateTargets } from '../../domain/gate';
 import { RegistryDocument, Severity, Slo } from '../../domain/model';
 import {
@@ -33,11 +42,49 @@ const ALERTS_REF = 'alerts';
 const PREVIOUS_REF_PREFIX = 'previousBudgetLeft_';
 const POLICY_BURN_REF_PREFIX = 'policyBurn_';
 
-/** The period the rules record for an SLO's window, e.g. `30d` (a calendar month records 30d). */
-export function recordedPeriod(slo: Slo): string | undefined {
+/**
+ * The range an SLO's period covers at `at`, e.g. `30d`; for a calendar window, the time since its
+ * current period started in the SLO's time zone, e.g. `5d7h12m` (at least 5 minutes).
+ */
+export function recordedPeriod(slo: Slo, at = new Date()): string | undefined {
   const window = parseSloWindow(slo.window);
-  return isProblem(window) ? undefined : `${ruleWindowDays(window)}d`;
+  if (isProblem(window)) {
+    return undefined;
+  }
+  if (window.kind === 'rolling') {
+    return `${window.days}d`;
+  }
+  const start = sloPeriod(window, at, slo.timeZone).start;
+  const minutes = Math.max(5, Math.floor((at.getTime() - start.getTime()) / 60_000));
+  return `${minutes}m`;
 }
+
+/**
+ * What tells the period before the current one apart, for the query of its last budget left: the
+ * window of a rolling SLO (`30d`: one window ago), or a calendar SLO's unit and time zone (its
+ * periods end at the same instant).
+ */
+function previousKey(slo: Slo): string | undefined {
+  const window = parseSloWindow(slo.window);
+  if (isProblem(window)) {
+    return undefined;
+  }
+  return window.kind === 'rolling' ? `${window.days}d` : `${window.unit}_${slo.timeZone ?? DEFAULT_TIME_ZONE}`;
+}
+
+/** The budget left as the period before the current one closed, for SLOs of `key` (see {@link previousKey}). */
+function previousBudgetExpr(key: string, at: Date): string {
+  const [unit, timeZone] = key.split('_');
+  if (timeZone === undefined) {
+    return `min by (${LABEL_ID}) (${PERIOD_BUDGET_REMAINING} offset ${key})`;
+  }
+  // the last value the every-minute rule recorded before the period ended
+  const end = calendarPeriod(unit as CalendarUnit, at, timeZone).start.getTime() / 1000 - 60;
+  return `min by (${LABEL_ID}) (${PERIOD_BUDGET_REMAINING} @ ${end})`;
+}
+
+/** A query's refId from the key: letters, digits and `_` only. */
+const previousRef = (key: string) => `${PREVIOUS_REF_PREFIX}${key.replace(/[^A-Za-z0-9_]/g, '_')}`;
 
 const burnWindowsByDoc = new WeakMap<RegistryDocument, Map<string, Map<string, number>>>();
 
@@ -64,15 +111,14 @@ function policyBurnWindows(doc: RegistryDocument): Map<string, Map<string, numbe
 /** The instant queries that read every SLO's recorded values, all sent in one request. */
 export function recordedQueries(doc: RegistryDocument): InstantQuery[] {
   const slos = doc.slos;
-  const periods = [...new Set(slos.map(recordedPeriod).filter((period): period is string => Boolean(period)))].sort();
+  const keys = [...new Set(slos.map(previousKey).filter((key): key is string => Boolean(key)))].sort();
+  const at = new Date();
   return [
     { refId: BUDGET_REF, expr: `min by (${LABEL_ID}) (${PERIOD_BUDGET_REMAINING})` },
-    // The budget left one window ago closed the window before the current one: with the current
-    // value, enough to tell a budget spent two windows in a row (the governance check's limit).
-    ...periods.map((period) => ({
-      refId: `${PREVIOUS_REF_PREFIX}${period}`,
-      expr: `min by (${LABEL_ID}) (${PERIOD_BUDGET_REMAINING} offset ${period})`,
-    })),
+    // The budget left one window ago closed the window before the current one (for a calendar
+    // window, the last value of its previous period): with the current value, enough to tell a
+    // budget spent two windows in a row (the governance check's limit).
+    ...keys.map((key) => ({ refId: previousRef(key), expr: previousBudgetExpr(key, at) })),
     { refId: CURRENT_RATIO_REF, expr: `max by (${LABEL_ID}) ${errorRatio(CURRENT_WINDOW)}` },
     {
       // Burn alerts by the label they all carry (`alerting.name` may rename them), told by
@@ -163,9 +209,9 @@ export function readRecorded(
   const previousByPeriod = new Map<string, Map<string, number>>();
   const measured = new Map<string, SloMeasurement>();
   for (const slo of slos) {
-    const period = recordedPeriod(slo);
+    const period = previousKey(slo);
     if (period && !previousByPeriod.has(period)) {
-      previousByPeriod.set(period, byId(results[`${PREVIOUS_REF_PREFIX}${period}`]));
+      previousByPeriod.set(period, byId(results[previousRef(period)]));
     }
     const budgetLeft = budget.get(slo.id);
     if (budgetLeft === undefined) {

@@ -140,7 +140,13 @@ function convertSlo(
   }
   slo.labels = convertLabels(metadata, src, problems);
   convertObjective(spec, slo, src, problems);
-  slo.window = convertTimeWindow(spec, slo.id, src, problems) ?? slo.window;
+  const window = convertTimeWindow(spec, slo.id, src, problems);
+  if (window) {
+    slo.window = window.window;
+    if (window.timeZone) {
+      slo.timeZone = window.timeZone;
+    }
+  }
   slo.alerting = convertAlertPolicies(spec.alertPolicies, lookup, src, ['spec', 'alertPolicies'], problems);
   mapped(['spec', 'alertPolicies'], 'alerting');
   if (slicing && !checkSliceWindows(slo.alerting, slicing, src, problems)) {

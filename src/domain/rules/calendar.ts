@@ -138,3 +138,26 @@ export function periodMean(series: string, window: CalendarWindow, at: Date): st
   const mask = samePeriodAsNow(window, 0, at);
   return `avg_over_time((${series} and on () ${mask})[${LOOKBACK_DAYS[window.unit]}d:5m])`;
 }
+
+/**
+ * The share of the current period that has gone by at the evaluation time, 0 to 1, as a one-element
+ * vector without labels: seconds since the period's local midnight over its length in local days.
+ */
+export function periodFraction(window: CalendarWindow, at: Date): string {
+  const local = localTime(window.timeZone, 0, at);
+  const today = `(hour(${local}) * 3600 + minute(${local}) * 60)`;
+  if (window.unit === 'week') {
+    // day_of_week: Sunday 0; ISO weeks start on Monday
+    return `((((day_of_week(${local}) + 6) % 7) * 86400 + ${today}) / ${WEEK_SECONDS})`;
+  }
+  if (window.unit === 'month') {
+    return `(((day_of_month(${local}) - 1) * 86400 + ${today}) / (days_in_month(${local}) * 86400))`;
+  }
+  // Days of the year before each quarter and each quarter's days; a leap year (every fourth year
+  // from 1901 to 2099) adds a day to the first quarter.
+  const quarter = `floor((month(${local}) - 1) / 3)`;
+  const leap = `(year(${local}) % 4 == bool 0)`;
+  const before = `((${quarter} >= bool 1) * (90 + ${leap}) + (${quarter} >= bool 2) * 91 + (${quarter} >= bool 3) * 92)`;
+  const days = `((${quarter} == bool 0) * (90 + ${leap}) + (${quarter} == bool 1) * 91 + (${quarter} >= bool 2) * 92)`;
+  return `(((day_of_year(${local}) - 1 - ${before}) * 86400 + ${today}) / (${days} * 86400))`;
+}

@@ -6,6 +6,8 @@ import { SloListStatus } from './list/sloRows';
 
 const RAW = { interpolation: { escapeValue: false } };
 
+export { windowLabel } from '../../components/labels';
+
 export function statusLabel(status: SloListStatus): string {
   const labels: Record<SloListStatus, string> = {
     exhausted: t('bizowner.slos.status.exhausted', 'Budget spent'),
@@ -86,12 +88,6 @@ export function alertLabel(alert: SloAlert): string {
     case 'unknown':
       return t('bizowner.slos.alert.unknown', 'Unknown');
   }
-}
-
-export function windowLabel(window: string): string {
-  return window === 'calendar-month'
-    ? t('bizowner.slos.window.month', 'Calendar month')
-    : t('bizowner.slos.window.rolling', 'Rolling {{window}}', { window, ...RAW });
 }
 
 export function sliKindLabel(kind: SliKind): string {

@@ -90,7 +90,8 @@ const PAGES: AppPage[] = [
   { name: 'standalone on-call view', url: onCallUrl(SERVICE), settle: settleDashboard },
   { name: 'governance', url: prefixRoute(ROUTES.Governance), settle: byId(testIds.governance.summary) },
   { name: 'configuration page', url: CONFIG_URL, settle: byId(testIds.appConfig.container) },
-  { name: 'unknown address', url: prefixRoute('reports'), settle: byId(testIds.notFound.page) },
+  { name: 'period reports', url: prefixRoute(ROUTES.Reports), settle: byId(testIds.reports.table) },
+  { name: 'unknown address', url: prefixRoute('invoices'), settle: byId(testIds.notFound.page) },
 ];
 
 /** The pages that say what to do when the registry is empty. */
@@ -100,6 +101,7 @@ const EMPTY_PAGES: AppPage[] = [
   { name: 'SLO list', url: slosUrl(), settle: byId(testIds.slos.empty) },
   { name: 'executive view', url: prefixRoute(ROUTES.Executive), settle: byId(testIds.executive.empty) },
   { name: 'governance', url: prefixRoute(ROUTES.Governance), settle: byId(testIds.governance.summary) },
+  { name: 'period reports', url: prefixRoute(ROUTES.Reports), settle: byId(testIds.reports.empty) },
   { name: 'unknown service', url: serviceUrl(SERVICE), settle: byId(testIds.notFound.page) },
 ];
 
@@ -279,6 +281,15 @@ test('no dialog, menu or expanded part of a page has a serious or critical acces
   await expect(dialog).toBeVisible();
   await scanInto(found, page, 'delete SLO dialog');
   await closeDialog(page);
+  // a calendar window, with its time zone picker open
+  await page
+    .getByTestId(testIds.sloEditor.window)
+    .getByRole('radio', { name: 'Calendar quarter', exact: true })
+    .check();
+  await page.getByTestId(testIds.sloEditor.timeZone).getByRole('combobox').click();
+  await expect(page.getByRole('option').first()).toBeVisible();
+  await scanInto(found, page, 'SLO editor, calendar window and time zone menu');
+  await page.keyboard.press('Escape');
 
   // Import page: a file with problems, then one that previews with a migration report.
   await page.goto(servicesImportUrl());
@@ -327,6 +338,14 @@ test('no dialog, menu or expanded part of a page has a serious or critical acces
   await expect(dialog.getByTestId(testIds.escalation.outcome)).toContainText('Nothing was written');
   await scanInto(found, page, 'escalation dialog with preview');
   await closeDialog(page);
+
+  // Period reports: the period picker open.
+  await page.goto(prefixRoute(ROUTES.Reports));
+  await settle(page, page.getByTestId(testIds.reports.table));
+  await page.getByTestId(testIds.reports.period).click();
+  await expect(page.getByRole('option').first()).toBeVisible();
+  await scanInto(found, page, 'period reports, period menu');
+  await page.keyboard.press('Escape');
 
   // Configuration page: checking storage, and a registry import with problems and with a preview.
   await page.goto(CONFIG_URL);

@@ -22,8 +22,28 @@ describe('SLO editor sections', () => {
     [99.5, '7d', '99.5% over 7 days allows 50m 24s of errors'],
     [99, '28d', '99% over 28 days allows 6h 43m 12s of errors'],
     [99.9, 'calendar-month', '99.9% over this calendar month (28 days) allows 40m 19s of errors'],
+    [99.9, 'calendar-quarter', '99.9% over this calendar quarter (90 days) allows 2h 9m 36s of errors'],
+    [99.9, 'calendar-week', '99.9% over this calendar week (7 days) allows 10m 5s of errors'],
   ])('budget in time: %s%% over %s', (objective, window, text) => {
     expect(budgetInTime(objective, window, new Date(Date.UTC(2026, 1, 10)))).toBe(text);
+  });
+
+  test('a calendar month is the month of the SLO time zone', () => {
+    // 28 February 23:30 UTC is already March in Berlin
+    expect(budgetInTime(99.9, 'calendar-month', new Date(Date.UTC(2026, 1, 28, 23, 30)), 'Europe/Berlin')).toBe(
+      '99.9% over this calendar month (31 days) allows 44m 38s of errors'
+    );
+  });
+
+  test('a calendar window asks for its time zone; a rolling one does not', async () => {
+    renderEditor({ sloId: 'checkout-ratio' });
+    await screen.findByTestId(testIds.sloEditor.form);
+    const windows = within(screen.getByTestId(testIds.sloEditor.window));
+    fireEvent.click(windows.getByLabelText('30d'));
+    expect(screen.queryByTestId(testIds.sloEditor.timeZone)).not.toBeInTheDocument();
+    fireEvent.click(windows.getByLabelText('Calendar quarter'));
+    expect(screen.getByTestId(testIds.sloEditor.timeZone)).toBeInTheDocument();
+    expect(screen.getByTestId(testIds.sloEditor.budgetTime)).toHaveTextContent('over this calendar quarter');
   });
 
   test('every field is named by its label, and each group of choices by its own', async () => {

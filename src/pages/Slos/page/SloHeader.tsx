@@ -8,7 +8,8 @@ import { runbookLinks } from '../../../domain/dashboards/links';
 import { RegistryDocument, Service, Slo } from '../../../domain/model';
 import { SERVICE_TABS, serviceUrl, sloEditUrl } from '../../../routing';
 import { useRegistry } from '../../../storage/RegistryContext';
-import { sliKindLabel, windowLabel } from '../sloTexts';
+import { windowInSentence } from '../../../components/labels';
+import { sliKindLabel } from '../sloTexts';
 
 const RAW = { interpolation: { escapeValue: false } };
 
@@ -88,7 +89,7 @@ export function SloHeader({ doc, service, slo }: { doc: RegistryDocument; servic
       label: t('bizowner.sloPage.objective', 'Objective'),
       value: t('bizowner.sloPage.objectiveValue', '{{objective}}% over {{window}}', {
         objective: slo.objective,
-        window: windowLabel(slo.window).toLowerCase(),
+        window: windowInSentence(slo.window, slo.timeZone),
         ...RAW,
       }),
     },
