@@ -13,7 +13,7 @@ import { testIds } from '../testIds';
 import { AdjustedFigures } from './AdjustedFigures';
 import { AdjustmentForm } from './AdjustmentForm';
 import { AdjustmentItem } from './AdjustmentItem';
-import { signedInUser } from './signedInUser';
+import { signedInIdentity } from '../../storage/grafana/signedInUser';
 
 const RAW = { interpolation: { escapeValue: false } };
 
@@ -49,7 +49,7 @@ function warningsById(service: Service, doc: RegistryDocument): Map<string, stri
 export function AdjustmentsSection({ doc, service, slo, showFigures }: Props) {
   const { saving, failure, run } = usePolicySave();
   const [editing, setEditing] = useState<BudgetAdjustment | 'new'>();
-  const user = signedInUser();
+  const user = signedInIdentity();
   const owner = businessOwnerOf(service, doc.people);
   const ownerName = owner?.name ?? service.owners.businessOwner ?? t('bizowner.adjustments.nobody', 'nobody named');
   const notOwnerReason = isBusinessOwner(user, service, doc.people)

@@ -1,9 +1,10 @@
 import React, { useMemo, useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { t } from '@grafana/i18n';
-import { config, getBackendSrv, locationSearchToObject, locationService } from '@grafana/runtime';
+import { getBackendSrv, locationSearchToObject, locationService } from '@grafana/runtime';
 import { Alert, Button, Combobox, EmptyState, Field, LoadingPlaceholder, RadioButtonGroup, Stack } from '@grafana/ui';
 import { downloadText } from '../../components/AppConfig/downloadText';
+import { signedInIdentity } from '../../storage/grafana/signedInUser';
 import { RegistryLoaded } from '../../components/Registry/RegistryLoaded';
 import { testIds } from '../../components/testIds';
 import { CalendarUnit, parsePeriodName } from '../../domain/budget/period';
@@ -40,11 +41,6 @@ export function ReportsPage(props: Props) {
   return <RegistryLoaded>{(doc) => <Reports doc={doc} {...props} />}</RegistryLoaded>;
 }
 
-function signedIn(): SignedInIdentity {
-  const user = config.bootData.user;
-  return { login: user?.login || 'unknown', email: user?.email };
-}
-
 function usePeriodQuery(now: number) {
   const { search } = useLocation();
   const params = locationSearchToObject(search);
@@ -59,7 +55,7 @@ function Reports({ doc, api: givenApi, run, now: clock = Date.now }: Props & { d
   const { canWrite } = useRegistry();
   const [now] = useState(clock);
   const api = useMemo(() => givenApi ?? createGrafanaApi(backendSrvTransport(getBackendSrv())), [givenApi]);
-  const user = useMemo(() => signedIn(), []);
+  const user: SignedInIdentity = useMemo(() => signedInIdentity(), []);
   const { period, unit, owner } = usePeriodQuery(now);
   const { state, signOff, signing, signFailure } = useReport(doc, {
     period,

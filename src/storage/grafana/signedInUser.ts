@@ -10,3 +10,12 @@ export function signedInUser(): RegistryUser {
   const { login, orgRole, permissions } = config.bootData.user;
   return { login, orgRole, permissions };
 }
+
+/**
+ * Who the signed-in user is, as business owners are recognised (login as a person's id, or email):
+ * for approvals and sign-offs. `unknown` when Grafana names no login.
+ */
+export function signedInIdentity(): { login: string; email?: string } {
+  const { login, email } = config.bootData.user;
+  return { login: login || 'unknown', email: email || undefined };
+}
