@@ -343,7 +343,7 @@ const SCENARIOS: Scenario[] = [
   {
     // The same traffic over 12 days: ISO weeks start on Monday 96h and 264h; the quarter on 1 January.
     name: 'calendar weeks start on Monday and quarters on the first of January',
-    slos: ['cal-week', 'cal-quarter'],
+    slos: ['cal-week', 'cal-quarter', 'cal-adj'],
     interval: '1h',
     input_series: [requests('cal', '200', '0+1000x300'), requests('cal', '500', '0+0x100 10+0x199')],
     promql_expr_test: [
@@ -355,6 +355,10 @@ const SCENARIOS: Scenario[] = [
       near(budgetLeft('cal-week'), 1, '264h'),
       near(budgetLeft('cal-week'), 1, '266h'),
       near(budgetLeft('cal-quarter'), 1 - 10 / 265010 / 0.001, '266h'),
+      // an approved adjustment over 100h–101h leaves that tile out of the adjusted month, not of the raw one
+      near(budgetLeft('cal-adj'), 1, '102h'),
+      near('slo:period_error_budget_remaining_raw:ratio{sloth_id="cal-adj"}', 1 - 10 / 101010 / 0.001, '102h'),
+      near(budgetLeft('cal-adj'), 1, '266h'),
     ],
   },
   {

@@ -3,6 +3,7 @@
  * filter and a search box), the error-log rate, the worst groups of its grouped SLOs, pod CPU,
  * memory and restarts, latency percentiles and the health of the services it depends on.
  */
+import { serviceAdjustmentAnnotations } from '../adjustments/annotations';
 import { LatencySli, RegistryDocument, Slo } from '../model';
 import { bucketSelector, metricSelector } from '../query/selector';
 import { stableUid } from '../rules/uid';
@@ -54,7 +55,7 @@ export function buildDebugDashboard(doc: RegistryDocument, serviceId: string): D
     tags: ['business-owner', 'debug', service.id],
     serviceId: service.id,
     variables: [...VARIABLES.map((variable) => ({ ...variable })), ...groupVariables(scope)],
-    annotations: [],
+    annotations: serviceAdjustmentAnnotations(doc, service.id),
     rows: rows.filter((row) => row.panels.length > 0),
     links: scope.links,
     time: { from: 'now-1h', to: 'now' },

@@ -4,6 +4,7 @@
  * deploys and the runbooks. Every panel carries the service's runbook links, and alert rows carry
  * them as data links, so the runbook is one click away from any panel.
  */
+import { serviceAdjustmentAnnotations } from '../adjustments/annotations';
 import { RegistryDocument, Service } from '../model';
 import { onCallDashboardUid } from './saved';
 import { BASE_WINDOW, CURRENT_WINDOW, LABEL_BURN_TIER, LABEL_ID } from '../rules/names';
@@ -41,6 +42,7 @@ export function buildOnCallDashboard(doc: RegistryDocument, serviceId: string): 
         title: `Deploy of ${service.name}`,
         color: 'blue',
       },
+      ...serviceAdjustmentAnnotations(doc, service.id),
     ],
     rows,
     links,

@@ -7,7 +7,7 @@
  * objective, tiers and groups), never from the rest of the registry: the page issues the same
  * queries, as many of them, for a registry of 10 SLOs as for one of 2,000.
  */
-import { adjustmentAnnotations } from '../adjustments/annotations';
+import { ADJUSTMENT_ANNOTATION_PREFIX, adjustmentAnnotations } from '../adjustments/annotations';
 import { objectiveRatio } from '../budget/budget';
 import { CalendarUnit, DEFAULT_TIME_ZONE } from '../budget/period';
 import { isProblem, parseSloWindow, ruleWindowDays } from '../budget/window';
@@ -151,7 +151,10 @@ function firingAlerts(selector: string): string {
  */
 function annotations(doc: RegistryDocument, { slo, service, selector }: SloScope): Annotation[] {
   return [
-    ...buildOnCallDashboard(doc, service.id).annotations,
+    // the service's deploys; its adjustments are this SLO's only (below)
+    ...buildOnCallDashboard(doc, service.id).annotations.filter(
+      (annotation) => !annotation.name.startsWith(ADJUSTMENT_ANNOTATION_PREFIX)
+    ),
     {
       name: 'Incidents',
       datasource: 'prometheus',

@@ -69,10 +69,16 @@ describe('rules with budget adjustments', () => {
     expect(pending.recorded(PERIOD_BUDGET_REMAINING)).toEqual(rulesWith([]).recorded(PERIOD_BUDGET_REMAINING));
   });
 
-  test('a calendar SLO keeps its recorded budget raw; its alerts are still held back', () => {
+  test("a calendar SLO's hourly period ratio leaves the windows' tiles out, and the raw one is recorded beside", () => {
     const { recorded, alerts } = rulesWith([baseAdjustment()], 'calendar-month');
-    expect(recorded(PERIOD_BUDGET_REMAINING_RAW)).toBeUndefined();
-    expect(recorded(PERIOD_BUDGET_REMAINING)?.expr).not.toContain('unless on()');
+    // a tile counts in the window of the half hour before its step
+    const tileMask = `(${ONE_OFF.replace('time()', 'time() - 1800')})`;
+    expect(recorded('slo:period_error:ratio')?.expr).toContain(`unless on () (${tileMask})`);
+    expect(recorded('slo:period_error_raw:ratio')?.expr).not.toContain('unless on () (');
+    expect(recorded(PERIOD_BUDGET_REMAINING)?.expr).toContain('last_over_time(slo:period_error:ratio{');
+    expect(recorded(PERIOD_BUDGET_REMAINING_RAW)?.expr).toContain('last_over_time(slo:period_error_raw:ratio{');
     expect(alerts.filter((rule) => rule.labels?.burn_tier).every((rule) => rule.expr.includes(ONE_OFF))).toBe(true);
+    // without adjustments, one period ratio
+    expect(rulesWith([], 'calendar-month').recorded('slo:period_error_raw:ratio')).toBeUndefined();
   });
 });

@@ -33,7 +33,7 @@ const WEEK_S = 7 * DAY_S;
 /** Seconds from Sunday 00:00 to the Unix epoch, a Thursday. */
 const EPOCH_WEEKDAY_S = 4 * DAY_S;
 /** An increase recorded at T counts the 5 minutes before T: the mask is asked about their start. */
-const INCREASE_SPAN_S = 300;
+export const INCREASE_SPAN_S = 300;
 
 /** Options of {@link adjustmentMask}. */
 export interface MaskOptions {
@@ -151,9 +151,9 @@ export function approvedFor(ctx: Pick<SloContext, 'slo' | 'service'>): BudgetAdj
 }
 
 /**
- * The adjustments the recorded budget left leaves out: the approved ones of a rolling window. A
- * calendar window's budget is summed hourly from the period's start (calendar.ts) and stays raw
- * in the rules; the SLO page shows its adjusted figures.
+ * The adjustments the every-minute budget-left rule leaves out itself: the approved ones of a
+ * rolling window. A calendar window's period ratio, summed hourly from the period's start, leaves
+ * them out instead (meta-rules.ts `calendarPeriodGroup`), and its budget left reads it.
  */
 export function recordedAdjustments(ctx: Pick<SloContext, 'slo' | 'service' | 'calendar'>): BudgetAdjustment[] {
   return ctx.calendar ? [] : approvedFor(ctx);

@@ -124,19 +124,25 @@ export function samePeriodAsNow(window: CalendarWindow, shiftSeconds: number, at
 /**
  * The sum of the hourly tiles of `series` (name and matchers) from the start of the current period
  * to the evaluation time; one series per SLO and group, without a name; empty in a period's first hour.
+ * `exclude`, a mask evaluated at each step (a budget adjustment's, rules/adjustments.ts), leaves out
+ * the tiles of the steps where it is non-empty.
  */
-export function periodTileSum(series: string, window: CalendarWindow, at: Date): string {
+export function periodTileSum(series: string, window: CalendarWindow, at: Date, exclude?: string): string {
   const mask = samePeriodAsNow(window, TILE_SHIFT_SECONDS, at);
-  return `sum_over_time((last_over_time(${series}[${TILE_RANGE}]) and on () ${mask})[${LOOKBACK_DAYS[window.unit]}d:1h])`;
+  const kept = `last_over_time(${series}[${TILE_RANGE}]) and on () ${mask}`;
+  const inner = exclude ? `(${kept}) unless on () (${exclude})` : kept;
+  return `sum_over_time((${inner})[${LOOKBACK_DAYS[window.unit]}d:1h])`;
 }
 
 /**
  * The mean of the recorded `series` (a ratio recorded every evaluation) over the current period,
  * one value every 5 minutes: the period ratio of a freeform SLI.
  */
-export function periodMean(series: string, window: CalendarWindow, at: Date): string {
+export function periodMean(series: string, window: CalendarWindow, at: Date, exclude?: string): string {
   const mask = samePeriodAsNow(window, 0, at);
-  return `avg_over_time((${series} and on () ${mask})[${LOOKBACK_DAYS[window.unit]}d:5m])`;
+  const kept = `${series} and on () ${mask}`;
+  const inner = exclude ? `(${kept}) unless on () (${exclude})` : kept;
+  return `avg_over_time((${inner})[${LOOKBACK_DAYS[window.unit]}d:5m])`;
 }
 
 /**

@@ -4,8 +4,15 @@
  * only, so they live in the Prometheus file for every SLI kind.
  */
 import { isCountableSli } from '../query/sli';
-import { adjustedBudgetLeft, PERIOD_BUDGET_REMAINING_RAW, recordedAdjustments } from './adjustments';
-import { CalendarWindow, firstHourOfPeriod, periodMean, periodTileSum } from './calendar';
+import {
+  adjustedBudgetLeft,
+  adjustmentMask,
+  approvedFor,
+  INCREASE_SPAN_S,
+  PERIOD_BUDGET_REMAINING_RAW,
+  recordedAdjustments,
+} from './adjustments';
+import { CalendarWindow, firstHourOfPeriod, periodMean, periodTileSum, TILE_SHIFT_SECONDS } from './calendar';
 import { SloContext } from './context';
 import {
   CURRENT_WINDOW,
@@ -15,6 +22,7 @@ import {
   LABEL_WINDOW,
   PERIOD_BUDGET_REMAINING,
   PERIOD_ERROR_RATIO,
+  PERIOD_ERROR_RAW_RATIO,
   SLI_ERROR_INCREASE_1H,
   SLI_TOTAL_INCREASE_1H,
   SLO_INFO,
@@ -73,6 +81,13 @@ export function budgetLeftRule(ctx: SloContext): RecordingRule {
  * the raw one is then recorded too, as `slo:period_error_budget_remaining_raw:ratio`.
  */
 function rawBudgetLeftRules(ctx: SloContext): RecordingRule[] {
+  if (ctx.calendar) {
+    if (approvedFor(ctx).length === 0) {
+      return [];
+    }
+    const raw = calendarErrorRatio(ctx.calendar, ctx.matcher, PERIOD_ERROR_RAW_RATIO);
+    return [recording(ctx, PERIOD_BUDGET_REMAINING_RAW, `1 - ${raw} / ${ctx.allowed}`, ctx.period)];
+  }
   if (recordedAdjustments(ctx).length === 0) {
     return [];
   }
@@ -117,19 +132,27 @@ export function calendarPeriodGroup(ctx: SloContext): RuleGroup | undefined {
     return undefined;
   }
   const at = new Date();
-  let expr: string;
-  if (isCountableSli(slo.sli)) {
-    const errors = periodTileSum(`${SLI_ERROR_INCREASE_1H}${matcher}`, calendar, at);
-    const total = periodTileSum(`${SLI_TOTAL_INCREASE_1H}${matcher}`, calendar, at);
-    expr = `(${errors} / ${total}) or (0 * last_over_time(${SLI_TOTAL_INCREASE_1H}${matcher}[2h]))`;
-  } else {
-    const ratio = `${sliErrorRatioName(CURRENT_WINDOW)}${matcher}`;
-    expr = `${periodMean(ratio, calendar, at)} or (0 * ${ratio})`;
-  }
+  const countable = isCountableSli(slo.sli);
+  const ratio = (exclude?: string) => {
+    if (countable) {
+      const errors = periodTileSum(`${SLI_ERROR_INCREASE_1H}${matcher}`, calendar, at, exclude);
+      const total = periodTileSum(`${SLI_TOTAL_INCREASE_1H}${matcher}`, calendar, at, exclude);
+      return `(${errors} / ${total}) or (0 * last_over_time(${SLI_TOTAL_INCREASE_1H}${matcher}[2h]))`;
+    }
+    const recorded = `${sliErrorRatioName(CURRENT_WINDOW)}${matcher}`;
+    return `${periodMean(recorded, calendar, at, exclude)} or (0 * ${recorded})`;
+  };
+  // approved budget adjustments: a tile counts in the window of the half hour before its step, a
+  // 5-minute ratio in that of its 5 minutes' start; the raw ratio is recorded beside
+  const adjustments = approvedFor(ctx);
+  const exclude = adjustmentMask(adjustments, { lagSeconds: countable ? TILE_SHIFT_SECONDS : INCREASE_SPAN_S });
   return {
     name: `slo-${slo.id}-period`,
     interval: TILE_WINDOW,
-    rules: [recording(ctx, PERIOD_ERROR_RATIO, expr, slo.window)],
+    rules: [
+      recording(ctx, PERIOD_ERROR_RATIO, ratio(exclude), slo.window),
+      ...(exclude ? [recording(ctx, PERIOD_ERROR_RAW_RATIO, ratio(), slo.window)] : []),
+    ],
   };
 }
 
@@ -137,8 +160,8 @@ export function calendarPeriodGroup(ctx: SloContext): RuleGroup | undefined {
  * A calendar SLO's period ratio as the budget left reads it every minute: the last hourly value,
  * or 0 in the first hour of a period, when that value may still be the previous period's.
  */
-function calendarErrorRatio(calendar: CalendarWindow, matcher: string): string {
-  const last = `last_over_time(${PERIOD_ERROR_RATIO}${matcher}[2h])`;
+function calendarErrorRatio(calendar: CalendarWindow, matcher: string, name = PERIOD_ERROR_RATIO): string {
+  const last = `last_over_time(${name}${matcher}[2h])`;
   const firstHour = firstHourOfPeriod(calendar, new Date());
   return `max without (${LABEL_WINDOW}) ((${last} unless on () ${firstHour}) or (0 * ${last}))`;
 }

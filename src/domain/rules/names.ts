@@ -23,6 +23,8 @@ export const SLI_ERROR_INCREASE_1H = 'slo:sli_error:increase1h';
  * tiles it sums (rules/calendar.ts); the budget left of a calendar SLO reads it.
  */
 export const PERIOD_ERROR_RATIO = 'slo:period_error:ratio';
+/** The same without the windows of approved budget adjustments, for calendar SLOs that have some. */
+export const PERIOD_ERROR_RAW_RATIO = 'slo:period_error_raw:ratio';
 /** Events in one-hour buckets, the denominator tiles of the period ratio. */
 export const SLI_TOTAL_INCREASE_1H = 'slo:sli_total:increase1h';
 /** Prefix of the event count over an alert's long window (low-traffic guard): `slo:sli_total:count1h`. */
