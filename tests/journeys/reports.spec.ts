@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { testIds } from '../../src/components/testIds';
 import { ROUTES } from '../../src/constants';
 import { parsePeriodName, periodName, previousCalendarPeriod } from '../../src/domain/budget/period';
-import type { Slo } from '../../src/domain/model';
+import type { RegistryDocument, Slo } from '../../src/domain/model';
 import { detectIncidents, firingFromForState, pageAlertsQuery } from '../../src/domain/incidents';
 import { isCountableSli } from '../../src/domain/query/sli';
 import { SETTLE_MS } from '../../src/domain/reports';
@@ -39,9 +39,10 @@ function lastCoveredWeek(now: number): { name: string; start: number; end: numbe
  * spent in percent, or undefined when Prometheus holds no samples for it (a log SLI without a Loki
  * ruler in the demo stack).
  */
-async function prometheusFigures(host: JourneyHost, slo: Slo, week: { start: number; end: number }) {
-  const range = '6d23h59m59s999ms';
-  const at = week.end / 1000;
+async function prometheusFigures(host: JourneyHost, slo: Slo, period: { start: number; end: number }) {
+  // the whole period, 1 ms short of it (ranges include both ends on Prometheus 2)
+  const range = `${period.end - period.start - 1}ms`;
+  const at = period.end / 1000;
   const one = async (expr: string) => (await host.queryPrometheus(expr, at))[0]?.value;
   const selector = `{sloth_id="${slo.id}"}`;
   let errorRatio: number | undefined;
@@ -58,17 +59,20 @@ async function prometheusFigures(host: JourneyHost, slo: Slo, week: { start: num
 }
 
 /**
- * Each SLO's incidents that started in the week, by the incident definitions over Prometheus' own
- * `ALERTS_FOR_STATE` answer (a day before the week included, for an incident open at its start).
+ * Each SLO's incidents that started in the period, by the incident definitions over Prometheus' own
+ * `ALERTS_FOR_STATE` answer (a day before the period included, for an incident open at its start).
  */
 async function prometheusIncidents(
   host: JourneyHost,
-  week: { start: number; end: number }
+  period: { start: number; end: number }
 ): Promise<Map<string, number>> {
-  const series = await host.queryPrometheusMatrix(pageAlertsQuery(week.end - week.start + DAY_MS), week.end / 1000);
+  const series = await host.queryPrometheusMatrix(
+    pageAlertsQuery(period.end - period.start + DAY_MS),
+    period.end / 1000
+  );
   const counts = new Map<string, number>();
-  for (const incident of detectIncidents(firingFromForState(series, week.end))) {
-    if (incident.start >= week.start && incident.start < week.end) {
+  for (const incident of detectIncidents(firingFromForState(series, period.end))) {
+    if (incident.start >= period.start && incident.start < period.end) {
       counts.set(incident.sloId, (counts.get(incident.sloId) ?? 0) + 1);
     }
   }
@@ -86,6 +90,39 @@ async function forgetKeptReport(page: Page, period: string): Promise<void> {
 
 function sloRow(page: Page, slo: Slo) {
   return page.getByRole('row').filter({ has: page.getByRole('link', { name: slo.name, exact: true }) });
+}
+
+/**
+ * Every SLO's row of the report on the page shows what Prometheus answers for the same window:
+ * incidents, attainment, budget spent, met or missed; most SLOs have data.
+ */
+async function expectPrometheusFigures(
+  page: Page,
+  host: JourneyHost,
+  doc: RegistryDocument,
+  period: { start: number; end: number }
+): Promise<void> {
+  const incidents = await prometheusIncidents(host, period);
+  const header = await page.getByTestId(testIds.reports.table).first().getByRole('columnheader').allInnerTexts();
+  const incidentsColumn = header.indexOf('Incidents');
+  expect(incidentsColumn).toBeGreaterThan(0);
+  let measured = 0;
+  for (const slo of doc.slos) {
+    await expect(sloRow(page, slo).getByRole('cell').nth(incidentsColumn), `${slo.id} incidents`).toHaveText(
+      String(incidents.get(slo.id) ?? 0)
+    );
+    const expected = await prometheusFigures(host, slo, period);
+    const row = sloRow(page, slo);
+    if (!expected) {
+      await expect(row, slo.id).toContainText('No data');
+      continue;
+    }
+    measured += 1;
+    await expect(row, slo.id).toContainText(formatAttainment(expected.attainment, slo.objective));
+    await expect(row, slo.id).toContainText(formatSpent(expected.spent));
+    await expect(row, slo.id).toContainText(expected.attainment >= slo.objective ? 'Met' : 'Missed');
+  }
+  expect(measured, 'SLOs with data in the period').toBeGreaterThan(doc.slos.length / 2);
 }
 
 test.use({ timezoneId: 'UTC' });
@@ -110,27 +147,7 @@ test('the last full week’s report shows what Prometheus answers for the same w
   // Admins may write the registry's folder: the first read of an ended week keeps it.
   await expect(page.getByTestId(testIds.reports.status)).toContainText('Final', { timeout: 30_000 });
 
-  const incidents = await prometheusIncidents(host, week);
-  const header = await page.getByTestId(testIds.reports.table).first().getByRole('columnheader').allInnerTexts();
-  const incidentsColumn = header.indexOf('Incidents');
-  expect(incidentsColumn).toBeGreaterThan(0);
-  let measured = 0;
-  for (const slo of doc.slos) {
-    await expect(sloRow(page, slo).getByRole('cell').nth(incidentsColumn), `${slo.id} incidents`).toHaveText(
-      String(incidents.get(slo.id) ?? 0)
-    );
-    const expected = await prometheusFigures(host, slo, week);
-    const row = sloRow(page, slo);
-    if (!expected) {
-      await expect(row, slo.id).toContainText('No data');
-      continue;
-    }
-    measured += 1;
-    await expect(row, slo.id).toContainText(formatAttainment(expected.attainment, slo.objective));
-    await expect(row, slo.id).toContainText(formatSpent(expected.spent));
-    await expect(row, slo.id).toContainText(expected.attainment >= slo.objective ? 'Met' : 'Missed');
-  }
-  expect(measured, 'SLOs with data in the week').toBeGreaterThan(doc.slos.length / 2);
+  await expectPrometheusFigures(page, host, doc, week);
   await host.screenshot(page, 'reports-week');
 
   const section = page.getByTestId(testIds.reports.ownerSection).filter({ hasText: owner.name });
@@ -148,4 +165,21 @@ test('the last full week’s report shows what Prometheus answers for the same w
   await host.screenshot(page, 'reports-signed-off');
   await watcher.assertClean();
   await forgetKeptReport(page, week.name);
+});
+
+test('the last full month’s report shows what Prometheus answers for the same window, over the part of it the demo history holds', async ({
+  host,
+  page,
+}) => {
+  const watcher = host.watch(page);
+  const doc = await host.registry();
+  const month = previousCalendarPeriod('month', new Date());
+  const name = periodName('month', month.start);
+  await forgetKeptReport(page, name);
+  await page.goto(`${prefixRoute(ROUTES.Reports)}?period=${name}`);
+  await expect(page.getByTestId(testIds.reports.status)).toContainText('Final', { timeout: 30_000 });
+  await expectPrometheusFigures(page, host, doc, { start: month.start.getTime(), end: month.end.getTime() });
+  await host.screenshot(page, 'reports-month');
+  await watcher.assertClean();
+  await forgetKeptReport(page, name);
 });
