@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
-import { runInstantQueries } from '../../api/prometheus/instantQuery';
+import { useMemo, useState } from 'react';
+import { InstantResult } from '../../api/prometheus/instantQuery';
+import { useInstantAnswer } from '../../api/prometheus/useInstantAnswer';
 import { adjustedFigureQueries, AdjustedQueries } from '../../domain/adjustments/adjustedQueries';
 import { RegistryDocument, Slo } from '../../domain/model';
 
@@ -22,44 +23,29 @@ export function useAdjustedFigures(doc: RegistryDocument, slo: Slo): FiguresRead
   const prometheus = doc.settings.prometheus;
   const [now] = useState(Date.now);
   const queries = useMemo(() => adjustedFigureQueries(doc, slo, now), [doc, slo, now]);
-  const key = JSON.stringify([prometheus?.uid, queries]);
-  const [answer, setAnswer] = useState<{ key: string; read: FiguresRead }>();
-
-  useEffect(() => {
-    if (!prometheus?.uid) {
-      return undefined;
-    }
-    let current = true;
-    const asked = KEYS.map((refId) => ({ refId, expr: queries[refId] }));
-    runInstantQueries(prometheus, asked).then((results) => {
-      if (!current) {
-        return;
-      }
-      const failure = KEYS.map((refId) => results[refId]).find((result) => result && !result.ok);
-      const read: FiguresRead =
-        failure && !failure.ok
-          ? { status: 'failed', message: failure.message }
-          : {
-              status: 'read',
-              figures: Object.fromEntries(
-                KEYS.map((refId) => {
-                  const result = results[refId];
-                  const value = result?.ok ? result.samples[0]?.value : undefined;
-                  return [refId, value === undefined || Number.isNaN(value) ? undefined : value];
-                })
-              ) as Figures,
-            };
-      setAnswer({ key, read });
-    });
-    return () => {
-      current = false;
-    };
-    // `key` stands for the data source and the queries
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
-
+  const asked = useMemo(() => KEYS.map((refId) => ({ refId, expr: queries[refId] })), [queries]);
+  // the key stands for the data source and the queries
+  const read = useInstantAnswer(prometheus, asked, readFigures, JSON.stringify([prometheus?.uid, queries]));
   if (!prometheus?.uid) {
     return { status: 'noDataSource' };
   }
-  return answer?.key === key ? answer.read : { status: 'reading' };
+  return read ?? { status: 'reading' };
+}
+
+/** The four figures from their answers, or the first failure. */
+function readFigures(results: Record<string, InstantResult>): FiguresRead {
+  const failure = KEYS.map((refId) => results[refId]).find((result) => result && !result.ok);
+  if (failure && !failure.ok) {
+    return { status: 'failed', message: failure.message };
+  }
+  return {
+    status: 'read',
+    figures: Object.fromEntries(
+      KEYS.map((refId) => {
+        const result = results[refId];
+        const value = result?.ok ? result.samples[0]?.value : undefined;
+        return [refId, value === undefined || Number.isNaN(value) ? undefined : value];
+      })
+    ) as Figures,
+  };
 }

@@ -9,7 +9,7 @@ import { DataSourceRef, Slo } from '../../../domain/model';
 import { formatBurnRate, formatSli, statusLabel } from '../sloTexts';
 import { GroupSummary, groupText, GroupValues, groupValueQueries, readGroupValues } from './groupValues';
 import { STATUS_COLORS } from './statusColors';
-import { useInstantAnswer } from './useInstantAnswer';
+import { useInstantAnswer } from '../../../api/prometheus/useInstantAnswer';
 
 type Cell = { row: { original: GroupValues & { id: string } } };
 

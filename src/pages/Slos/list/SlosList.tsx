@@ -22,7 +22,7 @@ import { buildSloRows, SloRow } from './sloRows';
 import { querySlos, SLO_SORT_KEYS, sloFilterChoices, slosQueryFromParams } from './slosQuery';
 import { useSloMeasurements } from './useSloMeasurements';
 import { useSlosQuery } from './useSlosQuery';
-import { useInstantAnswer } from './useInstantAnswer';
+import { useInstantAnswer } from '../../../api/prometheus/useInstantAnswer';
 
 /** The SLO list page: every SLO with its owner, values and alert state; filters in the URL. */
 export function SlosList() {

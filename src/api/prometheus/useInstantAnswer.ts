@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { InstantQuery, InstantResult, runInstantQueries } from '../../../api/prometheus/instantQuery';
-import { DataSourceRef } from '../../../domain/model';
+import { InstantQuery, InstantResult, runInstantQueries } from './instantQuery';
+import { DataSourceRef } from '../../domain/model';
 
 /**
  * Runs `queries` on `datasource` whenever `key` changes and reads the answer with `read`; undefined
