@@ -2,9 +2,10 @@
  * A CPU profile of the services list (5,000 services unless `--services N`) opened from another page of the host,
  * printed as a table: where the app's part of a first render goes, for work on it.
  *
- *   npx tsx bench/profile-list.ts [--no-build] [--services N] [--whole] [--again | --search]
+ *   npx tsx bench/profile-list.ts [--no-build] [--services N] [--whole] [--again | --search | --owner]
  *
- * `--again` profiles a second visit (the list opened once in the same page before). `--search` profiles typing “Service 4321” in the search box of the loaded list instead.
+ * `--again` profiles a second visit (the list opened once in the same page before). `--search` profiles typing “Service 4321” in the search box of the loaded list instead,
+ * `--owner` choosing “Person 13” in its business-owner filter (from the pointer going down on the option).
  *
  * Same sandbox and registry as bench/ui-scale.ts (port 3152); writes nothing.
  */
@@ -20,7 +21,7 @@ import { testIds } from '../src/components/testIds';
 import { servicesUrl } from '../src/routing';
 import { profileLoad, PhaseSummary } from './lib/cpuProfile';
 import { rowTest } from './lib/listTiming';
-import { servicesWithSlos } from './lib/registries';
+import { ownedBy, servicesWithSlos } from './lib/registries';
 import { n0 } from './lib/results';
 import { startSandboxProcess } from './lib/sandboxProcess';
 import { seedStateDir } from './lib/storeSeed';
@@ -53,7 +54,8 @@ async function main() {
   const stateDir = mkdtempSync(join(tmpdir(), 'bizowner-profile-'));
   const countArg = process.argv.indexOf('--services');
   const count = countArg === -1 ? 5000 : Number(process.argv[countArg + 1]);
-  await seedStateDir(stateDir, servicesWithSlos(count, 3), meta);
+  const doc = servicesWithSlos(count, 3);
+  await seedStateDir(stateDir, doc, meta);
   const server = await startSandboxProcess({
     ...optionsFromEnv(ROOT),
     distDir: DIST,
@@ -81,6 +83,22 @@ async function main() {
       },
     };
     const searched = `(${rowTest(testIds.services.list, 'Service 4321', '1 of', testIds.services.count)})()`;
+    const ownerName = 'Person 13';
+    const ownerOption = (page: import('playwright-core').Page) =>
+      page.getByRole('option', { name: ownerName, exact: true });
+    const owner = {
+      async prepare(page: import('playwright-core').Page) {
+        await search.prepare(page);
+        const picker = page.getByPlaceholder('Business owner', { exact: true });
+        await picker.click();
+        await picker.fill(ownerName);
+        await ownerOption(page).waitFor();
+      },
+      async navigate(page: import('playwright-core').Page) {
+        await ownerOption(page).click();
+      },
+    };
+    const owned = `(${rowTest(testIds.services.list, undefined, `${ownedBy(doc, 'person-13').services} of`, testIds.services.count)})()`;
     const open = {
       async prepare(page: import('playwright-core').Page) {
         await page.goto(`http://127.0.0.1:${PORT}/sandbox`, { waitUntil: 'load' });
@@ -106,6 +124,15 @@ async function main() {
       const profile = await profileLoad(context, search, searched, dirs, '\u0000', 45);
       process.stdout.write(`profiled ${n0(profile.profiledMs)} ms from typing to the match\n`);
       print('search', profile.before);
+      return;
+    }
+    if (process.argv.includes('--owner')) {
+      // Split where the picker reports the choice: before it, the profile holds Playwright's click.
+      const chosen = 'onChange({ owners: chosen })';
+      await profileLoad(context, owner, owned, dirs, chosen);
+      const profile = await profileLoad(context, owner, owned, dirs, chosen, 45);
+      process.stdout.write(`profiled ${n0(profile.profiledMs)} ms from the click to the list showing the owner\n`);
+      print('from the choice to the list showing it', profile.after);
       return;
     }
     // `--whole` does not split the profile at the registry's decoding.

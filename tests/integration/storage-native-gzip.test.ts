@@ -1,25 +1,30 @@
 // Runs in Node, which has the browser's `DecompressionStream`, `Blob` and `Response`: the native
 // path runs here as in pages; jsdom (the unit tests) takes the fflate path.
 import { manyServices } from '../../src/domain/testing/manyServices';
-import { compressText, decompressText, decompressTextAsync } from '../../src/storage/documents/compression';
+import { compressText, decompressJsonAsync, decompressText } from '../../src/storage/documents/compression';
 import { decodeDocument, decodeDocumentAsync, encodeDocument } from '../../src/storage/documents/dashboardCodec';
 import { DOCUMENT_FORMAT, INDEX_UID } from '../../src/storage/documents/layout';
 import { IndexPayload } from '../../src/storage/documents/payloads';
 
-describe('decompressTextAsync with the native decoder', () => {
+describe('decompressJsonAsync with the native decoder', () => {
   test('the platform has one here, so this suite tests it and not the fallback', () => {
     expect(typeof DecompressionStream).toBe('function');
+    expect(typeof Response).toBe('function');
   });
 
-  test('gives back the text, multi-byte characters included', async () => {
-    const text = JSON.stringify({ name: 'Zahlungsdienst – Prüfung ✓', many: 'x'.repeat(100_000) });
-    const compressed = compressText(text);
-    await expect(decompressTextAsync(compressed)).resolves.toBe(text);
-    expect(decompressText(compressed)).toBe(text);
+  test('gives back the JSON value, multi-byte characters included', async () => {
+    const value = { name: 'Zahlungsdienst – Prüfung ✓', many: 'x'.repeat(100_000) };
+    const compressed = compressText(JSON.stringify(value));
+    await expect(decompressJsonAsync(compressed)).resolves.toEqual(value);
+    expect(JSON.parse(decompressText(compressed))).toEqual(value);
   });
 
   test('rejects data that is not gzip', async () => {
-    await expect(decompressTextAsync(btoa('not gzip at all'))).rejects.toThrow();
+    await expect(decompressJsonAsync(btoa('not gzip at all'))).rejects.toThrow();
+  });
+
+  test('rejects gzip of text that is not JSON', async () => {
+    await expect(decompressJsonAsync(compressText('{"format":'))).rejects.toThrow();
   });
 });
 

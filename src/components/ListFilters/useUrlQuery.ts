@@ -17,15 +17,28 @@ interface ListQuery {
   page: number;
 }
 
+/** Runs `then` in a task after the next frame, so that what was just rendered is painted first. */
+function afterNextFrame(then: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(then, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
 /**
  * A list's filters, read from and written to the URL's query parameters, so that a filtered list
  * can be shared, bookmarked and restored with the browser's back button. A filter change goes back
  * to the first page; writes replace the history entry rather than add one per keystroke.
  *
- * The search text filters at once from the component's state and reaches the URL when typing
- * pauses ({@link TEXT_URL_DELAY_MS}): a URL change renders everything that reads the location
- * (routes, links, the scene's URL sync), which at 5,000 services was most of a keystroke's time
- * (bench/RESULTS.md, "UI scale"). Any other change writes the URL at once, with the text typed so far.
+ * A change shows at once from the component's state and reaches the URL afterwards: a URL change
+ * renders everything that reads the location (routes, links, the scene's URL sync), which at 5,000
+ * services was most of a keystroke's time and a third of a picker's (bench/RESULTS.md, "UI scale").
+ * The search text is written when typing pauses ({@link TEXT_URL_DELAY_MS}), any other change once
+ * the list showing it has been painted, with the text typed so far.
  *
  * `keep` may return parts of the previous query where they did not change, so that a keystroke
  * does not render the filter pickers again.
@@ -37,47 +50,42 @@ export function useUrlQuery<Q extends ListQuery>(
 ): [Q, (patch: Partial<Q>) => void] {
   const { search } = useLocation();
   const fromUrl = useMemo(() => fromParams(locationSearchToObject(search)), [fromParams, search]);
-  const [typed, setTyped] = useState<string | undefined>();
-  const typedNow = useRef<string | undefined>(undefined);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // What changed and is not in the URL yet; `pendingNow` is the same, read by the write.
+  const [pending, setPending] = useState<Partial<Q> | undefined>();
+  const pendingNow = useRef<Partial<Q> | undefined>(undefined);
+  const cancelWrite = useRef<(() => void) | undefined>(undefined);
 
-  const query = useMemo(
-    () => keep(typed === undefined || typed === fromUrl.text ? fromUrl : { ...fromUrl, text: typed, page: 1 }),
-    [keep, fromUrl, typed]
-  );
+  const query = useMemo(() => keep(pending ? { ...fromUrl, ...pending } : fromUrl), [keep, fromUrl, pending]);
 
-  const write = useCallback(
-    (patch: Partial<Q>) => {
-      clearTimeout(timer.current);
-      const current = fromParams(locationService.getSearchObject());
-      const text = typedNow.current;
-      typedNow.current = undefined;
-      locationService.partial(
-        toParams({ ...current, page: 1, ...(text === undefined ? {} : { text }), ...patch }),
-        true
-      );
-      setTyped(undefined);
-    },
-    [fromParams, toParams]
-  );
+  const write = useCallback(() => {
+    cancelWrite.current?.();
+    cancelWrite.current = undefined;
+    const patch = pendingNow.current;
+    pendingNow.current = undefined;
+    if (patch) {
+      locationService.partial(toParams({ ...fromParams(locationService.getSearchObject()), ...patch }), true);
+    }
+    setPending(undefined);
+  }, [fromParams, toParams]);
 
   const update = useCallback(
     (patch: Partial<Q>) => {
+      const next: Partial<Q> = { ...pendingNow.current, page: 1, ...patch };
+      pendingNow.current = next;
+      setPending(next);
+      cancelWrite.current?.();
       const keys = Object.keys(patch);
-      if (keys.length === 1 && keys[0] === 'text' && patch.text !== undefined) {
-        const text = patch.text;
-        typedNow.current = text;
-        setTyped(text);
-        clearTimeout(timer.current);
-        timer.current = setTimeout(() => write({}), TEXT_URL_DELAY_MS);
-        return;
+      if (keys.length === 1 && keys[0] === 'text') {
+        const timer = setTimeout(write, TEXT_URL_DELAY_MS);
+        cancelWrite.current = () => clearTimeout(timer);
+      } else {
+        cancelWrite.current = afterNextFrame(write);
       }
-      write(patch);
     },
     [write]
   );
 
-  // Text typed just before leaving the page is not written: the URL is the next page's by then.
-  useEffect(() => () => clearTimeout(timer.current), []);
+  // A change made just before leaving the page is not written: the URL is the next page's by then.
+  useEffect(() => () => cancelWrite.current?.(), []);
   return [query, update];
 }

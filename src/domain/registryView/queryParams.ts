@@ -73,22 +73,34 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
+/** The keys of `Q` that hold lists. */
+type ListKeys<Q> = { [K in keyof Q]: Q[K] extends readonly unknown[] ? K : never }[keyof Q];
+
+/** The filter lists of the services list's query. */
+export const SERVICES_QUERY_LISTS: ReadonlyArray<ListKeys<ServicesQuery>> = ['tiers', 'lifecycles', 'teams', 'owners'];
+
 /**
- * A function that returns the query it is given, with each filter list that holds the same values as
- * in the query it returned before replaced by that earlier list: unchanged filters keep their identity
- * from one URL to the next, so that a keystroke in the search box leaves the filter pickers alone.
+ * A function that returns the query it is given, with each filter list (`lists`) that holds the same
+ * values as in the query it returned before replaced by that earlier list: unchanged filters keep their
+ * identity from one URL to the next, so that a keystroke in the search box or a choice in one picker
+ * leaves the other pickers alone; a query equal to the one before is returned as that one.
  */
-export function keepingListIdentity(): (next: ServicesQuery) => ServicesQuery {
-  let previous: ServicesQuery | undefined;
+export function keepingListIdentity<Q extends object>(lists: ReadonlyArray<ListKeys<Q>>): (next: Q) => Q {
+  let previous: Q | undefined;
   return (next) => {
-    const kept = previous && {
-      ...next,
-      tiers: sameItems(previous.tiers, next.tiers) ? previous.tiers : next.tiers,
-      lifecycles: sameItems(previous.lifecycles, next.lifecycles) ? previous.lifecycles : next.lifecycles,
-      teams: sameItems(previous.teams, next.teams) ? previous.teams : next.teams,
-      owners: sameItems(previous.owners, next.owners) ? previous.owners : next.owners,
-    };
-    previous = kept ?? next;
+    const before = previous;
+    const kept = before && { ...next };
+    if (before && kept) {
+      for (const key of lists) {
+        const earlier = before[key] as readonly unknown[];
+        if (sameItems(earlier, next[key] as readonly unknown[])) {
+          kept[key] = before[key];
+        }
+      }
+    }
+    // A query equal to the one before is that one, e.g. once a change shown from state reaches the URL.
+    const same = before && kept && (Object.keys(kept) as Array<keyof Q>).every((key) => kept[key] === before[key]);
+    previous = same ? before : (kept ?? next);
     return previous;
   };
 }

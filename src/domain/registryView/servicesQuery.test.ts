@@ -13,7 +13,7 @@ import {
   SORT_KEYS,
   sortRows,
 } from './servicesQuery';
-import { keepingListIdentity, queryFromParams, queryToParams } from './queryParams';
+import { keepingListIdentity, queryFromParams, queryToParams, SERVICES_QUERY_LISTS } from './queryParams';
 
 function registry(): RegistryDocument {
   const doc = baseRegistry();
@@ -178,12 +178,19 @@ describe('query parameters', () => {
   });
 
   test('lists that did not change keep their identity', () => {
-    const keep = keepingListIdentity();
+    const keep = keepingListIdentity(SERVICES_QUERY_LISTS);
     const previous = keep(queryFromParams({ q: 'pa', tier: '1,2', owner: 'ana' }));
     const next = keep(queryFromParams({ q: 'pay', tier: '1,2', owner: 'ana,bruno' }));
     expect(next.tiers).toBe(previous.tiers);
     expect(next.lifecycles).toBe(previous.lifecycles);
     expect(next).toMatchObject({ text: 'pay', owners: ['ana', 'bruno'] });
+  });
+
+  test('a query equal to the one before is that one', () => {
+    const keep = keepingListIdentity(SERVICES_QUERY_LISTS);
+    const previous = keep(queryFromParams({ q: 'pay', tier: '1,2', owner: 'ana' }));
+    expect(keep(queryFromParams({ q: 'pay', tier: '1,2', owner: 'ana' }))).toBe(previous);
+    expect(keep(queryFromParams({ q: 'pay', tier: '1,2', owner: 'ana', page: '2' }))).not.toBe(previous);
   });
 
   test('defaults leave the URL plain', () => {

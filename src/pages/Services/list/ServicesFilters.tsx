@@ -29,39 +29,60 @@ export function ServicesFilters({ query, onChange, teams, owners }: Props) {
     [owners]
   );
   const { tiers, lifecycles, teams: chosenTeams, owners: chosenOwners, needsAttention } = query;
-  // The pickers do not depend on the search text: a keystroke leaves them alone (the owner picker
-  // holds a few hundred options at 5,000 services).
-  const pickers = useMemo(
+  // Each picker is its own element, kept while its options and value stay: a keystroke leaves them
+  // all alone and a choice in one renders that one only (the owner picker holds a few hundred
+  // options at 5,000 services, and each picker measures itself as it renders).
+  const tierPicker = useMemo(
+    () => (
+      <MultiFilter<Tier>
+        options={tierOptions}
+        value={tiers}
+        onChange={(chosen) => onChange({ tiers: chosen })}
+        placeholder={t('bizowner.services.filter.tier', 'Tier')}
+        minWidth={12}
+      />
+    ),
+    [tierOptions, tiers, onChange]
+  );
+  const lifecyclePicker = useMemo(
+    () => (
+      <MultiFilter<Lifecycle>
+        options={lifecycleOptions}
+        value={lifecycles}
+        onChange={(chosen) => onChange({ lifecycles: chosen })}
+        placeholder={t('bizowner.services.filter.lifecycle', 'Lifecycle')}
+        minWidth={14}
+      />
+    ),
+    [lifecycleOptions, lifecycles, onChange]
+  );
+  const teamPicker = useMemo(
+    () => (
+      <MultiFilter<string>
+        options={teamOptions}
+        value={chosenTeams}
+        onChange={(chosen) => onChange({ teams: chosen })}
+        placeholder={t('bizowner.services.filter.team', 'Team')}
+        minWidth={14}
+      />
+    ),
+    [teamOptions, chosenTeams, onChange]
+  );
+  const ownerPicker = useMemo(
+    () => (
+      <MultiFilter<string>
+        options={ownerOptions}
+        value={chosenOwners}
+        onChange={(chosen) => onChange({ owners: chosen })}
+        placeholder={t('bizowner.services.filter.owner', 'Business owner')}
+        minWidth={20}
+      />
+    ),
+    [ownerOptions, chosenOwners, onChange]
+  );
+  const others = useMemo(
     () => (
       <>
-        <MultiFilter<Tier>
-          options={tierOptions}
-          value={tiers}
-          onChange={(chosen) => onChange({ tiers: chosen })}
-          placeholder={t('bizowner.services.filter.tier', 'Tier')}
-          minWidth={12}
-        />
-        <MultiFilter<Lifecycle>
-          options={lifecycleOptions}
-          value={lifecycles}
-          onChange={(chosen) => onChange({ lifecycles: chosen })}
-          placeholder={t('bizowner.services.filter.lifecycle', 'Lifecycle')}
-          minWidth={14}
-        />
-        <MultiFilter<string>
-          options={teamOptions}
-          value={chosenTeams}
-          onChange={(chosen) => onChange({ teams: chosen })}
-          placeholder={t('bizowner.services.filter.team', 'Team')}
-          minWidth={14}
-        />
-        <MultiFilter<string>
-          options={ownerOptions}
-          value={chosenOwners}
-          onChange={(chosen) => onChange({ owners: chosen })}
-          placeholder={t('bizowner.services.filter.owner', 'Business owner')}
-          minWidth={20}
-        />
         <InlineField label={t('bizowner.services.filter.attention', 'Needs attention')} transparent>
           <InlineSwitch
             id="services-needs-attention"
@@ -82,18 +103,7 @@ export function ServicesFilters({ query, onChange, teams, owners }: Props) {
         </Button>
       </>
     ),
-    [
-      tierOptions,
-      lifecycleOptions,
-      teamOptions,
-      ownerOptions,
-      tiers,
-      lifecycles,
-      chosenTeams,
-      chosenOwners,
-      needsAttention,
-      onChange,
-    ]
+    [needsAttention, onChange]
   );
   const filtered =
     query.text !== '' ||
@@ -111,7 +121,11 @@ export function ServicesFilters({ query, onChange, teams, owners }: Props) {
       clearLabel={t('bizowner.services.filter.clear', 'Clear filters')}
       clearTestId={testIds.services.clearFilters}
     >
-      {pickers}
+      {tierPicker}
+      {lifecyclePicker}
+      {teamPicker}
+      {ownerPicker}
+      {others}
     </ListFilters>
   );
 }

@@ -42,9 +42,12 @@ function ServicesTable({ doc }: { doc: RegistryDocument }) {
   const rows = useMemo(() => buildServiceRows(doc, live), [doc, live]);
   const choices = useMemo(() => filterChoices(rows), [rows]);
   const [query, setQuery] = useServicesQuery();
-  // The search box shows each keystroke at once; the table follows when React has time.
+  // The search box shows each keystroke at once; the table follows when React has time. Only typing
+  // waits: a filter chosen in a picker renders the table in the same pass, since a deferred pass
+  // renders everything twice and yields to the browser every few milliseconds on the way.
   const deferredQuery = useDeferredValue(query);
-  const result = useMemo(() => queryServices(rows, deferredQuery), [rows, deferredQuery]);
+  const tableQuery = deferredQuery.text === query.text ? query : deferredQuery;
+  const result = useMemo(() => queryServices(rows, tableQuery), [rows, tableQuery]);
   const missingReason = liveStateReason(state, dataSource);
   const columns = useServiceColumns(missingReason);
   // Read by the table when it mounts only; kept so that the table's props stay the same while typing.

@@ -24,6 +24,56 @@ export function SlosFilters({ query, onChange, choices }: Props) {
   );
   const teamOptions = useMemo(() => choices.teams.map((team) => ({ value: team, label: team })), [choices.teams]);
   const statusOptions = useMemo(() => SLO_STATUSES.map((value) => ({ value, label: statusLabel(value) })), []);
+  // Each picker is its own element, kept while its options and value stay: a keystroke leaves them
+  // all alone and a choice in one renders that one only (each picker measures itself as it renders).
+  const servicePicker = useMemo(
+    () => (
+      <MultiFilter<string>
+        options={serviceOptions}
+        value={query.services}
+        onChange={(services) => onChange({ services })}
+        placeholder={t('bizowner.slos.filter.service', 'Service')}
+        minWidth={14}
+      />
+    ),
+    [serviceOptions, query.services, onChange]
+  );
+  const ownerPicker = useMemo(
+    () => (
+      <MultiFilter<string>
+        options={ownerOptions}
+        value={query.owners}
+        onChange={(owners) => onChange({ owners })}
+        placeholder={t('bizowner.slos.filter.owner', 'Business owner')}
+        minWidth={20}
+      />
+    ),
+    [ownerOptions, query.owners, onChange]
+  );
+  const teamPicker = useMemo(
+    () => (
+      <MultiFilter<string>
+        options={teamOptions}
+        value={query.teams}
+        onChange={(teams) => onChange({ teams })}
+        placeholder={t('bizowner.slos.filter.team', 'Team')}
+        minWidth={12}
+      />
+    ),
+    [teamOptions, query.teams, onChange]
+  );
+  const statusPicker = useMemo(
+    () => (
+      <MultiFilter<SloListStatus>
+        options={statusOptions}
+        value={query.statuses}
+        onChange={(statuses) => onChange({ statuses })}
+        placeholder={t('bizowner.slos.filter.status', 'Status')}
+        minWidth={12}
+      />
+    ),
+    [statusOptions, query.statuses, onChange]
+  );
   const filtered =
     query.text !== '' || query.services.length + query.owners.length + query.teams.length + query.statuses.length > 0;
 
@@ -38,34 +88,10 @@ export function SlosFilters({ query, onChange, choices }: Props) {
       clearLabel={t('bizowner.slos.filter.clear', 'Clear filters')}
       clearTestId={testIds.slos.clearFilters}
     >
-      <MultiFilter<string>
-        options={serviceOptions}
-        value={query.services}
-        onChange={(services) => onChange({ services })}
-        placeholder={t('bizowner.slos.filter.service', 'Service')}
-        minWidth={14}
-      />
-      <MultiFilter<string>
-        options={ownerOptions}
-        value={query.owners}
-        onChange={(owners) => onChange({ owners })}
-        placeholder={t('bizowner.slos.filter.owner', 'Business owner')}
-        minWidth={20}
-      />
-      <MultiFilter<string>
-        options={teamOptions}
-        value={query.teams}
-        onChange={(teams) => onChange({ teams })}
-        placeholder={t('bizowner.slos.filter.team', 'Team')}
-        minWidth={12}
-      />
-      <MultiFilter<SloListStatus>
-        options={statusOptions}
-        value={query.statuses}
-        onChange={(statuses) => onChange({ statuses })}
-        placeholder={t('bizowner.slos.filter.status', 'Status')}
-        minWidth={12}
-      />
+      {servicePicker}
+      {ownerPicker}
+      {teamPicker}
+      {statusPicker}
     </ListFilters>
   );
 }

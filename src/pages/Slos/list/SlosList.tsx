@@ -1,4 +1,4 @@
-import React, { useCallback, useMemo } from 'react';
+import React, { useCallback, useMemo, useState } from 'react';
 import { t } from '@grafana/i18n';
 import { Button, EmptyState, Stack } from '@grafana/ui';
 import { downloadText } from '../../../components/AppConfig/downloadText';
@@ -115,6 +115,11 @@ function SlosTable({ doc }: { doc: RegistryDocument }) {
   const [query, setQuery] = useSlosQuery();
   const result = useMemo(() => querySlos(rows, query), [rows, query]);
   const columns = useSloColumns();
+  // The table's props keep their identity unless its rows change, so that a choice in a picker or a
+  // keystroke does not render the table again for nothing.
+  const [initialSort] = useState(() => ({ sort: query.sort, desc: query.desc }));
+  const onNavigate = useCallback((page: number) => setQuery({ page }), [setQuery]);
+  const grouped = useMemo(() => groupSummaryQueries(doc.slos).length > 0, [doc]);
 
   return (
     <Stack direction="column" gap={2}>
@@ -151,15 +156,15 @@ function SlosTable({ doc }: { doc: RegistryDocument }) {
         result={result}
         sortKeys={SLO_SORT_KEYS}
         defaultSort="name"
-        initialSort={query}
+        initialSort={initialSort}
         readSort={slosQueryFromParams}
         onSortChange={setQuery}
-        onNavigate={(page) => setQuery({ ...query, page })}
+        onNavigate={onNavigate}
         countText={t('bizowner.slos.count', '{{shown}} of {{total}} SLOs', { shown: result.total, total: rows.length })}
         noMatchText={t('bizowner.slos.noMatch', 'No SLO matches these filters.')}
         countTestId={testIds.slos.count}
         listTestId={testIds.slos.list}
-        renderExpandedRow={groupSummaryQueries(doc.slos).length > 0 ? expanded : undefined}
+        renderExpandedRow={grouped ? expanded : undefined}
       />
     </Stack>
   );

@@ -22,6 +22,9 @@ export type SloSortKey = (typeof SLO_SORT_KEYS)[number];
 
 export const SLO_PAGE_SIZE = 50;
 
+/** The filter lists of {@link SlosQuery}. */
+export const SLOS_QUERY_LISTS = ['services', 'owners', 'teams', 'statuses'] as const;
+
 export interface SlosQuery {
   text: string;
   services: string[];
