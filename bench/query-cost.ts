@@ -8,8 +8,8 @@
  * 2. A registry of 2,000 SLOs (bench/lib/prometheusBench.ts `benchRegistry`: an availability ratio
  *    and a 300 ms latency SLI per service over the demo metrics); the smaller registries are its
  *    first SLOs. Its generated recording rules (the six series per SLO of the default rules) are
- *    backfilled over the history: the hourly tiles over all 30 days, the others over the last 7
- *    days (the executive view's range) at 5-minute steps.
+ *    backfilled over the history: the hourly groups (the tiles and the budget left) over all 30
+ *    days, the others over the last 7 days (the executive view's range) at 5-minute steps.
  * 3. Prometheus over that TSDB; at the end of the history it runs, with `stats=all`:
  *    - generated: every PromQL query of the executive view and of the first service's on-call view,
  *      taken from the dashboard model, instant or range (dashboard range, 1,000 points, the panel's

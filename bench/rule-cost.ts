@@ -15,7 +15,9 @@
  *   series recorded as well);
  * - `sloth`: the rules Sloth generates for the same SLIs (bench/lib/prometheusLayouts.ts);
  * - `pyrra`: the rules Pyrra generates for the same SLIs (bench/lib/pyrraLayout.ts);
- * - `default-recording` (only when named): `default` without its alerting rules.
+ * - `default-recording` (only when named): `default` without its alerting rules;
+ * - `default-own-alerts` (only when named): `default` with every alert in its SLO's own groups, as
+ *   a service's download writes them, instead of the registry-wide alerting rules.
  *
  * Once per run: 30 days of demo history at one sample a minute, ending on the hour at least 3 h ago
  * (cached), and the live demo workload scraped every 15 s, so that every window has data; the CPU
@@ -84,7 +86,6 @@ import { backfillRecorded } from './lib/prometheusRecorded';
 import { slothRatio5m, slothRuleFile } from './lib/prometheusLayouts';
 import { pyrraRuleFile } from './lib/pyrraLayout';
 import { rulesAtCommit, shortCommit } from './lib/rulesAtCommit';
-import { sharedAlerts } from './lib/sharedAlerts';
 
 const NAME = 'rule-cost';
 const DAYS = 30;
@@ -94,9 +95,9 @@ const SUB_DAY_SECONDS = 6 * HOUR;
 const LAYOUTS = ['before', 'default', 'sloth-option', 'sloth', 'pyrra'] as const;
 /**
  * Variants measured only when asked for, to see where the CPU goes: the default without its
- * alerting rules, and the default with its alerting rules merged across SLOs (a prototype).
+ * alerting rules, and the default with one alerting rule per SLO and tier.
  */
-const VARIANTS = ['default-recording', 'default-shared-alerts'] as const;
+const VARIANTS = ['default-recording', 'default-own-alerts'] as const;
 type Layout = (typeof LAYOUTS)[number] | (typeof VARIANTS)[number];
 const OURS: Layout[] = ['before', 'default', 'sloth-option'];
 const say = (message: string) => log(NAME, message);
@@ -268,9 +269,13 @@ function layoutRules(
       partial = oursRules(layout, { groups }, options.intervalSeconds);
       break;
     }
-    case 'default-shared-alerts': {
-      const generated = mergeRuleFiles(generateRuleFiles(doc).prometheus.map((entry) => entry.file));
-      partial = oursRules(layout, sharedAlerts(generated), options.intervalSeconds);
+    case 'default-own-alerts': {
+      const generated = generateRuleFiles(doc, { shareAlerts: false });
+      partial = oursRules(
+        layout,
+        mergeRuleFiles(generated.prometheus.map((entry) => entry.file)),
+        options.intervalSeconds
+      );
       break;
     }
     case 'sloth-option': {

@@ -1,9 +1,9 @@
 /**
  * Benchmark: what one SLO's page costs Prometheus as the registry grows. For 20, 200 and 2,000 SLOs
  * (`benchRegistry`), a real Prometheus holds a week of the six series every SLO records (backfilled
- * with promtool): those of the SLO whose page is read every 5 minutes (its tiles every hour), those
- * of every other SLO once an hour, so that the TSDB's index holds every SLO's series while the
- * samples stay few. The page's queries (`buildSloDashboard`) run as Grafana sends them over a
+ * with promtool): those of the SLO whose page is read every 5 minutes (its tiles and budget left
+ * every hour, as the rules record them), those of every other SLO once an hour, so that the TSDB's
+ * index holds every SLO's series while the samples stay few. The page's queries (`buildSloDashboard`) run as Grafana sends them over a
  * 7-day range (the page's own range is the SLO window; a week keeps 2,000 SLOs' history small):
  * instant queries at the end, range queries at the panel's step (7 days over 1,000 points, 10
  * minutes, or the panel's minimum step). One warm-up pass, then the median of 5 passes, each query
@@ -77,7 +77,12 @@ function history(doc: RegistryDocument, target: string, end: number): string {
       () => HOUR,
       (i, t) => 1000 + ((i * 13 + t / HOUR) % 97)
     ),
-    family('slo:period_error_budget_remaining:ratio', '30d', every, (i, t) => 0.5 + (((i + t / HOUR) % 40) - 20) / 100),
+    family(
+      'slo:period_error_budget_remaining:ratio',
+      '30d',
+      () => HOUR,
+      (i, t) => 0.5 + (((i + t / HOUR) % 40) - 20) / 100
+    ),
     {
       name: 'slo:info',
       series: doc.slos.map((slo) => ({

@@ -5,11 +5,12 @@
  *
  * 1. `days` of demo history (samples every `stepSeconds`, ending on the hour at least 3 h ago;
  *    cached per hour by tests/helpers/prometheus.ts), copied into a throw-away TSDB;
- * 2. the registry's generated recording rules over that history: hourly groups over all of it,
- *    the others over its last `recentHours`;
+ * 2. the registry's generated recording rules over that history: hourly groups over all of it and
+ *    the hours since, the others over its last `recentHours`;
  * 3. the live demo workload and Prometheus scraping it every 15 s with the same rules, evaluated
  *    every 15 s, so that every SLO's series are current soon after the start; it resolves once
- *    every SLO with a PromQL SLI has a current budget left (`slo:period_error_budget_remaining:ratio`).
+ *    every SLO with a PromQL SLI has a live 5-minute error ratio and a budget left
+ *    (`slo:period_error_budget_remaining:ratio`, hourly for most SLOs, read as the app reads it).
  *
  * `stop()` stops Prometheus (by PID) and the workload and removes the TSDB.
  */
@@ -20,7 +21,8 @@ import path from 'node:path';
 import { RegistryDocument } from '../../src/domain/model';
 import { sliQueryLanguage } from '../../src/domain/query/sli';
 import { generateRuleFiles, mergeRuleFiles, renderRuleFile, RuleFile } from '../../src/domain/rules';
-import { LABEL_ID, PERIOD_BUDGET_REMAINING } from '../../src/domain/rules/names';
+import { LABEL_ID } from '../../src/domain/rules/names';
+import { budgetLeft, errorRatio } from '../../src/domain/rules/windowRatio';
 import { freePort, startPrometheusProcess } from '../../scripts/demo/prometheusProcess';
 import { startWorkload } from '../../scripts/demo/workloadServer';
 import { prepareDemoHistory } from '../../tests/helpers/prometheus';
@@ -36,7 +38,7 @@ export interface LiveStackOptions {
   stepSeconds?: number;
   /** Hours of recorded series backfilled for groups evaluated more often than hourly; default 24. */
   recentHours?: number;
-  /** How long to wait until every SLO's budget left is recorded live; default 240 s. */
+  /** How long to wait until every SLO's 5-minute error ratio is recorded live; default 240 s. */
   warmTimeoutMs?: number;
   log: (message: string) => void;
 }
@@ -62,14 +64,14 @@ async function promQuery(url: string, query: string): Promise<Array<{ metric: Re
   return answer.data?.result ?? [];
 }
 
-/** Resolves once Prometheus holds a current (live) budget left for every SLO id of `expected`. */
+/** Resolves once Prometheus holds a live 5-minute error ratio and a budget left for every SLO id of `expected`. */
 async function waitForBudgets(url: string, expected: Set<string>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     let missing = [...expected];
     try {
       const present = new Set(
-        (await promQuery(url, `count by (${LABEL_ID}) (${PERIOD_BUDGET_REMAINING})`)).map(
+        (await promQuery(url, `count by (${LABEL_ID}) (${errorRatio('5m')} and on (${LABEL_ID}) ${budgetLeft()})`)).map(
           (series) => series.metric[LABEL_ID]
         )
       );
@@ -82,7 +84,7 @@ async function waitForBudgets(url: string, expected: Set<string>, timeoutMs: num
     }
     if (Date.now() > deadline) {
       throw new Error(
-        `no live budget recorded after ${timeoutMs / 1000} s for ${missing.length} SLOs, e.g. ${missing.slice(0, 5).join(', ')}`
+        `no live error ratio or budget left after ${timeoutMs / 1000} s for ${missing.length} SLOs, e.g. ${missing.slice(0, 5).join(', ')}`
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -132,6 +134,7 @@ export async function startLiveStack(options: LiveStackOptions): Promise<LiveSta
       historyStart: history.start,
       historyEnd: history.end,
       recentSeconds: recentHours * HOUR,
+      hourlyUntil: Math.floor(Date.now() / 1000 / HOUR) * HOUR,
       minStepSeconds: 300,
       log,
     });
@@ -154,7 +157,7 @@ export async function startLiveStack(options: LiveStackOptions): Promise<LiveSta
     const promqlSlos = new Set(doc.slos.filter((slo) => sliQueryLanguage(slo.sli) === 'promql').map((slo) => slo.id));
     await waitForBudgets(prometheus.url, promqlSlos, options.warmTimeoutMs ?? 240_000);
     const warmS = (Date.now() - started) / 1000;
-    log(`every SLO's budget left recorded live after ${warmS.toFixed(1)} s`);
+    log(`every SLO's error ratio recorded live after ${warmS.toFixed(1)} s`);
     return {
       prometheusUrl: prometheus.url,
       prometheusPid: prometheus.pid,

@@ -26,6 +26,12 @@ export interface RecordedOptions {
   /** Backfill every group over the whole history, whatever its interval. */
   wholeHistory?: boolean;
   /**
+   * Unix seconds: hourly groups are also evaluated at the whole hours after the history up to this
+   * time, as in scripts/sandbox/recordedHistory.ts, so that the hourly budget left is read at once
+   * by a stack started within the hour. Default `historyEnd`.
+   */
+  hourlyUntil?: number;
+  /**
    * Backfill no finer than this (seconds): groups of a shorter interval get this step, like the
    * groups without one (5 minutes), so series evaluated every minute are no denser than those
    * evaluated every cycle.
@@ -64,6 +70,7 @@ async function rangeQuery(url: string, query: string, start: number, end: number
 interface PlannedRule {
   rule: RecordingRule;
   start: number;
+  end: number;
   step: number;
 }
 
@@ -78,9 +85,10 @@ function stagesOf(options: RecordedOptions): PlannedRule[][] {
     const whole = options.wholeHistory || step >= HOUR;
     const from = whole ? options.historyStart + step : options.historyEnd - options.recentSeconds;
     const start = Math.ceil(from / step) * step;
+    const end = step >= HOUR ? Math.max(options.historyEnd, options.hourlyUntil ?? 0) : options.historyEnd;
     return group.rules
       .filter((rule) => !isAlertingRule(rule))
-      .map((rule) => ({ rule: rule as RecordingRule, start, step }));
+      .map((rule) => ({ rule: rule as RecordingRule, start, end, step }));
   });
   return recordingLevels(planned, (entry) => entry.rule);
 }
@@ -107,11 +115,11 @@ export async function backfillRecorded(options: RecordedOptions): Promise<number
       for (const [record, entries] of byRecord) {
         out.write(`# TYPE ${record} gauge\n`);
         const cache = new Map<string, Matrix>();
-        for (const { rule, start, step } of entries) {
-          const key = `${rule.expr}|${start}|${step}`;
+        for (const { rule, start, end, step } of entries) {
+          const key = `${rule.expr}|${start}|${end}|${step}`;
           let matrix = cache.get(key);
           if (!matrix) {
-            matrix = await rangeQuery(server.url, rule.expr, start, options.historyEnd, step);
+            matrix = await rangeQuery(server.url, rule.expr, start, end, step);
             cache.set(key, matrix);
             queries++;
           }

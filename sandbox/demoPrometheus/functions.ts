@@ -5,8 +5,8 @@
  */
 import { DemoQueryError, Labels, NAME, Sample, Series, dropName } from './values';
 
-/** Which points of a window a range function needs: both ends, the last two, or all of them. */
-export type RangeNeed = 'ends' | 'lastTwo' | 'all';
+/** Which points of a window a range function needs: both ends, the last two, the last, or all of them. */
+export type RangeNeed = 'ends' | 'lastTwo' | 'last' | 'all';
 
 /** A function of one series' points in `[t - range, t]`; `undefined` drops the series. */
 export interface RangeFunction {
@@ -84,7 +84,7 @@ export const RANGE_FUNCTIONS: Record<string, RangeFunction> = {
   min_over_time: overTime(minOf),
   max_over_time: overTime(maxOf),
   count_over_time: overTime((values) => values.length),
-  last_over_time: overTime((values) => values[values.length - 1]),
+  last_over_time: { need: 'last', apply: (points) => points[points.length - 1]?.[1] },
   present_over_time: overTime(() => 1),
 };
 

@@ -118,7 +118,7 @@ export class RawSource implements SeriesSource {
   }
 
   range(matchers: Matcher[], start: number, end: number, need: RangeNeed): Series[] {
-    if (need !== 'all') {
+    if (need === 'ends' || need === 'lastTwo') {
       // The counter at both window ends (or at the last two scrapes): exact, when no series starts or stops inside.
       const first = need === 'ends' ? start : end - this.options.scrapeInterval;
       const before = first >= start ? this.instant(matchers, first) : [];

@@ -76,6 +76,13 @@ async function evaluate(url: string, rule: AlertingRule, options: AlertHistoryOp
   return answer.flatMap((series) => {
     const labels: Record<string, string> = { ...series.metric, ...rule.labels, alertname: rule.alert };
     delete labels.__name__;
+    // as Prometheus does, a rule label set empty removes the label (the registry-wide rules remove
+    // those their text reads)
+    for (const [name, value] of Object.entries(labels)) {
+      if (value === '') {
+        delete labels[name];
+      }
+    }
     return firingPeriods(
       series.values.map(([time]) => Number(time)),
       step,

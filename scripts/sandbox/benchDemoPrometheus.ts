@@ -6,6 +6,7 @@
  */
 import { DemoPrometheus } from '../../sandbox/demoPrometheus/api';
 import { readDemoRegistry } from '../demo/provisioning';
+import { readBudgetLeft } from '../../src/domain/rules/windowRatio';
 
 const registry = readDemoRegistry();
 const now = Math.floor(Date.now() / 1000 / 60) * 60;
@@ -14,7 +15,7 @@ const demo = new DemoPrometheus({ registry: () => registry, now: () => now });
 const CASES: Array<[string, Record<string, string>]> = [
   ['api/v1/query', { query: 'sum_over_time(slo:sli_error:ratio_rate5m{sloth_id="checkout-availability"}[30d])' }],
   ['api/v1/query', { query: 'slo:sli_error:ratio_rate30d' }],
-  ['api/v1/query', { query: 'slo:period_error_budget_remaining:ratio' }],
+  ['api/v1/query', { query: readBudgetLeft() }],
   [
     'api/v1/query_range',
     { query: 'slo:sli_error:ratio_rate30d', start: String(now - 7 * 86400), end: String(now), step: '3600' },

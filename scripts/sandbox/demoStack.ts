@@ -3,8 +3,9 @@
  *
  * 1. the demo registry's generated Prometheus rules in a temporary file,
  * 2. `days` of demo history (samples every `stepSeconds`, ending on the hour at least 3 h ago),
- *    the recording rules over it (hourly groups over the whole history, the others over the last
- *    `recordedHours`, all of it by default) and the alerts those rules would have fired,
+ *    the recording rules over it (hourly groups over the whole history and the hours since, the
+ *    others over the last `recordedHours`, all of it by default) and the alerts those rules would
+ *    have fired,
  * 3. the live demo workload and Prometheus scraping it every 15 s with those rules, evaluated
  *    every 15 s (rather than the usual minute) so that every recorded series is current soon
  *    after the start; it resolves once every SLO's current burn rate is recorded (the rules that
@@ -169,6 +170,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
       historyStart: times[0],
       historyEnd: end,
       recentSeconds: recordedHours * HOUR,
+      hourlyUntil: Math.floor(Date.now() / 1000 / HOUR) * HOUR,
       log: say,
     });
     say(`recorded series backfilled in ${stageMs.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(' + ')}`);

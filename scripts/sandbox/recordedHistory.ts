@@ -25,6 +25,14 @@ export interface RecordedHistoryOptions {
   historyEnd: number;
   /** How far back groups evaluated every few minutes are backfilled (seconds). */
   recentSeconds: number;
+  /**
+   * Unix seconds: hourly groups are also evaluated at the whole hours after the history up to this
+   * time, as a Prometheus running through the gap would have (no raw samples there: no tiles, and
+   * the budget left of the tiles before it). The budget left is recorded hourly and read over the
+   * last 2 hours (rules/windowRatio.ts), so a stack started up to an hour later reads it at once.
+   * Default `historyEnd`.
+   */
+  hourlyUntil?: number;
   /** Progress messages. */
   log?: (message: string) => void;
 }
@@ -59,8 +67,9 @@ async function evaluateRule(
 
 interface PlannedRule {
   rule: RecordingRule;
-  /** First evaluation (Unix seconds) and step of the rule's group. */
+  /** First and last evaluation (Unix seconds) and step of the rule's group. */
   start: number;
+  end: number;
   step: number;
 }
 
@@ -70,7 +79,7 @@ interface PlannedRule {
  * complete), the others the last `recentSeconds`.
  */
 export function plannedLevels(
-  options: Pick<RecordedHistoryOptions, 'rules' | 'historyStart' | 'historyEnd' | 'recentSeconds'>
+  options: Pick<RecordedHistoryOptions, 'rules' | 'historyStart' | 'historyEnd' | 'recentSeconds' | 'hourlyUntil'>
 ): PlannedRule[][] {
   const planned = options.rules.groups.flatMap((group) => {
     // groups that run more often than the default step (every minute) are backfilled at it, like
@@ -78,9 +87,10 @@ export function plannedLevels(
     const step = Math.max(seconds(group.interval), DEFAULT_STEP);
     const from = step >= HOUR ? options.historyStart + step : options.historyEnd - options.recentSeconds;
     const start = Math.ceil(from / step) * step;
+    const end = step >= HOUR ? Math.max(options.historyEnd, options.hourlyUntil ?? 0) : options.historyEnd;
     return group.rules
       .filter((rule): rule is RecordingRule => !isAlertingRule(rule))
-      .map((rule) => ({ rule, start, step }));
+      .map((rule) => ({ rule, start, end, step }));
   });
   return recordingLevels(planned, (entry) => entry.rule);
 }
@@ -101,8 +111,8 @@ export async function backfillRecordedHistory(options: RecordedHistoryOptions): 
     const families = new Map<string, string[]>();
     const server = await startPrometheusProcess({ configFile, tsdbDir: options.tsdbDir });
     try {
-      for (const { rule, start, step } of rules) {
-        const lines = await evaluateRule(server.url, rule, start, options.historyEnd, step);
+      for (const { rule, start, end, step } of rules) {
+        const lines = await evaluateRule(server.url, rule, start, end, step);
         families.set(rule.record, [...(families.get(rule.record) ?? []), ...lines]);
       }
     } finally {

@@ -135,8 +135,11 @@ describe('rules', () => {
     expect(names).toContain('service-checkout.slos-1h');
     expect(names).not.toContain('slo-checkout-availability');
     // The log SLI's ratios are recorded by the Loki ruler; its meta rules stay in Prometheus.
-    expect(names).toContain('slo-payments-error-logs');
+    expect(names).toContain('slo-payments-error-logs-1m');
     expect(names).not.toContain('slo-payments-error-logs-sli');
+    // the alerts of every service, registry-wide
+    expect(names).toContain('registry.alerts');
+    expect(names).toContain('registry.alerts-1m');
     expect(new Set(names).size).toBe(names.length);
     expect(io.stderrText).toBe(
       'note: the log-ratio SLIs of payments also need Loki ruler files; write them with --out DIR or --loki-out DIR\n'
@@ -150,11 +153,17 @@ describe('rules', () => {
     expect([...io.written.keys()]).toEqual([
       'out/rules/checkout.rules.yaml',
       'out/rules/payments.rules.yaml',
+      'out/rules/registry.alerts.rules.yaml',
       'out/rules/payments.loki.rules.yaml',
     ]);
     expect(io.stdoutText).toMatch(
-      /^wrote out\/rules\/checkout\.rules\.yaml \(\d+ groups, \d+ rules\)\nwrote out\/rules\/payments\.rules\.yaml \(.*\)\nwrote out\/rules\/payments\.loki\.rules\.yaml \(2 groups, \d+ rules\)\n$/
+      /^wrote out\/rules\/checkout\.rules\.yaml \(\d+ groups, \d+ rules\)\nwrote out\/rules\/payments\.rules\.yaml \(.*\)\nwrote out\/rules\/registry\.alerts\.rules\.yaml \(2 groups, \d+ rules\)\nwrote out\/rules\/payments\.loki\.rules\.yaml \(2 groups, \d+ rules\)\n$/
     );
+    const alerts = parse(io.written.get('out/rules/registry.alerts.rules.yaml')!);
+    expect(alerts.groups.map((group: { name: string }) => group.name)).toEqual([
+      'registry.alerts',
+      'registry.alerts-1m',
+    ]);
     const loki = parse(io.written.get('out/rules/payments.loki.rules.yaml')!);
     expect(loki.groups[0].name).toBe('slo-payments-error-logs-sli');
     expect(loki.groups[0].rules[0].expr).toContain('{service="payments", level="error"}');
@@ -175,6 +184,7 @@ describe('rules', () => {
     expect([...io.written.keys()]).toEqual([
       'out/rules/checkout.rules.yaml',
       'out/rules/payments.rules.yaml',
+      'out/rules/registry.alerts.rules.yaml',
       'out/rules/registry.shared.rules.yaml',
       'out/rules/payments.loki.rules.yaml',
     ]);
@@ -194,6 +204,7 @@ describe('rules', () => {
     expect([...io.written.keys()]).toEqual([
       'prometheus/checkout.rules.yaml',
       'prometheus/payments.rules.yaml',
+      'prometheus/registry.alerts.rules.yaml',
       'loki/fake/payments.rules.yaml',
     ]);
     expect(parse(io.written.get('loki/fake/payments.rules.yaml')!).groups[0].name).toBe('slo-payments-error-logs-sli');

@@ -194,7 +194,7 @@ describe('gate with the registry', () => {
     );
     expect(queries.map((q) => q.get('time'))).toEqual(['1795773600', '1795773600', '1795773600']);
     expect(queries.map((q) => q.get('query'))).toEqual([
-      'min by (sloth_id) (slo:period_error_budget_remaining:ratio{sloth_service="shop"})',
+      'min by (sloth_id) (last_over_time(slo:period_error_budget_remaining:ratio{sloth_service="shop"}[2h]))',
       'max by (sloth_id, objective) (slo:info{sloth_service="shop"})',
       'max by (sloth_id) ((max without (sloth_window) (sum_over_time(slo:sli_error:increase1h{sloth_service="shop"}[2d23h59m59s999ms]) ' +
         '/ sum_over_time(slo:sli_total:increase1h{sloth_service="shop"}[2d23h59m59s999ms])) ' +

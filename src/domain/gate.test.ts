@@ -186,7 +186,8 @@ describe('planGate', () => {
     expect(plan.queries).toEqual([
       {
         kind: 'budgetLeft',
-        promql: 'min by (sloth_id) (slo:period_error_budget_remaining:ratio{sloth_service="checkout"})',
+        promql:
+          'min by (sloth_id) (last_over_time(slo:period_error_budget_remaining:ratio{sloth_service="checkout"}[2h]))',
       },
       { kind: 'objective', promql: 'max by (sloth_id, objective) (slo:info{sloth_service="checkout"})' },
       {
@@ -213,7 +214,7 @@ describe('planGate', () => {
     const plan = planOf({ service: 'checkout' });
     expect(plan.targets).toBeUndefined();
     expect(plan.queries.map((query) => query.promql)).toEqual([
-      'min by (sloth_id) (slo:period_error_budget_remaining:ratio{sloth_service="checkout"})',
+      'min by (sloth_id) (last_over_time(slo:period_error_budget_remaining:ratio{sloth_service="checkout"}[2h]))',
       'max by (sloth_id, objective) (slo:info{sloth_service="checkout"})',
       'max by (sloth_id) ((max without (sloth_window) (slo:sli_error:increase5m{sloth_service="checkout"} / slo:sli_total:increase5m{sloth_service="checkout"}) ' +
         'or max without (sloth_window) (slo:sli_error:ratio_rate5m{sloth_service="checkout"})))',

@@ -31,7 +31,7 @@ import {
   SLO_INFO,
   sliErrorRatioName,
 } from './rules/names';
-import { errorRatio, isSummableWindow, isTiledWindow } from './rules/windowRatio';
+import { errorRatio, isSummableWindow, isTiledWindow, readBudgetLeft } from './rules/windowRatio';
 
 /** What was measured for one SLO at the time of the decision. */
 export interface GateValues {
@@ -257,7 +257,7 @@ export function planGate(request: GateRequest): { plan: GatePlan; error?: undefi
 /** The budget left and the objectives of the SLOs the selector picks. */
 function baseQueries(selector: string): GateQuery[] {
   return [
-    { kind: 'budgetLeft', promql: `min by (${LABEL_ID}) (${PERIOD_BUDGET_REMAINING}${selector})` },
+    { kind: 'budgetLeft', promql: `min by (${LABEL_ID}) (${readBudgetLeft(selector)})` },
     { kind: 'objective', promql: `max by (${LABEL_ID}, ${INFO_OBJECTIVE}) (${SLO_INFO}${selector})` },
   ];
 }

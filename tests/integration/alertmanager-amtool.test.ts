@@ -14,7 +14,9 @@ import { FREEZE_ALERT, generateRuleFiles, isAlertingRule } from '../../src/domai
 import { readDemoRegistry } from '../../scripts/demo/provisioning';
 
 const doc = readDemoRegistry();
-const alerts = generateRuleFiles(doc)
+// each SLO's own alerting rules name every label its alerts fire with; the registry-wide rules
+// raise the same alerts (tests/integration/shared-alerts-promtool.test.ts)
+const alerts = generateRuleFiles(doc, { shareAlerts: false })
   .prometheus.flatMap((entry) => entry.file.groups)
   .flatMap((group) => group.rules)
   .filter(isAlertingRule);

@@ -10,6 +10,7 @@ import { readDemoRegistry } from '../../scripts/demo/provisioning';
 import {
   allowedRatioBySlo,
   errorRatio as anyErrorRatio,
+  readBudgetLeft,
   summedErrorRatio,
   summedEventCount,
 } from '../../src/domain/rules/windowRatio';
@@ -90,6 +91,14 @@ describe('demo PromQL over the demo model and the demo registry', () => {
     expect(budget).toBeCloseTo(1 - period / 0.001, 8);
     const allowed = value(allowedRatioBySlo([99.9], '{sloth_id="payments-availability"}'));
     expect(allowed).toBe(0.001);
+  });
+
+  it('records the budget left hourly, which the app still reads 40 minutes after its evaluation', () => {
+    const series = 'slo:period_error_budget_remaining:ratio{sloth_id="payments-availability"}';
+    const budget = value(series);
+    expect(instant(series, now + 2400).data.result).toHaveLength(0);
+    expect(value(readBudgetLeft('{sloth_id="payments-availability"}'), now + 2400)).toBe(budget);
+    expect(value(readBudgetLeft('{sloth_id="payments-availability"}'), now - HOUR + 2400)).not.toBe(budget);
   });
 
   it('shows an hourly recorded series only within the 5-minute lookback after its evaluation', () => {

@@ -3,7 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { generateRuleFiles, isAlertingRule, RecordingRule, renderRuleFile, SHARED_RULES } from '../../src/domain/rules';
+import {
+  generateRuleFiles,
+  isAlertingRule,
+  RecordingRule,
+  renderRuleFile,
+  SHARED_ALERTS,
+  SHARED_RULES,
+} from '../../src/domain/rules';
 import { readDemoRegistry } from '../../scripts/demo/provisioning';
 
 describe('rules of the demo registry', () => {
@@ -24,12 +31,13 @@ describe('rules of the demo registry', () => {
     }
   };
 
-  it('gives every demo service a Prometheus rule file that promtool accepts, and no shared file', () => {
+  it("gives every demo service a Prometheus rule file, and the registry's alerts one, that promtool accepts", () => {
     expect(readDemoRegistry().settings.slothSeries).toBeFalsy();
     expect(generated.prometheus.map((entry) => entry.serviceId).sort()).toEqual([
       'catalog',
       'checkout',
       'payments',
+      SHARED_ALERTS,
       'search',
     ]);
     const output = check(generated.prometheus);
@@ -44,6 +52,7 @@ describe('rules of the demo registry', () => {
       'catalog',
       'checkout',
       'payments',
+      SHARED_ALERTS,
       SHARED_RULES,
       'search',
     ]);

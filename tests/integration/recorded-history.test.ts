@@ -18,7 +18,7 @@ import {
   mergeRuleFiles,
   sliErrorRatioName,
 } from '../../src/domain/rules';
-import { allowedRatioBySlo, errorRatio } from '../../src/domain/rules/windowRatio';
+import { allowedRatioBySlo, errorRatio, readBudgetLeft } from '../../src/domain/rules/windowRatio';
 import { prometheusConfig } from '../../scripts/demo/historyTsdb';
 import { PrometheusServer, startPrometheusProcess } from '../../scripts/demo/prometheusProcess';
 import { readDemoRegistry } from '../../scripts/demo/provisioning';
@@ -165,6 +165,21 @@ describe.each([
     },
     30_000
   );
+
+  it('records the budget left of countable SLOs hourly, which the app still reads 40 minutes later', async () => {
+    const url = server!.url;
+    const hour = history.end - 2 * HOUR;
+    const countable = doc.slos.filter((slo) => slo.sli.kind !== 'freeform' && slo.window !== 'calendar-month');
+    const read = (time: number) => bySlo(url, `min by (${LABEL_ID}) (${readBudgetLeft()})`, time);
+    const bare = await bySlo(url, `min by (${LABEL_ID}) (${PERIOD_BUDGET_REMAINING})`, hour + 40 * 60);
+    const [atHour, later] = [await read(hour), await read(hour + 40 * 60)];
+    const hourly = countable.map((slo) => slo.id).filter((id) => atHour.has(id));
+    expect(hourly.length).toBeGreaterThan(0);
+    for (const id of hourly) {
+      // past Prometheus' 5-minute lookback the series itself is gone; the app's read finds the hour's value
+      expect({ id, bare: bare.get(id), later: later.get(id) }).toEqual({ id, bare: undefined, later: atHour.get(id) });
+    }
+  });
 
   it('stops every Prometheus it started', async () => {
     await server?.stop();

@@ -17,10 +17,10 @@ const POLICY_BURN = (ids: string) =>
 const CHECKOUT_IDS = 'checkout-ratio|checkout-latency|checkout-freeform|checkout-logratio';
 
 const recordedOnlyFor = (id: string) => (expr: string) => {
-  if (expr === 'min by (sloth_id) (slo:period_error_budget_remaining:ratio)') {
+  if (expr === 'min by (sloth_id) (last_over_time(slo:period_error_budget_remaining:ratio[2h]))') {
     return [{ labels: { sloth_id: id }, value: 0.6 }];
   }
-  if (expr === 'min by (sloth_id) (slo:period_error_budget_remaining:ratio offset 30d)') {
+  if (expr === 'min by (sloth_id) (last_over_time(slo:period_error_budget_remaining:ratio[2h] offset 30d))') {
     return [{ labels: { sloth_id: id }, value: -0.2 }];
   }
   if (expr === CURRENT_RATIO) {
@@ -47,8 +47,8 @@ describe('fetchSloValues', () => {
     const values = await fetchSloValues(doc, { rawLimit: 0 });
     expect(fake.requests).toHaveLength(1);
     expect(fake.requests[0].request.targets.map((target) => (target as unknown as { expr: string }).expr)).toEqual([
-      'min by (sloth_id) (slo:period_error_budget_remaining:ratio)',
-      'min by (sloth_id) (slo:period_error_budget_remaining:ratio offset 30d)',
+      'min by (sloth_id) (last_over_time(slo:period_error_budget_remaining:ratio[2h]))',
+      'min by (sloth_id) (last_over_time(slo:period_error_budget_remaining:ratio[2h] offset 30d))',
       CURRENT_RATIO,
       'count by (sloth_id, alertname, alertstate, sloth_severity) (ALERTS{burn_tier!=""} or ALERTS{alertname="SLOReleaseFreeze"})',
       // the burn rate the budget policies limit, over their window, for the SLOs whose policy limits it
@@ -94,16 +94,16 @@ describe('fetchSloValues', () => {
       const december = Date.UTC(2026, 10, 30, 23) / 1000 - 60;
       const october = Date.UTC(2026, 9, 1) / 1000 - 60;
       const fake = installFakeDataSources((expr) => {
-        if (expr === 'min by (sloth_id) (slo:period_error_budget_remaining:ratio)') {
+        if (expr === 'min by (sloth_id) (last_over_time(slo:period_error_budget_remaining:ratio[2h]))') {
           return [
             { labels: { sloth_id: 'berlin' }, value: 0.5 },
             { labels: { sloth_id: 'utc-quarter' }, value: 0.9 },
           ];
         }
-        if (expr === `min by (sloth_id) (slo:period_error_budget_remaining:ratio @ ${december})`) {
+        if (expr === `min by (sloth_id) (last_over_time(slo:period_error_budget_remaining:ratio[2h] @ ${december}))`) {
           return [{ labels: { sloth_id: 'berlin' }, value: -0.1 }];
         }
-        if (expr === `min by (sloth_id) (slo:period_error_budget_remaining:ratio @ ${october})`) {
+        if (expr === `min by (sloth_id) (last_over_time(slo:period_error_budget_remaining:ratio[2h] @ ${october}))`) {
           return [{ labels: { sloth_id: 'utc-quarter' }, value: 0.3 }];
         }
         return [];

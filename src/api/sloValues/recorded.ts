@@ -2,7 +2,8 @@
  * Reading every SLO's values from the recorded series in one data source request of a handful of
  * instant queries, each for all SLOs (grouped by `sloth_id`), never one per SLO:
  *
- * - budget left: `slo:period_error_budget_remaining:ratio`, which every SLO records;
+ * - budget left: `slo:period_error_budget_remaining:ratio`, which every SLO records (most of them
+ *   hourly: read over the last 2 hours, rules/windowRatio.ts `readBudgetLeft`);
  * - the period SLI follows from it and the objective (`1 - (1 - budget left) × allowed ratio`),
  *   so no period ratio is queried (the rules no longer record one by default);
  * - the current burn rate: the 5-minute error ratio summed from the recorded increases (or, for a
@@ -30,9 +31,8 @@ import {
   FREEZE_ALERT,
   LABEL_ID,
   LABEL_SLOTH_SEVERITY,
-  PERIOD_BUDGET_REMAINING,
 } from '../../domain/rules/names';
-import { errorRatio } from '../../domain/rules/windowRatio';
+import { errorRatio, readBudgetLeft } from '../../domain/rules/windowRatio';
 import { InstantQuery, InstantResult, Sample } from '../prometheus/instantQuery';
 import { SloAlert, SloMeasurement } from './types';
 
@@ -76,11 +76,11 @@ function previousKey(slo: Slo): string | undefined {
 function previousBudgetExpr(key: string, at: Date): string {
   const [unit, timeZone] = key.split('_');
   if (timeZone === undefined) {
-    return `min by (${LABEL_ID}) (${PERIOD_BUDGET_REMAINING} offset ${key})`;
+    return `min by (${LABEL_ID}) (${readBudgetLeft('', `offset ${key}`)})`;
   }
   // the last value the every-minute rule recorded before the period ended
   const end = calendarPeriod(unit as CalendarUnit, at, timeZone).start.getTime() / 1000 - 60;
-  return `min by (${LABEL_ID}) (${PERIOD_BUDGET_REMAINING} @ ${end})`;
+  return `min by (${LABEL_ID}) (${readBudgetLeft('', `@ ${end}`)})`;
 }
 
 /** A query's refId from the key: letters, digits and `_` only. */
@@ -114,7 +114,7 @@ export function recordedQueries(doc: RegistryDocument): InstantQuery[] {
   const keys = [...new Set(slos.map(previousKey).filter((key): key is string => Boolean(key)))].sort();
   const at = new Date();
   return [
-    { refId: BUDGET_REF, expr: `min by (${LABEL_ID}) (${PERIOD_BUDGET_REMAINING})` },
+    { refId: BUDGET_REF, expr: `min by (${LABEL_ID}) (${readBudgetLeft()})` },
     // The budget left one window ago closed the window before the current one (for a calendar
     // window, the last value of its previous period): with the current value, enough to tell a
     // budget spent two windows in a row (the governance check's limit).

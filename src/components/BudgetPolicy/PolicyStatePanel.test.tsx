@@ -32,7 +32,7 @@ function prometheusWith(budgetLeft: number, lastFrozen: number | undefined = LAS
     if (expr.includes('max_over_time')) {
       return lastFrozen === undefined ? [] : [{ labels: id, value: lastFrozen }];
     }
-    if (expr.startsWith('min by (sloth_id) (slo:period_error_budget_remaining:ratio')) {
+    if (expr.startsWith('min by (sloth_id) (last_over_time(slo:period_error_budget_remaining:ratio')) {
       return [{ labels: id, value: budgetLeft }];
     }
     if (expr.includes('slo:sli_error:increase1h')) {

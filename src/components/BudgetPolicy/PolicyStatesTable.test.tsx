@@ -9,7 +9,7 @@ import { PolicyStatesTable } from './PolicyStatesTable';
 describe('PolicyStatesTable', () => {
   test('each service with a policy, frozen first, with the reason, read in one request for all', async () => {
     const fake = installFakeDataSources((expr) => {
-      if (expr.startsWith('min by (sloth_id) (slo:period_error_budget_remaining:ratio')) {
+      if (expr.startsWith('min by (sloth_id) (last_over_time(slo:period_error_budget_remaining:ratio')) {
         return [
           { labels: { sloth_id: 'checkout-ratio' }, value: 0.8 },
           { labels: { sloth_id: 'payments-ratio' }, value: 0.05 },
@@ -40,7 +40,7 @@ describe('PolicyStatesTable', () => {
     expect(within(table).getByText('normal: 1 SLO within the error-budget policy')).toBeInTheDocument();
     expect(fake.requests).toHaveLength(1);
     expect(fake.requests[0].request.targets[0]).toMatchObject({
-      expr: 'min by (sloth_id) (slo:period_error_budget_remaining:ratio{sloth_service=~"checkout|payments"})',
+      expr: 'min by (sloth_id) (last_over_time(slo:period_error_budget_remaining:ratio{sloth_service=~"checkout|payments"}[2h]))',
     });
   });
 

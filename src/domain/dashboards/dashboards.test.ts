@@ -106,7 +106,7 @@ describe('the SLO series read', () => {
       `((0.005 * group by (sloth_id) (slo:info{${selector}, objective="99.5"})) or ` +
       `(0.001 * group by (sloth_id) (slo:info{${selector}, objective="99.9"})))`;
     const services = 'sloth_service=~"checkout|payments|search|catalog"';
-    const left = `min by (sloth_service, sloth_id) (slo:period_error_budget_remaining:ratio{${services}})`;
+    const left = `min by (sloth_service, sloth_id) (last_over_time(slo:period_error_budget_remaining:ratio{${services}}[2h]))`;
     expect(compliance[0]).toBe(
       `1 - (group by (sloth_service, sloth_id) (slo:info{${services}}) * on (sloth_id) group_left () ${allowed(services)})`
     );
@@ -123,7 +123,7 @@ describe('the SLO series read', () => {
   test('the 7-day error budget burn is the period burn rate, one minus the budget left', () => {
     const burn = dashboardPanels(buildExecutiveDashboard(demo)).find((item) => item.title === 'Error budget burn')!;
     expect(burn.queries[0].expr).toBe(
-      '1 - min by (sloth_service, sloth_id) (slo:period_error_budget_remaining:ratio{sloth_service=~"checkout|payments|search|catalog"})'
+      '1 - min by (sloth_service, sloth_id) (last_over_time(slo:period_error_budget_remaining:ratio{sloth_service=~"checkout|payments|search|catalog"}[2h]))'
     );
   });
 });

@@ -43,7 +43,7 @@ describe('groups of grouped SLOs in the service dashboards', () => {
     const series =
       '{sloth_service="checkout", sloth_id=~"checkout-tenants|checkout-latency-routes", sloth_id=~"$slo", ' +
       'tenant=~"$group_tenant", route=~"$group_route"}';
-    const worst = `bottomk(${WORST_GROUPS_LIMIT}, min by (sloth_id, tenant, route) (slo:period_error_budget_remaining:ratio${series}))`;
+    const worst = `bottomk(${WORST_GROUPS_LIMIT}, min by (sloth_id, tenant, route) (last_over_time(slo:period_error_budget_remaining:ratio${series}[2h])))`;
     expect(table.queries.map((query) => query.expr)).toEqual([
       `sort(${worst})`,
       expect.stringMatching(

@@ -67,14 +67,17 @@ describe('the SLO page of an ungrouped SLO', () => {
       ['Objective', `1 - ${ALLOWED_999}`],
       [
         'SLI over 30d',
-        `1 - (1 - min by (sloth_id) (slo:period_error_budget_remaining:ratio${sel})) * on (sloth_id) group_left () ${ALLOWED_999}`,
+        `1 - (1 - min by (sloth_id) (last_over_time(slo:period_error_budget_remaining:ratio${sel}[2h]))) * on (sloth_id) group_left () ${ALLOWED_999}`,
       ],
-      ['Error budget left', `min by (sloth_id) (slo:period_error_budget_remaining:ratio${sel})`],
+      ['Error budget left', `min by (sloth_id) (last_over_time(slo:period_error_budget_remaining:ratio${sel}[2h]))`],
       [
         'Burn rate (5m)',
         `max by (sloth_id) (max without (sloth_window) (slo:sli_error:increase5m${sel} / slo:sli_total:increase5m${sel}) / on (sloth_id) group_left () ${ALLOWED_999})`,
       ],
-      ['Error budget left over time', `min by (sloth_id) (slo:period_error_budget_remaining:ratio${sel})`],
+      [
+        'Error budget left over time',
+        `min by (sloth_id) (last_over_time(slo:period_error_budget_remaining:ratio${sel}[2h]))`,
+      ],
       [
         'SLI (5m)',
         `1 - max by (sloth_id) (max without (sloth_window) (slo:sli_error:increase5m${sel} / slo:sli_total:increase5m${sel}))`,
@@ -174,11 +177,11 @@ describe('the SLO page of a grouped SLO', () => {
   test('a table of groups, the least budget left first, and one series per group on the graphs', () => {
     const table = panelOf(demo, id, 'Groups, worst first');
     expect(table.queries.map((query) => query.expr)).toEqual([
-      `sort(min by (sloth_id, route) (slo:period_error_budget_remaining:ratio{sloth_id="${id}"}))`,
+      `sort(min by (sloth_id, route) (last_over_time(slo:period_error_budget_remaining:ratio{sloth_id="${id}"}[2h])))`,
       expect.stringMatching(/^1 - \(1 - min by \(sloth_id, route\) /),
       expect.stringMatching(/^max by \(sloth_id, route\) \(/),
       `count by (sloth_id, route) (ALERTS{sloth_id="${id}", burn_tier!="", alertstate="firing"}) or ` +
-        `0 * min by (sloth_id, route) (slo:period_error_budget_remaining:ratio{sloth_id="${id}"})`,
+        `0 * min by (sloth_id, route) (last_over_time(slo:period_error_budget_remaining:ratio{sloth_id="${id}"}[2h]))`,
     ]);
     expect(table.columns?.map((column) => column.title)).toEqual([
       'route',
@@ -189,7 +192,7 @@ describe('the SLO page of a grouped SLO', () => {
     ]);
     const budget = panelOf(demo, id, 'Error budget left over time').queries[0];
     expect(budget).toMatchObject({
-      expr: `min by (sloth_id, route) (slo:period_error_budget_remaining:ratio{sloth_id="${id}"})`,
+      expr: `min by (sloth_id, route) (last_over_time(slo:period_error_budget_remaining:ratio{sloth_id="${id}"}[2h]))`,
       legend: '{{route}}',
     });
     const fast = panelOf(demo, id, 'Burn rate page-fast: 1h / 5m').queries;

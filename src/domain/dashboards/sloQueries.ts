@@ -10,11 +10,12 @@
  */
 import { Slo } from '../model';
 import { isCountableSli } from '../query/sli';
-import { LABEL_ID, PERIOD_BUDGET_REMAINING, SLO_INFO } from '../rules/names';
+import { LABEL_ID, SLO_INFO } from '../rules/names';
 import {
   allowedRatioBySlo,
   errorRatio,
   isSummableWindow,
+  readBudgetLeft,
   recordedErrorRatio,
   summedErrorRatio,
 } from '../rules/windowRatio';
@@ -69,7 +70,7 @@ export function burnRateBySlo(
 
 /** The budget left over the period, the worst group of each SLO, by `by`. */
 export function budgetLeftBySlo(selector: string, by: string): string {
-  return `min by (${by}) (${PERIOD_BUDGET_REMAINING}${selector})`;
+  return `min by (${by}) (${readBudgetLeft(selector)})`;
 }
 
 /**

@@ -41,7 +41,7 @@ describe('planPolicyStates', () => {
       'payments-ratio',
     ]);
     expect(plan.queries.map((query) => query.promql)).toEqual([
-      'min by (sloth_id) (slo:period_error_budget_remaining:ratio{sloth_service=~"checkout|payments"})',
+      'min by (sloth_id) (last_over_time(slo:period_error_budget_remaining:ratio{sloth_service=~"checkout|payments"}[2h]))',
       'max by (sloth_id, objective) (slo:info{sloth_service=~"checkout|payments"})',
       'max by (sloth_id) ((max without (sloth_window) (sum_over_time(slo:sli_error:increase1h{sloth_service=~"checkout|payments"}[2d23h59m59s999ms]) ' +
         '/ sum_over_time(slo:sli_total:increase1h{sloth_service=~"checkout|payments"}[2d23h59m59s999ms])) ' +
@@ -71,7 +71,7 @@ describe('assessPolicy and settlePolicy', () => {
   it('asks the past only of the SLOs that neither freeze nor have recovered', () => {
     const assessment = assessPolicy(plan, answers, NOW, doc, ['checkout', 'payments']);
     expect(assessment.lookback).toBe(
-      'max by (sloth_id) (max_over_time((((max without (sloth_window) (slo:period_error_budget_remaining:ratio{sloth_id="checkout-freeform"}) < 0.25)) ' +
+      'max by (sloth_id) (max_over_time((((max without (sloth_window) (last_over_time(slo:period_error_budget_remaining:ratio{sloth_id="checkout-freeform"}[2h])) < 0.25)) ' +
         '* 0 + time())[30d:1h]))'
     );
     expect(assessment.unknown).toEqual(

@@ -14,6 +14,8 @@ import { SloContext } from './context';
 import {
   burnAlertName,
   FREEZE_ALERT,
+  INFO_OBJECTIVE,
+  INFO_WINDOW,
   LABEL_BURN_TIER,
   LABEL_ID,
   LABEL_SERVICE,
@@ -29,6 +31,38 @@ import { budgetLeft, isSummableWindow, sliErrorRatio, summedEventCount } from '.
 
 /** How long the freeze condition must hold: the policy is slow-moving, a blip must not freeze. */
 export const FREEZE_FOR = '5m';
+
+/**
+ * What an alert's text calls the SLO, its service and its runbook: the names themselves in an
+ * SLO's own rules ({@link namesOf}), label templates in the registry-wide rules (shared-alerts.ts),
+ * which read them from `slo:info`.
+ */
+export interface AlertNames {
+  service: string;
+  slo: string;
+  /** Absent when the SLO has no runbook. */
+  runbook?: string;
+  /**
+   * The business owner as the freeze alert names them (`Name <email>`), when its policy escalates
+   * to them; absent otherwise.
+   */
+  ownerContact?: string;
+}
+
+/** The SLO's own names, as its own alerting rules print them. */
+export function namesOf(ctx: SloContext): AlertNames {
+  return {
+    service: ctx.service?.name ?? ctx.slo.serviceId,
+    slo: ctx.slo.name,
+    ...(ctx.runbookUrl ? { runbook: ctx.runbookUrl } : {}),
+    ...(escalatesToOwner(ctx) ? { ownerContact: `${ctx.businessOwner!.name} <${ctx.businessOwner!.email}>` } : {}),
+  };
+}
+
+/** Whether the SLO's freeze alert escalates to its business owner (the policy says so and there is one). */
+export function escalatesToOwner(ctx: SloContext): boolean {
+  return Boolean(ctx.slo.budgetPolicy?.escalateToBusinessOwner && ctx.businessOwner);
+}
 
 /** The alerting rules of one SLO, by how often they run. */
 export interface SloAlertRules {
@@ -106,10 +140,11 @@ export function freezeAlertExpr(ctx: SloContext): string | undefined {
 
 /**
  * Labels of a burn alert: `severity` (the tier's `page` or `ticket`, unless the SLO's labels set
- * it), the SLO's page or ticket labels, then the reserved ones: `burn_tier`, `sloth_severity`
- * (`page` or `ticket`, as Sloth writes it, whatever `severity` says) and the SLO identity. The
- * series already carry the identity; repeating it on the rule keeps rules of different SLOs in one
- * file distinct (promtool's lint refuses duplicate name-and-label rules).
+ * it), the SLO's page or ticket labels, the objective and window (as `slo:info` writes them), then
+ * the reserved ones: `burn_tier`, `sloth_severity` (`page` or `ticket`, as Sloth writes it,
+ * whatever `severity` says) and the SLO identity. The series already carry the identity; repeating
+ * it on the rule keeps rules of different SLOs in one file distinct (promtool's lint refuses
+ * duplicate name-and-label rules), as the objective and window keep the registry-wide rules apart.
  */
 export function burnAlertLabels(ctx: SloContext, window: BurnWindow): Record<string, string> {
   const extra = window.severity === 'page' ? ctx.slo.alerting.pageLabels : ctx.slo.alerting.ticketLabels;
@@ -118,6 +153,8 @@ export function burnAlertLabels(ctx: SloContext, window: BurnWindow): Record<str
   return {
     [LABEL_SEVERITY]: ctx.slo.labels?.[LABEL_SEVERITY] ?? window.severity,
     ...extra,
+    [INFO_OBJECTIVE]: String(ctx.slo.objective),
+    [INFO_WINDOW]: ctx.slo.window,
     [LABEL_BURN_TIER]: window.tier,
     [LABEL_SLOTH_SEVERITY]: window.severity,
     [LABEL_ID]: labels[LABEL_ID],
@@ -128,20 +165,26 @@ export function burnAlertLabels(ctx: SloContext, window: BurnWindow): Record<str
 
 /**
  * Annotations of a burn alert. `value` is the template that prints the firing error ratio, which
- * differs between Prometheus (`$value`) and Grafana-managed rules.
+ * differs between Prometheus (`$value`) and Grafana-managed rules; `names` what the text calls the
+ * SLO, its service and runbook.
  */
-export function burnAlertAnnotations(ctx: SloContext, window: BurnWindow, value: string): Record<string, string> {
+export function burnAlertAnnotations(
+  ctx: SloContext,
+  window: BurnWindow,
+  value: string,
+  names: AlertNames = namesOf(ctx)
+): Record<string, string> {
   const { slo } = ctx;
   const factor = shortFactor(window.factor);
   // a grouped SLO's alert fires per group: its text names the group (`route={{ $labels.route }}`)
   const group = (slo.groupBy ?? []).map((label) => `${label}={{ $labels.${label} }}`).join(', ');
   const description = burnDescription(ctx, window, value, factor);
   const annotations: Record<string, string> = {
-    summary: `${serviceName(ctx)}: ${slo.name}${group ? ` (${group})` : ''} is burning its error budget ${factor}x too fast`,
+    summary: `${names.service}: ${names.slo}${group ? ` (${group})` : ''} is burning its error budget ${factor}x too fast`,
     description: group ? flat(`In ${group}: ${description}`) : description,
   };
-  if (ctx.runbookUrl) {
-    annotations.runbook_url = ctx.runbookUrl;
+  if (names.runbook) {
+    annotations.runbook_url = names.runbook;
   }
   return slo.alerting.annotations ? { ...annotations, ...slo.alerting.annotations } : annotations;
 }
@@ -189,28 +232,31 @@ const shortFactors = new Map<number, number>();
 
 /** Labels of the freeze alert; it names the business owner when the policy escalates to them. */
 export function freezeAlertLabels(ctx: SloContext): Record<string, string> {
-  const labels: Record<string, string> = { ...severity(ctx, 'ticket'), policy: 'release-freeze', ...identity(ctx) };
+  const labels: Record<string, string> = {
+    ...severity(ctx, 'ticket'),
+    policy: 'release-freeze',
+    [INFO_OBJECTIVE]: String(ctx.slo.objective),
+    [INFO_WINDOW]: ctx.slo.window,
+    ...identity(ctx),
+  };
   if (ctx.slo.budgetPolicy?.escalateToBusinessOwner && ctx.businessOwner) {
     labels.escalate = 'business-owner';
   }
   return labels;
 }
 
-/** Annotations of the freeze alert. */
-export function freezeAlertAnnotations(ctx: SloContext): Record<string, string> {
-  const { slo, businessOwner } = ctx;
-  const owner: Record<string, string> =
-    slo.budgetPolicy?.escalateToBusinessOwner && businessOwner
-      ? { business_owner_contact: `${businessOwner.name} <${businessOwner.email}>` }
-      : {};
+/** Annotations of the freeze alert; `names` as for {@link burnAlertAnnotations}. */
+export function freezeAlertAnnotations(ctx: SloContext, names: AlertNames = namesOf(ctx)): Record<string, string> {
+  const { slo } = ctx;
+  const owner: Record<string, string> = names.ownerContact ? { business_owner_contact: names.ownerContact } : {};
   return {
-    summary: `${serviceName(ctx)}: releases frozen by the error-budget policy of ${slo.name}`,
+    summary: `${names.service}: releases frozen by the error-budget policy of ${names.slo}`,
     description:
-      `The error-budget policy of ${slo.name} (${slo.objective}% over ${slo.window}) freezes releases: ` +
+      `The error-budget policy of ${names.slo} (${slo.objective}% over ${slo.window}) freezes releases: ` +
       policyText(ctx) +
       '. Only fixes that reduce errors ship until the budget recovers.',
     ...owner,
-    ...runbook(ctx),
+    ...(names.runbook ? { runbook_url: names.runbook } : {}),
   };
 }
 
@@ -223,7 +269,8 @@ function burnAlert(ctx: SloContext, window: BurnWindow): AlertingRule {
   };
 }
 
-function freezeAlert(ctx: SloContext): AlertingRule | undefined {
+/** An SLO's own freeze alert, when its policy has a threshold. */
+export function freezeAlert(ctx: SloContext): AlertingRule | undefined {
   const expr = freezeAlertExpr(ctx);
   if (!expr) {
     return undefined;
@@ -238,7 +285,7 @@ function freezeAlert(ctx: SloContext): AlertingRule | undefined {
 }
 
 /** The annotations, each text flattened (text.ts): they are held with the rules until rendered. */
-function flatValues(annotations: Record<string, string>): Record<string, string> {
+export function flatValues(annotations: Record<string, string>): Record<string, string> {
   for (const name of Object.keys(annotations)) {
     flat(annotations[name]);
   }
@@ -271,12 +318,4 @@ function identity(ctx: SloContext): Record<string, string> {
     [LABEL_SERVICE]: ctx.labels[LABEL_SERVICE],
     [LABEL_SLO]: ctx.labels[LABEL_SLO],
   };
-}
-
-function serviceName(ctx: SloContext): string {
-  return ctx.service?.name ?? ctx.slo.serviceId;
-}
-
-function runbook(ctx: SloContext): Record<string, string> {
-  return ctx.runbookUrl ? { runbook_url: ctx.runbookUrl } : {};
 }

@@ -1,6 +1,13 @@
 import { RegistryDocument } from '../model';
 import { baseDoc, baseService, baseSlo, RULE_FIXTURES } from './fixtures';
-import { generateRuleFiles, generateSloRules, mergeRuleFiles, SHARED_RULES, sharedRuleFile } from './generate';
+import {
+  generateRuleFiles,
+  generateSloRules,
+  mergeRuleFiles,
+  SHARED_ALERTS,
+  SHARED_RULES,
+  sharedRuleFile,
+} from './generate';
 import { BURN_ALERT, FREEZE_ALERT, LABEL_BURN_TIER, SLI_TOTAL_COUNT_PREFIX } from './names';
 import { isAlertingRule, RecordingRule, RuleGroup, SloRules } from './types';
 import { summedErrorRatio, summedEventCount } from './windowRatio';
@@ -55,17 +62,17 @@ describe('generateSloRules', () => {
         'slo:sli_error:increase5m 5m',
         'slo:sli_total:increase5m 5m',
         'slo:info',
-        'slo:period_error_budget_remaining:ratio 30d',
         'slo:sli_error:increase1h 1h',
         'slo:sli_total:increase1h 1h',
+        'slo:period_error_budget_remaining:ratio 30d',
       ]
     );
-    // every cycle: the increases and the page alerts; every minute: slo:info, the budget left,
-    // ticket alerts; every hour: the tiles
+    // every cycle: the increases and the page alerts; every minute: slo:info, ticket alerts; every
+    // hour: the tiles, then the budget left that sums them
     expect(rules.prometheus.map((group) => [group.name, group.interval, group.rules.length])).toEqual([
       ['slo-checkout-availability', undefined, 4],
-      ['slo-checkout-availability-1m', '1m', 4],
-      ['slo-checkout-availability-increase1h', '1h', 2],
+      ['slo-checkout-availability-1m', '1m', 3],
+      ['slo-checkout-availability-increase1h', '1h', 3],
     ]);
     expect(alerts(rules.prometheus.slice(0, 1)).map((rule) => rule.labels?.severity)).toEqual(['page', 'page']);
     expect(alerts(rules.prometheus.slice(1, 2)).map((rule) => rule.labels?.severity)).toEqual(['ticket', 'ticket']);
@@ -152,7 +159,11 @@ describe('generateSloRules', () => {
     );
     // the budget left stays the SLO's own rule
     expect(records(shared).map((rule) => rule.record)).not.toContain('slo:period_error_budget_remaining:ratio');
-    expect(generateRuleFiles(doc).prometheus.map((file) => file.serviceId)).toEqual(['checkout', SHARED_RULES]);
+    expect(generateRuleFiles(doc).prometheus.map((file) => file.serviceId)).toEqual([
+      'checkout',
+      SHARED_ALERTS,
+      SHARED_RULES,
+    ]);
   });
 
   test('shared constants and period burn rates cover every objective and period of the registry (slothSeries)', () => {
@@ -554,7 +565,7 @@ describe('generateSloRules', () => {
     expect(withOwner?.expr).toBe(
       `(${summedErrorRatio('3d', '{sloth_id="checkout-log-errors"}')} / 0.01 > 2)\n` +
         'or\n' +
-        '(max without (sloth_window) (slo:period_error_budget_remaining:ratio{sloth_id="checkout-log-errors"}) < 0.25)'
+        '(max without (sloth_window) (last_over_time(slo:period_error_budget_remaining:ratio{sloth_id="checkout-log-errors"}[2h])) < 0.25)'
     );
     expect(withOwner?.expr).toContain(
       'sum_over_time(slo:sli_error:increase1h{sloth_id="checkout-log-errors"}[2d23h59m59s999ms])'
@@ -607,14 +618,15 @@ describe('generateRuleFiles', () => {
       ],
       [baseService(), search]
     );
-    const files = generateRuleFiles(doc);
+    // each service's file alone holds its alerts
+    const files = generateRuleFiles(doc, { shareAlerts: false });
     expect(files.prometheus.map((file) => [file.serviceId, file.file.groups.map((group) => group.name)])).toEqual([
       ['checkout', ['service-checkout.slos', 'service-checkout.slos-1m', 'slo-checkout-availability-increase1h']],
       ['search', ['slo-search-availability', 'slo-search-availability-1m', 'slo-search-availability-increase1h']],
     ]);
     // with Sloth's series, one more file for the registry
     expect(
-      generateRuleFiles(withSloth(doc)).prometheus.map((file) => [
+      generateRuleFiles(withSloth(doc), { shareAlerts: false }).prometheus.map((file) => [
         file.serviceId,
         file.file.groups.map((group) => group.name),
       ])
@@ -638,14 +650,14 @@ describe("packing a service's SLO groups", () => {
   const sloGroup = (doc: RegistryDocument, id: string) => rulesOf(doc, id).prometheus[0];
 
   test('in order, into groups of at most 20 rules; an SLO left alone keeps its group', () => {
-    // every cycle, 4 rules each (two 5-minute increases, two page alerts); every minute, 4 (slo:info,
-    // the budget left, two ticket alerts); every hour, 2 (the tiles)
+    // every cycle, 4 rules each (two 5-minute increases, two page alerts); every minute, 3 (slo:info,
+    // two ticket alerts); every hour, 3 (the tiles and the budget left)
     const slos = Array.from({ length: 6 }, (_, i) => baseSlo({ id: `checkout-${i}` }));
     const single = baseSlo({ id: 'search-availability', serviceId: 'search' });
     const doc = baseDoc([...slos, single], [baseService(), baseService({ id: 'search', name: 'Search' })]);
     expect(sloGroup(doc, 'checkout-0').rules).toHaveLength(4);
-    expect(rulesOf(doc, 'checkout-0').prometheus[1].rules).toHaveLength(4);
-    const files = generateRuleFiles(doc).prometheus;
+    expect(rulesOf(doc, 'checkout-0').prometheus[1].rules).toHaveLength(3);
+    const files = generateRuleFiles(doc, { shareAlerts: false }).prometheus;
     const groups = (serviceId: string, interval?: string) =>
       files.find((file) => file.serviceId === serviceId)!.file.groups.filter((group) => group.interval === interval);
     expect(groups('checkout').map((group) => [group.name, group.rules.length])).toEqual([
@@ -653,11 +665,10 @@ describe("packing a service's SLO groups", () => {
       ['slo-checkout-5', 4],
     ]);
     expect(groups('checkout', '1m').map((group) => [group.name, group.rules.length])).toEqual([
-      ['service-checkout.slos-1m', 20],
-      ['slo-checkout-5-1m', 4],
+      ['service-checkout.slos-1m', 18],
     ]);
     expect(groups('checkout', '1h').map((group) => [group.name, group.rules.length])).toEqual([
-      ['service-checkout.slos-1h', 12],
+      ['service-checkout.slos-1h', 18],
     ]);
     expect(groups('checkout').flatMap((group) => group.rules)).toEqual(
       slos.flatMap((slo) => sloGroup(doc, slo.id).rules)
@@ -666,15 +677,16 @@ describe("packing a service's SLO groups", () => {
       slos.flatMap((slo) => rulesOf(doc, slo.id).prometheus[1].rules)
     );
     expect(groups('search')).toEqual([sloGroup(doc, 'search-availability')]);
-    // one more SLO: the second pack holds two
+    // one more SLO: the second pack of every cycle holds two; alone in theirs, its other groups keep their names
     const seven = baseDoc([...slos, baseSlo({ id: 'checkout-6' })]);
-    const packed = generateRuleFiles(seven).prometheus[0].file.groups;
+    const packed = generateRuleFiles(seven, { shareAlerts: false }).prometheus[0].file.groups;
     expect(packed.map((group) => [group.name, group.rules.length])).toEqual([
       ['service-checkout.slos', 20],
       ['service-checkout.slos.2', 8],
-      ['service-checkout.slos-1m', 20],
-      ['service-checkout.slos-1m.2', 8],
-      ['service-checkout.slos-1h', 14],
+      ['service-checkout.slos-1m', 18],
+      ['slo-checkout-6-1m', 3],
+      ['service-checkout.slos-1h', 18],
+      ['slo-checkout-6-increase1h', 3],
     ]);
   });
 
@@ -724,7 +736,7 @@ describe("packing a service's SLO groups", () => {
     });
     const doc = baseDoc([baseSlo(), big, baseSlo({ id: 'checkout-latency' })]);
     expect(sloGroup(doc, 'checkout-freeform').rules.length).toBeGreaterThan(20);
-    const names = generateRuleFiles(doc)
+    const names = generateRuleFiles(doc, { shareAlerts: false })
       .prometheus[0].file.groups.filter((group) => group.interval === undefined)
       .map((group) => group.name);
     expect(names).toEqual(['slo-checkout-availability', 'slo-checkout-freeform', 'slo-checkout-latency']);
@@ -798,10 +810,11 @@ describe('spend recording rules', () => {
     ],
   ])('billing on %s: no spend rules (the rules could not read it)', (_name, doc) => {
     expect(costGroups(doc)).toEqual([]);
-    expect(generateRuleFiles(doc).prometheus.map((file) => file.serviceId)).toEqual(['checkout']);
+    expect(generateRuleFiles(doc).prometheus.map((file) => file.serviceId)).toEqual(['checkout', SHARED_ALERTS]);
     expect(costGroups(withSloth(doc))).toEqual([]);
     expect(generateRuleFiles(withSloth(doc)).prometheus.map((file) => file.serviceId)).toEqual([
       'checkout',
+      SHARED_ALERTS,
       SHARED_RULES,
     ]);
   });

@@ -7,10 +7,11 @@
  */
 import { RegistryDocument } from '../model';
 import { sliQueryLanguage } from '../query/sli';
-import { buildAlertRules } from './alert-rules';
+import { buildAlertRules, SloAlertRules } from './alert-rules';
 import { buildCostGroup } from './cost-rules';
 import { buildSloContext, indexRegistry, SloContext } from './context';
-import { budgetLeftRule, buildMetaGroup, calendarPeriodGroup } from './meta-rules';
+import { budgetLeftRule, buildMetaGroup, calendarPeriodGroup, hasHourlyBudgetLeft } from './meta-rules';
+import { SharedAlerts, SHARED_ALERTS } from './shared-alerts';
 import { buildSharedGroups } from './shared-rules';
 import { buildSliGroups } from './sli-rules';
 import { SLOW_INTERVAL } from './names';
@@ -30,6 +31,8 @@ export const SHARED_RULES = 'registry.shared';
  */
 export const MAX_RULES_PER_GROUP = 20;
 
+export { SHARED_ALERTS } from './shared-alerts';
+
 /** A rule file for one service, or the registry's shared rules ({@link SHARED_RULES}). */
 export interface ServiceRuleFile {
   serviceId: string;
@@ -47,16 +50,28 @@ export function generateSloRules(doc: RegistryDocument, sloId: string): SloRules
   return slo ? rulesOf(buildSloContext(slo, indexRegistry(doc)), Boolean(doc.settings.slothSeries)) : undefined;
 }
 
+/** Options of {@link generateRuleFiles}. */
+export interface GenerateOptions {
+  /**
+   * `false` keeps every alert in its SLO's own groups, so that each service's file stands alone (a
+   * service's download); by default the alerts that can be are registry-wide rules in the file
+   * {@link SHARED_ALERTS} (shared-alerts.ts), which costs Prometheus a fraction of the CPU.
+   */
+  shareAlerts?: boolean;
+}
+
 /**
  * Rule files for every SLO of the document, one per service in the order services first appear
- * among the SLOs, then services that only record spend, then the registry's shared rules
- * ({@link SHARED_RULES}). Services without log SLIs get no Loki file.
+ * among the SLOs, then services that only record spend, then the registry-wide alerting rules
+ * ({@link SHARED_ALERTS}) and the registry's shared rules ({@link SHARED_RULES}). Services without
+ * log SLIs get no Loki file.
  */
-export function generateRuleFiles(doc: RegistryDocument): GeneratedRuleFiles {
+export function generateRuleFiles(doc: RegistryDocument, options: GenerateOptions = {}): GeneratedRuleFiles {
   const perService = new Map<string, RuleGroup[]>();
   const loki = new Map<string, RuleGroup[]>();
   const index = indexRegistry(doc);
   const sloth = Boolean(doc.settings.slothSeries);
+  const alerts = options.shareAlerts === false ? undefined : new SharedAlerts();
   // Contexts are kept only for Sloth's shared rules: otherwise each is garbage once its rules are
   // built, which spares the garbage collector from copying 10,000 of them.
   const contexts: SloContext[] = [];
@@ -65,7 +80,7 @@ export function generateRuleFiles(doc: RegistryDocument): GeneratedRuleFiles {
     if (sloth) {
       contexts.push(ctx);
     }
-    const rules = rulesOf(ctx, sloth);
+    const rules = rulesOf(ctx, sloth, alerts);
     append(perService, rules.serviceId, rules.prometheus);
     append(loki, rules.serviceId, rules.loki);
   }
@@ -77,6 +92,7 @@ export function generateRuleFiles(doc: RegistryDocument): GeneratedRuleFiles {
     const cost = buildCostGroup(doc.settings, service);
     append(prometheus, service.id, cost ? [cost] : []);
   }
+  append(prometheus, SHARED_ALERTS, alerts ? alerts.groups(MAX_RULES_PER_GROUP) : []);
   append(prometheus, SHARED_RULES, sloth ? buildSharedGroups(contexts) : []);
   return { prometheus: toFiles(prometheus), loki: toFiles(loki) };
 }
@@ -110,31 +126,42 @@ export function mergeRuleFiles(files: RuleFile[]): RuleFile {
   return { groups: [...byName.values()] };
 }
 
+/** An SLO's own alerts when they are in the registry-wide rules instead. */
+const NO_ALERTS: SloAlertRules = { page: [], slow: [] };
+
 /**
  * The groups of one SLO, by interval: `slo-<id>`, evaluated every cycle (its SLI rules when they
- * run on Prometheus, its page alerts; left out when empty), `slo-<id>-1m` (`slo:info`, the budget
- * left, ticket and freeze alerts, every `SLOW_INTERVAL`), and `slo-<id>-increase1h`, the hourly tiles. Prometheus
+ * run on Prometheus, its page alerts; left out when empty), `slo-<id>-1m` (`slo:info`, ticket and
+ * freeze alerts, every `SLOW_INTERVAL`), and `slo-<id>-increase1h`, the hourly tiles; the budget left
+ * follows the tiles where it changes only with them, else joins `slo-<id>-1m` (meta-rules.ts). Prometheus
  * pays a fixed cost per group and cycle, several times that of a cheap rule (bench/RESULTS.md,
  * "Rule cost"), so one group per SLO and interval costs less than one per kind of rule; in a
- * service's file, groups of the same interval are packed further ({@link packGroups}).
+ * service's file, groups of the same interval are packed further ({@link packGroups}). With
+ * `shared`, the SLO's alerts join the registry-wide rules (shared-alerts.ts) instead of its groups.
  */
-function rulesOf(ctx: SloContext, sloth: boolean): SloRules {
+function rulesOf(ctx: SloContext, sloth: boolean, shared?: SharedAlerts): SloRules {
   const { slo } = ctx;
   const [sli, ...tiles] = buildSliGroups(ctx);
   const onLoki = sliQueryLanguage(slo.sli) === 'logql';
-  const alerts = buildAlertRules(ctx);
+  // with the registry-wide rules, the SLO's alerts join them instead of its own groups
+  shared?.add(ctx);
+  const alerts = shared ? NO_ALERTS : buildAlertRules(ctx);
   const main: RuleGroup = { name: `slo-${slo.id}`, rules: [...(onLoki ? [] : sli.rules), ...alerts.page] };
+  const budget = budgetLeftRule(ctx);
+  const hourly = hasHourlyBudgetLeft(ctx, onLoki);
   const slow: RuleGroup = {
     name: `slo-${slo.id}-${SLOW_INTERVAL}`,
     interval: SLOW_INTERVAL,
-    rules: [...buildMetaGroup(ctx, sloth).rules, budgetLeftRule(ctx), ...alerts.slow],
+    rules: [...buildMetaGroup(ctx, sloth).rules, ...(hourly ? [] : [budget]), ...alerts.slow],
   };
   const every = main.rules.length > 0 ? [main, slow] : [slow];
+  // after the tiles: a group's later rules read what its earlier ones recorded at the same evaluation
+  const tiled = hourly ? tiles.map((group) => ({ ...group, rules: [...group.rules, budget] })) : tiles;
   const period = calendarPeriodGroup(ctx);
   return {
     sloId: slo.id,
     serviceId: slo.serviceId,
-    prometheus: [...every, ...(onLoki ? [] : tiles), ...(period ? [period] : [])],
+    prometheus: [...every, ...(onLoki ? [] : tiled), ...(period ? [period] : [])],
     loki: onLoki ? [sli, ...tiles] : [],
   };
 }

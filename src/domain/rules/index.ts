@@ -3,8 +3,10 @@ export {
   generateRuleFiles,
   generateSloRules,
   mergeRuleFiles,
+  SHARED_ALERTS,
   SHARED_RULES,
   sharedRuleFile,
+  type GenerateOptions,
   type GeneratedRuleFiles,
   type ServiceRuleFile,
 } from './generate';

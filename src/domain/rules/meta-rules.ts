@@ -1,9 +1,11 @@
 /**
- * The per-SLO meta rules, every `SLOW_INTERVAL`: the `slo:info` series that carries the SLO's
- * objective, window and name, and the share of the period's budget left. They read recorded series
- * only, so they live in the Prometheus file for every SLI kind.
+ * The per-SLO meta rules: the `slo:info` series that carries the SLO's objective, window and name,
+ * every `SLOW_INTERVAL`, and the share of the period's budget left, hourly after the tiles it sums
+ * or every `SLOW_INTERVAL` ({@link hasHourlyBudgetLeft}). They read recorded series only, so they
+ * live in the Prometheus file for every SLI kind.
  */
 import { isCountableSli } from '../query/sli';
+import { namesOf } from './alert-rules';
 import {
   adjustedBudgetLeft,
   adjustmentMask,
@@ -18,6 +20,9 @@ import {
   CURRENT_WINDOW,
   INFO_NAME,
   INFO_OBJECTIVE,
+  INFO_OWNER_CONTACT,
+  INFO_RUNBOOK,
+  INFO_SERVICE_NAME,
   INFO_WINDOW,
   LABEL_WINDOW,
   PERIOD_BUDGET_REMAINING,
@@ -45,6 +50,7 @@ export { INFO_NAME, INFO_OBJECTIVE, INFO_WINDOW } from './names';
  */
 export function buildMetaGroup(ctx: SloContext, sloth = false): RuleGroup {
   const { slo } = ctx;
+  const { ownerContact } = namesOf(ctx);
   const rules: RecordingRule[] = [
     ...(sloth ? freeformPeriodRatio(ctx) : []),
     {
@@ -55,6 +61,9 @@ export function buildMetaGroup(ctx: SloContext, sloth = false): RuleGroup {
         [INFO_OBJECTIVE]: String(slo.objective),
         [INFO_WINDOW]: slo.window,
         [INFO_NAME]: slo.name,
+        [INFO_SERVICE_NAME]: ctx.service?.name ?? slo.serviceId,
+        ...(ctx.runbookUrl ? { [INFO_RUNBOOK]: ctx.runbookUrl } : {}),
+        ...(ownerContact ? { [INFO_OWNER_CONTACT]: ownerContact } : {}),
       },
     },
     ...rawBudgetLeftRules(ctx),
@@ -63,9 +72,11 @@ export function buildMetaGroup(ctx: SloContext, sloth = false): RuleGroup {
 }
 
 /**
- * The share of the period's budget left (`slo:period_error_budget_remaining:ratio`), in the SLO's
- * every-minute group after `slo:info`: one minute keeps it fresh for instant queries (Prometheus
- * looks back 5 minutes) whatever the evaluation interval. Readers use `budgetLeft` (windowRatio.ts).
+ * The share of the period's budget left (`slo:period_error_budget_remaining:ratio`). Where
+ * {@link hasHourlyBudgetLeft}, it joins the SLO's hourly tiles group after the tiles, so it reads
+ * the tile recorded at the same evaluation; otherwise the every-minute group, after `slo:info`.
+ * Readers look back 2 hours (`readBudgetLeft`, windowRatio.ts), so an hourly sample answers instant
+ * queries until the next one, or the one after if an evaluation is missed.
  */
 export function budgetLeftRule(ctx: SloContext): RecordingRule {
   const adjustments = recordedAdjustments(ctx);
@@ -74,6 +85,19 @@ export function budgetLeftRule(ctx: SloContext): RecordingRule {
       ? adjustedBudgetLeft(ctx.period, ctx.matcher, adjustments, ctx.allowed, isCountableSli(ctx.slo.sli))
       : budgetLeftExpr(ctx);
   return recording(ctx, PERIOD_BUDGET_REMAINING, expr, ctx.period);
+}
+
+/**
+ * Whether the budget left is recorded hourly: a countable SLI over a rolling window without
+ * recorded budget adjustments sums its hourly tiles only, so its value changes once an hour, when
+ * a tile is recorded. Recorded every minute, it cost 1,000 rules a minute at 1,000 SLOs and 10,080
+ * samples per SLO and week read by the executive "Error budget burn" panel (bench/RESULTS.md).
+ * A calendar SLO's first hour of a period, a freeform SLI's 5-minute ratios and an adjustment
+ * window's edges move it within the hour: those stay every minute. So do SLIs whose tiles Loki
+ * records (`loki`): its ruler cannot evaluate PromQL after them in their group.
+ */
+export function hasHourlyBudgetLeft(ctx: SloContext, loki: boolean): boolean {
+  return !loki && !ctx.calendar && isCountableSli(ctx.slo.sli) && recordedAdjustments(ctx).length === 0;
 }
 
 /**

@@ -40,10 +40,18 @@ export const PERIOD_BURN_RATE = 'slo:period_burn_rate:ratio';
 export const PERIOD_BUDGET_REMAINING = 'slo:period_error_budget_remaining:ratio';
 /** One series per SLO (value 1) carrying owners, objective and window as labels. */
 export const SLO_INFO = 'slo:info';
-/** Labels `slo:info` adds to the SLO's labels: the objective as written (`99.9`), window and name. */
+/**
+ * Labels `slo:info` adds to the SLO's labels: the objective as written (`99.9`), window and name,
+ * the service's name and the SLO's runbook (when it has one). The registry-wide alerting rules
+ * print the names and the runbook from them (shared-alerts.ts).
+ */
 export const INFO_OBJECTIVE = 'objective';
 export const INFO_WINDOW = 'slo_window';
 export const INFO_NAME = 'slo_name';
+export const INFO_SERVICE_NAME = 'slo_service_name';
+export const INFO_RUNBOOK = 'slo_runbook_url';
+/** On `slo:info` of an SLO whose freeze alert escalates to its business owner: `Name <email>`. */
+export const INFO_OWNER_CONTACT = 'slo_owner_contact';
 /**
  * A service's cloud spend in one-hour buckets (USD), from the billing query, labelled
  * `sloth_service`: the spend panels sum these tiles instead of re-reading the billing counters.

@@ -26,6 +26,14 @@ const SLOT = '\u0000matcher\u0000';
 const templates = new Map<string, string[]>();
 
 /**
+ * A matcher that stands for a set of SLOs not known yet (the registry-wide alerting rules): an
+ * expression built with it is the same string each time for the same shape, so that it can key a
+ * map without being hashed again.
+ */
+export const SLO_SET_MATCHER = '{\u0000slos\u0000}';
+const slotted = new Map<string, string>();
+
+/**
  * `build(matcher)`, for an expression that differs from one SLO to the next only by the matcher
  * that selects the SLO's series (`{sloth_id="…"}`): `build` runs once per `shape`, a key naming
  * everything else it reads, with a placeholder where the matcher goes; every SLO then joins the
@@ -33,13 +41,24 @@ const templates = new Map<string, string[]>();
  * matcher, never inspect it.
  */
 export function withMatcher(shape: string, matcher: string, build: (matcher: string) => string): string {
+  if (matcher === SLO_SET_MATCHER) {
+    const known = slotted.get(shape);
+    if (known !== undefined) {
+      return known;
+    }
+  }
   let pieces = templates.get(shape);
   if (pieces === undefined) {
     pieces = build(SLOT).split(SLOT);
     if (templates.size >= 1000) {
       templates.clear();
+      slotted.clear();
     }
     templates.set(shape, pieces);
   }
-  return pieces.join(matcher);
+  const text = pieces.join(matcher);
+  if (matcher === SLO_SET_MATCHER) {
+    slotted.set(shape, flat(text));
+  }
+  return text;
 }

@@ -3,8 +3,10 @@
  *
  * By default an SLO records six series (bench/RESULTS.md, "Rule cost"): the errors and events of
  * the last 5 minutes (`slo:sli_error:increase5m`, `slo:sli_total:increase5m`), the same in hourly
- * tiles (`…:increase1h`), `slo:info` and the budget left over its period. Every window an alert, a
- * panel or the release gate needs is summed from those inside the query itself:
+ * tiles (`…:increase1h`), `slo:info` and the budget left over its period, recorded hourly after the
+ * tiles where it changes only with them (meta-rules.ts), so it is read through
+ * {@link readBudgetLeft}. Every window an alert, a panel or the release gate needs is summed from
+ * those inside the query itself:
  *
  * - 5 minutes: the last 5-minute increases, errors over events.
  * - Under an hour (30m): the increases recorded at every evaluation, summed over the window. At an
@@ -131,11 +133,29 @@ export function errorRatio(window: string, selector = ''): string {
 }
 
 /**
+ * How far back the budget left is read. Most SLOs record it once an hour (meta-rules.ts), so the
+ * 5 minutes Prometheus looks back for an instant vector would find it only just after each
+ * evaluation; 2 hours still find it after one missed evaluation or a restart. The price: an SLO
+ * removed from the registry keeps its last value for up to 2 hours.
+ */
+export const BUDGET_LEFT_LOOKBACK = '2h';
+
+/**
+ * The budget left of the series the selector picks, as every reader reads it: the last value of the
+ * last {@link BUDGET_LEFT_LOOKBACK}, at the query's time or at the one `modifier` sets (`offset 30d`,
+ * `@ 1700000000`). One series per SLO, group and window, labelled as recorded.
+ */
+export function readBudgetLeft(selector = '', modifier = ''): string {
+  const at = modifier ? ` ${modifier}` : '';
+  return `last_over_time(${PERIOD_BUDGET_REMAINING}${selector}[${BUDGET_LEFT_LOOKBACK}]${at})`;
+}
+
+/**
  * The share of the period's budget left of the SLOs the selector picks, without `sloth_window`: one
  * series per SLO and group; negative when the budget is overspent.
  */
 export function budgetLeft(selector = ''): string {
-  return `max without (${LABEL_WINDOW}) (${PERIOD_BUDGET_REMAINING}${selector})`;
+  return `max without (${LABEL_WINDOW}) (${readBudgetLeft(selector)})`;
 }
 
 /**

@@ -10,6 +10,10 @@ function registry(slothSeries = true) {
   return doc;
 }
 
+const alertsIn = (text: string) =>
+  (parse(text).groups as Array<{ rules: Array<{ alert?: string; labels: Record<string, string> }> }>)
+    .flatMap((group) => group.rules)
+    .filter((rule) => rule.alert);
 const groupNames = (text: string) => (parse(text).groups as Array<{ name: string }>).map((group) => group.name);
 
 describe('rule downloads', () => {
@@ -46,6 +50,9 @@ describe('rule downloads', () => {
     // the same shared file whatever the scope: loaded once, it serves every service's SLOs
     expect(downloads[2].text).toBe(ruleDownloads(registry(), { kind: 'slo', id: 'payments-ratio' })[1].text);
     expect(groupNames(downloads[0].text)).not.toContain('slo-payments-ratio');
+    // the service's file holds its alerts itself, so that it stands alone
+    expect(alertsIn(downloads[0].text).map((rule) => rule.labels.sloth_service)).toContain('checkout');
+    expect(groupNames(downloads[0].text)).not.toContain('registry.alerts');
     expect(groupNames(downloads[1].text)).toEqual(['slo-checkout-logratio-sli', 'slo-checkout-logratio-increase1h']);
   });
 
@@ -57,6 +64,11 @@ describe('rule downloads', () => {
     expect(groupNames(all.text)).toContain('service-checkout.slos');
     expect(groupNames(all.text)).not.toContain('slo-checkout-ratio');
     expect(groupNames(all.text).slice(-3)).toEqual(['slo-shared.ratios', 'slo-shared.tiled', 'slo-shared.budget']);
+    // the alerts of every SLO are the registry-wide rules
+    expect(groupNames(all.text)).toEqual(expect.arrayContaining(['registry.alerts', 'registry.alerts-1m']));
+    const groups = parse(all.text).groups as Array<{ name: string; rules: Array<{ alert?: string }> }>;
+    const alerting = groups.filter((group) => group.rules.some((rule) => rule.alert));
+    expect(alerting.map((group) => group.name)).toEqual(['registry.alerts', 'registry.alerts-1m']);
   });
 
   test("without Sloth's series there is no shared file, in any scope", () => {

@@ -33,10 +33,11 @@ function files(base: string, prometheus: RuleGroup[], loki: RuleGroup[]): RuleDo
 }
 
 /**
- * The rule files of `scope`: Prometheus always, Loki only when log SLIs are in scope. When the
- * registry records Sloth's series, for one SLO or one service the registry's shared rules come as
- * a file of their own, the same for every scope (load it once); the whole registry is one
- * Prometheus file with them.
+ * The rule files of `scope`: Prometheus always, Loki only when log SLIs are in scope. One SLO's or
+ * one service's file holds its own alerts; the whole registry is one Prometheus file whose alerts
+ * are registry-wide rules (rules/shared-alerts.ts). When the registry records Sloth's series, for
+ * one SLO or one service the registry's shared rules come as a file of their own, the same for
+ * every scope (load it once); the whole registry's file has them.
  */
 export function ruleDownloads(doc: RegistryDocument, scope: RuleScope): RuleDownload[] {
   const sharedFile = sharedRuleFile(doc);
@@ -46,7 +47,8 @@ export function ruleDownloads(doc: RegistryDocument, scope: RuleScope): RuleDown
     const rules = generateSloRules(doc, scope.id);
     return rules ? [...files(`slo-${scope.id}`, rules.prometheus, rules.loki), ...shared] : [];
   }
-  const generated = generateRuleFiles(doc);
+  // a service's file keeps its alerts, so that it stands alone; the whole registry shares them
+  const generated = generateRuleFiles(doc, { shareAlerts: scope.kind === 'all' });
   const wanted = (file: { serviceId: string }) => scope.kind === 'all' || file.serviceId === scope.id;
   const merge = (list: typeof generated.prometheus) =>
     mergeRuleFiles(list.filter(wanted).map((item) => item.file)).groups;

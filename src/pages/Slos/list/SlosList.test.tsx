@@ -21,7 +21,7 @@ function registry() {
 /** Recorded values for checkout-ratio (burning, paging), raw values for checkout-latency, nothing else. */
 function prometheus(expr: string) {
   const id = { sloth_id: 'checkout-ratio' };
-  if (expr === 'min by (sloth_id) (slo:period_error_budget_remaining:ratio)') {
+  if (expr === 'min by (sloth_id) (last_over_time(slo:period_error_budget_remaining:ratio[2h]))') {
     return [{ labels: id, value: 0.6 }];
   }
   if (expr.includes('slo:sli_error:increase5m')) {
@@ -81,7 +81,9 @@ describe('SlosList', () => {
     await waitFor(() => expect(shown()).toEqual(['Checkout latency', 'Checkout ratio']));
     expect(screen.getByTestId(testIds.slos.count)).toHaveTextContent('2 of 4 SLOs');
     fireEvent.click(screen.getByRole('button', { name: /Sort column Budget left/ }));
-    expect(locationService.getSearchObject()).toMatchObject({ sort: 'budget', status: 'burning,exhausted' });
+    await waitFor(() =>
+      expect(locationService.getSearchObject()).toMatchObject({ sort: 'budget', status: 'burning,exhausted' })
+    );
     expect(shown()).toEqual(['Checkout latency', 'Checkout ratio']);
     act(() => locationService.partial({ status: 'noData' }, true));
     expect(shown()).toEqual(['Checkout freeform', 'Checkout logRatio']);
@@ -109,13 +111,16 @@ describe('SlosList', () => {
     const id = { sloth_id: 'checkout-tenants' };
     installFakeDataSources((expr: string) => {
       sent.push(expr);
-      if (expr.startsWith('count by (sloth_id) (slo:period_error_budget_remaining:ratio')) {
+      if (expr.startsWith('count by (sloth_id) (last_over_time(slo:period_error_budget_remaining:ratio')) {
         return [{ labels: id, value: 2 }];
       }
       if (expr.startsWith('bottomk by (sloth_id) (1, ')) {
         return [{ labels: { ...id, tenant: 'globex' }, value: -0.25 }];
       }
-      if (expr === 'min by (sloth_id, tenant) (slo:period_error_budget_remaining:ratio{sloth_id="checkout-tenants"})') {
+      if (
+        expr ===
+        'min by (sloth_id, tenant) (last_over_time(slo:period_error_budget_remaining:ratio{sloth_id="checkout-tenants"}[2h]))'
+      ) {
         return [
           { labels: { ...id, tenant: 'acme' }, value: 0.8 },
           { labels: { ...id, tenant: 'globex' }, value: -0.25 },

@@ -15,11 +15,11 @@ describe('group summaries of the SLO list', () => {
     expect(groupSummaryQueries([grouped, plain, other])).toEqual([
       {
         refId: 'count',
-        expr: 'count by (sloth_id) (slo:period_error_budget_remaining:ratio{sloth_id=~"checkout-tenants|search-routes"})',
+        expr: 'count by (sloth_id) (last_over_time(slo:period_error_budget_remaining:ratio{sloth_id=~"checkout-tenants|search-routes"}[2h]))',
       },
       {
         refId: 'worst',
-        expr: 'bottomk by (sloth_id) (1, slo:period_error_budget_remaining:ratio{sloth_id=~"checkout-tenants|search-routes"})',
+        expr: 'bottomk by (sloth_id) (1, last_over_time(slo:period_error_budget_remaining:ratio{sloth_id=~"checkout-tenants|search-routes"}[2h]))',
       },
     ]);
   });
@@ -43,7 +43,7 @@ describe('the groups of an expanded SLO', () => {
     const queries = groupValueQueries(grouped);
     expect(queries.map((query) => query.refId)).toEqual(['budget', 'sli', 'burn', 'firing']);
     expect(queries[0].expr).toBe(
-      'min by (sloth_id, tenant) (slo:period_error_budget_remaining:ratio{sloth_id="checkout-tenants"})'
+      'min by (sloth_id, tenant) (last_over_time(slo:period_error_budget_remaining:ratio{sloth_id="checkout-tenants"}[2h]))'
     );
     for (const { expr } of queries) {
       expect(expr).toContain('by (sloth_id, tenant)');

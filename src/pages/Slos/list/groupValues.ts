@@ -8,7 +8,8 @@ import { InstantQuery, InstantResult, Sample } from '../../../api/prometheus/ins
 import { groupedSlos, sloGroupQueries } from '../../../domain/dashboards/groups';
 import { Slo } from '../../../domain/model';
 import { regexMatcher } from '../../../domain/query/selector';
-import { LABEL_ID, PERIOD_BUDGET_REMAINING } from '../../../domain/rules/names';
+import { LABEL_ID } from '../../../domain/rules/names';
+import { readBudgetLeft } from '../../../domain/rules/windowRatio';
 import { listStatus, SloListStatus } from './sloRows';
 
 /** A group: the values of the SLO's `groupBy` labels, e.g. `{ route: "/checkout/pay" }`. */
@@ -52,10 +53,8 @@ export function groupSummaryQueries(slos: Slo[]): InstantQuery[] {
   if (grouped.length === 0) {
     return [];
   }
-  const series = `${PERIOD_BUDGET_REMAINING}{${regexMatcher(
-    LABEL_ID,
-    grouped.map((slo) => slo.id)
-  )}}`;
+  const ids = grouped.map((slo) => slo.id);
+  const series = readBudgetLeft(`{${regexMatcher(LABEL_ID, ids)}}`);
   return [
     { refId: 'count', expr: `count by (${LABEL_ID}) (${series})` },
     { refId: 'worst', expr: `bottomk by (${LABEL_ID}) (1, ${series})` },

@@ -87,7 +87,9 @@ test('a grouped SLO lists its groups, the least budget left first', async () => 
   const table = await screen.findByTestId('panel Groups, worst first');
   await waitFor(() => expect(table).toHaveTextContent('route='));
   expect(
-    received.some(({ target }) => target.expr?.startsWith('sort(min by (sloth_id, route) (slo:period_error_budget'))
+    received.some(({ target }) =>
+      target.expr?.startsWith('sort(min by (sloth_id, route) (last_over_time(slo:period_error_budget')
+    )
   ).toBe(true);
   expect(screen.getByText('Ratio, one per route')).toBeInTheDocument();
 });

@@ -1,0 +1,235 @@
+/**
+ * Registry-wide alerting rules: one rule per burn tier (and one freeze rule) for every set of SLOs
+ * whose alerts differ only by the SLO they select, instead of one rule per SLO and tier.
+ *
+ * Prometheus pays for each alerting rule it evaluates, and for each selector in it, far more than
+ * for the samples it reads: 4,500 per-SLO alerts cost 1.29 s of CPU per 20-second cycle at 1,000
+ * SLOs, the same alerts as a few rules that select all their SLOs at once 0.21 s (bench/RESULTS.md,
+ * "Rule cost"). A shared rule is the SLO's own expression with `{sloth_id=~"a|b|…"}` in place of
+ * `{sloth_id="a"}`; its series carry each SLO's identity and labels, so its alerts have exactly the
+ * labels and the text of the per-SLO ones:
+ *
+ * - the expression is joined with `slo:info`, which carries the SLO's name, its service's name and
+ *   its runbook (`slo_name`, `slo_service_name`, `slo_runbook_url`, the last only when it has one),
+ *   and the annotations print them from `$labels`; the rule then sets those labels empty, which
+ *   removes them from the alert;
+ * - the rule's labels name the objective and window (`objective`, `slo_window`), as every SLO's own
+ *   alerts do, which keeps rules of different objectives apart for promtool's duplicate check;
+ * - a freeze alert that escalates to the business owner reads their contact from `slo:info` too
+ *   (`slo_owner_contact`).
+ */
+import {
+  AlertNames,
+  escalatesToOwner,
+  burnAlertAnnotations,
+  burnAlertExpr,
+  burnAlertLabels,
+  flatValues,
+  FREEZE_FOR,
+  freezeAlertAnnotations,
+  freezeAlertExpr,
+  freezeAlertLabels,
+} from './alert-rules';
+import { SloContext } from './context';
+import {
+  burnAlertName,
+  FREEZE_ALERT,
+  INFO_NAME,
+  INFO_OWNER_CONTACT,
+  INFO_RUNBOOK,
+  INFO_SERVICE_NAME,
+  LABEL_ID,
+  LABEL_SERVICE,
+  LABEL_SLO,
+  SLO_INFO,
+  SLOW_INTERVAL,
+} from './names';
+import { formatMatchers, regexMatcher } from '../query/selector';
+import { SLO_SET_MATCHER } from './text';
+import { AlertingRule, RuleGroup } from './types';
+
+/**
+ * `serviceId` of the rule file that holds the registry-wide alerting rules: not a service id
+ * (those have no dots). Load it once, beside the service files.
+ */
+export const SHARED_ALERTS = 'registry.alerts';
+
+/** Names of the groups of shared alerts: every evaluation cycle, and every `SLOW_INTERVAL`. */
+export const SHARED_ALERT_GROUP = 'registry.alerts';
+
+/** The labels the shared rules read from `slo:info` for their text, removed from the alerts. */
+const TEXT_LABELS = [INFO_NAME, INFO_SERVICE_NAME, INFO_RUNBOOK, INFO_OWNER_CONTACT];
+
+/** Prefix of the empty label that tells apart shared rules with one name and labels ({@link SharedAlerts}). */
+const VARIANT_LABEL = 'slo_variant_';
+
+/** Stands for the SLO matcher while a rule's shape is worked out. */
+const SLOT = SLO_SET_MATCHER;
+
+const PAGE_VALUE = '{{ $value | humanizePercentage }}';
+
+/** What the text of a shared rule calls an SLO: labels of `slo:info`. */
+function templatedNames(ctx: SloContext): AlertNames {
+  return {
+    service: `{{ $labels.${INFO_SERVICE_NAME} }}`,
+    slo: `{{ $labels.${INFO_NAME} }}`,
+    ...(ctx.runbookUrl ? { runbook: `{{ $labels.${INFO_RUNBOOK} }}` } : {}),
+    ...(escalatesToOwner(ctx) ? { ownerContact: `{{ $labels.${INFO_OWNER_CONTACT} }}` } : {}),
+  };
+}
+
+/**
+ * The labels of `slo:info` the text of the SLO's alerts reads: the runbook's only when it has one,
+ * the business owner's contact only in a freeze alert that escalates to them.
+ */
+function textLabels(ctx: SloContext, freeze = false): string[] {
+  return TEXT_LABELS.filter(
+    (name) =>
+      (name !== INFO_RUNBOOK || ctx.runbookUrl) && (name !== INFO_OWNER_CONTACT || (freeze && escalatesToOwner(ctx)))
+  );
+}
+
+/**
+ * Labels of a shared rule: the SLO's alert labels without its identity (the series carry it), and
+ * the text labels set empty, which removes them from the alerts. Rules with and without a runbook
+ * differ by those, which keeps them apart for promtool's duplicate check too.
+ */
+function sharedLabels(labels: Record<string, string>, text: string[]): Record<string, string> {
+  const shared: Record<string, string> = {};
+  for (const [name, value] of Object.entries(labels)) {
+    if (name !== LABEL_ID && name !== LABEL_SERVICE && name !== LABEL_SLO) {
+      shared[name] = value;
+    }
+  }
+  for (const name of text) {
+    shared[name] = '';
+  }
+  return shared;
+}
+
+interface SharedRule {
+  /** The rule without its expression, which needs every member. */
+  rule: Omit<AlertingRule, 'expr'>;
+  /** The SLO's expression with {@link SLOT} where its matcher goes. */
+  shape: string;
+  /** Ticket tiers and the freeze alert run every `SLOW_INTERVAL`, page tiers every cycle. */
+  slow: boolean;
+  ids: string[];
+}
+
+/**
+ * Collects the alerts of every SLO into shared rules ({@link add}, SLO by SLO) and gives them as
+ * groups at the end ({@link groups}).
+ */
+export class SharedAlerts {
+  /** The shared rules in order, and by shape, then by name, labels and text. */
+  private readonly rules: SharedRule[] = [];
+  private readonly byShape = new Map<string, Map<string, SharedRule>>();
+  /** How many shared rules have each alert name and labels. */
+  private readonly identities = new Map<string, number>();
+
+  /** Adds the SLO's burn and freeze alerts to the shared rules. */
+  add(ctx: SloContext) {
+    const names = templatedNames(ctx);
+    const text = textLabels(ctx);
+    const freezeText = textLabels(ctx, true);
+    for (const window of ctx.alertWindows) {
+      const slow = window.severity !== 'page';
+      const rule: Omit<AlertingRule, 'expr'> = {
+        alert: burnAlertName(ctx.slo.alerting),
+        labels: sharedLabels(burnAlertLabels(ctx, window), text),
+        annotations: flatValues(burnAlertAnnotations(ctx, window, PAGE_VALUE, names)),
+      };
+      this.join(ctx, rule, burnAlertExpr({ ...ctx, matcher: SLOT }, window), slow);
+    }
+    const freezeExpr = freezeAlertExpr({ ...ctx, matcher: SLOT });
+    if (freezeExpr) {
+      const rule: Omit<AlertingRule, 'expr'> = {
+        alert: FREEZE_ALERT,
+        for: FREEZE_FOR,
+        labels: sharedLabels(freezeAlertLabels(ctx), freezeText),
+        annotations: flatValues(freezeAlertAnnotations(ctx, names)),
+      };
+      this.join(ctx, rule, freezeExpr, true);
+    }
+  }
+
+  /**
+   * The shared rules, page tiers first (every cycle), then the slow ones, at most `maxRules` to a
+   * group: `registry.alerts`, `registry.alerts.2`, …, `registry.alerts-1m`, …; no SLO's group has a dot in its name.
+   */
+  groups(maxRules: number): RuleGroup[] {
+    const page: AlertingRule[] = [];
+    const slow: AlertingRule[] = [];
+    for (const shared of this.rules) {
+      (shared.slow ? slow : page).push(toRule(shared));
+    }
+    return [
+      ...pack(SHARED_ALERT_GROUP, undefined, page, maxRules),
+      ...pack(`${SHARED_ALERT_GROUP}-${SLOW_INTERVAL}`, SLOW_INTERVAL, slow, maxRules),
+    ];
+  }
+
+  /**
+   * Adds the SLO to the shared rule of this shape and text. A new rule whose name and labels an
+   * earlier one has (SLOs that differ only in their text, their group labels or their expression,
+   * e.g. a low-traffic guard) gets one more empty label, `slo_variant_<n>`: removed from its alerts
+   * like every empty label, it keeps the rules apart for promtool's duplicate check.
+   */
+  private join(ctx: SloContext, rule: Omit<AlertingRule, 'expr'>, shape: string, slow: boolean) {
+    // the shape is the same string for every SLO of one shape (text.ts), hashed once
+    let sameShape = this.byShape.get(shape);
+    if (sameShape === undefined) {
+      sameShape = new Map();
+      this.byShape.set(shape, sameShape);
+    }
+    const identity = `${rule.alert}\u0001${entriesKey(rule.labels)}`;
+    const key = `${identity}\u0001${entriesKey(rule.annotations)}\u0001${rule.for ?? ''}`;
+    const existing = sameShape.get(key);
+    if (existing) {
+      existing.ids.push(ctx.slo.id);
+      return;
+    }
+    const earlier = this.identities.get(identity) ?? 0;
+    this.identities.set(identity, earlier + 1);
+    const labels = earlier === 0 ? rule.labels : { ...rule.labels, [`${VARIANT_LABEL}${earlier + 1}`]: '' };
+    const shared: SharedRule = { rule: { ...rule, labels }, shape, slow, ids: [ctx.slo.id] };
+    sameShape.set(key, shared);
+    this.rules.push(shared);
+  }
+}
+
+/** The names and values of `record`, in order, as one string (cheaper than JSON for a map key). */
+function entriesKey(record: Record<string, string> = {}): string {
+  let key = '';
+  for (const name in record) {
+    key += `${name}\u0000${record[name]}\u0000`;
+  }
+  return key;
+}
+
+/** A shared rule with its expression: the SLOs' own, joined with their `slo:info` for the text. */
+function toRule({ rule, shape, ids }: SharedRule): AlertingRule {
+  const text = TEXT_LABELS.filter((name) => rule.labels?.[name] === '');
+  const matcher = ids.length === 1 ? formatMatchers({ [LABEL_ID]: ids[0] }) : `{${regexMatcher(LABEL_ID, ids)}}`;
+  const expr =
+    `(${shape.split(SLOT).join(matcher)})\n` +
+    `* on (${LABEL_ID}) group_left (${text.join(', ')}) ${SLO_INFO}${matcher}`;
+  return {
+    alert: rule.alert,
+    expr,
+    ...(rule.for ? { for: rule.for } : {}),
+    labels: rule.labels,
+    annotations: rule.annotations,
+  };
+}
+
+function pack(name: string, interval: string | undefined, rules: AlertingRule[], maxRules: number): RuleGroup[] {
+  const groups: RuleGroup[] = [];
+  for (let start = 0; start < rules.length; start += maxRules) {
+    const i = start / maxRules;
+    const group: RuleGroup = { name: i === 0 ? name : `${name}.${i + 1}`, rules: rules.slice(start, start + maxRules) };
+    groups.push(interval ? { ...group, interval } : group);
+  }
+  return groups;
+}
