@@ -126,8 +126,10 @@ async function instant(
 }
 
 /** The alerts pending or firing, as the rule manager holds them. */
-async function activeAlertsOf(url: string): Promise<Array<{ state: string }>> {
-  const answer = (await (await fetch(`${url}/api/v1/alerts`)).json()) as { data: { alerts: Array<{ state: string }> } };
+async function activeAlertsOf(url: string): Promise<Array<{ state: string; labels: Record<string, string> }>> {
+  const answer = (await (await fetch(`${url}/api/v1/alerts`)).json()) as {
+    data: { alerts: Array<{ state: string; labels: Record<string, string> }> };
+  };
   return answer.data.alerts;
 }
 
@@ -448,14 +450,18 @@ async function measureLayout(
   const startedAt = Date.now();
   const live = await liveRun(dir, tsdbDir, rules.rules, rules.every, options, async (url, groups) => {
     const activeAlerts: Record<string, number> = {};
+    // by alert name, burn tier (or policy) and state, to compare layouts alert for alert
+    const byKind: Record<string, number> = {};
     (await activeAlertsOf(url)).forEach((alert) => {
       activeAlerts[alert.state] = (activeAlerts[alert.state] ?? 0) + 1;
+      const kind = `${alert.labels.alertname} ${alert.labels.burn_tier ?? alert.labels.policy ?? ''} ${alert.state}`;
+      byKind[kind] = (byKind[kind] ?? 0) + 1;
     });
     const samples = await instant(url, 'sum(prometheus_rule_group_last_evaluation_samples)');
     const ruleErrors = groups.flatMap((g) => g.rules).filter((rule) => rule.health === 'err');
     const time = Math.max(...groups.map((g) => Date.parse(g.lastEvaluation) / 1000).filter(Number.isFinite));
     const series = options.bookkeeping ? {} : await afterFiveMinutes(startedAt, url);
-    return { activeAlerts, ruleSamples: Number(samples[0]?.value[1] ?? 0), ruleErrors, time, series };
+    return { activeAlerts, byKind, ruleSamples: Number(samples[0]?.value[1] ?? 0), ruleErrors, time, series };
   });
   const liveCpu = live.cpu - baselineCpu;
   const active = live.extra.activeAlerts;
@@ -533,6 +539,7 @@ async function measureLayout(
     bookkeepingCpuSecondsPerCycle: quietCpu === undefined ? null : round(liveCpu - quietCpu, 3),
     activeAlerts,
     activeAlertsByState: active,
+    activeAlertsByKind: live.extra.byKind,
     evalSecondsAmortised: round(total(() => true, 'execMs', true) / 1000, 3),
     evalSeconds: round(total(() => true, 'execMs') / 1000, 3),
     samplesPerCycleAmortised: Math.round(total(() => true, 'samples', true)),
