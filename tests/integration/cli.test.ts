@@ -97,6 +97,7 @@ describe('npm run -s cli', () => {
         'checkout.rules.yaml',
         'payments.loki.rules.yaml',
         'payments.rules.yaml',
+        'registry.alerts.rules.yaml',
       ]);
       // The Loki file holds LogQL, which promtool does not parse; the Prometheus files must pass.
       const check = await run('promtool', [
@@ -104,6 +105,7 @@ describe('npm run -s cli', () => {
         'rules',
         path.join(out, 'checkout.rules.yaml'),
         path.join(out, 'payments.rules.yaml'),
+        path.join(out, 'registry.alerts.rules.yaml'),
       ]);
       expect(check.code).toBe(0);
     } finally {

@@ -113,6 +113,18 @@ const ALLOWED: Allowance[] = [
       d.kind === 'label' && d.name.startsWith('ALERTS') && d.label === 'burn_tier' && d.upstream === undefined,
   },
   {
+    id: 'objective-window-labels',
+    what: 'labels objective and slo_window (the SLO’s objective and window) on the app’s alerts',
+    reason:
+      'every alert of the app names its SLO’s objective and window, which keep its registry-wide alerting ' +
+      'rules apart (src/domain/rules/shared-alerts.ts); only added, never replacing a label of the spec',
+    covers: (d) =>
+      d.kind === 'label' &&
+      d.name.startsWith('ALERTS') &&
+      ['objective', 'slo_window'].includes(d.label ?? '') &&
+      d.upstream === undefined,
+  },
+  {
     id: 'derived-labels',
     what:
       'labels tier, team and business_owner (series and alerts) and severity (alerts) added by the app ' +

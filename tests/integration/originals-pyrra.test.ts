@@ -138,17 +138,19 @@ function allowances(condition: Map<string, Runs>): Allowance[] {
     {
       id: 'app-identity-labels',
       what:
-        'labels tier, sloth_service and sloth_slo on the app’s series and alerts, and burn_tier and ' +
-        'sloth_severity on its alerts, absent from Pyrra’s',
+        'labels tier, sloth_service and sloth_slo on the app’s series and alerts, and burn_tier, ' +
+        'sloth_severity, objective and slo_window on its alerts, absent from Pyrra’s',
       reason:
         'the app labels every series with the service’s tier and its SLO identity, which its dashboards, ' +
-        'gate and alerts select on (src/domain/rules/context.ts), and names each alert’s tier; only added: ' +
+        'gate and alerts select on (src/domain/rules/context.ts), and names each alert’s tier, objective and ' +
+        'window (which keep its registry-wide alerting rules apart, src/domain/rules/shared-alerts.ts); only added: ' +
         'Pyrra’s own labels (slo, job, severity, alertname) are compared and must be equal',
       covers: (d) =>
         d.kind === 'label' &&
         d.upstream === undefined &&
         (['tier', 'sloth_service', 'sloth_slo'].includes(d.label ?? '') ||
-          (d.name.startsWith('ALERTS') && ['burn_tier', 'sloth_severity'].includes(d.label ?? ''))),
+          (d.name.startsWith('ALERTS') &&
+            ['burn_tier', 'sloth_severity', 'objective', 'slo_window'].includes(d.label ?? ''))),
     },
     {
       id: 'pyrra-window-labels',

@@ -175,7 +175,8 @@ describe('generateSloRules', () => {
     expect(sharedRuleFile(baseDoc(slos)).groups).toEqual([]);
     const shared = records(sharedRuleFile(withSloth(baseDoc(slos))).groups);
     const expr = (record: string) => shared.find((rule) => rule.record === record)?.expr;
-    const info = 'max without (objective, slo_window, slo_name) (slo:info';
+    const info =
+      'max without (objective, slo_window, slo_name, slo_service_name, slo_runbook_url, slo_owner_contact) (slo:info';
     expect(expr('slo:objective:ratio')).toBe(
       `(0.999 * ${info}{objective="99.9"})) or (0.995 * ${info}{objective="99.5"}))`
     );

@@ -8,6 +8,9 @@ import { Problem } from '../problems';
 import {
   INFO_NAME,
   INFO_OBJECTIVE,
+  INFO_OWNER_CONTACT,
+  INFO_RUNBOOK,
+  INFO_SERVICE_NAME,
   INFO_WINDOW,
   LABEL_BUSINESS_OWNER,
   LABEL_SEVERITY,
@@ -26,6 +29,9 @@ export const UNGROUPABLE_LABELS: readonly string[] = [
   INFO_OBJECTIVE,
   INFO_WINDOW,
   INFO_NAME,
+  INFO_SERVICE_NAME,
+  INFO_RUNBOOK,
+  INFO_OWNER_CONTACT,
   'alertname',
   'alertstate',
   // a histogram's bucket bound: grouping by it would make every bucket a group
