@@ -13,6 +13,11 @@ describe('groupByProblems', () => {
     [['le'], {}, [['groupBy[0]', '"le" is a label the rules or alerts write themselves; group by another label']]],
     [['team'], {}, [['groupBy[0]', '"team" is a label the rules or alerts write themselves; group by another label']]],
     [
+      ['slo_service_name'],
+      {},
+      [['groupBy[0]', '"slo_service_name" is a label the rules or alerts write themselves; group by another label']],
+    ],
+    [
       ['journey'],
       { journey: 'purchase' },
       [['groupBy[0]', `"journey" is also one of the SLO's labels, whose value would replace the group's`]],

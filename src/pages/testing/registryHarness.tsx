@@ -45,6 +45,13 @@ export function storedRegistry(server: FakeGrafana): RegistryDocument {
   return doc;
 }
 
+/**
+ * `waitFor` options for a list's query to reach the URL: the list writes it after it has painted the
+ * change (or when typing pauses), and jsdom takes hundreds of milliseconds to render a 50-row table,
+ * more on a loaded machine.
+ */
+export const URL_WRITTEN = { timeout: 5000 };
+
 /** Renders a page body the way the app does: with a router, the registry and (optionally) live values. */
 export function renderWithRegistry(
   ui: ReactElement,

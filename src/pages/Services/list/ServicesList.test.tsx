@@ -8,7 +8,7 @@ import { emptyRegistry } from '../../../domain/registry';
 import { viewerUser } from '../../../storage/testing/users';
 import { servicesUrl } from '../../../routing';
 import { manyServices } from '../../../domain/testing/manyServices';
-import { renderWithRegistry } from '../../testing/registryHarness';
+import { renderWithRegistry, URL_WRITTEN } from '../../testing/registryHarness';
 import { ServicesList } from './ServicesList';
 
 // Each test takes 2-4 s on a loaded two-core machine (the table and its comboboxes render in jsdom).
@@ -55,7 +55,7 @@ describe('ServicesList', () => {
     expect(shownServices()).toEqual(['Payments']);
     // The list follows each keystroke; the URL once typing pauses.
     expect(locationService.getSearchObject()).not.toHaveProperty('q');
-    await waitFor(() => expect(locationService.getSearchObject()).toMatchObject({ q: 'card' }));
+    await waitFor(() => expect(locationService.getSearchObject()).toMatchObject({ q: 'card' }), URL_WRITTEN);
     expect(screen.getByTestId(testIds.services.count)).toHaveTextContent('1 of 3 services');
   });
 
@@ -75,7 +75,10 @@ describe('ServicesList', () => {
     await screen.findByText('Checkout');
     fireEvent.change(screen.getByTestId(testIds.services.search), { target: { value: 'card' } });
     fireEvent.click(screen.getByTestId(testIds.services.attention));
-    await waitFor(() => expect(locationService.getSearchObject()).toMatchObject({ q: 'card', attention: '1' }));
+    await waitFor(
+      () => expect(locationService.getSearchObject()).toMatchObject({ q: 'card', attention: '1' }),
+      URL_WRITTEN
+    );
     expect(screen.getByTestId(testIds.services.search)).toHaveValue('card');
   });
 
@@ -86,7 +89,7 @@ describe('ServicesList', () => {
     // The list shows the filter at once; the URL follows once that is painted.
     expect(shownServices()).toEqual(['Legacy cart']);
     expect(locationService.getSearchObject()).not.toHaveProperty('attention');
-    await waitFor(() => expect(locationService.getSearchObject()).toMatchObject({ attention: '1' }));
+    await waitFor(() => expect(locationService.getSearchObject()).toMatchObject({ attention: '1' }), URL_WRITTEN);
     fireEvent.click(screen.getByTestId(testIds.services.clearFilters));
     expect(shownServices()).toHaveLength(3);
   });
@@ -95,7 +98,7 @@ describe('ServicesList', () => {
     renderWithRegistry(<ServicesList />, { doc: registry(), path: servicesUrl() });
     await screen.findByText('Checkout');
     fireEvent.click(screen.getByRole('button', { name: /Sort column Tier/ }));
-    await waitFor(() => expect(locationService.getSearchObject()).toMatchObject({ sort: 'tier' }));
+    await waitFor(() => expect(locationService.getSearchObject()).toMatchObject({ sort: 'tier' }), URL_WRITTEN);
     expect(shownServices()).toEqual(['Checkout', 'Payments', 'Legacy cart']);
   });
 

@@ -7,7 +7,7 @@ import { emptyRegistry } from '../../../domain/registry';
 import { baseRegistry, baseSlo } from '../../../domain/testing/builders';
 import { slosUrl } from '../../../routing';
 import { viewerUser } from '../../../storage/testing/users';
-import { renderWithRegistry } from '../../testing/registryHarness';
+import { renderWithRegistry, URL_WRITTEN } from '../../testing/registryHarness';
 import { SlosList } from './SlosList';
 
 jest.setTimeout(20000);
@@ -101,7 +101,7 @@ describe('SlosList', () => {
     expect(shown()).toEqual(['Checkout latency']);
     // The list follows each keystroke; the URL once typing pauses.
     expect(locationService.getSearchObject()).not.toHaveProperty('q');
-    await waitFor(() => expect(locationService.getSearchObject()).toMatchObject({ q: 'latency' }));
+    await waitFor(() => expect(locationService.getSearchObject()).toMatchObject({ q: 'latency' }), URL_WRITTEN);
   });
 
   test('a grouped SLO states its group count and worst group, and expands into its groups, worst first', async () => {
