@@ -9,12 +9,7 @@ import { stringify } from 'yaml';
 import {
   AlertingRule,
   generateRuleFiles,
-  INFO_NAME,
-  INFO_OBJECTIVE,
-  INFO_OWNER_CONTACT,
-  INFO_RUNBOOK,
-  INFO_SERVICE_NAME,
-  INFO_WINDOW,
+  INFO_LABELS,
   isAlertingRule,
   LABEL_ID,
   mergeRuleFiles,
@@ -68,14 +63,7 @@ function expectedAlerts(burning: Array<{ id: string; group?: Record<string, stri
   for (const rule of rules) {
     if (!isAlertingRule(rule) && (rule as RecordingRule).record === SLO_INFO) {
       const labels = { ...rule.labels! };
-      for (const name of [
-        INFO_OBJECTIVE,
-        INFO_WINDOW,
-        INFO_NAME,
-        INFO_SERVICE_NAME,
-        INFO_RUNBOOK,
-        INFO_OWNER_CONTACT,
-      ]) {
+      for (const name of INFO_LABELS) {
         delete labels[name];
       }
       seriesLabels.set(labels[LABEL_ID], labels);

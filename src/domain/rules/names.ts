@@ -52,6 +52,15 @@ export const INFO_SERVICE_NAME = 'slo_service_name';
 export const INFO_RUNBOOK = 'slo_runbook_url';
 /** On `slo:info` of an SLO whose freeze alert escalates to its business owner: `Name <email>`. */
 export const INFO_OWNER_CONTACT = 'slo_owner_contact';
+/** Every label `slo:info` adds to the SLO's own: what a join with it must drop or may read. */
+export const INFO_LABELS: readonly string[] = [
+  INFO_OBJECTIVE,
+  INFO_WINDOW,
+  INFO_NAME,
+  INFO_SERVICE_NAME,
+  INFO_RUNBOOK,
+  INFO_OWNER_CONTACT,
+];
 /**
  * A service's cloud spend in one-hour buckets (USD), from the billing query, labelled
  * `sloth_service`: the spend panels sum these tiles instead of re-reading the billing counters.

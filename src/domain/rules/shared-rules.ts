@@ -28,11 +28,8 @@ import { SloContext } from './context';
 import {
   BASE_WINDOW,
   CURRENT_BURN_RATE,
-  INFO_NAME,
+  INFO_LABELS,
   INFO_OBJECTIVE,
-  INFO_OWNER_CONTACT,
-  INFO_RUNBOOK,
-  INFO_SERVICE_NAME,
   INFO_WINDOW,
   CURRENT_WINDOW,
   ERROR_BUDGET_RATIO,
@@ -62,7 +59,7 @@ export const SHARED_TILED_GROUP = 'slo-shared.tiled';
 export const SHARED_BUDGET_GROUP = 'slo-shared.budget';
 
 const ON = `on (${LABEL_ID}, ${LABEL_SLO}, ${LABEL_SERVICE})`;
-const INFO = `max without (${[INFO_OBJECTIVE, INFO_WINDOW, INFO_NAME, INFO_SERVICE_NAME, INFO_RUNBOOK, INFO_OWNER_CONTACT].join(', ')}) (${SLO_INFO}`;
+const INFO = `max without (${INFO_LABELS.join(', ')}) (${SLO_INFO}`;
 
 /**
  * Sloth's series for the SLOs of a registry; none without SLOs. The sub-day ratios run every

@@ -6,12 +6,7 @@
 import { Slo } from '../model';
 import { Problem } from '../problems';
 import {
-  INFO_NAME,
-  INFO_OBJECTIVE,
-  INFO_OWNER_CONTACT,
-  INFO_RUNBOOK,
-  INFO_SERVICE_NAME,
-  INFO_WINDOW,
+  INFO_LABELS,
   LABEL_BUSINESS_OWNER,
   LABEL_SEVERITY,
   LABEL_TEAM,
@@ -26,12 +21,7 @@ export const UNGROUPABLE_LABELS: readonly string[] = [
   LABEL_TEAM,
   LABEL_TIER,
   LABEL_SEVERITY,
-  INFO_OBJECTIVE,
-  INFO_WINDOW,
-  INFO_NAME,
-  INFO_SERVICE_NAME,
-  INFO_RUNBOOK,
-  INFO_OWNER_CONTACT,
+  ...INFO_LABELS,
   'alertname',
   'alertstate',
   // a histogram's bucket bound: grouping by it would make every bucket a group
