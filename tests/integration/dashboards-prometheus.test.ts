@@ -23,7 +23,15 @@ import { serviceCostExpr } from '../../src/domain/dashboards/billing';
 import { errorRatio } from '../../src/demo';
 import { parseRegistryYaml } from '../../src/domain/io/native';
 import { RegistryDocument } from '../../src/domain/model';
-import { generateRuleFiles, isAlertingRule, mergeRuleFiles, renderRuleFile, RuleFile } from '../../src/domain/rules';
+import {
+  generateRuleFiles,
+  isAlertingRule,
+  mergeRuleFiles,
+  renderRuleFile,
+  RuleFile,
+  SLI_TOTAL_INCREASE_1H,
+  standaloneRuleFile,
+} from '../../src/domain/rules';
 import { prometheusConfig } from '../../scripts/demo/historyTsdb';
 import { backfillRules, PrometheusServer, startPrometheusProcess } from '../../scripts/demo/prometheusProcess';
 import { assertPrometheusInstalled } from '../helpers/promBackfill';
@@ -34,12 +42,15 @@ const SERVICES = ['checkout', 'payments', 'search'];
 const SLOS = ['checkout-availability', 'payments-availability', 'search-availability'];
 
 /**
- * Tolerances. The period SLI and budget come from `rate()` over the day, which Prometheus
- * extrapolates to the window edges; with 1-minute samples over a full day the extrapolation moves
- * the error ratio by well under 1 %. The 5-minute burn rate is evaluated at the rule's last
- * evaluation (up to a minute before the query time) over five samples, so it gets 15 %.
+ * Tolerances. The period SLI and budget sum the day's 24 hourly tiles, each an `increase()` over
+ * its hour that Prometheus extrapolates over the minute between two tiles. Where those minutes fall
+ * in the demo's traffic wave depends on the offset in the hour that Prometheus gives the tiles'
+ * group, which it derives from the group's name and file (here a temporary folder): it moved a
+ * service's daily error ratio by 0.3 to 2 % from the model's in the runs seen. The 5-minute burn
+ * rate is evaluated at the rule's last evaluation (up to a minute before the query time) over five
+ * samples, so it gets 15 %.
  */
-const PERIOD_RELATIVE = 0.01;
+const PERIOD_RELATIVE = 0.03;
 const BURN_RELATIVE = 0.15;
 
 type Row = { labels: Record<string, string>; value: number };
@@ -127,7 +138,11 @@ describe('executive queries on a real Prometheus with recorded SLO rules', () =>
   beforeAll(async () => {
     assertPrometheusInstalled();
     dir = mkdtempSync(path.join(os.tmpdir(), 'bizowner-dashboards-'));
-    const layers = ruleLayers(mergeRuleFiles(generateRuleFiles(doc).prometheus.map((entry) => entry.file)));
+    // standalone: promtool evaluates each rule on its own, at times that depend on the file its group
+    // is in, so an error count must not wait for a layer after its total's
+    const layers = ruleLayers(
+      standaloneRuleFile(mergeRuleFiles(generateRuleFiles(doc).prometheus.map((entry) => entry.file)))
+    );
     const layerFiles = layers.map((layer, i) => {
       const file = path.join(dir, `rules-${i}.yaml`);
       writeFileSync(file, renderRuleFile(layer));
@@ -191,7 +206,12 @@ describe('executive queries on a real Prometheus with recorded SLO rules', () =>
     expect(Object.keys(burn).sort()).toEqual([...SLOS].sort());
     for (const slo of doc.slos) {
       const allowed = 1 - slo.objective / 100;
-      const dayError = errorRatio(slo.serviceId, end - 86400, end);
+      // The period sums the hourly tiles of the last day; Prometheus evaluates the tiles' group at an
+      // offset in the hour that it derives from the group's name and file, so they cover the day
+      // before the last tile.
+      const tiles = await samples(prometheus, `${SLI_TOTAL_INCREASE_1H}{sloth_id="${slo.id}"}[1h]`, end);
+      const [lastTile] = tiles[tiles.length - 1];
+      const dayError = errorRatio(slo.serviceId, lastTile - 86400, lastTile);
       const recentError = errorRatio(slo.serviceId, end - 300, end);
       expect(objective[slo.id]).toBeCloseTo(slo.objective / 100, 9);
       expectClose(1 - sli[slo.id], dayError, PERIOD_RELATIVE);

@@ -11,7 +11,13 @@
  *   traffic wave has a 40-minute period and 4 % amplitude); 5-minute windows are skipped there
  *   (Prometheus sees one sample and returns nothing).
  */
-import { exactRange, generateRuleFiles, isAlertingRule, RecordingRule } from '../../src/domain/rules';
+import {
+  exactRange,
+  generateRuleFiles,
+  isAlertingRule,
+  RecordingRule,
+  standaloneRuleFile,
+} from '../../src/domain/rules';
 import { summedErrorRatio, summedEventCount } from '../../src/domain/rules/windowRatio';
 import { DemoPrometheus } from '../../sandbox/demoPrometheus/api';
 import { readDemoRegistry } from '../../scripts/demo/provisioning';
@@ -92,13 +98,14 @@ describe('the demo data source answers like a real Prometheus over the same hist
   const registry = readDemoRegistry();
   const slothRegistry = { ...registry, settings: { ...registry.settings, slothSeries: true } };
   const slothRules = generateRuleFiles(slothRegistry)
-    .prometheus.flatMap(({ file }) => file.groups.flatMap((group) => group.rules))
+    .prometheus.flatMap(({ file }) => standaloneRuleFile(file).groups.flatMap((group) => group.rules))
     .filter((rule): rule is RecordingRule => !isAlertingRule(rule));
   const rules = generateRuleFiles(registry)
-    .prometheus.flatMap(({ file }) => file.groups.flatMap((group) => group.rules))
+    .prometheus.flatMap(({ file }) => standaloneRuleFile(file).groups.flatMap((group) => group.rules))
     .filter((rule): rule is RecordingRule => !isAlertingRule(rule));
-  // The SLI rules read raw series only: 5-minute and hourly increases, guard counts, and every
-  // window of freeform SLIs.
+  // The SLI rules read raw series only (standalone: each error count reads its SLI's total again
+  // instead of the total its group records first): 5-minute and hourly increases, guard counts, and
+  // every window of freeform SLIs.
   const sliRules = rules.filter((rule) => !rule.expr.includes('slo:') && !rule.expr.startsWith('vector('));
   // Period rules (the budget left) and the app's window queries sum recorded increases; Prometheus
   // has no recorded history, so it gets the same sum as a subquery of the raw rule expression, over
@@ -185,7 +192,7 @@ describe('the demo data source answers like a real Prometheus over the same hist
     const TWO_DAYS = exactRange('2d');
     // A recorded series over a window is its rule evaluated at every multiple of the group's
     // interval in the window (5 minutes for groups without one in the demo source).
-    const groups = generateRuleFiles(registry).prometheus.flatMap(({ file }) => file.groups);
+    const groups = generateRuleFiles(registry).prometheus.flatMap(({ file }) => standaloneRuleFile(file).groups);
     const definitions = new Map(
       groups.flatMap((group) =>
         group.rules

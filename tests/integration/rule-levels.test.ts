@@ -105,19 +105,18 @@ describe('recordingLevels', () => {
     return { levels, levelsOf };
   };
 
-  it('orders the demo rules: the raw increases, tiles and slo:info first, the budget left after them', () => {
+  it('orders the demo rules: the event counts and slo:info first, the error counts, then the budget left', () => {
     const { levels, levelsOf } = demoLevels(false);
-    expect(levels).toHaveLength(2);
-    for (const record of [
-      SLO_INFO,
-      SLI_ERROR_INCREASE_5M,
-      SLI_TOTAL_INCREASE_5M,
-      SLI_ERROR_INCREASE_1H,
-      SLI_TOTAL_INCREASE_1H,
-    ]) {
+    expect(levels).toHaveLength(3);
+    for (const record of [SLO_INFO, SLI_TOTAL_INCREASE_5M, SLI_TOTAL_INCREASE_1H]) {
       expect([record, levelsOf(record)]).toEqual([record, [0]]);
     }
-    expect(levelsOf(PERIOD_BUDGET_REMAINING)).toEqual([1]);
+    // the error counts read the event counts recorded before them
+    for (const record of [SLI_ERROR_INCREASE_5M, SLI_ERROR_INCREASE_1H]) {
+      expect([record, levelsOf(record)]).toEqual([record, [1]]);
+    }
+    // a freeform SLO's budget left reads its 5m ratio, the others' the error counts
+    expect(levelsOf(PERIOD_BUDGET_REMAINING)).toEqual([1, 2]);
     // none of Sloth's shared series by default
     for (const record of [ERROR_BUDGET_RATIO, CURRENT_BURN_RATE, PERIOD_BURN_RATE]) {
       expect([record, levelsOf(record)]).toEqual([record, []]);
@@ -136,7 +135,8 @@ describe('recordingLevels', () => {
     expect(Math.min(...levelsOf(PERIOD_BURN_RATE))).toBeGreaterThan(Math.max(...levelsOf(sliErrorRatioName('5m'))));
     // the budget left is each SLO's own rule over its tiles; a freeform SLO's averages its 5m ratio,
     // a name the shared rules record too: after them
-    expect(Math.min(...levelsOf(PERIOD_BUDGET_REMAINING))).toBe(1);
+    expect(levelsOf(SLI_ERROR_INCREASE_1H)).toEqual([1]);
+    expect(Math.min(...levelsOf(PERIOD_BUDGET_REMAINING))).toBe(2);
     const freeformBudget = levels.findIndex((level) =>
       level.some(
         (entry) => entry.rule.record === PERIOD_BUDGET_REMAINING && entry.rule.expr.includes(sliErrorRatioName('5m'))

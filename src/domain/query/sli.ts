@@ -62,18 +62,46 @@ export function countQueries(
   return eventQueries(sli, countFunction(sli), window, groupBy);
 }
 
+/**
+ * The error count during `window` when its total is already recorded: `recordedTotal` selects
+ * that series (one per `groupBy` value), read in place of counting the total's raw series a second
+ * time. Every countable PromQL SLI needs its total to count its errors (`total - good`, the `+Inf`
+ * bucket less the fast ones, or zero errors when no bad series exists), so this halves what the
+ * error count reads from the SLI's own series. A rule may use it only where the total's rule runs
+ * first at the same evaluation time: later rules of a Prometheus rule group read what earlier ones
+ * recorded. Log SLIs keep their own count: Loki's ruler cannot read what it recorded.
+ */
+export function errorCountFromTotal(
+  sli: RatioSli | LatencySli,
+  window: string,
+  groupBy: string[],
+  recordedTotal: string
+): string {
+  return eventQueries(sli, 'increase', window, groupBy, sumBy(recordedTotal, groupBy)).errors;
+}
+
 function countFunction(sli: CountableSli): RangeFunction {
   return sli.kind === 'logRatio' ? 'count_over_time' : 'increase';
 }
 
-function eventQueries(sli: CountableSli, fn: RangeFunction, window: string, groupBy: string[]) {
+/**
+ * Error and total events over `window`. `totalForErrors`, when given, stands for the total inside
+ * the error count (see {@link errorCountFromTotal}); the total returned is always counted.
+ */
+function eventQueries(
+  sli: CountableSli,
+  fn: RangeFunction,
+  window: string,
+  groupBy: string[],
+  totalForErrors?: string
+) {
   const over = (selector: string) => sumBy(`${fn}(${selector.trim()}[${window}])`, groupBy);
   switch (sli.kind) {
     case 'latency': {
       const buckets = bucketSelector(sli.histogram);
       const total = over(addMatchers(buckets, [leMatcher(Infinity)]));
       const fast = over(addMatchers(buckets, [leMatcher(sli.threshold)]));
-      return { errors: `${total} - ${fast}`, total };
+      return { errors: `${totalForErrors ?? total} - ${fast}`, total };
     }
     case 'logRatio': {
       // LogQL puts the range after the whole log pipeline: count_over_time({…} |= "x" [5m]).
@@ -84,9 +112,9 @@ function eventQueries(sli: CountableSli, fn: RangeFunction, window: string, grou
     case 'ratio': {
       const total = over(sli.total);
       if (sli.bad !== undefined) {
-        return { errors: `${over(sli.bad)} or (0 * ${total})`, total };
+        return { errors: `${over(sli.bad)} or (0 * ${totalForErrors ?? total})`, total };
       }
-      return { errors: `${total} - ${over(sli.good ?? '')}`, total };
+      return { errors: `${totalForErrors ?? total} - ${over(sli.good ?? '')}`, total };
     }
   }
 }

@@ -8,6 +8,7 @@ import {
   SHARED_RULES,
   sharedRuleFile,
 } from './generate';
+import { standaloneRuleFile } from './sli-rules';
 import { BURN_ALERT, FREEZE_ALERT, LABEL_BURN_TIER, SLI_TOTAL_COUNT_PREFIX } from './names';
 import { isAlertingRule, RecordingRule, RuleGroup, SloRules } from './types';
 import { summedErrorRatio, summedEventCount } from './windowRatio';
@@ -59,11 +60,11 @@ describe('generateSloRules', () => {
     const rules = rulesOf(doc);
     expect(records(rules.prometheus).map((rule) => `${rule.record} ${rule.labels?.sloth_window ?? ''}`.trim())).toEqual(
       [
-        'slo:sli_error:increase5m 5m',
         'slo:sli_total:increase5m 5m',
+        'slo:sli_error:increase5m 5m',
         'slo:info',
-        'slo:sli_error:increase1h 1h',
         'slo:sli_total:increase1h 1h',
+        'slo:sli_error:increase1h 1h',
         'slo:period_error_budget_remaining:ratio 30d',
       ]
     );
@@ -196,11 +197,16 @@ describe('generateSloRules', () => {
     const doc = RULE_FIXTURES['log-ratio-policy'];
     const rules = rulesOf(doc);
     expect(records(rules.loki).map((rule) => `${rule.record} ${rule.labels?.sloth_window}`)).toEqual([
-      'slo:sli_error:increase5m 5m',
       'slo:sli_total:increase5m 5m',
-      'slo:sli_error:increase1h 1h',
+      'slo:sli_error:increase5m 5m',
       'slo:sli_total:increase1h 1h',
+      'slo:sli_error:increase1h 1h',
     ]);
+    // Loki's ruler cannot read what it records: both counts read the logs
+    for (const rule of records(rules.loki)) {
+      expect(rule.expr).toContain('count_over_time');
+      expect(rule.expr).not.toContain('slo:sli_total');
+    }
     expect(records(rules.prometheus).map((rule) => rule.record)).toEqual([
       'slo:info',
       'slo:period_error_budget_remaining:ratio',
@@ -511,6 +517,56 @@ describe('generateSloRules', () => {
     for (const rule of raw) {
       expect(rule.expr).not.toMatch(/sum\(/);
       expect(rule.expr).toContain('sum by (route) (');
+    }
+  });
+
+  test.each([
+    ['ratio-bad-google-30d', 'sum(TOTAL{sloth_id="checkout-availability"})', ' or (0 * '],
+    ['ratio-good-google-28d-disabled-tiers', 'sum(TOTAL{sloth_id="checkout-success"})', ' - sum('],
+    ['latency-grouped-min-events', 'sum by (route) (TOTAL{sloth_id="checkout-latency"})', ' - sum by (route) ('],
+  ])(
+    '%s: each error count reads the total its group recorded just before, not the raw series again',
+    (name, total, op) => {
+      const rules = rulesOf(RULE_FIXTURES[name]);
+      for (const [errors, totals] of [
+        ['slo:sli_error:increase5m', 'slo:sli_total:increase5m'],
+        ['slo:sli_error:increase1h', 'slo:sli_total:increase1h'],
+      ]) {
+        const group = rules.prometheus.find((candidate) =>
+          candidate.rules.some((rule) => 'record' in rule && rule.record === errors)
+        );
+        const names = (group?.rules ?? []).map((rule) => ('record' in rule ? rule.record : rule.alert));
+        expect(names.indexOf(totals)).toBeGreaterThanOrEqual(0);
+        expect(names.indexOf(totals)).toBeLessThan(names.indexOf(errors));
+        const expr = records(rules.prometheus).find((rule) => rule.record === errors)?.expr ?? '';
+        expect(expr).toContain(total.replace('TOTAL', totals));
+        expect(expr).toContain(op);
+        // the raw total is read once, by the total's own rule
+        const rawTotal = records(rules.prometheus).find((rule) => rule.record === totals)?.expr ?? '';
+        expect(expr).not.toContain(rawTotal);
+      }
+    }
+  );
+
+  test('standalone, each error count reads the raw series of its own total, for tools that evaluate rules one by one', () => {
+    for (const name of ['ratio-bad-google-30d', 'ratio-good-google-28d-disabled-tiers', 'latency-grouped-min-events']) {
+      const file = generateRuleFiles(RULE_FIXTURES[name], { shareAlerts: false }).prometheus[0].file;
+      const standalone = standaloneRuleFile(file);
+      const before = file.groups.flatMap((group) => group.rules);
+      const after = standalone.groups.flatMap((group) => group.rules);
+      expect(after).toHaveLength(before.length);
+      after.forEach((rule, i) => {
+        if ('record' in rule && rule.record.startsWith('slo:sli_error:increase')) {
+          const total = before.find(
+            (candidate) => 'record' in candidate && candidate.record === rule.record.replace('error', 'total')
+          );
+          expect(rule.expr).not.toMatch(/slo:/);
+          expect(rule.expr).toContain(`(${total?.expr})`);
+        } else {
+          // every other rule, alerts and the budget left included, is kept as it is
+          expect(rule).toBe(before[i]);
+        }
+      });
     }
   });
 

@@ -13,7 +13,7 @@ export {
 export * from './names';
 export { exactRange } from './ranges';
 export { renderRuleFile } from './render';
-export { TILE_INTERVAL } from './sli-rules';
+export { standaloneRuleFile, TILE_INTERVAL } from './sli-rules';
 export {
   isAlertingRule,
   type AlertingRule,

@@ -42,7 +42,7 @@ describe('where the budget left is recorded', () => {
         }))
       );
       expect(group.interval).toBe(TILE_WINDOW);
-      expect(recordNames(group)).toEqual([SLI_ERROR_INCREASE_1H, SLI_TOTAL_INCREASE_1H, PERIOD_BUDGET_REMAINING]);
+      expect(recordNames(group)).toEqual([SLI_TOTAL_INCREASE_1H, SLI_ERROR_INCREASE_1H, PERIOD_BUDGET_REMAINING]);
     }
     for (const group of groups) {
       expect(group.rules.length).toBeLessThanOrEqual(20);
