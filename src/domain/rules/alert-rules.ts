@@ -12,6 +12,7 @@ import { budgetSpentWhenFires } from '../windows/windows';
 import { unlessSilenced } from './adjustments';
 import { SloContext } from './context';
 import {
+  BASE_WINDOW,
   burnAlertName,
   FREEZE_ALERT,
   INFO_OBJECTIVE,
@@ -25,7 +26,7 @@ import {
   LABEL_WINDOW,
   sliTotalCountName,
 } from './names';
-import { flat, withMatcher } from './text';
+import { flat, SLO_SET_INSTANT_MATCHER, SLO_SET_MATCHER, withMatcher } from './text';
 import { AlertingRule } from './types';
 import { budgetLeft, isSummableWindow, sliErrorRatio, summedEventCount } from './windowRatio';
 
@@ -92,11 +93,15 @@ export function burnAlertExpr(ctx: SloContext, window: BurnWindow): string {
   const { sli } = ctx.slo;
   const minEvents = ctx.slo.alerting.minEvents ?? 0;
   // Written once per tier and SLI shape, then joined around each SLO's matcher (text.ts).
-  const shape = `burn ${isCountableSli(sli)} ${window.long} ${window.short} ${window.factor} ${ctx.allowed} ${minEvents}`;
+  // For a set of SLOs, the short window marks its selectors apart where it reads one sample a series.
+  const set = ctx.matcher === SLO_SET_MATCHER;
+  const instantShort = !isCountableSli(sli) || !isSummableWindow(window.short) || window.short === BASE_WINDOW;
+  const shape = `burn ${isCountableSli(sli)} ${window.long} ${window.short} ${window.factor} ${ctx.allowed} ${minEvents} ${set}`;
   const burning = withMatcher(shape, ctx.matcher, (matcher) => {
     const bound = `(${window.factor} * ${ctx.allowed})`;
-    const over = (w: string) => `${sliErrorRatio(sli, w, matcher)} > ${bound}`;
-    const burning = `(\n  ${over(window.long)}\n  and\n  ${over(window.short)}\n)`;
+    const over = (w: string, selector = matcher) => `${sliErrorRatio(sli, w, selector)} > ${bound}`;
+    const short = over(window.short, set && instantShort ? SLO_SET_INSTANT_MATCHER : matcher);
+    const burning = `(\n  ${over(window.long)}\n  and\n  ${short}\n)`;
     if (minEvents <= 0 || !isCountableSli(sli)) {
       return burning;
     }

@@ -22,13 +22,18 @@ const alertsOf = (files: ReturnType<typeof generateRuleFiles>['prometheus']) =>
 const sharedAlerts = (doc: RegistryDocument) =>
   alertsOf(generateRuleFiles(doc).prometheus).filter((entry) => entry.serviceId === SHARED_ALERTS);
 
-/** The ids a shared rule selects: from its `slo:info` join, the last selector of its expression. */
+/**
+ * The ids a shared rule selects: from its first selector, which reads a window of each SLO's series;
+ * every selector that names SLOs names the same ones.
+ */
 function idsOf(rule: AlertingRule): string[] {
-  const match = rule.expr.match(/slo:info\{sloth_id(=~?)"([^"]*)"\}$/);
-  if (!match) {
-    throw new Error(`no slo:info join in ${rule.expr}`);
+  const matchers = [...rule.expr.matchAll(/\{sloth_id(=~?)"([^"]*)"\}/g)];
+  if (matchers.length === 0) {
+    throw new Error(`no SLO matcher in ${rule.expr}`);
   }
-  return match[1] === '=' ? [match[2]] : match[2].split('|');
+  expect(new Set(matchers.map((match) => match[0])).size).toBe(1);
+  const [, op, value] = matchers[0];
+  return op === '=' ? [value] : value.split('|');
 }
 
 /** `slo:info` of every SLO, by id. */
@@ -112,7 +117,8 @@ describe('registry-wide alerting rules', () => {
   });
 
   test("a shared rule's expression is the SLO's own with every SLO's matcher, joined with slo:info", () => {
-    const doc = baseDoc(many(3));
+    // three SLOs of twenty: the rule names them in every selector
+    const doc = baseDoc([...many(3), ...many(17, { objective: 99 }).map((slo) => ({ ...slo, id: `${slo.id}-99` }))]);
     const own = alertsOf(generateRuleFiles(doc, { shareAlerts: false }).prometheus)[0].rule;
     const shared = sharedAlerts(doc)[0].rule;
     const regex = '{sloth_id=~"checkout-0|checkout-1|checkout-2"}';
@@ -122,6 +128,24 @@ describe('registry-wide alerting rules', () => {
     );
     // the labels the text reads are removed from the alert: an empty rule label deletes a label
     expect(shared.labels).toMatchObject({ [INFO_NAME]: '', [INFO_SERVICE_NAME]: '', [INFO_RUNBOOK]: '' });
+  });
+
+  test('a rule for a quarter of the alerting SLOs or more names them only where a window is read', () => {
+    const doc = baseDoc([...many(3), ...many(9, { objective: 99 }).map((slo) => ({ ...slo, id: `${slo.id}-99` }))]);
+    const own = alertsOf(generateRuleFiles(doc, { shareAlerts: false }).prometheus);
+    const [pageFast, pageSlow] = sharedAlerts(doc).map((entry) => entry.rule);
+    const regex = '{sloth_id=~"checkout-0|checkout-1|checkout-2"}';
+    const join = `* on (sloth_id) group_left (${INFO_NAME}, ${INFO_SERVICE_NAME}, ${INFO_RUNBOOK}) slo:info`;
+    // the 5-minute window on the right of `and` reads one sample of every SLO's increases, and the
+    // join every SLO's slo:info: neither can add an SLO the long window did not select
+    const [long, short] = own[0].rule.expr.split('\n  and\n');
+    expect(short).toContain('(slo:sli_error:increase5m{sloth_id="checkout-0"} / ');
+    expect(pageFast.expr).toBe(
+      `(${long.split('{sloth_id="checkout-0"}').join(regex)}\n  and\n${short.split('{sloth_id="checkout-0"}').join('')})\n${join}`
+    );
+    // a short window summed over time is read for the rule's SLOs only
+    expect(pageSlow.labels?.burn_tier).toBe('page-slow');
+    expect(pageSlow.expr).toBe(`(${own[1].rule.expr.split('{sloth_id="checkout-0"}').join(regex)})\n${join}`);
   });
 
   test('different objectives and windows get rules of their own, told apart by their labels', () => {

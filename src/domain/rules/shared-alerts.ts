@@ -45,7 +45,7 @@ import {
   SLOW_INTERVAL,
 } from './names';
 import { formatMatchers, regexMatcher } from '../query/selector';
-import { SLO_SET_MATCHER } from './text';
+import { SLO_SET_INSTANT_MATCHER, SLO_SET_MATCHER } from './text';
 import { AlertingRule, RuleGroup } from './types';
 
 /**
@@ -127,6 +127,8 @@ export class SharedAlerts {
   private readonly byShape = new Map<string, Map<string, SharedRule>>();
   /** How many shared rules have each alert name and labels. */
   private readonly identities = new Map<string, number>();
+  /** The SLOs with at least one alert. */
+  private readonly alertingSlos = new Set<string>();
 
   /** Adds the SLO's burn and freeze alerts to the shared rules. */
   add(ctx: SloContext) {
@@ -162,7 +164,7 @@ export class SharedAlerts {
     const page: AlertingRule[] = [];
     const slow: AlertingRule[] = [];
     for (const shared of this.rules) {
-      (shared.slow ? slow : page).push(toRule(shared));
+      (shared.slow ? slow : page).push(toRule(shared, this.alertingSlos.size));
     }
     return [
       ...pack(SHARED_ALERT_GROUP, undefined, page, maxRules),
@@ -185,6 +187,7 @@ export class SharedAlerts {
     }
     const identity = `${rule.alert}\u0001${entriesKey(rule.labels)}`;
     const key = `${identity}\u0001${entriesKey(rule.annotations)}\u0001${rule.for ?? ''}`;
+    this.alertingSlos.add(ctx.slo.id);
     const existing = sameShape.get(key);
     if (existing) {
       existing.ids.push(ctx.slo.id);
@@ -208,13 +211,24 @@ function entriesKey(record: Record<string, string> = {}): string {
   return key;
 }
 
-/** A shared rule with its expression: the SLOs' own, joined with their `slo:info` for the text. */
-function toRule({ rule, shape, ids }: SharedRule): AlertingRule {
+/**
+ * A shared rule with its expression: the SLOs' own, joined with their `slo:info` for the text.
+ *
+ * Prometheus parses a rule's expression again at every evaluation, and compiles each `=~` matcher
+ * anew: at 1,000 SLOs the sets of SLO ids were most of what the alerting rules cost (bench/RESULTS.md,
+ * "Rule cost"). Reads that cannot add an SLO to the result — the `slo:info` join, and the short
+ * window of a burn alert, one sample a series on the right of `and` — leave the set out when the
+ * rule covers a quarter of the registry's alerting SLOs or more (`broad`), and read every SLO's
+ * one sample instead: cheaper than compiling the set, and the same alerts.
+ */
+function toRule({ rule, shape, ids }: SharedRule, alertingSlos: number): AlertingRule {
   const text = TEXT_LABELS.filter((name) => rule.labels?.[name] === '');
   const matcher = ids.length === 1 ? formatMatchers({ [LABEL_ID]: ids[0] }) : `{${regexMatcher(LABEL_ID, ids)}}`;
+  const broad = ids.length > 1 && ids.length * 4 >= alertingSlos;
+  const oneSample = broad ? '' : matcher;
   const expr =
-    `(${shape.split(SLOT).join(matcher)})\n` +
-    `* on (${LABEL_ID}) group_left (${text.join(', ')}) ${SLO_INFO}${matcher}`;
+    `(${shape.split(SLOT).join(matcher).split(SLO_SET_INSTANT_MATCHER).join(oneSample)})\n` +
+    `* on (${LABEL_ID}) group_left (${text.join(', ')}) ${SLO_INFO}${oneSample}`;
   return {
     alert: rule.alert,
     expr,
