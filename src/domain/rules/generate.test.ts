@@ -46,7 +46,8 @@ describe('generateSloRules', () => {
     ['ratio-bad-google-30d', ['', '-1m', '-increase1h'], []],
     ['freeform-calendar-month', ['', '-1m', '-period'], []],
     ['log-ratio-policy', ['', '-1m'], ['-sli', '-increase1h']],
-    ['alerting-disabled', ['', '-1m', '-increase1h'], []],
+    // no alert of any tier: no group every cycle
+    ['alerting-disabled', ['-1m', '-increase1h'], []],
   ])('%s has Prometheus groups %j and Loki groups %j', (name, prometheus, loki) => {
     const doc = RULE_FIXTURES[name];
     const rules = rulesOf(doc);
@@ -68,12 +69,17 @@ describe('generateSloRules', () => {
         'slo:period_error_budget_remaining:ratio 30d',
       ]
     );
-    // every cycle: the increases and the page alerts; every minute: slo:info, ticket alerts; every
+    // every cycle: the page alerts; every minute: the increases, slo:info, ticket alerts; every
     // hour: the tiles, then the budget left that sums them
     expect(rules.prometheus.map((group) => [group.name, group.interval, group.rules.length])).toEqual([
-      ['slo-checkout-availability', undefined, 4],
-      ['slo-checkout-availability-1m', '1m', 3],
+      ['slo-checkout-availability', undefined, 2],
+      ['slo-checkout-availability-1m', '1m', 5],
       ['slo-checkout-availability-increase1h', '1h', 3],
+    ]);
+    expect(records(rules.prometheus.slice(1, 2)).map((rule) => rule.record)).toEqual([
+      'slo:sli_total:increase5m',
+      'slo:sli_error:increase5m',
+      'slo:info',
     ]);
     expect(alerts(rules.prometheus.slice(0, 1)).map((rule) => rule.labels?.severity)).toEqual(['page', 'page']);
     expect(alerts(rules.prometheus.slice(1, 2)).map((rule) => rule.labels?.severity)).toEqual(['ticket', 'ticket']);
@@ -707,22 +713,22 @@ describe("packing a service's SLO groups", () => {
   const sloGroup = (doc: RegistryDocument, id: string) => rulesOf(doc, id).prometheus[0];
 
   test('in order, into groups of at most 20 rules; an SLO left alone keeps its group', () => {
-    // every cycle, 4 rules each (two 5-minute increases, two page alerts); every minute, 3 (slo:info,
+    // every cycle, 2 rules each (two page alerts); every minute, 5 (two 5-minute increases, slo:info,
     // two ticket alerts); every hour, 3 (the tiles and the budget left)
     const slos = Array.from({ length: 6 }, (_, i) => baseSlo({ id: `checkout-${i}` }));
     const single = baseSlo({ id: 'search-availability', serviceId: 'search' });
     const doc = baseDoc([...slos, single], [baseService(), baseService({ id: 'search', name: 'Search' })]);
-    expect(sloGroup(doc, 'checkout-0').rules).toHaveLength(4);
-    expect(rulesOf(doc, 'checkout-0').prometheus[1].rules).toHaveLength(3);
+    expect(sloGroup(doc, 'checkout-0').rules).toHaveLength(2);
+    expect(rulesOf(doc, 'checkout-0').prometheus[1].rules).toHaveLength(5);
     const files = generateRuleFiles(doc, { shareAlerts: false }).prometheus;
     const groups = (serviceId: string, interval?: string) =>
       files.find((file) => file.serviceId === serviceId)!.file.groups.filter((group) => group.interval === interval);
     expect(groups('checkout').map((group) => [group.name, group.rules.length])).toEqual([
-      ['service-checkout.slos', 20],
-      ['slo-checkout-5', 4],
+      ['service-checkout.slos', 12],
     ]);
     expect(groups('checkout', '1m').map((group) => [group.name, group.rules.length])).toEqual([
-      ['service-checkout.slos-1m', 18],
+      ['service-checkout.slos-1m', 20],
+      ['service-checkout.slos-1m.2', 10],
     ]);
     expect(groups('checkout', '1h').map((group) => [group.name, group.rules.length])).toEqual([
       ['service-checkout.slos-1h', 18],
@@ -734,14 +740,14 @@ describe("packing a service's SLO groups", () => {
       slos.flatMap((slo) => rulesOf(doc, slo.id).prometheus[1].rules)
     );
     expect(groups('search')).toEqual([sloGroup(doc, 'search-availability')]);
-    // one more SLO: the second pack of every cycle holds two; alone in theirs, its other groups keep their names
+    // one more SLO: the second pack of every minute holds three; alone in its pack, its hourly group
+    // keeps its name
     const seven = baseDoc([...slos, baseSlo({ id: 'checkout-6' })]);
     const packed = generateRuleFiles(seven, { shareAlerts: false }).prometheus[0].file.groups;
     expect(packed.map((group) => [group.name, group.rules.length])).toEqual([
-      ['service-checkout.slos', 20],
-      ['service-checkout.slos.2', 8],
-      ['service-checkout.slos-1m', 18],
-      ['slo-checkout-6-1m', 3],
+      ['service-checkout.slos', 14],
+      ['service-checkout.slos-1m', 20],
+      ['service-checkout.slos-1m.2', 15],
       ['service-checkout.slos-1h', 18],
       ['slo-checkout-6-increase1h', 3],
     ]);
@@ -775,7 +781,28 @@ describe("packing a service's SLO groups", () => {
   });
 
   test('an SLO with more than 20 rules of its own keeps its group', () => {
-    const windows = ['10m', '15m', '20m', '25m', '35m', '40m', '45m', '50m', '55m', '65m', '70m'];
+    const windows = [
+      '10m',
+      '15m',
+      '20m',
+      '25m',
+      '35m',
+      '40m',
+      '45m',
+      '50m',
+      '55m',
+      '65m',
+      '70m',
+      '75m',
+      '80m',
+      '85m',
+      '95m',
+      '100m',
+      '105m',
+      '110m',
+      '115m',
+      '125m',
+    ];
     const big = baseSlo({
       id: 'checkout-freeform',
       sli: { kind: 'freeform', errorRatio: 'rate(errors_total[{{window}}]) / rate(requests_total[{{window}}])' },
@@ -792,11 +819,13 @@ describe("packing a service's SLO groups", () => {
       },
     });
     const doc = baseDoc([baseSlo(), big, baseSlo({ id: 'checkout-latency' })]);
-    expect(sloGroup(doc, 'checkout-freeform').rules.length).toBeGreaterThan(20);
+    // its twenty windows' ratios, recorded every minute, with its 5-minute ratio and slo:info
+    const minute = rulesOf(doc, 'checkout-freeform').prometheus.find((group) => group.interval === '1m');
+    expect(minute?.rules.length).toBeGreaterThan(20);
     const names = generateRuleFiles(doc, { shareAlerts: false })
-      .prometheus[0].file.groups.filter((group) => group.interval === undefined)
+      .prometheus[0].file.groups.filter((group) => group.interval === '1m')
       .map((group) => group.name);
-    expect(names).toEqual(['slo-checkout-availability', 'slo-checkout-freeform', 'slo-checkout-latency']);
+    expect(names).toEqual(['slo-checkout-availability-1m', 'slo-checkout-freeform-1m', 'slo-checkout-latency-1m']);
   });
 });
 

@@ -130,9 +130,13 @@ export function mergeRuleFiles(files: RuleFile[]): RuleFile {
 const NO_ALERTS: SloAlertRules = { page: [], slow: [] };
 
 /**
- * The groups of one SLO, by interval: `slo-<id>`, evaluated every cycle (its SLI rules when they
- * run on Prometheus, its page alerts; left out when empty), `slo-<id>-1m` (`slo:info`, ticket and
- * freeze alerts, every `SLOW_INTERVAL`), and `slo-<id>-increase1h`, the hourly tiles; the budget left
+ * The groups of one SLO, by interval: `slo-<id>`, evaluated every cycle (its page alerts; left out
+ * when empty, as it is when the alerts are registry-wide), `slo-<id>-1m` (its SLI rules when they run
+ * on Prometheus, `slo:info`, ticket and freeze alerts, every `SLOW_INTERVAL`), and
+ * `slo-<id>-increase1h`, the hourly tiles. The SLI rules run every minute whatever the evaluation
+ * interval: a 5-minute increase moves little in 20 seconds, and recording it three times a minute
+ * was most of what the rules cost Prometheus at a 20-second interval (bench/RESULTS.md, "Rule
+ * cost"); a page alert, still evaluated every cycle, then sees errors up to a minute later. The budget left
  * follows the tiles where it changes only with them, else joins `slo-<id>-1m` (meta-rules.ts). Prometheus
  * pays a fixed cost per group and cycle, several times that of a cheap rule (bench/RESULTS.md,
  * "Rule cost"), so one group per SLO and interval costs less than one per kind of rule; in a
@@ -146,13 +150,19 @@ function rulesOf(ctx: SloContext, sloth: boolean, shared?: SharedAlerts): SloRul
   // with the registry-wide rules, the SLO's alerts join them instead of its own groups
   shared?.add(ctx);
   const alerts = shared ? NO_ALERTS : buildAlertRules(ctx);
-  const main: RuleGroup = { name: `slo-${slo.id}`, rules: [...(onLoki ? [] : sli.rules), ...alerts.page] };
+  const main: RuleGroup = { name: `slo-${slo.id}`, rules: alerts.page };
   const budget = budgetLeftRule(ctx);
   const hourly = hasHourlyBudgetLeft(ctx, onLoki);
+  // the SLI's increases every minute, first: the budget left and the alerts of the group read them
   const slow: RuleGroup = {
     name: `slo-${slo.id}-${SLOW_INTERVAL}`,
     interval: SLOW_INTERVAL,
-    rules: [...buildMetaGroup(ctx, sloth).rules, ...(hourly ? [] : [budget]), ...alerts.slow],
+    rules: [
+      ...(onLoki ? [] : sli.rules),
+      ...buildMetaGroup(ctx, sloth).rules,
+      ...(hourly ? [] : [budget]),
+      ...alerts.slow,
+    ],
   };
   const every = main.rules.length > 0 ? [main, slow] : [slow];
   // after the tiles: a group's later rules read what its earlier ones recorded at the same evaluation

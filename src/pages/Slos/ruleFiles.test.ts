@@ -59,10 +59,12 @@ describe('rule downloads', () => {
   test('all SLOs in one file', () => {
     const [all] = ruleDownloads(registry(), { kind: 'all' });
     expect(all.fileName).toBe('slos.rules.yaml');
-    expect(groupNames(all.text)).toContain('slo-payments-ratio');
+    // the alerts registry-wide, no SLO has a group run every evaluation
+    expect(groupNames(all.text)).toContain('slo-payments-ratio-1m');
+    expect(groupNames(all.text)).not.toContain('slo-payments-ratio');
     // the SLOs of checkout share their groups
-    expect(groupNames(all.text)).toContain('service-checkout.slos');
-    expect(groupNames(all.text)).not.toContain('slo-checkout-ratio');
+    expect(groupNames(all.text)).toContain('service-checkout.slos-1m');
+    expect(groupNames(all.text)).not.toContain('slo-checkout-ratio-1m');
     expect(groupNames(all.text).slice(-3)).toEqual(['slo-shared.ratios', 'slo-shared.tiled', 'slo-shared.budget']);
     // the alerts of every SLO are the registry-wide rules
     expect(groupNames(all.text)).toEqual(expect.arrayContaining(['registry.alerts', 'registry.alerts-1m']));

@@ -49,7 +49,11 @@ describe('SLO editor: each SLI kind from template to generated rule', () => {
     );
     await settle(10);
     expect(review()).toContain(
-      'record: slo:sli_error:increase5m\n        expr: sum(increase(http_requests_total{service="checkout", code=~"5.."}[5m])) or (0 * sum(increase(http_requests_total{service="checkout"}[5m])))'
+      'record: slo:sli_total:increase5m\n        expr: sum(increase(http_requests_total{service="checkout"}[5m]))'
+    );
+    // the errors read the total recorded just before them
+    expect(review()).toContain(
+      'record: slo:sli_error:increase5m\n        expr: sum(increase(http_requests_total{service="checkout", code=~"5.."}[5m])) or (0 * sum(slo:sli_total:increase5m{sloth_id="checkout-availability"}))'
     );
     // the registry does not record Sloth's series: no shared rules, the alerts sum the increases
     expect(review()).not.toContain('Shared rules of the registry');
