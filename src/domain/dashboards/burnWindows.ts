@@ -3,16 +3,13 @@
  * the service's SLOs, with the alert thresholds (factors from the window presets) drawn as lines.
  * A panel covers every SLO alerting on that pair in one query per window.
  */
-import { allowedErrorRatio } from '../budget/budget';
 import { isProblem, parseSloWindow, ruleWindowDays } from '../budget/window';
 import { BurnWindow, Slo } from '../model';
 import { BASE_WINDOW, LABEL_ID, TILE_WINDOW } from '../rules/names';
 import { isTiledWindow } from '../rules/windowRatio';
 import { enabledBurnWindows, windowSeconds } from '../windows/windows';
-import { orTerms } from '../query/combine';
-import { regexMatcher } from '../query/selector';
 import { isCountableSli } from '../query/sli';
-import { sloErrorRatio } from './sloQueries';
+import { burnRateBySlo } from './sloQueries';
 import { Threshold } from './types';
 
 /** One window pair and the SLOs (with their factor) that alert on it. */
@@ -55,24 +52,17 @@ export function burnPanelSpecs(slos: Slo[]): BurnPanelSpec[] {
 }
 
 /**
- * The burn rate of the spec's SLOs over `window`: error ratio ÷ allowed error ratio, per SLO, from
- * the series `recorded` selects (`{sloth_service="checkout"}`) of the SLOs picked by `$slo`. The
- * panel belongs to one service, whose SLOs it lists anyway: one term per objective divides by
- * that objective's allowed ratio, a constant, instead of joining with `slo:info` at every step.
+ * The burn rate of the spec's SLOs over `window`, per SLO, from the series `recorded` selects
+ * (`{sloth_service="checkout"}`) of the SLOs picked by `$slo`: one term per objective, divided by
+ * that objective's allowed ratio (burnRateBySlo).
  */
 export function burnRateExpr(spec: BurnPanelSpec, window: string, recorded: string): string {
-  const byObjective = new Map<number, Slo[]>();
-  for (const { slo } of spec.slos) {
-    byObjective.set(slo.objective, [...(byObjective.get(slo.objective) ?? []), slo]);
-  }
-  const terms = [...byObjective].map(([objective, slos]) => {
-    const selector = `${recorded.slice(0, -1)}, ${LABEL_ID}=~"$slo", ${regexMatcher(
-      LABEL_ID,
-      slos.map((slo) => slo.id)
-    )}}`;
-    return `${sloErrorRatio(slos, window, selector)} / ${allowedErrorRatio(objective)}`;
-  });
-  return `max by (${LABEL_ID}) (${orTerms(terms)})`;
+  return burnRateBySlo(
+    spec.slos.map(({ slo }) => slo),
+    window,
+    `${recorded.slice(0, -1)}, ${LABEL_ID}=~"$slo"}`,
+    LABEL_ID
+  );
 }
 
 /**

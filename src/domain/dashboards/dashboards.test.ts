@@ -102,21 +102,33 @@ describe('the SLO series read', () => {
     const compliance = dashboardQueries(buildExecutiveDashboard(demo))
       .filter(({ panelTitle }) => panelTitle === 'SLO compliance')
       .map(({ query }) => query.expr);
-    const allowed = (selector: string) =>
-      `((0.005 * group by (sloth_id) (slo:info{${selector}, objective="99.5"})) or ` +
-      `(0.001 * group by (sloth_id) (slo:info{${selector}, objective="99.9"})))`;
     const services = 'sloth_service=~"checkout|payments|search|catalog"';
-    const left = `min by (sloth_service, sloth_id) (last_over_time(slo:period_error_budget_remaining:ratio{${services}}[2h]))`;
+    // one term per objective: the SLOs of that objective by sloth_id, times or over a constant, no join
+    const ids = (objective: number) =>
+      `sloth_id=~"${demo.slos
+        .filter((slo) => slo.objective === objective)
+        .map((slo) => slo.id)
+        .join('|')}"`;
+    expect([99.5, 99.9].map(ids)).toEqual([expect.stringMatching(/\|/), expect.stringMatching(/\|/)]);
+    expect(new Set(demo.slos.map((slo) => slo.objective))).toEqual(new Set([99.5, 99.9]));
+    const left = (selector: string) =>
+      `min by (sloth_service, sloth_id) (last_over_time(slo:period_error_budget_remaining:ratio{${selector}}[2h]))`;
     expect(compliance[0]).toBe(
-      `1 - (group by (sloth_service, sloth_id) (slo:info{${services}}) * on (sloth_id) group_left () ${allowed(services)})`
+      `((0.995 * group by (sloth_service, sloth_id) (slo:info{${services}, objective="99.5"})) or ` +
+        `(0.999 * group by (sloth_service, sloth_id) (slo:info{${services}, objective="99.9"})))`
     );
-    expect(compliance[1]).toBe(`1 - (1 - ${left}) * on (sloth_id) group_left () ${allowed(services)}`);
-    expect(compliance[2]).toBe(left);
-    // the demo has a freeform SLI: its recorded 5m ratio, the others' summed increases
+    expect(compliance[1]).toBe(
+      `1 - ((1 - ${left(`${services}, ${ids(99.5)}`)}) * 0.005 or (1 - ${left(`${services}, ${ids(99.9)}`)}) * 0.001)`
+    );
+    expect(compliance[2]).toBe(left(services));
+    // the demo has a freeform SLI (99.5 %): the 99.5 % term takes its recorded 5m ratio too, the other only increases
+    const burn = (selector: string) =>
+      `(max without (sloth_window) (slo:sli_error:increase5m{${selector}} / slo:sli_total:increase5m{${selector}}) ` +
+      `or max without (sloth_window) (slo:sli_error:ratio_rate5m{${selector}}))`;
     expect(compliance[3]).toBe(
-      `max by (sloth_service, sloth_id) ((max without (sloth_window) (slo:sli_error:increase5m{${services}} / ` +
-        `slo:sli_total:increase5m{${services}}) or max without (sloth_window) (slo:sli_error:ratio_rate5m{${services}})) ` +
-        `/ on (sloth_id) group_left () ${allowed(services)})`
+      `max by (sloth_service, sloth_id) (` +
+        `${burn(`${services}, ${ids(99.5)}`)} / 0.005 or ` +
+        `max without (sloth_window) (slo:sli_error:increase5m{${services}, ${ids(99.9)}} / slo:sli_total:increase5m{${services}, ${ids(99.9)}}) / 0.001)`
     );
   });
 
@@ -411,6 +423,19 @@ describe('query cost', () => {
     ]);
     expect(hourly(buildOnCallDashboard(doc, 'checkout'))).toEqual([]);
     expect(hourly(buildDebugDashboard(doc, 'checkout'))).toEqual([]);
+  });
+
+  test("All in the on-call $slo variable lists the service's SLOs: `.*` would match every sloth_id in the TSDB", () => {
+    const variable = buildOnCallDashboard(demo, 'checkout').variables.find((item) => item.name === 'slo')!;
+    expect(variable.allValue).toBe('checkout-availability|checkout-routes-availability|checkout-payment-step');
+    expect(variable.options.map((option) => option.value).join('|')).toBe(variable.allValue);
+  });
+
+  test('burn rates, period SLIs and objectives read no slo:info join: one term per objective', () => {
+    const exprs = allDashboards(demo).flatMap((dashboard) =>
+      dashboardQueries(dashboard).map(({ query }) => query.expr)
+    );
+    expect(exprs.filter((expr) => expr.includes('group_left'))).toEqual([]);
   });
 
   test('burn rates step by an hour over windows summed from tiles and by 5 minutes over the others', () => {

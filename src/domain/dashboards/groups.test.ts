@@ -52,12 +52,12 @@ describe('groups of grouped SLOs in the service dashboards', () => {
     ]);
     const burn = table.queries[1].expr;
     expect(burn.endsWith(worst)).toBe(true);
-    // the error ratio reads the chosen groups; the objectives come from slo:info, which has no group labels
-    expect(burn).toContain(`slo:sli_error:increase5m${series}`);
-    expect(burn).toContain(
-      'slo:info{sloth_service="checkout", sloth_id=~"checkout-tenants|checkout-latency-routes", sloth_id=~"$slo", objective="99.9"}'
-    );
-    expect(burn).not.toMatch(/slo:info\{[^}]*tenant=~/);
+    // the error ratio reads the chosen groups, one term per objective divided by its allowed ratio: no slo:info
+    const ofSlo = (id: string) => `${series.slice(0, -1)}, sloth_id=~"${id}"}`;
+    expect(burn).toContain(`slo:sli_error:increase5m${ofSlo('checkout-tenants')}`);
+    expect(burn).toContain(`slo:sli_total:increase5m${ofSlo('checkout-latency-routes')}`);
+    expect(burn).toMatch(/slo:sli_total:increase5m\{[^}]*sloth_id=~"checkout-tenants"\}\) \/ 0\.001\b/);
+    expect(burn).not.toContain('slo:info');
     expect(table.columns?.map((column) => column.title)).toEqual([
       'SLO',
       'tenant',

@@ -116,7 +116,7 @@ export function worstGroupsPanel(
   // One query per column, whatever the number of SLOs and groups; the burn rate only for the groups
   // the budget query lists, so that the merged table has no row without a budget.
   const worst = `bottomk(${WORST_GROUPS_LIMIT}, ${budgetLeftBySlo(series, by)})`;
-  const burn = burnRateBySlo(grouped, CURRENT_WINDOW, series, by, groupedSelector(scope, grouped, extra));
+  const burn = burnRateBySlo(grouped, CURRENT_WINDOW, series, by);
   return panel(ids, {
     title: 'Worst groups',
     description:

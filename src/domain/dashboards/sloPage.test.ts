@@ -25,7 +25,8 @@ function panelOf(doc: RegistryDocument, sloId: string, title: string) {
   return found!;
 }
 
-const ALLOWED_999 = '((0.001 * group by (sloth_id) (slo:info{sloth_id="checkout-availability", objective="99.9"})))';
+/** The objective from slo:info's label; burn rates and the period SLI divide or multiply by 0.001 itself. */
+const OBJECTIVE_999 = '(0.999 * group by (sloth_id) (slo:info{sloth_id="checkout-availability", objective="99.9"}))';
 
 describe('the SLO page of an ungrouped SLO', () => {
   const dashboard = buildSloDashboard(demo, 'checkout-availability');
@@ -64,15 +65,15 @@ describe('the SLO page of an ungrouped SLO', () => {
   test('exact queries: the SLO by its sloth_id, the six recorded series only', () => {
     const sel = '{sloth_id="checkout-availability"}';
     expect(queriesOf(demo, 'checkout-availability')).toEqual([
-      ['Objective', `1 - ${ALLOWED_999}`],
+      ['Objective', OBJECTIVE_999],
       [
         'SLI over 30d',
-        `1 - (1 - min by (sloth_id) (last_over_time(slo:period_error_budget_remaining:ratio${sel}[2h]))) * on (sloth_id) group_left () ${ALLOWED_999}`,
+        `1 - ((1 - min by (sloth_id) (last_over_time(slo:period_error_budget_remaining:ratio${sel}[2h]))) * 0.001)`,
       ],
       ['Error budget left', `min by (sloth_id) (last_over_time(slo:period_error_budget_remaining:ratio${sel}[2h]))`],
       [
         'Burn rate (5m)',
-        `max by (sloth_id) (max without (sloth_window) (slo:sli_error:increase5m${sel} / slo:sli_total:increase5m${sel}) / on (sloth_id) group_left () ${ALLOWED_999})`,
+        `max by (sloth_id) (max without (sloth_window) (slo:sli_error:increase5m${sel} / slo:sli_total:increase5m${sel}) / 0.001)`,
       ],
       [
         'Error budget left over time',
@@ -82,14 +83,14 @@ describe('the SLO page of an ungrouped SLO', () => {
         'SLI (5m)',
         `1 - max by (sloth_id) (max without (sloth_window) (slo:sli_error:increase5m${sel} / slo:sli_total:increase5m${sel}))`,
       ],
-      ['SLI (5m)', `1 - ${ALLOWED_999}`],
+      ['SLI (5m)', OBJECTIVE_999],
       [
         'Burn rate page-fast: 1h / 5m',
-        `max by (sloth_id) (max without (sloth_window) (sum_over_time(slo:sli_error:increase5m${sel}[59m59s999ms:5m]) / sum_over_time(slo:sli_total:increase5m${sel}[59m59s999ms:5m])) / on (sloth_id) group_left () ${ALLOWED_999})`,
+        `max by (sloth_id) (max without (sloth_window) (sum_over_time(slo:sli_error:increase5m${sel}[59m59s999ms:5m]) / sum_over_time(slo:sli_total:increase5m${sel}[59m59s999ms:5m])) / 0.001)`,
       ],
       [
         'Burn rate page-fast: 1h / 5m',
-        `max by (sloth_id) (max without (sloth_window) (slo:sli_error:increase5m${sel} / slo:sli_total:increase5m${sel}) / on (sloth_id) group_left () ${ALLOWED_999})`,
+        `max by (sloth_id) (max without (sloth_window) (slo:sli_error:increase5m${sel} / slo:sli_total:increase5m${sel}) / 0.001)`,
       ],
       ['Burn rate page-slow: 6h / 30m', expect.stringContaining(`slo:sli_error:increase5m${sel}[5h59m59s999ms:5m]`)],
       ['Burn rate page-slow: 6h / 30m', expect.stringContaining(`slo:sli_error:increase5m${sel}[29m59s999ms]`)],
@@ -178,7 +179,7 @@ describe('the SLO page of a grouped SLO', () => {
     const table = panelOf(demo, id, 'Groups, worst first');
     expect(table.queries.map((query) => query.expr)).toEqual([
       `sort(min by (sloth_id, route) (last_over_time(slo:period_error_budget_remaining:ratio{sloth_id="${id}"}[2h])))`,
-      expect.stringMatching(/^1 - \(1 - min by \(sloth_id, route\) /),
+      expect.stringMatching(/^1 - \(\(1 - min by \(sloth_id, route\) .*\) \* 0\.005\)$/),
       expect.stringMatching(/^max by \(sloth_id, route\) \(/),
       `count by (sloth_id, route) (ALERTS{sloth_id="${id}", burn_tier!="", alertstate="firing"}) or ` +
         `0 * min by (sloth_id, route) (last_over_time(slo:period_error_budget_remaining:ratio{sloth_id="${id}"}[2h]))`,

@@ -5,14 +5,20 @@
  * (`slo:objective:ratio`, `slo:current_burn_rate:ratio`, …), which exist only with
  * `settings.slothSeries`.
  *
- * Each builder takes the SLOs a query covers, only to know their SLI kinds and objectives: the
- * query stays one per panel whatever the SLO count, and grows with the distinct objectives only.
+ * Each builder takes the SLOs a query covers, to know their SLI kinds and objectives: the query
+ * stays one per panel whatever the SLO count, with one term per distinct objective. A term picks
+ * the SLOs of its objective by `sloth_id` and multiplies or divides by the objective's allowed
+ * ratio, a constant, instead of joining every value with `slo:info` (`/ on (sloth_id) group_left`):
+ * at 200 SLOs that join read `slo:info` twice more and took half of the executive compliance
+ * table's time (bench/RESULTS.md, "Dashboard query cost").
  */
+import { allowedErrorRatio, objectiveRatio } from '../budget/budget';
 import { Slo } from '../model';
+import { orTerms } from '../query/combine';
+import { addMatchers, formatMatchers, regexMatcher } from '../query/selector';
 import { isCountableSli } from '../query/sli';
-import { LABEL_ID, SLO_INFO } from '../rules/names';
+import { INFO_OBJECTIVE, LABEL_ID, SLO_INFO } from '../rules/names';
 import {
-  allowedRatioBySlo,
   errorRatio,
   isSummableWindow,
   readBudgetLeft,
@@ -20,16 +26,47 @@ import {
   summedErrorRatio,
 } from '../rules/windowRatio';
 
+/** The SLOs by objective, lowest objective first. */
+function byObjective(slos: Slo[]): Array<[number, Slo[]]> {
+  const groups = new Map<number, Slo[]>();
+  for (const slo of slos) {
+    groups.set(slo.objective, [...(groups.get(slo.objective) ?? []), slo]);
+  }
+  return [...groups].sort(([a], [b]) => a - b);
+}
+
 /**
- * The error ratio each SLO's objective allows, one series per `sloth_id` (value e.g. 0.001), in
- * parentheses: with several objectives it is an `or` of terms, which binds looser than any operator.
+ * `selector` narrowed to the series of `slos` (`sloth_id=~"a|b"`), unless it already is: it has that
+ * matcher, or names the one SLO (`{sloth_id="a"}`). No SLO gives `sloth_id=~""`, which no recorded
+ * series matches.
  */
-function allowedBySlo(slos: Slo[], selector: string): string {
-  const allowed = allowedRatioBySlo(
-    slos.map((slo) => slo.objective),
-    selector
+function withIds(selector: string, slos: Slo[]): string {
+  const ids = regexMatcher(
+    LABEL_ID,
+    slos.map((slo) => slo.id)
   );
-  return `(${allowed})`;
+  const one = slos.length === 1 ? formatMatchers({ [LABEL_ID]: slos[0].id }).slice(1, -1) : undefined;
+  if (selector.includes(ids) || (one !== undefined && selector.includes(one))) {
+    return selector;
+  }
+  return addMatchers(selector, [ids]);
+}
+
+type ObjectiveTerm = (selector: string, allowed: number, slos: Slo[]) => string;
+
+/**
+ * One term per objective of `slos`, `or`ed: `term(selector of that objective's SLOs, its allowed
+ * error ratio, those SLOs)`. Terms select different SLOs, so `or` keeps every series of each. No SLO
+ * gives one term whose selector matches nothing.
+ */
+function perObjective(slos: Slo[], selector: string, term: ObjectiveTerm): string {
+  const groups = byObjective(slos);
+  if (groups.length === 0) {
+    return term(withIds(selector, []), 0, []);
+  }
+  return orTerms(
+    groups.map(([objective, group]) => term(withIds(selector, group), allowedErrorRatio(objective), group))
+  );
 }
 
 /**
@@ -48,24 +85,17 @@ export function sloErrorRatio(slos: Slo[], window: string, selector: string): st
   return countable === 0 ? recordedErrorRatio(window, selector) : errorRatio(window, selector);
 }
 
-/** `expr / allowed`, per series of `expr` (grouped SLOs keep their groups), joined on `sloth_id`. */
-function perAllowed(expr: string, slos: Slo[], selector: string): string {
-  return `${expr} / on (${LABEL_ID}) group_left () ${allowedBySlo(slos, selector)}`;
-}
-
 /**
- * The burn rate over `window` (error ratio ÷ allowed), the highest group of each SLO, by `by`.
- * `infoSelector` picks the SLOs' `slo:info` series when `selector` also matches group labels,
- * which `slo:info` (one series per SLO) does not have.
+ * The burn rate over `window` (error ratio ÷ allowed) of `slos`, from the series `selector` picks
+ * (grouped SLOs keep their groups), the highest group of each SLO, by `by`.
  */
-export function burnRateBySlo(
-  slos: Slo[],
-  window: string,
-  selector: string,
-  by: string,
-  infoSelector = selector
-): string {
-  return `max by (${by}) (${perAllowed(sloErrorRatio(slos, window, selector), slos, infoSelector)})`;
+export function burnRateBySlo(slos: Slo[], window: string, selector: string, by: string): string {
+  const terms = perObjective(
+    slos,
+    selector,
+    (picked, allowed, group) => `${sloErrorRatio(group, window, picked)} / ${allowed}`
+  );
+  return `max by (${by}) (${terms})`;
 }
 
 /** The budget left over the period, the worst group of each SLO, by `by`. */
@@ -76,20 +106,27 @@ export function budgetLeftBySlo(selector: string, by: string): string {
 /**
  * The error ratio over each SLO's whole period, from its budget left: the budget left is
  * `1 − ratio ÷ allowed`, so the ratio is `(1 − budget left) × allowed`, exactly, without reading
- * the period's hourly tiles again. The worst group of each SLO, by `by`.
+ * the period's hourly tiles again. The worst group of each SLO, by `by`, in parentheses.
  */
 export function periodErrorRatioBySlo(slos: Slo[], selector: string, by: string): string {
-  return `(1 - ${budgetLeftBySlo(selector, by)}) * on (${LABEL_ID}) group_left () ${allowedBySlo(slos, selector)}`;
+  const terms = perObjective(slos, selector, (picked, allowed) => `(1 - ${budgetLeftBySlo(picked, by)}) * ${allowed}`);
+  return `(${terms})`;
 }
 
 /**
- * Each SLO's objective as a ratio (0.999): one minus its allowed error ratio, with the labels `by`
- * of its `slo:info` series (the allowed ratio itself has `sloth_id` only).
+ * Each SLO's objective as a ratio (0.999), with the labels `by` of its `slo:info` series, picked by
+ * the objective label the rules give it, in parentheses.
  */
 export function objectiveBySlo(slos: Slo[], selector: string, by: string): string {
-  const allowed = allowedBySlo(slos, selector);
-  if (by === LABEL_ID) {
-    return `1 - ${allowed}`;
+  const objectives = [...new Set(slos.map((slo) => slo.objective))].sort((a, b) => a - b);
+  if (objectives.length === 0) {
+    return `(0 * group by (${by}) (${SLO_INFO}${withIds(selector, [])}))`;
   }
-  return `1 - (group by (${by}) (${SLO_INFO}${selector}) * on (${LABEL_ID}) group_left () ${allowed})`;
+  const terms = objectives.map(
+    (objective) =>
+      `(${objectiveRatio(objective)} * group by (${by}) (${SLO_INFO}${addMatchers(selector, [
+        `${INFO_OBJECTIVE}="${objective}"`,
+      ])}))`
+  );
+  return terms.length === 1 ? terms[0] : `(${orTerms(terms)})`;
 }
