@@ -2,7 +2,7 @@
  * Benchmark: the services and SLO lists at scale in headless Chromium, through the sandbox host,
  * and the registry's storage (Grafana dashboards in a folder) at 5,000 services.
  *
- *   npx tsx bench/ui-scale.ts [--runs N] [--no-build] [--dist DIR] [--no-profile]
+ *   npx tsx bench/ui-scale.ts [--runs N] [--no-build] [--dist DIR] [--against DIR] [--no-profile]
  *   npx tsx bench/ui-scale.ts --render-only     rewrite both sections from bench/results/ui-scale.json
  *
  * Builds the plugin (`npm run build`, unless `--no-build`) and the sandbox host page, then starts
@@ -19,6 +19,9 @@
  * - owner: a business owner chosen in the owner filter (pointer down on the option) → list updated.
  * "Updated" is the DOM change that shows the result; "frame" adds the wait for the next animation
  * frame, i.e. until the browser can paint it.
+ * `--against DIR` also serves another build (e.g. a copy of `dist/` made before a change) from
+ * sandboxes of its own, seeded alike, and measures it run for run with this one (each going first
+ * every other run), so that both see the same load; the section then sets the two side by side.
  *
  * Then, at 5,000 services (./lib/registryStorage.ts): the index's and one service document's size,
  * the bytes the services list and one service page fetch from Grafana's API, `loadRegistry` and
@@ -46,6 +49,7 @@ import { indexStoredBytes } from './lib/documentSizes';
 import { manySlos, ownedBy, servicesWithSlos } from './lib/registries';
 import { measureStorage, StorageFigures } from './lib/registryStorage';
 import {
+  Against,
   Baseline,
   FromHostResult,
   ListSpec,
@@ -70,6 +74,11 @@ const distArg = process.argv.indexOf('--dist');
  * reads the registry from dashboards (builds before the move read it from the plugin settings).
  */
 const DIST = distArg === -1 ? join(ROOT, 'dist') : resolve(process.argv[distArg + 1]);
+const againstArg = process.argv.indexOf('--against');
+/** `--against DIR`: a build measured run for run with this one, for a comparison under the same load. */
+const AGAINST = againstArg === -1 ? undefined : resolve(process.argv[againstArg + 1]);
+/** The ports of the sandboxes serving `AGAINST`: the list ports and the baseline's, plus this offset. */
+const AGAINST_PORT_OFFSET = 10;
 const HEADING = '## UI scale (Chromium)';
 const STORAGE_HEADING = '## Registry storage at 5,000 services';
 const SERVICES_PORT = 3150;
@@ -103,12 +112,12 @@ function pluginId(): string {
   return String(pluginMeta().id);
 }
 
-async function startSeeded(port: number, doc: RegistryDocument): Promise<Sandbox> {
+async function startSeeded(port: number, doc: RegistryDocument, distDir = DIST): Promise<Sandbox> {
   const stateDir = mkdtempSync(join(tmpdir(), 'bizowner-bench-'));
   const { ms } = await seedStateDir(stateDir, doc, pluginMeta());
   const server = await startSandboxProcess({
     ...optionsFromEnv(ROOT),
-    distDir: DIST,
+    distDir,
     port,
     role: 'Admin',
     tokens: { [TOKEN]: { role: 'Admin', login: BENCH_USER.login } },
@@ -144,15 +153,20 @@ async function main() {
   const sandboxes: Sandbox[] = [];
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   try {
-    for (const [port, doc] of [
+    const seeded = [
       [SERVICES_PORT, servicesDoc],
       [SLOS_PORT, slosDoc],
       [BASELINE_PORT, baselineDoc],
-    ] as const) {
+    ] as const;
+    for (const [port, doc] of seeded) {
       sandboxes.push(await startSeeded(port, doc));
       process.stdout.write(
         `seeded ${n0(doc.services.length)} services, ${n0(doc.slos.length)} SLOs through the store in ${n0(sandboxes.at(-1)!.seedMs)} ms\n`
       );
+    }
+    // The other build's sandboxes, after this build's: sandboxes[3 + i] serves what sandboxes[i] does.
+    for (const [port, doc] of AGAINST ? seeded : []) {
+      sandboxes.push(await startSeeded(port + AGAINST_PORT_OFFSET, doc, AGAINST));
     }
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const specs: Array<ListSpec & { linkName: string }> = [
@@ -185,44 +199,66 @@ async function main() {
         total: slosDoc.slos.length,
       },
     ];
+    // With `--against`, each run of one build is followed by the same run of the other, which goes
+    // first every other run, so that neither always runs right after the other's page closed.
+    const builds = AGAINST ? [0, 3] : [0];
+    const inTurn = (run: number) => (run % 2 === 1 ? [...builds.entries()] : [...builds.entries()].reverse());
+    const label = (build: number) => (build === 0 ? '' : ' (against)');
     const measured = [];
-    for (const spec of specs) {
-      const results: RunResult[] = [];
+    const againstMeasured = [];
+    for (const [index, spec] of specs.entries()) {
+      const results: RunResult[][] = builds.map(() => []);
       for (let run = 0; run <= runs; run++) {
-        const page = await context.newPage();
-        const result = await runOnce(page, spec);
-        await page.close();
-        const fromHostPage = await context.newPage();
-        result.fromHost = await runFromHost(fromHostPage, spec);
-        await fromHostPage.close();
-        process.stdout.write(
-          `${spec.name} ${run === 0 ? 'warm-up' : `run ${run}`}: first render ${n0(result.firstRender.frame)} ms ` +
-            `(from another page ${n0(result.fromHost.frame)} ms: ${result.fromHost.steps.chunkCount} chunks by ` +
-            `${n0(result.fromHost.steps.chunks)}, index asked ${n0(result.fromHost.steps.indexRequested ?? NaN)}, ` +
-            `arrived ${n0(result.fromHost.steps.index ?? NaN)}), ` +
-            `search ${n0(result.search.frame)} ms, owner ${n0(result.owner.frame)} ms\n`
-        );
-        if (run > 0) {
-          results.push(result);
+        for (const [b, build] of inTurn(run)) {
+          const served = { ...spec, baseURL: sandboxes[build + index].baseURL };
+          const page = await context.newPage();
+          const result = await runOnce(page, served);
+          await page.close();
+          const fromHostPage = await context.newPage();
+          result.fromHost = await runFromHost(fromHostPage, served);
+          await fromHostPage.close();
+          process.stdout.write(
+            `${spec.name}${label(build)} ${run === 0 ? 'warm-up' : `run ${run}`}: first render ${n0(result.firstRender.frame)} ms ` +
+              `(from another page ${n0(result.fromHost.frame)} ms: ${result.fromHost.steps.chunkCount} chunks by ` +
+              `${n0(result.fromHost.steps.chunks)}, index asked ${n0(result.fromHost.steps.indexRequested ?? NaN)}, ` +
+              `arrived ${n0(result.fromHost.steps.index ?? NaN)}), ` +
+              `search ${n0(result.search.frame)} ms, owner ${n0(result.owner.frame)} ms\n`
+          );
+          if (run > 0) {
+            results[b].push(result);
+          }
         }
       }
-      measured.push({ list: spec.name, url: spec.url, ...summarise(results) });
-    }
-    const [services, slos] = measured;
-    const baselineRuns: FromHostResult[] = [];
-    for (let run = 0; run <= runs; run++) {
-      const page = await context.newPage();
-      const result = await runFromHost(page, { ...specs[0], baseURL: sandboxes[2].baseURL, total: BASELINE_SERVICES });
-      await page.close();
-      process.stdout.write(
-        `services list, ${BASELINE_SERVICES} services ${run === 0 ? 'warm-up' : `run ${run}`}: from another page ` +
-          `${n0(result.frame)} ms, second visit ${n0(result.again?.frame ?? NaN)} ms\n`
-      );
-      if (run > 0) {
-        baselineRuns.push(result);
+      measured.push({ list: spec.name, url: spec.url, ...summarise(results[0]) });
+      if (AGAINST) {
+        againstMeasured.push({ list: spec.name, url: spec.url, ...summarise(results[1]) });
       }
     }
-    const baseline = summariseBaseline(`services list, ${BASELINE_SERVICES} services`, baselineRuns);
+    const [services, slos] = measured;
+    const baselineRuns: FromHostResult[][] = builds.map(() => []);
+    for (let run = 0; run <= runs; run++) {
+      for (const [b, build] of inTurn(run)) {
+        const page = await context.newPage();
+        const result = await runFromHost(page, {
+          ...specs[0],
+          baseURL: sandboxes[build + 2].baseURL,
+          total: BASELINE_SERVICES,
+        });
+        await page.close();
+        process.stdout.write(
+          `services list, ${BASELINE_SERVICES} services${label(build)} ${run === 0 ? 'warm-up' : `run ${run}`}: from another page ` +
+            `${n0(result.frame)} ms, second visit ${n0(result.again?.frame ?? NaN)} ms\n`
+        );
+        if (run > 0) {
+          baselineRuns[b].push(result);
+        }
+      }
+    }
+    const baselineName = `services list, ${BASELINE_SERVICES} services`;
+    const baseline = summariseBaseline(baselineName, baselineRuns[0]);
+    const against: Against | undefined = AGAINST
+      ? { dist: AGAINST, lists: againstMeasured, baseline: summariseBaseline(baselineName, baselineRuns[1]) }
+      : undefined;
 
     const listReady = `[data-testid="${testIds.services.list}"] tbody tr`;
     const profile: ProfileSummary | undefined = process.argv.includes('--no-profile')
@@ -252,7 +288,9 @@ async function main() {
 
     // The index of the registry the plugin-settings figures used, for the comparison.
     const previousShapeIndexBytes = indexStoredBytes(manyServices(5000));
-    const command = `npx tsx bench/ui-scale.ts${runs === 5 ? '' : ` --runs ${runs}`}${distArg === -1 ? '' : ` --dist ${DIST}`}`;
+    const command =
+      `npx tsx bench/ui-scale.ts${runs === 5 ? '' : ` --runs ${runs}`}${distArg === -1 ? '' : ` --dist ${DIST}`}` +
+      `${AGAINST ? ` --against ${AGAINST}` : ''}`;
     const saved = writeResult('ui-scale', {
       command,
       summary: {
@@ -288,6 +326,7 @@ async function main() {
         },
         lists: measured,
         baseline,
+        ...(against ? { against } : {}),
         storage,
         previousShapeIndexBytes,
         profile,
@@ -312,6 +351,8 @@ interface UiScaleDetails {
   lists: Array<ReturnType<typeof summarise> & { list: string }>;
   /** Missing in results written before 2026-12-06 13:00 UTC. */
   baseline?: Baseline;
+  /** The build measured run for run with this one (`--against`). */
+  against?: Against;
   storage: StorageFigures;
   previousShapeIndexBytes: number;
   profile?: ProfileSummary;
@@ -327,7 +368,7 @@ function renderSections(result: BenchResult): void {
     command: result.command,
     runs: details.runs,
   };
-  const ui = uiSection(details.lists, context, details.hostBytes, details.baseline);
+  const ui = uiSection(details.lists, context, details.hostBytes, details.baseline, details.against);
   writeSection(HEADING, ui);
   const services = details.lists[0];
   const storage = storageSection(

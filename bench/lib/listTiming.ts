@@ -263,6 +263,14 @@ export function summariseBaseline(list: string, runs: FromHostResult[]): Baselin
   };
 }
 
+/** Another build measured run for run with this one (`bench/ui-scale.ts --against DIR`). */
+export interface Against {
+  /** Its build directory. */
+  dist: string;
+  lists: Array<ReturnType<typeof summarise> & { list: string }>;
+  baseline: Baseline;
+}
+
 /** A step's medians over the runs. */
 interface ListTiming {
   updated: number;
@@ -349,29 +357,82 @@ function fromHostShare(list: ReturnType<typeof summarise> & { list: string }, ba
   ];
 }
 
+type AnyList = { list: string } & Partial<ReturnType<typeof summarise>>;
+
+/** The steps of a list that were measured, by name. */
+function steps(list: AnyList): Array<[string, ListTiming]> {
+  return (
+    [
+      ['first render', list.firstRender],
+      ['first render from another page', list.fromHost],
+      ['its filter pickers mounted', 'fromHostFilters' in list ? list.fromHostFilters : undefined],
+      ['the same, second visit', list.fromHostAgain],
+      ['search', list.search],
+      ['owner filter', list.owner],
+    ] satisfies Array<[string, ListTiming | undefined]>
+  ).filter((entry): entry is [string, ListTiming] => entry[1] !== undefined);
+}
+
+/** Both builds' medians (frame) step by step, with the change, when another build was measured alongside. */
+function againstTable(lists: AnyList[], against?: Against): string[] {
+  if (!against) {
+    return [];
+  }
+  const others: AnyList[] = [...against.lists, against.baseline];
+  const rows = lists.flatMap((list) => {
+    const other = others.find((candidate) => candidate.list === list.list);
+    const theirs = new Map(other ? steps(other) : []);
+    return steps(list).flatMap(([what, timing]) => {
+      const before = theirs.get(what);
+      if (!before) {
+        return [];
+      }
+      const change = `${timing.frame <= before.frame ? '−' : '+'}${Math.abs(Math.round((timing.frame / before.frame - 1) * 100))} %`;
+      return [
+        [
+          list.list,
+          what,
+          n0(before.frame),
+          n0(timing.frame),
+          change,
+          `${before.frames.join(', ')} / ${timing.frames.join(', ')}`,
+        ],
+      ];
+    });
+  });
+  return [
+    '',
+    `The build in \`${against.dist}\`, measured in the same run on sandboxes of its own seeded alike, run for run with`,
+    'this build and going first every other run, so that both builds see the same load (medians, frame, ms):',
+    '',
+    table(['list', 'step', 'that build', 'this build', 'change', 'runs, that / this build'], rows, [
+      'l',
+      'l',
+      'r',
+      'r',
+      'r',
+      'l',
+    ]),
+  ];
+}
+
 /** The UI scale section: the lists' timings, and where the first render's time goes. */
 export function uiSection(
   measured: Array<ReturnType<typeof summarise> & { list: string }>,
   context: SectionContext,
   hostBytes?: number,
-  baseline?: Baseline
+  baseline?: Baseline,
+  against?: Against
 ): string {
-  const lists: Array<{ list: string } & Partial<ReturnType<typeof summarise>>> = baseline
-    ? [...measured, baseline]
-    : measured;
+  const lists: AnyList[] = baseline ? [...measured, baseline] : measured;
   const rows = lists.flatMap((list) =>
-    (
-      [
-        ['first render', list.firstRender],
-        ['first render from another page', list.fromHost],
-        ['its filter pickers mounted', 'fromHostFilters' in list ? list.fromHostFilters : undefined],
-        ['the same, second visit', list.fromHostAgain],
-        ['search', list.search],
-        ['owner filter', list.owner],
-      ] satisfies Array<[string, ListTiming | undefined]>
-    )
-      .filter((entry): entry is [string, ListTiming] => entry[1] !== undefined)
-      .map(([what, timing]) => [list.list, what, n0(timing.updated), n0(timing.frame), timing.frames.join(', ')])
+    steps(list).map(([what, timing]) => [
+      list.list,
+      what,
+      n0(timing.updated),
+      n0(timing.frame),
+      timing.frames.join(', '),
+    ])
   );
   return [
     `Measured ${context.date} on ${context.machine}, Chromium ${context.chromium} headless, with \`${context.command}\`.`,
@@ -390,6 +451,7 @@ export function uiSection(
     'their size in their place until then: *its filter pickers mounted* is when the last of them has.',
     '',
     table(['list', 'step', 'updated (ms)', 'frame (ms)', 'runs, frame (ms)'], rows, ['l', 'l', 'r', 'r', 'l']),
+    ...againstTable(lists, against),
     '',
     'Where the first render’s time goes (medians, ms after navigation start): the host page script arrived;',
     'the host, booted, asked for the plugin’s `module.js` (from here on the time is the app’s: its chunks, its',
@@ -422,10 +484,22 @@ export function uiSection(
     ...fromHostShare(measured[0], baseline),
     '“Registry storage at 5,000 services” has a CPU profile of one first render.',
     '',
+    'The build before in the side-by-side table is this code before the lists waited a frame before reading',
+    'their live values, set up the tooltips of their status, budget and source cells on hover or focus only,',
+    'linked rows with plain links followed by the router instead of `TextLink`s and translated each label once',
+    'per list (2026-12-07, `/tmp/dist-before`, built at 05:49 UTC). An earlier run of both side by side (06:50–07:05',
+    'UTC, this build first in every pair, load average 8 to 10, with `--against` but before the builds took',
+    'turns going first): owner filter, services list 501 → 353 ms, SLO list 407 → 255 ms; from another page,',
+    'services list 1,909 → 2,143 ms, SLO list 1,573 → 1,353 ms, 50 services 1,253 → 1,101 ms; search 92 → 113 and',
+    '210 → 100 ms. At such loads every figure is 3 to 4 times a quiet machine’s and a step’s runs spread by ±30 %:',
+    'the owner filters gain about a third in both runs, first renders move within their spread. That run’s CPU',
+    'profile of one first render of this build still has the live values’ read before the first row (109 of',
+    '1,985 profiled ms): its wait is for the frame after the registry arrives, and the page was still mounting.',
+    '',
     'Before a choice in a picker rendered the list in one pass with the address written after it (as the search',
     'text already was), only the changed picker rendered again, the browser parsed the index from its bytes',
     '(`Response.json()`) and rows summarised their SLOs on first read: the build before, `--dist`, at',
-    '2026-12-07 03:24 and 03:35 UTC, around this run (03:20) and another of this build (03:27, `--no-profile`),',
+    '2026-12-07 03:24 and 03:35 UTC, around a run of that change (03:20) and another (03:27, `--no-profile`),',
     'all at load averages of 5 to 9 on 2 cores (other benchmarks running), which put every figure 40–100 % above',
     'a quiet machine’s. Owner filter: services list 243 and 246 ms before, 179 and 231 ms after; SLO list 256',
     'and 334 before, 113 and 176 after. From another page: services list 642 and 905 before, 613 and 783 after',
@@ -433,8 +507,9 @@ export function uiSection(
     'list 600 and 1,119 before, 611 and 703 after. Search 60 / 62 and 75 / 86 before, 63 / 52 and 71 / 93 after.',
     'On the quiet machine of 2026-12-06 (load average 2.8) the build before took 424 ms from another page and',
     '171 ms for the owner filter at 5,000 services, 112 ms for the SLO list’s.',
-    'The table above is a run of 2026-12-07 04:52 UTC at load average 2.9. The build before, run right after it',
-    '(04:56, `--dist`, `--no-profile`, load average 2.6), took 609 ms from another page at 5,000 services and',
+    'A run of that change at 2026-12-07 04:52 UTC, load average 2.9, took 634 ms from another page at 5,000',
+    'services and 326 ms at 50, 233 ms for the services list’s owner filter and 177 ms for the SLO list’s; the',
+    'build before, run right after it (04:56, `--dist`, `--no-profile`, load average 2.6), took 609 ms from another page at 5,000 services and',
     '434 ms at 50, 200 ms for the services list’s owner filter and 125 ms for the SLO list’s: on this day the',
     'machine was about 40 % slower than on 2026-12-06 for both builds, and the two differ by less than their',
     'run-to-run spread.',

@@ -2,6 +2,7 @@ import React, { ReactNode, useEffect, useId, useState } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Button, ComboboxOption, FilterInput, MultiCombobox, Stack, useStyles2 } from '@grafana/ui';
+import { afterNextFrame } from '../afterNextFrame';
 
 interface ListFiltersProps {
   searchText: string;
@@ -71,14 +72,7 @@ function useAfterFirstPaint(now: boolean): boolean {
     if (painted) {
       return;
     }
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setPainted(true), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    return afterNextFrame(() => setPainted(true));
   }, [painted]);
   return painted;
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { UrlQueryMap } from '@grafana/data';
 import { locationSearchToObject, locationService } from '@grafana/runtime';
+import { afterNextFrame } from '../afterNextFrame';
 
 /** How long typing pauses before the search text goes into the URL. */
 export const TEXT_URL_DELAY_MS = 300;
@@ -15,18 +16,6 @@ function unchanged<Q>(next: Q): Q {
 interface ListQuery {
   text: string;
   page: number;
-}
-
-/** Runs `then` in a task after the next frame, so that what was just rendered is painted first. */
-function afterNextFrame(then: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
-    timer = setTimeout(then, 0);
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
 }
 
 /**

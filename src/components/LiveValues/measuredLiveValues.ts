@@ -3,9 +3,10 @@
  * rate, read from the recorded series (or the raw SLI query when the rules are not loaded) by
  * the same client as the SLO list, each costed service's spend against its baseline (two billing
  * queries), and which services have their dashboards saved in Grafana (one dashboard search). One read per registry revision is shared by every page and kept for a
- * minute, so moving between pages does not query again. The read can start before any page
- * renders (./preloadLiveValues.ts starts it as soon as the registry is read); a page that renders
- * after it finished shows its values in its first render, without a render that waits for them.
+ * minute, so moving between pages does not query again. A page starts the read once it has painted
+ * its first frame, and ./preloadLiveValues.ts once the frame after the registry's arrival is painted
+ * when a page opens the app; a page that renders after it finished shows its values in its first
+ * render, without a render that waits for them.
  */
 import { useEffect, useState } from 'react';
 import { fetchCostSpike } from '../../api/cost/fetchCostSpike';
@@ -15,6 +16,7 @@ import { SloMeasurement } from '../../api/sloValues/types';
 import { spentWindowsInARow } from '../../domain/budget';
 import { RegistryDocument } from '../../domain/model';
 import { LiveValues, SloLiveValues } from '../../domain/registryView/liveValues';
+import { afterNextFrame } from '../afterNextFrame';
 
 const MAX_AGE_MS = 60_000;
 
@@ -115,15 +117,16 @@ function keptRead(doc: RegistryDocument): Read | undefined {
 }
 
 /**
- * Every SLO's measurements from the shared read of `doc` (started if none is kept): `settled` when
- * they are already there, so the SLO list renders them at once, else the promise of them.
+ * Every SLO's measurements from the shared read of `doc` when a kept read has them already, so
+ * the SLO list renders them at once; starts no read.
  */
-export function sharedSloMeasurements(doc: RegistryDocument): {
-  settled?: Record<string, SloMeasurement>;
-  values: Promise<Record<string, SloMeasurement>>;
-} {
-  const shared = read(doc, Date.now());
-  return { settled: shared.settledSlos, values: shared.slos };
+export function settledSloMeasurements(doc: RegistryDocument): Record<string, SloMeasurement> | undefined {
+  return keptRead(doc)?.settledSlos;
+}
+
+/** Every SLO's measurements from the shared read of `doc`, started if none is kept. */
+export function sharedSloMeasurements(doc: RegistryDocument): Promise<Record<string, SloMeasurement>> {
+  return read(doc, Date.now()).slos;
 }
 
 /** When the kept read of `doc` started, if one is under way or fresh: pages share it, so they share its clock. */
@@ -148,9 +151,14 @@ export function useMeasuredLiveValues(doc: RegistryDocument | undefined, enabled
       return undefined;
     }
     let current = true;
-    read(doc, Date.now()).values.then((values) => current && setAnswer({ doc, values }));
+    // Started once the page is painted: with thousands of SLOs the read's own work (a measurement
+    // per SLO, before any request) would otherwise come before the page's first frame.
+    const cancel = afterNextFrame(() => {
+      read(doc, Date.now()).values.then((values) => current && setAnswer({ doc, values }));
+    });
     return () => {
       current = false;
+      cancel();
     };
   }, [doc, active]);
   if (!enabled) {

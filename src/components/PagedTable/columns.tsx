@@ -1,6 +1,28 @@
 import React from 'react';
-import { Column, Stack, Text, TextLink } from '@grafana/ui';
+import { Column, Stack, Text } from '@grafana/ui';
 import { personUrl } from '../../routing';
+import { RowLink } from './RowLink';
+
+/**
+ * `label`, translating each value (told apart by `key`, by default the first argument) once per
+ * column set rather than once per cell: a list page renders 50 rows, and each translation looks its
+ * text up again.
+ */
+export function cached<A extends unknown[]>(
+  label: (...args: A) => string,
+  key: (...args: A) => unknown = (...args) => args[0]
+): (...args: A) => string {
+  const labels = new Map<unknown, string>();
+  return (...args) => {
+    const id = key(...args);
+    let text = labels.get(id);
+    if (text === undefined) {
+      text = label(...args);
+      labels.set(id, text);
+    }
+    return text;
+  };
+}
 
 /** What a cell renderer reads of react-table's cell props. */
 type Cell<T> = { row: { original: T } };
@@ -16,9 +38,7 @@ export function nameColumn<T extends { id: string; name: string }>(
     sortType: 'string',
     cell: ({ row: { original } }: Cell<T>) => (
       <Stack direction="column" gap={0}>
-        <TextLink href={href(original)} inline={false}>
-          {original.name}
-        </TextLink>
+        <RowLink href={href(original)}>{original.name}</RowLink>
         <Text variant="bodySmall" color="secondary">
           {original.id}
         </Text>
@@ -29,9 +49,5 @@ export function nameColumn<T extends { id: string; name: string }>(
 
 /** A link to a person's page, named by `name` or else by the id. */
 export function PersonLink({ id, name }: { id: string; name?: string }) {
-  return (
-    <TextLink href={personUrl(id)} inline={false}>
-      {name ?? id}
-    </TextLink>
-  );
+  return <RowLink href={personUrl(id)}>{name ?? id}</RowLink>;
 }

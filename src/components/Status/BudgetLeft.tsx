@@ -1,10 +1,12 @@
 import React from 'react';
 import { t } from '@grafana/i18n';
-import { Text, Tooltip } from '@grafana/ui';
+import { Text } from '@grafana/ui';
+import { DeferredTooltip } from '../Tooltip/DeferredTooltip';
 
 /**
  * Error budget left as a percentage, or a dash with the reason when it was not measured; `about`
- * says whose budget it is when that is not obvious (e.g. the lowest of a service's SLOs).
+ * says whose budget it is when that is not obvious (e.g. the lowest of a service's SLOs). Either text
+ * may be a function, called when its tooltip shows.
  */
 export function BudgetLeft({
   value,
@@ -12,25 +14,19 @@ export function BudgetLeft({
   about,
 }: {
   value: number | undefined;
-  missingReason: string;
-  about?: string;
+  missingReason: string | (() => string);
+  about?: string | (() => string);
 }) {
   if (value === undefined) {
     return (
-      <Tooltip content={missingReason}>
+      <DeferredTooltip content={missingReason}>
         <span aria-label={t('bizowner.budgetLeft.none', 'No data')}>
           <Text color="secondary">—</Text>
         </span>
-      </Tooltip>
+      </DeferredTooltip>
     );
   }
   const percent = `${(value * 100).toFixed(1)}%`;
   const text = <Text color={value <= 0 ? 'error' : value < 0.25 ? 'warning' : 'primary'}>{percent}</Text>;
-  return about ? (
-    <Tooltip content={about}>
-      <span>{text}</span>
-    </Tooltip>
-  ) : (
-    text
-  );
+  return about ? <DeferredTooltip content={about}>{text}</DeferredTooltip> : text;
 }

@@ -10,7 +10,7 @@ const COLORS: Record<ScoreLevel, BadgeColor> = {
   advanced: 'green',
 };
 
-/** The maturity level a service reached on the governance ladder. */
-export function LevelBadge({ level }: { level: ScoreLevel }) {
-  return <Badge color={COLORS[level]} text={levelLabel(level)} />;
+/** The maturity level a service reached on the governance ladder; `label` is its name when the caller has it already. */
+export function LevelBadge({ level, label }: { level: ScoreLevel; label?: string }) {
+  return <Badge color={COLORS[level]} text={label ?? levelLabel(level)} />;
 }

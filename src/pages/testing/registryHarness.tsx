@@ -52,6 +52,12 @@ export function storedRegistry(server: FakeGrafana): RegistryDocument {
  */
 export const URL_WRITTEN = { timeout: 5000 };
 
+/**
+ * `waitFor` options for a list's live values: their read starts once the list has painted its
+ * first frame, and jsdom takes hundreds of milliseconds to render the table, more on a loaded machine.
+ */
+export const VALUES_READ = { timeout: 5000 };
+
 /** Renders a page body the way the app does: with a router, the registry and (optionally) live values. */
 export function renderWithRegistry(
   ui: ReactElement,

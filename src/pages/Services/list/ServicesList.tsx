@@ -53,6 +53,20 @@ function ServicesTable({ doc }: { doc: RegistryDocument }) {
   // Read by the table when it mounts only; kept so that the table's props stay the same while typing.
   const [initialSort] = useState(() => ({ sort: query.sort, desc: query.desc }));
   const onNavigate = useCallback((page: number) => setQuery({ page }), [setQuery]);
+  // The same element on every render: a choice in a picker or a keystroke leaves the buttons alone.
+  const actions = useMemo(
+    () => (
+      <Stack gap={1}>
+        <WriteButton href={servicesImportUrl()} icon="import" variant="secondary" data-testid={testIds.services.import}>
+          {t('bizowner.services.import', 'Import')}
+        </WriteButton>
+        <WriteButton href={serviceCreateUrl()} icon="plus" data-testid={testIds.services.create}>
+          {t('bizowner.services.add', 'Add service')}
+        </WriteButton>
+      </Stack>
+    ),
+    []
+  );
 
   return (
     <Stack direction="column" gap={2}>
@@ -60,19 +74,7 @@ function ServicesTable({ doc }: { doc: RegistryDocument }) {
       <LiveDataNotice state={state} dataSource={dataSource} />
       <Stack justifyContent="space-between" alignItems="flex-start" wrap="wrap">
         <ServicesFilters query={query} onChange={setQuery} teams={choices.teams} owners={choices.owners} />
-        <Stack gap={1}>
-          <WriteButton
-            href={servicesImportUrl()}
-            icon="import"
-            variant="secondary"
-            data-testid={testIds.services.import}
-          >
-            {t('bizowner.services.import', 'Import')}
-          </WriteButton>
-          <WriteButton href={serviceCreateUrl()} icon="plus" data-testid={testIds.services.create}>
-            {t('bizowner.services.add', 'Add service')}
-          </WriteButton>
-        </Stack>
+        {actions}
       </Stack>
       <PagedTable
         columns={columns}

@@ -1,32 +1,22 @@
 import React, { useMemo } from 'react';
 import { t } from '@grafana/i18n';
 import { Badge, Column, Stack, Text } from '@grafana/ui';
-import { nameColumn, PersonLink } from '../../../components/PagedTable/columns';
+import { cached, nameColumn, PersonLink } from '../../../components/PagedTable/columns';
 import { BudgetLeft } from '../../../components/Status/BudgetLeft';
 import { LevelBadge } from '../../../components/Status/LevelBadge';
 import { SloHealthBadge } from '../../../components/Status/SloHealthBadge';
-import { lifecycleLabel, sloStatusExplanation, tierLabel } from '../../../components/labels';
+import {
+  levelLabel,
+  lifecycleLabel,
+  sloStatusExplanation,
+  sloStatusLabel,
+  tierLabel,
+} from '../../../components/labels';
 import { ServiceRow } from '../../../domain/registryView/serviceRows';
 import { serviceUrl } from '../../../routing';
 
 /** What a cell renderer reads of react-table's cell props. */
 type Cell = { row: { original: ServiceRow } };
-
-/**
- * `label`, translating each value once per column set rather than once per cell (`lifecycleLabel`
- * translates all four lifecycles on every call).
- */
-function cached<T>(label: (value: T) => string): (value: T) => string {
-  const labels = new Map<T, string>();
-  return (value) => {
-    let text = labels.get(value);
-    if (text === undefined) {
-      text = label(value);
-      labels.set(value, text);
-    }
-    return text;
-  };
-}
 
 /**
  * Columns of the services list. Every column sorts (the sorting itself happens in
@@ -37,6 +27,8 @@ export function useServiceColumns(missingReason: string): Array<Column<ServiceRo
   return useMemo(() => {
     const tierText = cached(tierLabel);
     const lifecycleText = cached(lifecycleLabel);
+    const levelText = cached(levelLabel);
+    const statusText = cached(sloStatusLabel, (health, reason) => `${health}/${reason}`);
     const noOwner = t('bizowner.services.noOwner', 'None');
     const noSlos = t('bizowner.services.noSlos', 'No SLOs yet');
     const attention = t('bizowner.services.attentionBadge', 'Attention');
@@ -84,13 +76,16 @@ export function useServiceColumns(missingReason: string): Array<Column<ServiceRo
         header: t('bizowner.services.col.status', 'SLO status'),
         sortType: 'string',
         cell: ({ row: { original } }: Cell) => {
-          const decisive = original.decisive;
-          const why = decisive ? sloStatusExplanation(decisive.slo, decisive.status) : undefined;
+          const { decisive, sloHealth } = original;
+          const reason = decisive?.status.reason;
+          // The explanation is made when its tooltip shows: one translation fewer per row.
+          const why = decisive && (() => sloStatusExplanation(decisive.slo, decisive.status) ?? '');
           return (
             <SloHealthBadge
-              health={original.sloHealth}
-              reason={decisive?.status.reason}
-              tooltip={original.sloHealth === 'noData' ? missingReason : why}
+              health={sloHealth}
+              reason={reason}
+              label={statusText(sloHealth, reason)}
+              tooltip={sloHealth === 'noData' ? missingReason : why}
             />
           );
         },
@@ -106,10 +101,11 @@ export function useServiceColumns(missingReason: string): Array<Column<ServiceRo
             missingReason={original.sloCount === 0 ? noSlos : missingReason}
             about={
               original.lowestBudgetSloId
-                ? t('bizowner.services.budgetOf', 'Budget left of {{slo}}, the lowest of the service’s SLOs', {
-                    slo: original.lowestBudgetSloId,
-                    interpolation: { escapeValue: false },
-                  })
+                ? () =>
+                    t('bizowner.services.budgetOf', 'Budget left of {{slo}}, the lowest of the service’s SLOs', {
+                      slo: original.lowestBudgetSloId,
+                      interpolation: { escapeValue: false },
+                    })
                 : undefined
             }
           />
@@ -121,7 +117,7 @@ export function useServiceColumns(missingReason: string): Array<Column<ServiceRo
         sortType: 'string',
         cell: ({ row: { original } }: Cell) => (
           <Stack gap={0.5} alignItems="center">
-            <LevelBadge level={original.level} />
+            <LevelBadge level={original.level} label={levelText(original.level)} />
             {original.needsAttention && <Badge color="red" icon="exclamation-circle" text={attention} />}
           </Stack>
         ),

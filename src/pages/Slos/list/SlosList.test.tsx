@@ -7,7 +7,7 @@ import { emptyRegistry } from '../../../domain/registry';
 import { baseRegistry, baseSlo } from '../../../domain/testing/builders';
 import { slosUrl } from '../../../routing';
 import { viewerUser } from '../../../storage/testing/users';
-import { renderWithRegistry, URL_WRITTEN } from '../../testing/registryHarness';
+import { renderWithRegistry, URL_WRITTEN, VALUES_READ } from '../../testing/registryHarness';
 import { SlosList } from './SlosList';
 
 jest.setTimeout(20000);
@@ -52,7 +52,7 @@ describe('SlosList', () => {
   test('every SLO with owner, objective, window, values and where they came from', async () => {
     installFakeDataSources(prometheus);
     renderWithRegistry(<SlosList />, { doc: registry(), path: slosUrl() });
-    await waitFor(() => expect(within(rowOf('Checkout ratio')).getByText('recorded')).toBeInTheDocument());
+    await waitFor(() => expect(within(rowOf('Checkout ratio')).getByText('recorded')).toBeInTheDocument(), VALUES_READ);
     const ratio = rowOf('Checkout ratio');
     expect(within(ratio).getByText('Checkout')).toBeInTheDocument();
     expect(within(ratio).getByText('Ana Lima')).toBeInTheDocument();
@@ -78,7 +78,7 @@ describe('SlosList', () => {
   test('status filter and sorting live in the URL', async () => {
     installFakeDataSources(prometheus);
     renderWithRegistry(<SlosList />, { doc: registry(), path: slosUrl({ status: 'burning,exhausted' }) });
-    await waitFor(() => expect(shown()).toEqual(['Checkout latency', 'Checkout ratio']));
+    await waitFor(() => expect(shown()).toEqual(['Checkout latency', 'Checkout ratio']), VALUES_READ);
     expect(screen.getByTestId(testIds.slos.count)).toHaveTextContent('2 of 4 SLOs');
     fireEvent.click(screen.getByRole('button', { name: /Sort column Budget left/ }));
     await waitFor(() =>
@@ -136,8 +136,10 @@ describe('SlosList', () => {
     });
     renderWithRegistry(<SlosList />, { doc, path: slosUrl() });
     const row = () => rowOf('Checkout per tenant');
-    await waitFor(() =>
-      expect(within(row()).getByTestId(testIds.groups.summary)).toHaveTextContent('2 groups, worst: tenant=globex')
+    await waitFor(
+      () =>
+        expect(within(row()).getByTestId(testIds.groups.summary)).toHaveTextContent('2 groups, worst: tenant=globex'),
+      VALUES_READ
     );
     // an ungrouped SLO has no group summary, and says so when expanded
     expect(within(rowOf('Checkout ratio')).queryByTestId(testIds.groups.summary)).not.toBeInTheDocument();
@@ -165,7 +167,7 @@ describe('SlosList', () => {
   test('without a Prometheus data source every row says why it has no data', async () => {
     installFakeDataSources(() => []);
     renderWithRegistry(<SlosList />, { doc: baseRegistry(), path: slosUrl() });
-    await waitFor(() => expect(screen.getAllByText('no data')).toHaveLength(4));
+    await waitFor(() => expect(screen.getAllByText('no data')).toHaveLength(4), VALUES_READ);
   });
 
   test('services without SLOs: offers the first SLO; viewers see it disabled with the reason', async () => {

@@ -120,6 +120,35 @@ function SlosTable({ doc }: { doc: RegistryDocument }) {
   const [initialSort] = useState(() => ({ sort: query.sort, desc: query.desc }));
   const onNavigate = useCallback((page: number) => setQuery({ page }), [setQuery]);
   const grouped = useMemo(() => groupSummaryQueries(doc.slos).length > 0, [doc]);
+  // Kept while the values' reading state stays: a choice in a picker or a keystroke leaves the buttons alone.
+  const actions = useMemo(
+    () => (
+      <Stack gap={1}>
+        <Button
+          variant="secondary"
+          icon={loading ? 'spinner' : 'sync'}
+          onClick={refresh}
+          disabled={loading}
+          data-testid={testIds.slos.refresh}
+        >
+          {t('bizowner.slos.refresh', 'Refresh values')}
+        </Button>
+        <Button
+          variant="secondary"
+          icon="download-alt"
+          onClick={() => downloadAll(doc)}
+          data-testid={testIds.slos.downloadAll}
+        >
+          {t('bizowner.slos.downloadAll', 'Download all rules')}
+        </Button>
+        <EscalationButton doc={doc} />
+        <WriteButton href={sloEditUrl()} icon="plus" data-testid={testIds.slos.create}>
+          {t('bizowner.slos.add', 'New SLO')}
+        </WriteButton>
+      </Stack>
+    ),
+    [loading, refresh, doc]
+  );
 
   return (
     <Stack direction="column" gap={2}>
@@ -127,29 +156,7 @@ function SlosTable({ doc }: { doc: RegistryDocument }) {
       <SlosLiveNotice doc={doc} />
       <Stack justifyContent="space-between" alignItems="flex-start" wrap="wrap">
         <SlosFilters query={query} onChange={setQuery} choices={choices} />
-        <Stack gap={1}>
-          <Button
-            variant="secondary"
-            icon={loading ? 'spinner' : 'sync'}
-            onClick={refresh}
-            disabled={loading}
-            data-testid={testIds.slos.refresh}
-          >
-            {t('bizowner.slos.refresh', 'Refresh values')}
-          </Button>
-          <Button
-            variant="secondary"
-            icon="download-alt"
-            onClick={() => downloadAll(doc)}
-            data-testid={testIds.slos.downloadAll}
-          >
-            {t('bizowner.slos.downloadAll', 'Download all rules')}
-          </Button>
-          <EscalationButton doc={doc} />
-          <WriteButton href={sloEditUrl()} icon="plus" data-testid={testIds.slos.create}>
-            {t('bizowner.slos.add', 'New SLO')}
-          </WriteButton>
-        </Stack>
+        {actions}
       </Stack>
       <PagedTable
         columns={columns}

@@ -1,9 +1,11 @@
 import React, { useMemo } from 'react';
 import { t } from '@grafana/i18n';
-import { Badge, BadgeColor, Column, Stack, Text, TextLink } from '@grafana/ui';
-import { nameColumn, PersonLink } from '../../../components/PagedTable/columns';
+import { Badge, BadgeColor, Column, Stack, Text } from '@grafana/ui';
+import { cached, nameColumn, PersonLink } from '../../../components/PagedTable/columns';
+import { RowLink } from '../../../components/PagedTable/RowLink';
 import { BudgetLeft } from '../../../components/Status/BudgetLeft';
 import { testIds } from '../../../components/testIds';
+import { DeferredTooltip } from '../../../components/Tooltip/DeferredTooltip';
 import { serviceUrl, sloUrl } from '../../../routing';
 import {
   alertLabel,
@@ -22,11 +24,14 @@ type Cell = { row: { original: SloRow } };
 
 const dash = <Text color="secondary">—</Text>;
 
-function SourceBadge({ row }: { row: SloRow }) {
+/** Where the values come from; the explanation is made when its tooltip shows. */
+function SourceBadge({ row, label }: { row: SloRow; label: string }) {
   const color: BadgeColor = row.source === 'recorded' ? 'green' : row.source === 'raw' ? 'blue' : 'darkgrey';
   return (
     <span data-testid={testIds.slos.source}>
-      <Badge color={color} text={sourceLabel(row.source)} tooltip={sourceExplanation(row.source, row.reason)} />
+      <DeferredTooltip content={() => sourceExplanation(row.source, row.reason)}>
+        <Badge color={color} text={label} />
+      </DeferredTooltip>
     </span>
   );
 }
@@ -51,17 +56,18 @@ function AlertCell({ row }: { row: SloRow }) {
 
 /** Columns of the SLO list; sorting runs in `querySlos` on all rows, not only the page shown. */
 export function useSloColumns(): Array<Column<SloRow>> {
-  return useMemo(
-    () => [
+  return useMemo(() => {
+    const sourceText = cached(sourceLabel);
+    const statusText = cached(statusLabel);
+    const windowText = cached(windowLabel);
+    return [
       nameColumn<SloRow>(t('bizowner.slos.col.name', 'SLO'), (row) => sloUrl(row.id)),
       {
         id: 'service',
         header: t('bizowner.slos.col.service', 'Service'),
         sortType: 'string',
         cell: ({ row: { original } }: Cell) => (
-          <TextLink href={serviceUrl(original.serviceId)} inline={false}>
-            {original.serviceName}
-          </TextLink>
+          <RowLink href={serviceUrl(original.serviceId)}>{original.serviceName}</RowLink>
         ),
       },
       {
@@ -81,7 +87,7 @@ export function useSloColumns(): Array<Column<SloRow>> {
         id: 'window',
         header: t('bizowner.slos.col.window', 'Window'),
         sortType: 'string',
-        cell: ({ row: { original } }: Cell) => windowLabel(original.window),
+        cell: ({ row: { original } }: Cell) => windowText(original.window),
       },
       {
         id: 'sli',
@@ -94,7 +100,10 @@ export function useSloColumns(): Array<Column<SloRow>> {
         header: t('bizowner.slos.col.budget', 'Budget left'),
         sortType: 'number',
         cell: ({ row: { original } }: Cell) => (
-          <BudgetLeft value={original.budgetLeft} missingReason={sourceExplanation(original.source, original.reason)} />
+          <BudgetLeft
+            value={original.budgetLeft}
+            missingReason={() => sourceExplanation(original.source, original.reason)}
+          />
         ),
       },
       {
@@ -127,13 +136,12 @@ export function useSloColumns(): Array<Column<SloRow>> {
           <Stack gap={0.5} alignItems="center">
             {/* Without values the source badge alone says "no data", with the reason in its tooltip. */}
             {original.source !== 'none' && (
-              <Badge color={STATUS_COLORS[original.status]} text={statusLabel(original.status)} />
+              <Badge color={STATUS_COLORS[original.status]} text={statusText(original.status)} />
             )}
-            <SourceBadge row={original} />
+            <SourceBadge row={original} label={sourceText(original.source)} />
           </Stack>
         ),
       },
-    ],
-    []
-  );
+    ];
+  }, []);
 }

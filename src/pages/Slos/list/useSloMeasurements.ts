@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { fetchSloValues } from '../../../api/sloValues/fetchSloValues';
 import { SloMeasurement } from '../../../api/sloValues/types';
-import { sharedSloMeasurements } from '../../../components/LiveValues/measuredLiveValues';
+import { afterNextFrame } from '../../../components/afterNextFrame';
+import { settledSloMeasurements, sharedSloMeasurements } from '../../../components/LiveValues/measuredLiveValues';
 import { RegistryDocument } from '../../../domain/model';
 
 export interface Measurements {
@@ -19,12 +20,12 @@ interface Read {
 
 /**
  * Reads every SLO's values once per registry, and again on `refresh()`. The first read is the one
- * the registry pages share (started with the registry's read when the list opens): when it has
- * already finished, the list renders with its values at once.
+ * the registry pages share (started once the list is painted): when it has already finished, the
+ * list renders with its values at once.
  */
 export function useSloMeasurements(doc: RegistryDocument): Measurements {
   const [read, setRead] = useState<Read | undefined>(() => {
-    const { settled } = sharedSloMeasurements(doc);
+    const settled = settledSloMeasurements(doc);
     return settled ? { doc, round: 0, values: settled } : undefined;
   });
   const [round, setRound] = useState(0);
@@ -34,13 +35,17 @@ export function useSloMeasurements(doc: RegistryDocument): Measurements {
       return undefined;
     }
     let current = true;
-    (round === 0 ? sharedSloMeasurements(doc).values : fetchSloValues(doc)).then((values) => {
-      if (current) {
-        setRead({ doc, round, values });
-      }
+    // The first read starts once the list is painted, as the registry pages' shared read does.
+    const cancel = afterNextFrame(() => {
+      (round === 0 ? sharedSloMeasurements(doc) : fetchSloValues(doc)).then((values) => {
+        if (current) {
+          setRead({ doc, round, values });
+        }
+      });
     });
     return () => {
       current = false;
+      cancel();
     };
     // `read` is left out on purpose: a read that finishes must not start another.
     // eslint-disable-next-line react-hooks/exhaustive-deps

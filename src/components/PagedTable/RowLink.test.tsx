@@ -1,0 +1,31 @@
+import React from 'react';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { locationService } from '@grafana/runtime';
+import { RowLink } from './RowLink';
+
+describe('RowLink', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  test('a plain click opens the page through the router', () => {
+    const push = jest.spyOn(locationService, 'push');
+    render(<RowLink href="/a/bizowner-slo-app/services/checkout">Checkout</RowLink>);
+    const link = screen.getByRole('link', { name: 'Checkout' });
+    expect(link).toHaveAttribute('href', '/a/bizowner-slo-app/services/checkout');
+
+    const followedByBrowser = fireEvent.click(link);
+    expect(followedByBrowser).toBe(false);
+    expect(push).toHaveBeenCalledWith('/a/bizowner-slo-app/services/checkout');
+    expect(locationService.getLocation().pathname).toBe('/a/bizowner-slo-app/services/checkout');
+  });
+
+  test.each([{ ctrlKey: true }, { metaKey: true }, { shiftKey: true }, { button: 1 }])(
+    'a click with %p is left to the browser (a new tab or window)',
+    (init) => {
+      const push = jest.spyOn(locationService, 'push');
+      render(<RowLink href="/a/bizowner-slo-app/people/ana">Ana</RowLink>);
+      const followedByBrowser = fireEvent.click(screen.getByRole('link', { name: 'Ana' }), init);
+      expect(followedByBrowser).toBe(true);
+      expect(push).not.toHaveBeenCalled();
+    }
+  );
+});
