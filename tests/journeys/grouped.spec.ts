@@ -118,8 +118,13 @@ test('the on-call view has the group as a variable and its worst groups, least b
     elements.map((row) => Array.from(row.querySelectorAll('td')).map((cell) => cell.textContent?.trim() ?? ''))
   );
 
-  // the page's budget query, with the variables filled in as sent, answered by Prometheus itself
-  const expr = table.queries[0].expr.replace(/=~"\$\w+"/g, '=~".*"');
+  // the page's budget query, with the variables filled in as sent (All: the variable's allValue),
+  // answered by Prometheus itself
+  const allValues = new Map(model.variables.map((variable) => [variable.name, variable.allValue ?? '.*']));
+  const expr = table.queries[0].expr.replace(
+    /=~"\$(\w+)"/g,
+    (_all, name: string) => `=~"${allValues.get(name) ?? '.*'}"`
+  );
   await expect.poll(() => queries.some((sent) => sent.expr === expr)).toBe(true);
   const { time } = [...queries].reverse().find((sent) => sent.expr === expr)!;
   const answer = (await host.queryPrometheus(expr, time)).sort((a, b) => a.value - b.value);
