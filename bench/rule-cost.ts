@@ -226,13 +226,16 @@ interface LayoutRules {
   seriesPattern: RegExp;
 }
 
-/** Our generated rules: the inputs are the hourly groups and the 5-minute increases. */
+/**
+ * Our generated rules: the inputs are the hourly groups and the 5-minute increases, backfilled at
+ * the interval of their group (every evaluation up to `5690a33`, every minute since).
+ */
 function oursRules(layout: Layout, rules: RuleFile, intervalSeconds: number): Omit<LayoutRules, 'every'> {
   const increases = rules.groups
-    .filter((group) => group.interval === undefined)
+    .filter((group) => group.interval === undefined || group.interval === '1m')
     .map((group) => ({
       name: group.name,
-      interval: `${intervalSeconds}s`,
+      interval: group.interval ?? `${intervalSeconds}s`,
       rules: group.rules.filter(
         (rule) => !isAlertingRule(rule) && /^slo:sli_(error|total):increase5m$/.test(rule.record)
       ),
