@@ -51,7 +51,7 @@ export function recordsOwnRatio(ctx: SloContext, window: string): boolean {
 }
 
 /**
- * SLI groups of one SLO: `slo-<id>-sli` (on Prometheus, its rules join the SLO's `slo-<id>` group;
+ * SLI groups of one SLO: `slo-<id>-sli` (on Prometheus, its rules join the SLO's `slo-<id>-1m` group;
  * on Loki, it stays a group) and, for countable SLIs, `slo-<id>-increase1h`.
  */
 export function buildSliGroups(ctx: SloContext): RuleGroup[] {

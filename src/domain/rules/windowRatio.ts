@@ -9,14 +9,14 @@
  * those inside the query itself:
  *
  * - 5 minutes: the last 5-minute increases, errors over events.
- * - Under an hour (30m): the increases recorded at every evaluation, summed over the window. At an
- *   evaluation interval of i minutes there are 30 / i of them; consecutive 5-minute spans overlap,
+ * - Under an hour (30m): every increase recorded in the window (once a minute, in the SLO's `-1m`
+ *   group), summed. Recorded every i minutes there are 30 / i of them; consecutive 5-minute spans overlap,
  *   so an event counts once per evaluation whose span holds it, on both sides alike: the ratio is
  *   traffic-weighted with full weight on events 5 to 30 minutes old; the newest 5 minutes ramp in
  *   and the 5 minutes before the window ramp out. The weights add up to exactly the window.
  * - From an hour to under a day (1h, 2h, 6h), and longer windows not in whole hours: one increase every
  *   5 minutes (a subquery `[5h59m59s999ms:5m]`, 72 steps for 6h): spans that follow each other
- *   without overlap when the evaluation interval divides 5 minutes, so each event counts once, over
+ *   without overlap when the increases' interval divides 5 minutes, so each event counts once, over
  *   exactly the window that ends at the last 5-minute step.
  * - A day or more in whole hours (1d, 3d, the period): the hourly tiles, 24 for 1d, 720 for 30d.
  *
@@ -67,7 +67,7 @@ export function isSummableWindow(window: string): boolean {
   return windowSeconds(window) >= windowSeconds(BASE_WINDOW);
 }
 
-/** The range and series to sum for `window`: tiles, 5-minute steps, or every evaluation's increase. */
+/** The range and series to sum for `window`: tiles, 5-minute steps, or every recorded increase. */
 function sumOver(window: string): { errors: string; total: string; range: string } {
   if (isTiledWindow(window)) {
     return { errors: SLI_ERROR_INCREASE_1H, total: SLI_TOTAL_INCREASE_1H, range: exactRange(window) };
