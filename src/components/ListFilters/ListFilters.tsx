@@ -1,4 +1,4 @@
-import React, { ReactNode, useEffect, useId, useState } from 'react';
+import React, { memo, ReactNode, useEffect, useId, useState } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Button, ComboboxOption, FilterInput, MultiCombobox, Stack, useStyles2 } from '@grafana/ui';
@@ -18,6 +18,35 @@ interface ListFiltersProps {
   children: ReactNode;
 }
 
+/**
+ * The search box, rendered again only when its text or its props change: a choice in a picker
+ * leaves it alone when `onSearch` keeps its identity.
+ */
+const SearchBox = memo(function SearchBox({
+  value,
+  onSearch,
+  placeholder,
+  testId,
+  className,
+}: {
+  value: string;
+  onSearch(text: string): void;
+  placeholder: string;
+  testId: string;
+  className: string;
+}) {
+  return (
+    <FilterInput
+      className={className}
+      value={value}
+      onChange={onSearch}
+      placeholder={placeholder}
+      aria-label={placeholder}
+      data-testid={testId}
+    />
+  );
+});
+
 /** A list's search box above its filter controls and a button that clears them; texts come translated. */
 export function ListFilters({
   searchText,
@@ -33,13 +62,12 @@ export function ListFilters({
   const styles = useStyles2(getStyles);
   return (
     <Stack direction="column" gap={1}>
-      <FilterInput
+      <SearchBox
         className={styles.search}
         value={searchText}
-        onChange={onSearch}
+        onSearch={onSearch}
         placeholder={searchPlaceholder}
-        aria-label={searchPlaceholder}
-        data-testid={searchTestId}
+        testId={searchTestId}
       />
       <Stack gap={1} wrap="wrap" alignItems="center">
         {children}

@@ -1,4 +1,4 @@
-import { showsLiveValues } from './preloadLiveValues';
+import { IDLE_WAIT_MS, showsLiveValues, whenIdleAfterNextFrame } from './preloadLiveValues';
 
 describe('showsLiveValues', () => {
   test.each([
@@ -15,5 +15,40 @@ describe('showsLiveValues', () => {
     ['/plugins/bizowner-slo-app', false],
   ])('%s: %s', (path, expected) => {
     expect(showsLiveValues(path)).toBe(expected);
+  });
+});
+
+describe('whenIdleAfterNextFrame', () => {
+  const original = (globalThis as { requestIdleCallback?: unknown }).requestIdleCallback;
+  afterEach(() => {
+    jest.useRealTimers();
+    (globalThis as { requestIdleCallback?: unknown }).requestIdleCallback = original;
+  });
+
+  test('waits for the next frame, then for the browser to be idle, at most a second', () => {
+    jest.useFakeTimers();
+    const idle = jest.fn((callback: () => void) => {
+      setTimeout(callback, 50);
+      return 1;
+    });
+    (globalThis as { requestIdleCallback?: unknown }).requestIdleCallback = idle;
+    const then = jest.fn();
+    whenIdleAfterNextFrame(then);
+    expect(idle).not.toHaveBeenCalled();
+    jest.advanceTimersByTime(20); // the frame (jsdom paints every 16 ms) and the task after it
+    expect(idle).toHaveBeenCalledWith(expect.any(Function), { timeout: IDLE_WAIT_MS });
+    expect(then).not.toHaveBeenCalled();
+    jest.advanceTimersByTime(50);
+    expect(then).toHaveBeenCalledTimes(1);
+  });
+
+  test('without idle callbacks, runs in the task after the next frame', () => {
+    jest.useFakeTimers();
+    (globalThis as { requestIdleCallback?: unknown }).requestIdleCallback = undefined;
+    const then = jest.fn();
+    whenIdleAfterNextFrame(then);
+    expect(then).not.toHaveBeenCalled();
+    jest.advanceTimersByTime(20);
+    expect(then).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,6 +1,7 @@
-import React, { memo, ReactNode, useCallback, useMemo } from 'react';
+import React, { memo, ReactNode, useCallback, useState } from 'react';
 import { locationService } from '@grafana/runtime';
-import { Column, FetchDataFunc, InteractiveTable, Pagination, Text } from '@grafana/ui';
+import { Pagination, Text } from '@grafana/ui';
+import { ColumnSort, ListColumn, ListTable } from './ListTable';
 
 /** The sort a list keeps in its URL query. */
 export interface TableSort<K extends string> {
@@ -19,7 +20,7 @@ export interface TablePage<T> {
 }
 
 interface Props<T extends { id: string }, K extends string> {
-  columns: Array<Column<T>>;
+  columns: Array<ListColumn<T>>;
   result: TablePage<T>;
   /** The sort keys the list knows; a column sort outside them falls back to `defaultSort`. */
   sortKeys: readonly K[];
@@ -41,8 +42,6 @@ interface Props<T extends { id: string }, K extends string> {
   renderExpandedRow?(row: T): ReactNode;
 }
 
-const rowId = (row: { id: string }) => row.id;
-
 function PagedTableView<T extends { id: string }, K extends string>({
   columns,
   result,
@@ -58,19 +57,19 @@ function PagedTableView<T extends { id: string }, K extends string>({
   listTestId,
   renderExpandedRow,
 }: Props<T, K>) {
-  const onSort = useCallback<FetchDataFunc<T>>(
-    ({ sortBy }) => {
-      const [first] = sortBy;
-      const sort = first && (sortKeys as readonly string[]).includes(first.id) ? (first.id as K) : defaultSort;
-      const desc = Boolean(first?.desc);
+  // The sort shown, kept for a table mounted again after a filter matched nothing.
+  const [shownSort, setShownSort] = useState<ColumnSort>(() => ({ id: initialSort.sort, desc: initialSort.desc }));
+  const onSort = useCallback(
+    (chosen: ColumnSort) => {
+      setShownSort(chosen);
+      const sort = (sortKeys as readonly string[]).includes(chosen.id) ? (chosen.id as K) : defaultSort;
       const current = readSort(locationService.getSearchObject());
-      if (sort !== current.sort || desc !== current.desc) {
-        onSortChange({ sort, desc });
+      if (sort !== current.sort || chosen.desc !== current.desc) {
+        onSortChange({ sort, desc: chosen.desc });
       }
     },
     [sortKeys, defaultSort, readSort, onSortChange]
   );
-  const initialSortBy = useMemo(() => [{ id: initialSort.sort, desc: initialSort.desc }], []); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
     <>
@@ -81,14 +80,12 @@ function PagedTableView<T extends { id: string }, K extends string>({
         {result.total === 0 ? (
           <Text color="secondary">{noMatchText}</Text>
         ) : (
-          <InteractiveTable<T>
+          <ListTable<T>
             columns={columns}
-            data={result.rows}
-            getRowId={rowId}
-            fetchData={onSort}
-            initialSortBy={initialSortBy}
-            disableSortRemove
-            {...(renderExpandedRow ? { renderExpandedRow } : {})}
+            rows={result.rows}
+            initialSort={shownSort}
+            onSort={onSort}
+            renderExpandedRow={renderExpandedRow}
           />
         )}
       </div>

@@ -1,7 +1,8 @@
 import React from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
-import { locationService } from '@grafana/runtime';
-import { RowLink } from './RowLink';
+import { locationUtil } from '@grafana/data';
+import { config, locationService } from '@grafana/runtime';
+import { appHref, RowLink } from './RowLink';
 
 describe('RowLink', () => {
   afterEach(() => jest.restoreAllMocks());
@@ -28,4 +29,37 @@ describe('RowLink', () => {
       expect(push).not.toHaveBeenCalled();
     }
   );
+});
+
+/** Grafana's location helpers reading `config`, as Grafana sets them up. */
+function initializeLocation() {
+  locationUtil.initialize({
+    config: config as unknown as Parameters<typeof locationUtil.initialize>[0]['config'],
+    getTimeRangeForUrl: jest.fn(),
+    getVariablesUrlParams: jest.fn(),
+  });
+}
+
+describe('appHref', () => {
+  const subUrl = config.appSubUrl;
+  afterEach(() => {
+    config.appSubUrl = subUrl;
+    initializeLocation();
+  });
+
+  test.each(['', '/grafana', '/grafana/'])('with Grafana under %p, the address Grafana’s own helper makes', (base) => {
+    config.appSubUrl = base;
+    initializeLocation();
+    for (const href of [
+      '/a/bizowner-slo-app/services/checkout',
+      '/a/bizowner-slo-app/people/ana?tab=slos',
+      '/grafana/a/bizowner-slo-app/slos',
+      '/grafana',
+      '/',
+      'https://grafana.example.com/a/bizowner-slo-app/services',
+      'services/checkout',
+    ]) {
+      expect([href, appHref(href)]).toEqual([href, locationUtil.assureBaseUrl(href)]);
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import React, { MouseEvent, ReactNode } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2, locationUtil } from '@grafana/data';
-import { locationService } from '@grafana/runtime';
+import { config, locationService } from '@grafana/runtime';
 import { useStyles2 } from '@grafana/ui';
 
 /**
@@ -24,6 +24,20 @@ function followInApp(event: MouseEvent<HTMLAnchorElement>) {
 }
 
 /**
+ * `locationUtil.assureBaseUrl(href)` for a path (`/a/…`) without its work: it tries to parse the
+ * path as an absolute URL first, and the exception that makes took a twentieth of the services
+ * list's time to show an owner filter's result (two links a row). Anything else goes to it.
+ */
+export function appHref(href: string): string {
+  if (!href.startsWith('/')) {
+    return locationUtil.assureBaseUrl(href);
+  }
+  const base = config.appSubUrl ?? '';
+  const withBase = href === base || href.startsWith(`${base}/`);
+  return `${base}${withBase ? href.slice(base.length - (base.endsWith('/') ? 1 : 0)) : href}`;
+}
+
+/**
  * A link to a page of the app (`href` as the app's URL builders make it), looking like Grafana's
  * `TextLink` outside running text. Lists render one to three per row: `TextLink` serialises its
  * styles, cleans and parses its address twice and sets up a router link on every render, about a
@@ -34,7 +48,7 @@ function followInApp(event: MouseEvent<HTMLAnchorElement>) {
 export function RowLink({ href, children }: { href: string; children: ReactNode }) {
   const styles = useStyles2(getStyles);
   return (
-    <a href={locationUtil.assureBaseUrl(href)} className={styles.link} onClick={followInApp}>
+    <a href={appHref(href)} className={styles.link} onClick={followInApp}>
       {children}
     </a>
   );

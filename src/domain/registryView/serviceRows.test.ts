@@ -38,4 +38,11 @@ describe('buildServiceRows', () => {
       ]);
     }
   });
+
+  test('a row’s search text is its id, name, description, owner and team in lower case', () => {
+    const [checkout] = buildServiceRows(baseRegistry());
+    expect(checkout.searchText).toBe('checkout checkout takes the order and the payment. ana lima ana checkout-oncall');
+    // kept: the same string on every read
+    expect(checkout.searchText).toBe(checkout.searchText);
+  });
 });

@@ -1,4 +1,4 @@
-import React, { useMemo } from 'react';
+import React, { useCallback, useMemo } from 'react';
 import { t } from '@grafana/i18n';
 import { Button, InlineField, InlineSwitch } from '@grafana/ui';
 import { ListFilters, MultiFilter } from '../../../components/ListFilters/ListFilters';
@@ -105,6 +105,11 @@ export function ServicesFilters({ query, onChange, teams, owners }: Props) {
     ),
     [needsAttention, onChange]
   );
+  const onSearch = useCallback((text: string) => onChange({ text }), [onChange]);
+  const onClear = useCallback(
+    () => onChange({ text: '', tiers: [], lifecycles: [], teams: [], owners: [], needsAttention: false }),
+    [onChange]
+  );
   const filtered =
     query.text !== '' ||
     tiers.length + lifecycles.length + chosenTeams.length + chosenOwners.length > 0 ||
@@ -113,11 +118,11 @@ export function ServicesFilters({ query, onChange, teams, owners }: Props) {
   return (
     <ListFilters
       searchText={query.text}
-      onSearch={(text) => onChange({ text })}
+      onSearch={onSearch}
       searchPlaceholder={t('bizowner.services.filter.search', 'Search by name, id, description, owner or team')}
       searchTestId={testIds.services.search}
       filtered={filtered}
-      onClear={() => onChange({ text: '', tiers: [], lifecycles: [], teams: [], owners: [], needsAttention: false })}
+      onClear={onClear}
       clearLabel={t('bizowner.services.filter.clear', 'Clear filters')}
       clearTestId={testIds.services.clearFilters}
     >

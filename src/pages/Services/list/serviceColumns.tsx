@@ -1,7 +1,8 @@
 import React, { useMemo } from 'react';
 import { t } from '@grafana/i18n';
-import { Badge, Column, Stack, Text } from '@grafana/ui';
-import { cached, nameColumn, PersonLink } from '../../../components/PagedTable/columns';
+import { Badge } from '@grafana/ui';
+import { cached, nameColumn, PersonLink, useCellStyles } from '../../../components/PagedTable/columns';
+import { ListColumn } from '../../../components/PagedTable/ListTable';
 import { BudgetLeft } from '../../../components/Status/BudgetLeft';
 import { LevelBadge } from '../../../components/Status/LevelBadge';
 import { SloHealthBadge } from '../../../components/Status/SloHealthBadge';
@@ -15,15 +16,13 @@ import {
 import { ServiceRow } from '../../../domain/registryView/serviceRows';
 import { serviceUrl } from '../../../routing';
 
-/** What a cell renderer reads of react-table's cell props. */
-type Cell = { row: { original: ServiceRow } };
-
 /**
  * Columns of the services list. Every column sorts (the sorting itself happens in
  * `queryServices`, on all rows, not only the page shown); `missingReason` explains empty live values.
  * The status names the rule behind it and its tooltip the SLO and values that set it.
  */
-export function useServiceColumns(missingReason: string): Array<Column<ServiceRow>> {
+export function useServiceColumns(missingReason: string): Array<ListColumn<ServiceRow>> {
+  const styles = useCellStyles();
   return useMemo(() => {
     const tierText = cached(tierLabel);
     const lifecycleText = cached(lifecycleLabel);
@@ -32,29 +31,28 @@ export function useServiceColumns(missingReason: string): Array<Column<ServiceRo
     const noOwner = t('bizowner.services.noOwner', 'None');
     const noSlos = t('bizowner.services.noSlos', 'No SLOs yet');
     const attention = t('bizowner.services.attentionBadge', 'Attention');
+    const noData = t('bizowner.budgetLeft.none', 'No data');
     return [
-      nameColumn<ServiceRow>(t('bizowner.services.col.name', 'Service'), (row) => serviceUrl(row.id)),
+      nameColumn<ServiceRow>(t('bizowner.services.col.name', 'Service'), (row) => serviceUrl(row.id), styles),
       {
         id: 'tier',
         header: t('bizowner.services.col.tier', 'Tier'),
-        sortType: 'number',
-        cell: ({ row: { original } }: Cell) => (
-          <Badge color={original.tier <= 2 ? 'orange' : 'blue'} text={tierText(original.tier)} />
-        ),
+        sortable: true,
+        cell: (row) => <Badge color={row.tier <= 2 ? 'orange' : 'blue'} text={tierText(row.tier)} />,
       },
       {
         id: 'lifecycle',
         header: t('bizowner.services.col.lifecycle', 'Lifecycle'),
-        sortType: 'string',
-        cell: ({ row: { original } }: Cell) => lifecycleText(original.lifecycle),
+        sortable: true,
+        cell: (row) => lifecycleText(row.lifecycle),
       },
       {
         id: 'owner',
         header: t('bizowner.services.col.owner', 'Business owner'),
-        sortType: 'string',
-        cell: ({ row: { original } }: Cell) =>
-          original.businessOwnerId ? (
-            <PersonLink id={original.businessOwnerId} name={original.businessOwnerName} />
+        sortable: true,
+        cell: (row) =>
+          row.businessOwnerId ? (
+            <PersonLink id={row.businessOwnerId} name={row.businessOwnerName} />
           ) : (
             <Badge color="red" icon="exclamation-triangle" text={noOwner} />
           ),
@@ -62,21 +60,21 @@ export function useServiceColumns(missingReason: string): Array<Column<ServiceRo
       {
         id: 'team',
         header: t('bizowner.services.col.team', 'Team'),
-        sortType: 'string',
-        cell: ({ row: { original } }: Cell) => original.team ?? <Text color="secondary">—</Text>,
+        sortable: true,
+        cell: (row) => row.team ?? <span className={styles.secondary}>—</span>,
       },
       {
         id: 'slos',
         header: t('bizowner.services.col.slos', 'SLOs'),
-        sortType: 'number',
-        cell: ({ row: { original } }: Cell) => original.sloCount,
+        sortable: true,
+        cell: (row) => row.sloCount,
       },
       {
         id: 'status',
         header: t('bizowner.services.col.status', 'SLO status'),
-        sortType: 'string',
-        cell: ({ row: { original } }: Cell) => {
-          const { decisive, sloHealth } = original;
+        sortable: true,
+        cell: (row) => {
+          const { decisive, sloHealth } = row;
           const reason = decisive?.status.reason;
           // The explanation is made when its tooltip shows: one translation fewer per row.
           const why = decisive && (() => sloStatusExplanation(decisive.slo, decisive.status) ?? '');
@@ -94,16 +92,17 @@ export function useServiceColumns(missingReason: string): Array<Column<ServiceRo
         id: 'budget',
         // The lowest of the service's SLOs: the status may come from another SLO (a policy freezing on burn).
         header: t('bizowner.services.col.budget', 'Lowest budget left'),
-        sortType: 'number',
-        cell: ({ row: { original } }: Cell) => (
+        sortable: true,
+        cell: (row) => (
           <BudgetLeft
-            value={original.budgetLeft}
-            missingReason={original.sloCount === 0 ? noSlos : missingReason}
+            value={row.budgetLeft}
+            noDataLabel={noData}
+            missingReason={row.sloCount === 0 ? noSlos : missingReason}
             about={
-              original.lowestBudgetSloId
+              row.lowestBudgetSloId
                 ? () =>
                     t('bizowner.services.budgetOf', 'Budget left of {{slo}}, the lowest of the service’s SLOs', {
-                      slo: original.lowestBudgetSloId,
+                      slo: row.lowestBudgetSloId,
                       interpolation: { escapeValue: false },
                     })
                 : undefined
@@ -114,14 +113,14 @@ export function useServiceColumns(missingReason: string): Array<Column<ServiceRo
       {
         id: 'level',
         header: t('bizowner.services.col.level', 'Scorecard'),
-        sortType: 'string',
-        cell: ({ row: { original } }: Cell) => (
-          <Stack gap={0.5} alignItems="center">
-            <LevelBadge level={original.level} label={levelText(original.level)} />
-            {original.needsAttention && <Badge color="red" icon="exclamation-circle" text={attention} />}
-          </Stack>
+        sortable: true,
+        cell: (row) => (
+          <div className={styles.inlineCentered}>
+            <LevelBadge level={row.level} label={levelText(row.level)} />
+            {row.needsAttention && <Badge color="red" icon="exclamation-circle" text={attention} />}
+          </div>
         ),
       },
     ];
-  }, [missingReason]);
+  }, [missingReason, styles]);
 }

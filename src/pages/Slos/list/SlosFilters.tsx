@@ -1,4 +1,4 @@
-import React, { useMemo } from 'react';
+import React, { useCallback, useMemo } from 'react';
 import { t } from '@grafana/i18n';
 import { ListFilters, MultiFilter } from '../../../components/ListFilters/ListFilters';
 import { testIds } from '../../../components/testIds';
@@ -74,17 +74,22 @@ export function SlosFilters({ query, onChange, choices }: Props) {
     ),
     [statusOptions, query.statuses, onChange]
   );
+  const onSearch = useCallback((text: string) => onChange({ text }), [onChange]);
+  const onClear = useCallback(
+    () => onChange({ text: '', services: [], owners: [], teams: [], statuses: [] }),
+    [onChange]
+  );
   const filtered =
     query.text !== '' || query.services.length + query.owners.length + query.teams.length + query.statuses.length > 0;
 
   return (
     <ListFilters
       searchText={query.text}
-      onSearch={(text) => onChange({ text })}
+      onSearch={onSearch}
       searchPlaceholder={t('bizowner.slos.filter.search', 'Search by SLO, service, owner or team')}
       searchTestId={testIds.slos.search}
       filtered={filtered}
-      onClear={() => onChange({ text: '', services: [], owners: [], teams: [], statuses: [] })}
+      onClear={onClear}
       clearLabel={t('bizowner.slos.filter.clear', 'Clear filters')}
       clearTestId={testIds.slos.clearFilters}
     >

@@ -1,7 +1,8 @@
 import React, { useMemo } from 'react';
 import { t } from '@grafana/i18n';
-import { Badge, BadgeColor, Column, Stack, Text } from '@grafana/ui';
-import { cached, nameColumn, PersonLink } from '../../../components/PagedTable/columns';
+import { Badge, BadgeColor } from '@grafana/ui';
+import { cached, CellStyles, nameColumn, PersonLink, useCellStyles } from '../../../components/PagedTable/columns';
+import { ListColumn } from '../../../components/PagedTable/ListTable';
 import { RowLink } from '../../../components/PagedTable/RowLink';
 import { BudgetLeft } from '../../../components/Status/BudgetLeft';
 import { testIds } from '../../../components/testIds';
@@ -20,10 +21,6 @@ import { GroupsSummary } from './SloGroups';
 import { SloRow } from './sloRows';
 import { STATUS_COLORS } from './statusColors';
 
-type Cell = { row: { original: SloRow } };
-
-const dash = <Text color="secondary">—</Text>;
-
 /** Where the values come from; the explanation is made when its tooltip shows. */
 function SourceBadge({ row, label }: { row: SloRow; label: string }) {
   const color: BadgeColor = row.source === 'recorded' ? 'green' : row.source === 'raw' ? 'blue' : 'darkgrey';
@@ -36,7 +33,18 @@ function SourceBadge({ row, label }: { row: SloRow; label: string }) {
   );
 }
 
-function AlertCell({ row }: { row: SloRow }) {
+/** The alert's state; `label` names it and `freezeLabel` a release freeze, both translated once per list. */
+function AlertCell({
+  row,
+  styles,
+  label,
+  freezeLabel,
+}: {
+  row: SloRow;
+  styles: CellStyles;
+  label: string;
+  freezeLabel: string;
+}) {
   const { alert } = row;
   const color: BadgeColor =
     alert.status === 'firing'
@@ -47,101 +55,103 @@ function AlertCell({ row }: { row: SloRow }) {
         ? 'orange'
         : 'darkgrey';
   return (
-    <Stack gap={0.5}>
-      <Badge color={color} text={alertLabel(alert)} />
-      {alert.freeze && <Badge color="purple" icon="lock" text={t('bizowner.slos.alert.freeze', 'Release freeze')} />}
-    </Stack>
+    <div className={styles.inline}>
+      <Badge color={color} text={label} />
+      {alert.freeze && <Badge color="purple" icon="lock" text={freezeLabel} />}
+    </div>
   );
 }
 
 /** Columns of the SLO list; sorting runs in `querySlos` on all rows, not only the page shown. */
-export function useSloColumns(): Array<Column<SloRow>> {
+export function useSloColumns(): Array<ListColumn<SloRow>> {
+  const styles = useCellStyles();
   return useMemo(() => {
+    const dash = <span className={styles.secondary}>—</span>;
     const sourceText = cached(sourceLabel);
     const statusText = cached(statusLabel);
     const windowText = cached(windowLabel);
+    const noData = t('bizowner.budgetLeft.none', 'No data');
+    const alertText = cached(alertLabel, (alert) => `${alert.status}/${alert.severity}`);
+    const freeze = t('bizowner.slos.alert.freeze', 'Release freeze');
     return [
-      nameColumn<SloRow>(t('bizowner.slos.col.name', 'SLO'), (row) => sloUrl(row.id)),
+      nameColumn<SloRow>(t('bizowner.slos.col.name', 'SLO'), (row) => sloUrl(row.id), styles),
       {
         id: 'service',
         header: t('bizowner.slos.col.service', 'Service'),
-        sortType: 'string',
-        cell: ({ row: { original } }: Cell) => (
-          <RowLink href={serviceUrl(original.serviceId)}>{original.serviceName}</RowLink>
-        ),
+        sortable: true,
+        cell: (row) => <RowLink href={serviceUrl(row.serviceId)}>{row.serviceName}</RowLink>,
       },
       {
         id: 'owner',
         header: t('bizowner.slos.col.owner', 'Business owner'),
-        sortType: 'string',
-        cell: ({ row: { original } }: Cell) =>
-          original.ownerId ? <PersonLink id={original.ownerId} name={original.ownerName} /> : dash,
+        sortable: true,
+        cell: (row) => (row.ownerId ? <PersonLink id={row.ownerId} name={row.ownerName} /> : dash),
       },
       {
         id: 'objective',
         header: t('bizowner.slos.col.objective', 'Objective'),
-        sortType: 'number',
-        cell: ({ row: { original } }: Cell) => `${original.objective}%`,
+        sortable: true,
+        cell: (row) => `${row.objective}%`,
       },
       {
         id: 'window',
         header: t('bizowner.slos.col.window', 'Window'),
-        sortType: 'string',
-        cell: ({ row: { original } }: Cell) => windowText(original.window),
+        sortable: true,
+        cell: (row) => windowText(row.window),
       },
       {
         id: 'sli',
         header: t('bizowner.slos.col.sli', 'Current SLI'),
-        sortType: 'number',
-        cell: ({ row: { original } }: Cell) => (original.sli === undefined ? dash : formatSli(original.sli)),
+        sortable: true,
+        cell: (row) => (row.sli === undefined ? dash : formatSli(row.sli)),
       },
       {
         id: 'budget',
         header: t('bizowner.slos.col.budget', 'Budget left'),
-        sortType: 'number',
-        cell: ({ row: { original } }: Cell) => (
+        sortable: true,
+        cell: (row) => (
           <BudgetLeft
-            value={original.budgetLeft}
-            missingReason={() => sourceExplanation(original.source, original.reason)}
+            value={row.budgetLeft}
+            noDataLabel={noData}
+            missingReason={() => sourceExplanation(row.source, row.reason)}
           />
         ),
       },
       {
         id: 'burn',
         header: t('bizowner.slos.col.burn', 'Burn rate'),
-        sortType: 'number',
-        cell: ({ row: { original } }: Cell) =>
-          original.burnRate === undefined ? (
+        sortable: true,
+        cell: (row) =>
+          row.burnRate === undefined ? (
             dash
           ) : (
-            <Text color={original.burnRate > 1 ? 'warning' : 'primary'}>{formatBurnRate(original.burnRate)}</Text>
+            <span className={row.burnRate > 1 ? styles.warning : styles.primary}>{formatBurnRate(row.burnRate)}</span>
           ),
       },
       {
         id: 'groups',
         header: t('bizowner.slos.col.groups', 'Groups'),
-        cell: ({ row: { original } }: Cell) => <GroupsSummary groupBy={original.groupBy} summary={original.groups} />,
+        // Most SLOs are not grouped: their dash without a component of its own.
+        cell: (row) => (row.groupBy?.length ? <GroupsSummary groupBy={row.groupBy} summary={row.groups} /> : dash),
       },
       {
         id: 'alert',
         header: t('bizowner.slos.col.alert', 'Alert'),
-        sortType: 'string',
-        cell: ({ row: { original } }: Cell) => <AlertCell row={original} />,
+        sortable: true,
+        cell: (row) => <AlertCell row={row} styles={styles} label={alertText(row.alert)} freezeLabel={freeze} />,
       },
       {
         id: 'status',
         header: t('bizowner.slos.col.status', 'Status'),
-        sortType: 'string',
-        cell: ({ row: { original } }: Cell) => (
-          <Stack gap={0.5} alignItems="center">
+        sortable: true,
+        cell: (row) => (
+          <div className={styles.inlineCentered}>
             {/* Without values the source badge alone says "no data", with the reason in its tooltip. */}
-            {original.source !== 'none' && (
-              <Badge color={STATUS_COLORS[original.status]} text={statusText(original.status)} />
-            )}
-            <SourceBadge row={original} label={sourceText(original.source)} />
-          </Stack>
+            {row.source !== 'none' && <Badge color={STATUS_COLORS[row.status]} text={statusText(row.status)} />}
+            <SourceBadge row={row} label={sourceText(row.source)} />
+          </div>
         ),
       },
     ];
-  }, []);
+  }, [styles]);
 }
