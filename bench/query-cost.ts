@@ -4,6 +4,7 @@
  *
  *   npx tsx bench/query-cost.ts
  *   npx tsx bench/query-cost.ts --sizes 200,2000   (those sizes only; prints, writes no results file)
+ *   npx tsx bench/query-cost.ts --against DIR      (also another version's dashboards, pass for pass)
  *
  * 1. 30 days of demo history at one sample a minute (cached TSDB, tests/helpers/prometheus.ts).
  * 2. A registry of 2,000 SLOs (bench/lib/prometheusBench.ts `benchRegistry`: an availability ratio
@@ -18,8 +19,12 @@
  *    - naive: one query per SLO over the raw series for its whole window, as per-SLO tools run.
  *    One warm-up pass, then the median of RUNS passes of each set (NAIVE_RUNS_LARGE naive passes
  *    from 2,000 SLOs on).
+ * 4. With `--against DIR` (a copy of the repository at another commit, e.g. `git archive` of it
+ *    unpacked, with `node_modules` linked), that version's dashboards are built from DIR's
+ *    `src/domain/dashboards` for the same registry and measured on the same Prometheus, each of its
+ *    passes right after one of this version's: a before and after under the same load.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -60,6 +65,28 @@ const SIZES = [10, 50, 200, 2000];
  */
 const sizesArg = process.argv.indexOf('--sizes');
 const MEASURED = sizesArg === -1 ? SIZES : process.argv[sizesArg + 1].split(',').map(Number);
+const againstArg = process.argv.indexOf('--against');
+/** `--against DIR`: another version of the repository whose dashboards are measured pass for pass with these. */
+const AGAINST = againstArg === -1 ? undefined : path.resolve(process.argv[againstArg + 1]);
+
+/** What the bench needs of a version's dashboards module. */
+interface Builders {
+  ALL_VALUE: typeof ALL_VALUE;
+  buildExecutiveDashboard: typeof buildExecutiveDashboard;
+  buildOnCallDashboard: typeof buildOnCallDashboard;
+  dashboardQueries: typeof dashboardQueries;
+}
+
+const THIS_VERSION: Builders = { ALL_VALUE, buildExecutiveDashboard, buildOnCallDashboard, dashboardQueries };
+
+/** The dashboards module of the `--against` version. */
+async function againstBuilders(dir: string): Promise<Builders> {
+  const file = path.join(dir, 'src/domain/dashboards/index.ts');
+  if (!existsSync(file)) {
+    throw new Error(`--against ${dir}: no ${file}`);
+  }
+  return (await import(file)) as Builders;
+}
 
 const RUNS = 5;
 /** Naive passes from 2,000 SLOs on: one pass is 2,000 queries reading 30 days each, about a minute. */
@@ -131,11 +158,16 @@ function panelStep(rangeSeconds: number, minInterval?: string): number {
 }
 
 /** The dashboard's PromQL queries as Grafana would send them at `end`: variables and macros filled in. */
-function dashboardPlan(set: 'executive' | 'onCall', dashboard: Dashboard, end: number): PlannedQuery[] {
+function dashboardPlan(
+  set: 'executive' | 'onCall',
+  dashboard: Dashboard,
+  end: number,
+  version: Builders = THIS_VERSION
+): PlannedQuery[] {
   const range = seconds(dashboard.time.from);
   const values = new Map<string, string>([['__range', `${range}s`]]);
   for (const variable of dashboard.variables) {
-    const all = variable.current.includes(ALL_VALUE);
+    const all = variable.current.includes(version.ALL_VALUE);
     values.set(
       variable.name,
       all ? (variable.allValue ?? variable.options.map((o) => o.value).join('|')) : variable.current.join('|')
@@ -159,7 +191,8 @@ function dashboardPlan(set: 'executive' | 'onCall', dashboard: Dashboard, end: n
   const minIntervals = new Map(
     dashboard.rows.flatMap((row) => row.panels.map((item) => [item.id, item.minInterval] as const))
   );
-  return dashboardQueries(dashboard)
+  return version
+    .dashboardQueries(dashboard)
     .filter(({ query }) => query.language === 'promql')
     .map<PlannedQuery>(({ panelId, panelTitle, query }) => {
       // the query's own minimum step (Grafana's per-query "Min step") on top of the panel's
@@ -176,6 +209,14 @@ function dashboardPlan(set: 'executive' | 'onCall', dashboard: Dashboard, end: n
     });
 }
 
+/** The queries of both views built by `version`. */
+function generatedPlan(doc: RegistryDocument, end: number, version: Builders): PlannedQuery[] {
+  return [
+    ...dashboardPlan('executive', version.buildExecutiveDashboard(doc), end, version),
+    ...dashboardPlan('onCall', version.buildOnCallDashboard(doc, doc.services[0].id), end, version),
+  ];
+}
+
 function plan(doc: RegistryDocument, end: number): PlannedQuery[] {
   const naive = doc.slos.map<PlannedQuery>((slo) => ({
     set: 'naive',
@@ -183,11 +224,7 @@ function plan(doc: RegistryDocument, end: number): PlannedQuery[] {
     expr: naiveQuery(slo),
     params: { time: end },
   }));
-  return [
-    ...dashboardPlan('executive', buildExecutiveDashboard(doc), end),
-    ...dashboardPlan('onCall', buildOnCallDashboard(doc, doc.services[0].id), end),
-    ...naive,
-  ];
+  return [...generatedPlan(doc, end, THIS_VERSION), ...naive];
 }
 
 /** One pass over the queries of a set, in order, on one connection. */
@@ -226,46 +263,72 @@ function ratios(naive: SetTotals, generated: SetTotals) {
   };
 }
 
-/** Runs the generated queries (both views, in panel order) and the naive ones: a warm-up pass, then RUNS passes each. */
-async function measureSize(url: string, doc: RegistryDocument, end: number) {
-  const planned = plan(doc, end);
-  const measured: Record<'generated' | 'naive', { queries: PlannedQuery[]; passes: QueryCost[][] }> = {
-    generated: { queries: planned.filter((query) => query.set !== 'naive'), passes: [] },
-    naive: { queries: planned.filter((query) => query.set === 'naive'), passes: [] },
-  };
-  for (const [set, { queries, passes }] of Object.entries(measured)) {
-    await pass(url, queries);
-    const runs = set === 'naive' && doc.slos.length >= 2000 ? NAIVE_RUNS_LARGE : RUNS;
-    for (let run = 0; run < runs; run++) {
-      passes.push(await pass(url, queries));
-    }
-  }
-  const { generated: g, naive: n } = measured;
-  const naive = totals(n.queries, n.passes, () => true);
-  const all = totals(g.queries, g.passes, () => true);
-  const sloPanels = totals(g.queries, g.passes, readsSloSeries);
-  const perQuery = Object.fromEntries(
-    g.queries.map((query, i) => [
+interface Measured {
+  queries: PlannedQuery[];
+  passes: QueryCost[][];
+}
+
+/** Per query of a set: median time and samples over the passes. */
+function perQuery({ queries, passes }: Measured) {
+  return Object.fromEntries(
+    queries.map((query, i) => [
       `${query.set} · ${query.panel}`,
       {
-        execMs: round(median(g.passes.map((costs) => costs[i].execMs))),
-        samples: median(g.passes.map((costs) => costs[i].samples)),
+        execMs: round(median(passes.map((costs) => costs[i].execMs))),
+        samples: median(passes.map((costs) => costs[i].samples)),
         range: 'step' in query.params,
       },
     ])
   );
+}
+
+/** The figures of one version's generated queries against the naive ones. */
+function generatedFigures(g: Measured, naive: SetTotals) {
+  const all = totals(g.queries, g.passes, () => true);
+  const sloPanels = totals(g.queries, g.passes, readsSloSeries);
   return {
-    slos: doc.slos.length,
-    services: doc.services.length,
     executive: totals(g.queries, g.passes, (query) => query.set === 'executive'),
     onCall: totals(g.queries, g.passes, (query) => query.set === 'onCall'),
     generated: all,
     generatedSloPanels: sloPanels,
     generatedOther: totals(g.queries, g.passes, (query) => !readsSloSeries(query)),
-    naive,
     ratio: ratios(naive, all),
     ratioSloPanels: ratios(naive, sloPanels),
-    perQuery,
+    perQuery: perQuery(g),
+  };
+}
+
+/**
+ * Runs the generated queries (both views, in panel order) and the naive ones: a warm-up pass, then
+ * RUNS passes each. With `against`, that version's generated queries too, each pass right after one
+ * of this version's.
+ */
+async function measureSize(url: string, doc: RegistryDocument, end: number, against?: Builders) {
+  const planned = plan(doc, end);
+  const g: Measured = { queries: planned.filter((query) => query.set !== 'naive'), passes: [] };
+  const n: Measured = { queries: planned.filter((query) => query.set === 'naive'), passes: [] };
+  const a: Measured | undefined = against ? { queries: generatedPlan(doc, end, against), passes: [] } : undefined;
+  const interleaved = [g, ...(a ? [a] : [])];
+  for (const set of interleaved) {
+    await pass(url, set.queries);
+  }
+  for (let run = 0; run < RUNS; run++) {
+    for (const set of interleaved) {
+      set.passes.push(await pass(url, set.queries));
+    }
+  }
+  await pass(url, n.queries);
+  const naiveRuns = doc.slos.length >= 2000 ? NAIVE_RUNS_LARGE : RUNS;
+  for (let run = 0; run < naiveRuns; run++) {
+    n.passes.push(await pass(url, n.queries));
+  }
+  const naive = totals(n.queries, n.passes, () => true);
+  return {
+    slos: doc.slos.length,
+    services: doc.services.length,
+    ...generatedFigures(g, naive),
+    naive,
+    ...(a ? { against: generatedFigures(a, naive) } : {}),
   };
 }
 
@@ -302,16 +365,24 @@ withCleanup(NAME, async (defer) => {
   defer(() => server.stop());
   say(`Prometheus ${server.url} (PID ${server.pid})`);
 
+  const against = AGAINST ? await againstBuilders(AGAINST) : undefined;
   const sizes = [];
   for (const size of MEASURED) {
     const doc = { ...largest, slos: largest.slos.slice(0, size) };
     doc.services = largest.services.filter((service) => doc.slos.some((slo) => slo.serviceId === service.id));
-    const measured = await measureSize(server.url, doc, history.end);
+    const measured = await measureSize(server.url, doc, history.end, against);
     say(
       `${size} SLOs: generated ${measured.generated.queries} queries ${measured.generated.execMs} ms, ` +
         `SLO panels ${measured.generatedSloPanels.queries} queries ${measured.generatedSloPanels.execMs} ms, ` +
         `naive ${measured.naive.queries} queries ${measured.naive.execMs} ms: ${measured.ratio.exec}x (SLO panels ${measured.ratioSloPanels.exec}x)`
     );
+    if (measured.against) {
+      const { generated, executive, onCall, ratio } = measured.against;
+      say(
+        `${size} SLOs, against ${AGAINST}: generated ${generated.queries} queries ${generated.execMs} ms ` +
+          `(executive ${executive.execMs}, on-call ${onCall.execMs}): ${ratio.exec}x`
+      );
+    }
     sizes.push(measured);
   }
   if (MEASURED !== SIZES) {
@@ -342,6 +413,7 @@ withCleanup(NAME, async (defer) => {
       maxDataPoints: MAX_POINTS,
       recordedSamples,
       loadAverage: { start: loadAtStart, end: os.loadavg().map((value) => round(value, 2)) },
+      ...(AGAINST ? { against: AGAINST } : {}),
       timing: 'execMs/evalMs: sums of stats.timings.execTotalTime/evalTotalTime; median of runs after one warm-up',
       sizes,
     }

@@ -18,11 +18,13 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, 
 import os from 'node:os';
 import path from 'node:path';
 
-import { buildExecutiveDashboard, dashboardQueries } from '../../src/domain/dashboards';
+import { buildExecutiveDashboard, dashboardPanels, dashboardQueries } from '../../src/domain/dashboards';
+import { LABEL_KPI } from '../../src/domain/dashboards/kpis';
 import { serviceCostExpr } from '../../src/domain/dashboards/billing';
 import { errorRatio } from '../../src/demo';
 import { parseRegistryYaml } from '../../src/domain/io/native';
-import { RegistryDocument } from '../../src/domain/model';
+import { Kpi, RegistryDocument, Service } from '../../src/domain/model';
+import { withLabels } from '../../src/domain/query/combine';
 import {
   generateRuleFiles,
   isAlertingRule,
@@ -253,6 +255,81 @@ describe('executive queries on a real Prometheus with recorded SLO rules', () =>
     const spend = await instant(prometheus, expr('Cloud spend'), prometheus.end);
     expect(spend.map((row) => row.labels.sloth_service).sort()).toEqual(['checkout', 'payments', 'search']);
     expect(spend.every((row) => row.value > 0)).toBe(true);
+  });
+
+  test('the batched KPI queries give every KPI the value of its own query, alone', async () => {
+    // The demo's KPIs; one KPI per service on the same template (batched on `service`); copies of
+    // checkout reading checkout's series, as the benchmark's services do (the same query, once);
+    // and a KPI of two series and one with `on ()`, which keep their own terms.
+    const perService = (service: Service): Kpi[] => [
+      {
+        id: 'requests',
+        name: 'Requests per minute',
+        query: `sum(rate(http_requests_total{service="${service.id}"}[5m])) * 60`,
+        unit: 'short',
+      },
+      {
+        id: 'errors',
+        name: 'Error share',
+        query:
+          `sum(rate(http_requests_total{code=~"5..",service="${service.id}"}[1h])) / ` +
+          `sum(rate(http_requests_total{service="${service.id}"}[1h]))`,
+        unit: 'percentunit',
+      },
+      {
+        id: 'routes',
+        name: 'Requests by route',
+        query: `sum by (route) (rate(http_requests_total{service="${service.id}"}[5m]))`,
+        unit: 'short',
+      },
+      {
+        id: 'share',
+        name: 'Share of all requests',
+        query: `sum(rate(http_requests_total{service="${service.id}"}[5m])) / on () sum(rate(http_requests_total[5m]))`,
+        unit: 'percentunit',
+      },
+    ];
+    const checkout = doc.services.find((service) => service.id === 'checkout')!;
+    const copies = [1, 2].map((i) => ({ ...checkout, id: `checkout-${i}`, name: `Checkout ${i}` }));
+    const services = [...doc.services, ...copies].map((service) => ({
+      ...service,
+      kpis: [...service.kpis, ...perService(service.id.startsWith('checkout') ? checkout : service)],
+    }));
+    const panels = dashboardPanels(buildExecutiveDashboard({ ...doc, services })).filter((item) =>
+      item.title.startsWith('Business KPIs')
+    );
+    const sorted = (rows: Row[]) =>
+      rows
+        .map((row) => ({ labels: row.labels, value: row.value }))
+        .sort((a, b) => JSON.stringify(a.labels).localeCompare(JSON.stringify(b.labels)));
+    let kpis = 0;
+    const requests: Record<string, number> = {};
+    for (const item of panels) {
+      const unit = item.unit;
+      const own = services.flatMap((service) =>
+        service.kpis
+          .filter((kpi) => (kpi.unit ?? 'short') === unit)
+          .map((kpi) => withLabels(kpi.query, { sloth_service: service.id, [LABEL_KPI]: kpi.name }))
+      );
+      const expected: Row[] = [];
+      for (const query of own) {
+        expected.push(...(await instant(prometheus, query, prometheus.end)));
+      }
+      const batched = await instant(prometheus, item.queries[0].expr, prometheus.end);
+      expect(sorted(batched)).toEqual(sorted(expected));
+      batched
+        .filter((row) => row.labels[LABEL_KPI] === 'Requests per minute')
+        .forEach((row) => (requests[row.labels.sloth_service] = row.value));
+      // fewer reads of the raw series than the KPIs' own queries make
+      const reads = (query: string) => query.split('rate(').length - 1;
+      expect(reads(item.queries[0].expr)).toBeLessThan(own.reduce((sum, query) => sum + reads(query), 0));
+      kpis += own.length;
+    }
+    // the demo's 4 KPIs, checkout's 2 for each copy, and 4 per service
+    expect(kpis).toBe(4 + 2 * copies.length + 4 * services.length);
+    expect(Object.keys(requests).sort()).toEqual(services.map((service) => service.id).sort());
+    expect(Object.values(requests).every((value) => value > 0)).toBe(true);
+    expect(panels.map((item) => item.unit)).toEqual(['currencyUSD', 'percentunit', 'short']);
   });
 
   test('each recorded spend tile is the billing query at its time, and a sum over hours adds up its tiles', async () => {

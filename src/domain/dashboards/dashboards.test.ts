@@ -206,6 +206,18 @@ describe('the executive dashboard', () => {
     expect(kpis[1].queries[0].expr).toContain('"kpi", "Authorisation success"');
   });
 
+  test.each([4, 40, 400])('the KPI panels read the raw series as often for %d services as for one each', (count) => {
+    // the services are copies of the demo's, with their KPI queries: the same few queries, each run once
+    const doc = scaledRegistry(count);
+    const kpis = dashboardPanels(buildExecutiveDashboard(doc)).filter((item) => item.title.startsWith('Business KPIs'));
+    const exprs = kpis.map((item) => item.queries[0].expr);
+    expect(exprs.map((expr) => expr.split('rate(').length - 1)).toEqual([1, 4, 2]);
+    for (const service of doc.services) {
+      const labelled = exprs.filter((expr) => expr.includes(`"sloth_service", "${service.id}", "", "")`));
+      expect(labelled).toHaveLength(new Set(service.kpis.map((kpi) => kpi.unit ?? 'short')).size);
+    }
+  });
+
   test('every row and series drills down to the service, and one SLO’s to the SLO, keeping the time range', () => {
     const sloLinked: string[] = [];
     for (const item of dashboardPanels(buildExecutiveDashboard(demo)).filter(

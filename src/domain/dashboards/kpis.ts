@@ -1,15 +1,21 @@
 /**
  * Business KPIs of the executive dashboard. Each KPI has its own query, written by the service's
  * owners, so KPIs are per service by nature. To keep the query count small they are combined: all
- * KPIs with the same unit become one query (each term labelled with its service and KPI name), and
- * one panel per unit shows them. The count then grows with the number of distinct units, not with
- * the number of services.
+ * KPIs with the same unit become one query (each KPI's series labelled with its service and KPI
+ * name), and one panel per unit shows them. The count then grows with the number of distinct units,
+ * not with the number of services.
+ *
+ * Within that query, KPIs whose queries differ only in one label's value (`service="checkout"`,
+ * `service="payments"`) or not at all are evaluated once for all of them, grouped by that label
+ * (`combineLabelled`, query/batch.ts): the KPIs of 1,000 services built on the same few queries
+ * cost a few selections instead of 1,000. A KPI whose query cannot be grouped that way (`on (…)`,
+ * `topk`, a selector without the label) keeps its own term.
  */
 import { Kpi, Service } from '../model';
 import { LABEL_SERVICE } from '../rules/names';
 import { serviceDrilldowns } from './links';
 import { panel, PanelIds, promQuery } from './panels';
-import { orTerms, withLabels } from '../query/combine';
+import { combineLabelled } from '../query/batch';
 import { Row } from './types';
 
 /** Label carrying the KPI's name in the combined query. */
@@ -53,10 +59,11 @@ export function kpiRow(ids: PanelIds, services: Service[]): Row {
       queries: [
         promQuery(
           'A',
-          orTerms(
-            kpis.map(({ service, kpi }) =>
-              withLabels(kpi.query, { [LABEL_SERVICE]: service.id, [LABEL_KPI]: kpi.name })
-            )
+          combineLabelled(
+            kpis.map(({ service, kpi }) => ({
+              expr: kpi.query,
+              labels: { [LABEL_SERVICE]: service.id, [LABEL_KPI]: kpi.name },
+            }))
           ),
           { instant: true, legend: `{{${LABEL_SERVICE}}} · {{${LABEL_KPI}}}` }
         ),
