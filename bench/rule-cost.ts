@@ -57,6 +57,7 @@ import { parseArgs } from 'node:util';
 
 import { RegistryDocument } from '../src/domain/model';
 import {
+  AlertingRule,
   generateRuleFiles,
   isAlertingRule,
   mergeRuleFiles,
@@ -185,6 +186,11 @@ function durationSeconds(text: string): number {
     total += Number(count) * units[unit];
   }
   return total;
+}
+
+/** An alerting rule's name and tier (or policy), to split the alerts' query time. */
+function alertKind(rule: AlertingRule): string {
+  return `${rule.alert} ${rule.labels?.burn_tier ?? rule.labels?.policy ?? ''}`.trim();
 }
 
 /** What a rule is for, to split the query time. */
@@ -499,6 +505,7 @@ async function measureLayout(
   const planned = rules.rules.groups.flatMap((group) =>
     group.rules.map((rule) => ({
       kind: kindOf(layout, group, rule),
+      alert: isAlertingRule(rule) ? alertKind(rule) : undefined,
       rule,
       perCycle: Math.min(1, options.intervalSeconds / (rules.every.get(group.name) ?? options.intervalSeconds)),
     }))
@@ -524,6 +531,7 @@ async function measureLayout(
       )
     );
   const kinds = [...new Set(planned.map((entry) => entry.kind))];
+  const alertKinds = [...new Set(planned.flatMap((entry) => (entry.alert ? [entry.alert] : [])))];
   const all = rules.rules.groups.flatMap((g) => g.rules);
   const groupsByEvery = new Map<number, number>();
   rules.every.forEach((seconds) => groupsByEvery.set(seconds, (groupsByEvery.get(seconds) ?? 0) + 1));
@@ -552,6 +560,9 @@ async function measureLayout(
     ),
     samplesAmortisedByKind: Object.fromEntries(
       kinds.map((kind) => [kind, Math.round(total((i) => planned[i].kind === kind, 'samples', true))])
+    ),
+    evalSecondsAmortisedByAlert: Object.fromEntries(
+      alertKinds.map((kind) => [kind, round(total((i) => planned[i].alert === kind, 'execMs', true) / 1000, 3)])
     ),
     ruleSamplesPerCycle: live.extra.ruleSamples,
     ruleErrors: live.extra.ruleErrors.length,

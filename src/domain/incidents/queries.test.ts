@@ -134,6 +134,28 @@ describe('firing periods from ALERTS_FOR_STATE', () => {
     expect(read(43 * MINUTE)).toEqual([{ start: 30 * MINUTE, end: 41 * MINUTE }]);
   });
 
+  it('reads each series at its own interval: a tier every 20 s beside one every minute', () => {
+    const everyCycle = Array.from({ length: 31 }, (_, i): [number, number] => [
+      30 * MINUTE + i * 20_000,
+      (30 * MINUTE) / 1000,
+    ]);
+    const slow = { labels: { ...labels, burn_tier: 'page-slow' }, samples: minutes(30, 40, 30) };
+    // 90 s after the last samples: the slow tier's last sample is 1.5 of its intervals old, still firing;
+    // the 20-second tier's is 4.5 of its own, ended 20 s after it
+    const [fast, slowTier] = firingFromForState([{ labels, samples: everyCycle }, slow], 41.5 * MINUTE);
+    expect(fast.intervals).toEqual([{ start: 30 * MINUTE, end: 40 * MINUTE + 20_000 }]);
+    expect(slowTier.intervals).toEqual([{ start: 30 * MINUTE }]);
+    // a series with one sample takes the closest interval of any series
+    const [, single] = firingFromForState(
+      [
+        { labels, samples: everyCycle },
+        { labels, samples: minutes(35, 35, 35) },
+      ],
+      36 * MINUTE
+    );
+    expect(single.intervals).toEqual([{ start: 35 * MINUTE, end: 35 * MINUTE + 20_000 }]);
+  });
+
   it('keeps one period across missing samples while the activation time stays', () => {
     const samples = [...minutes(0, 2, 0), ...minutes(9, 10, 0)];
     expect(firingFromForState([{ labels, samples }], 60 * MINUTE)[0].intervals).toEqual([

@@ -170,30 +170,33 @@ export function eventsRangeMs(firstStart: number, to: number): number {
 
 const DEFAULT_EVALUATION_MS = 60_000;
 
-/** The evaluation interval of the alert rules, from the closest samples of any series. */
-function evaluationInterval(series: RawSeries[]): number {
+/** The closest two samples of one series are, or `Infinity` with fewer than two. */
+function closestSamples(samples: RawSeries['samples']): number {
   let interval = Infinity;
-  for (const { samples } of series) {
-    for (let i = 1; i < samples.length; i++) {
-      const step = samples[i][0] - samples[i - 1][0];
-      if (step > 0 && step < interval) {
-        interval = step;
-      }
+  for (let i = 1; i < samples.length; i++) {
+    const step = samples[i][0] - samples[i - 1][0];
+    if (step > 0 && step < interval) {
+      interval = step;
     }
   }
-  return interval === Infinity ? DEFAULT_EVALUATION_MS : interval;
+  return interval;
 }
 
 /**
  * Firing periods from raw `ALERTS_FOR_STATE` samples read at `readAt`: a period is a run of
  * samples with the same activation time (the value, Unix seconds), which is its start. It ends one
  * evaluation interval after its last sample; a run whose last sample is at most two intervals
- * before `readAt` still fires. A new activation time starts a new period; samples missing while
+ * before `readAt` still fires. Each series has its own interval (the closest two of its samples):
+ * an SLO's first page tier runs every cycle and its others every minute (alert-rules.ts); a series
+ * with one sample takes the closest of any series. A new activation time starts a new period; samples missing while
  * the activation time stays (Prometheus was down, the alert kept firing) do not.
  */
 export function firingFromForState(series: RawSeries[], readAt: number): FiringSeries[] {
-  const interval = evaluationInterval(series);
-  return series.map(({ labels, samples }) => {
+  const spacing = series.map(({ samples }) => closestSamples(samples));
+  const closest = Math.min(...spacing);
+  const fallback = closest === Infinity ? DEFAULT_EVALUATION_MS : closest;
+  return series.map(({ labels, samples }, index) => {
+    const interval = spacing[index] === Infinity ? fallback : spacing[index];
     const intervals: FiringInterval[] = [];
     let runStart = 0;
     samples.forEach(([time, activeAt], i) => {

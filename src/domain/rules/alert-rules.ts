@@ -7,6 +7,7 @@
  */
 import { tidy } from '../budget/budget';
 import { BurnWindow } from '../model';
+import { parsePromDuration } from '../query/duration';
 import { isCountableSli } from '../query/sli';
 import { budgetSpentWhenFires } from '../windows/windows';
 import { unlessSilenced } from './adjustments';
@@ -67,21 +68,56 @@ export function escalatesToOwner(ctx: SloContext): boolean {
 
 /** The alerting rules of one SLO, by how often they run. */
 export interface SloAlertRules {
-  /** The page tiers: every evaluation cycle. */
+  /** The SLO's first page tier ({@link runsEveryCycle}): every evaluation cycle. */
   page: AlertingRule[];
   /**
-   * The ticket tiers and the freeze alert, which wake nobody (and read windows of two hours and
-   * more in the presets): every `SLOW_INTERVAL` (names.ts).
+   * Its other page tiers, the ticket tiers and the freeze alert: every `SLOW_INTERVAL` (names.ts).
    */
   slow: AlertingRule[];
 }
 
+/**
+ * Whether a burn tier runs every evaluation cycle: only the SLO's first page tier does, the one that
+ * fires first when everything fails (the least `factor × long window`; the first listed of equals).
+ * Every other tier runs every `SLOW_INTERVAL` (names.ts), like the increases it reads:
+ *
+ * - a page tier fires before the first only on a burn rate below the first's factor, and then only
+ *   once its own factor times its long window has burnt at that rate: longer than the first tier's
+ *   long window (an hour with the presets; hours for the 6-hour tier). A minute's delay adds little.
+ * - a ticket tier wakes nobody.
+ *
+ * The increases change once a minute, so evaluating these more often finds the same values again.
+ */
+export function runsEveryCycle(window: BurnWindow, windows: readonly BurnWindow[]): boolean {
+  return window.severity === 'page' && firstPageTier(windows) === window;
+}
+
+/** The page tier that fires first at a 100 % error rate, the first listed of equals; none without page tiers. */
+function firstPageTier(windows: readonly BurnWindow[]): BurnWindow | undefined {
+  let first: BurnWindow | undefined;
+  let firstCost = Infinity;
+  for (const window of windows) {
+    if (window.severity !== 'page') {
+      continue;
+    }
+    const cost = window.factor * (parsePromDuration(window.long) ?? Infinity);
+    if (first === undefined || cost < firstCost) {
+      first = window;
+      firstCost = cost;
+    }
+  }
+  return first;
+}
+
 /** The alerting rules of one SLO: a burn alert per enabled tier, and the freeze alert. */
 export function buildAlertRules(ctx: SloContext): SloAlertRules {
-  const page = ctx.alertWindows.filter((window) => window.severity === 'page');
-  const slow = ctx.alertWindows.filter((window) => window.severity !== 'page').map((window) => burnAlert(ctx, window));
+  const page: AlertingRule[] = [];
+  const slow: AlertingRule[] = [];
+  for (const window of ctx.alertWindows) {
+    (runsEveryCycle(window, ctx.alertWindows) ? page : slow).push(burnAlert(ctx, window));
+  }
   const freeze = freezeAlert(ctx);
-  return { page: page.map((window) => burnAlert(ctx, window)), slow: freeze ? [...slow, freeze] : slow };
+  return { page, slow: freeze ? [...slow, freeze] : slow };
 }
 
 /**

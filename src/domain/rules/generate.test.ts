@@ -1,4 +1,5 @@
-import { RegistryDocument } from '../model';
+import { BurnWindow, RegistryDocument } from '../model';
+import { runsEveryCycle } from './alert-rules';
 import { baseDoc, baseService, baseSlo, RULE_FIXTURES } from './fixtures';
 import {
   generateRuleFiles,
@@ -69,11 +70,11 @@ describe('generateSloRules', () => {
         'slo:period_error_budget_remaining:ratio 30d',
       ]
     );
-    // every cycle: the page alerts; every minute: the increases, slo:info, ticket alerts; every
-    // hour: the tiles, then the budget left that sums them
+    // every cycle: the first page tier; every minute: the increases, slo:info, the other tiers;
+    // every hour: the tiles, then the budget left that sums them
     expect(rules.prometheus.map((group) => [group.name, group.interval, group.rules.length])).toEqual([
-      ['slo-checkout-availability', undefined, 2],
-      ['slo-checkout-availability-1m', '1m', 5],
+      ['slo-checkout-availability', undefined, 1],
+      ['slo-checkout-availability-1m', '1m', 6],
       ['slo-checkout-availability-increase1h', '1h', 3],
     ]);
     expect(records(rules.prometheus.slice(1, 2)).map((rule) => rule.record)).toEqual([
@@ -81,8 +82,12 @@ describe('generateSloRules', () => {
       'slo:sli_error:increase5m',
       'slo:info',
     ]);
-    expect(alerts(rules.prometheus.slice(0, 1)).map((rule) => rule.labels?.severity)).toEqual(['page', 'page']);
-    expect(alerts(rules.prometheus.slice(1, 2)).map((rule) => rule.labels?.severity)).toEqual(['ticket', 'ticket']);
+    expect(alerts(rules.prometheus.slice(0, 1)).map((rule) => rule.labels?.burn_tier)).toEqual(['page-fast']);
+    expect(alerts(rules.prometheus.slice(1, 2)).map((rule) => rule.labels?.burn_tier)).toEqual([
+      'page-slow',
+      'ticket-fast',
+      'ticket-slow',
+    ]);
     expect(sharedRuleFile(doc).groups).toEqual([]);
     const expr = (record: string) => records(rules.prometheus).find((rule) => rule.record === record)?.expr;
     // the budget left over the period, from the hourly tiles, every range 1 ms short of its window
@@ -94,6 +99,41 @@ describe('generateSloRules', () => {
     );
     // no rule, alert or shared group reads a recorded ratio
     expect(JSON.stringify(generateRuleFiles(doc))).not.toContain('slo:sli_error:ratio_rate');
+  });
+
+  test("only the SLO's first page tier runs every cycle: the one that fires first when everything fails", () => {
+    const page = (tier: string, factor: number, long: string): BurnWindow => ({
+      tier,
+      severity: 'page',
+      factor,
+      long,
+      short: '5m',
+    });
+    const ticket: BurnWindow = { tier: 'ticket-fast', severity: 'ticket', factor: 3, long: '1d', short: '2h' };
+    // the presets: 14.4 × 1h before 6 × 6h
+    const fast = page('page-fast', 14.4, '1h');
+    const slow = page('page-slow', 6, '6h');
+    expect([fast, slow, ticket].map((window) => runsEveryCycle(window, [fast, slow, ticket]))).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    // wherever it is listed; the first listed of equals
+    expect([slow, fast].map((window) => runsEveryCycle(window, [slow, fast]))).toEqual([false, true]);
+    const twin = page('page-twin', 7.2, '2h');
+    expect([fast, twin].map((window) => runsEveryCycle(window, [fast, twin]))).toEqual([true, false]);
+    // without its page-fast tier, an SLO's page-slow tier runs every cycle; a ticket tier never does
+    expect(runsEveryCycle(slow, [slow, ticket])).toBe(true);
+    expect(runsEveryCycle(ticket, [ticket])).toBe(false);
+    const doc = baseDoc([baseSlo({ alerting: { enabled: true, preset: 'google-30d', disabledTiers: ['page-fast'] } })]);
+    const [every] = rulesOf(doc).prometheus;
+    expect(every.interval).toBeUndefined();
+    expect(alerts([every]).map((rule) => rule.labels?.[LABEL_BURN_TIER])).toEqual(['page-slow']);
+    const shared = generateRuleFiles(doc).prometheus.find((entry) => entry.serviceId === SHARED_ALERTS)!.file.groups;
+    expect(shared.map((group) => [group.name, group.rules.map((rule) => rule.labels?.[LABEL_BURN_TIER])])).toEqual([
+      ['registry.alerts', ['page-slow']],
+      ['registry.alerts-1m', ['ticket-fast', 'ticket-slow']],
+    ]);
   });
 
   test('burn alerts sum each window from the increases: 5m as is, 30m every evaluation, 1h to 6h every 5 minutes, days from the tiles', () => {
@@ -713,22 +753,20 @@ describe("packing a service's SLO groups", () => {
   const sloGroup = (doc: RegistryDocument, id: string) => rulesOf(doc, id).prometheus[0];
 
   test('in order, into groups of at most 20 rules; an SLO left alone keeps its group', () => {
-    // every cycle, 2 rules each (two page alerts); every minute, 5 (two 5-minute increases, slo:info,
-    // two ticket alerts); every hour, 3 (the tiles and the budget left)
+    // every cycle, 1 rule each (the first page tier); every minute, 6 (two 5-minute increases,
+    // slo:info, the other page tier, two ticket tiers); every hour, 3 (the tiles and the budget left)
     const slos = Array.from({ length: 6 }, (_, i) => baseSlo({ id: `checkout-${i}` }));
     const single = baseSlo({ id: 'search-availability', serviceId: 'search' });
     const doc = baseDoc([...slos, single], [baseService(), baseService({ id: 'search', name: 'Search' })]);
-    expect(sloGroup(doc, 'checkout-0').rules).toHaveLength(2);
-    expect(rulesOf(doc, 'checkout-0').prometheus[1].rules).toHaveLength(5);
+    expect(sloGroup(doc, 'checkout-0').rules).toHaveLength(1);
+    expect(rulesOf(doc, 'checkout-0').prometheus[1].rules).toHaveLength(6);
     const files = generateRuleFiles(doc, { shareAlerts: false }).prometheus;
     const groups = (serviceId: string, interval?: string) =>
       files.find((file) => file.serviceId === serviceId)!.file.groups.filter((group) => group.interval === interval);
-    expect(groups('checkout').map((group) => [group.name, group.rules.length])).toEqual([
-      ['service-checkout.slos', 12],
-    ]);
+    expect(groups('checkout').map((group) => [group.name, group.rules.length])).toEqual([['service-checkout.slos', 6]]);
     expect(groups('checkout', '1m').map((group) => [group.name, group.rules.length])).toEqual([
-      ['service-checkout.slos-1m', 20],
-      ['service-checkout.slos-1m.2', 10],
+      ['service-checkout.slos-1m', 18],
+      ['service-checkout.slos-1m.2', 18],
     ]);
     expect(groups('checkout', '1h').map((group) => [group.name, group.rules.length])).toEqual([
       ['service-checkout.slos-1h', 18],
@@ -740,14 +778,14 @@ describe("packing a service's SLO groups", () => {
       slos.flatMap((slo) => rulesOf(doc, slo.id).prometheus[1].rules)
     );
     expect(groups('search')).toEqual([sloGroup(doc, 'search-availability')]);
-    // one more SLO: the second pack of every minute holds three; alone in its pack, its hourly group
-    // keeps its name
+    // one more SLO: alone in its pack, its groups of every minute and every hour keep their names
     const seven = baseDoc([...slos, baseSlo({ id: 'checkout-6' })]);
     const packed = generateRuleFiles(seven, { shareAlerts: false }).prometheus[0].file.groups;
     expect(packed.map((group) => [group.name, group.rules.length])).toEqual([
-      ['service-checkout.slos', 14],
-      ['service-checkout.slos-1m', 20],
-      ['service-checkout.slos-1m.2', 15],
+      ['service-checkout.slos', 7],
+      ['service-checkout.slos-1m', 18],
+      ['service-checkout.slos-1m.2', 18],
+      ['slo-checkout-6-1m', 6],
       ['service-checkout.slos-1h', 18],
       ['slo-checkout-6-increase1h', 3],
     ]);

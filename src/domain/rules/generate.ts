@@ -130,13 +130,14 @@ export function mergeRuleFiles(files: RuleFile[]): RuleFile {
 const NO_ALERTS: SloAlertRules = { page: [], slow: [] };
 
 /**
- * The groups of one SLO, by interval: `slo-<id>`, evaluated every cycle (its page alerts; left out
- * when empty, as it is when the alerts are registry-wide), `slo-<id>-1m` (its SLI rules when they run
- * on Prometheus, `slo:info`, ticket and freeze alerts, every `SLOW_INTERVAL`), and
+ * The groups of one SLO, by interval: `slo-<id>`, evaluated every cycle (its first page tier,
+ * `runsEveryCycle` in alert-rules.ts; left out when empty, as it is when the alerts are
+ * registry-wide), `slo-<id>-1m` (its SLI rules when they run on Prometheus, `slo:info`, its other
+ * alert tiers and the freeze alert, every `SLOW_INTERVAL`), and
  * `slo-<id>-increase1h`, the hourly tiles. The SLI rules run every minute whatever the evaluation
  * interval: a 5-minute increase moves little in 20 seconds, and recording it three times a minute
  * was most of what the rules cost Prometheus at a 20-second interval (bench/RESULTS.md, "Rule
- * cost"); a page alert, still evaluated every cycle, then sees errors up to a minute later. The budget left
+ * cost"); the first page tier, still evaluated every cycle, then sees errors up to a minute later. The budget left
  * follows the tiles where it changes only with them, else joins `slo-<id>-1m` (meta-rules.ts). Prometheus
  * pays a fixed cost per group and cycle, several times that of a cheap rule (bench/RESULTS.md,
  * "Rule cost"), so one group per SLO and interval costs less than one per kind of rule; in a

@@ -29,6 +29,7 @@ import {
   freezeAlertAnnotations,
   freezeAlertExpr,
   freezeAlertLabels,
+  runsEveryCycle,
 } from './alert-rules';
 import { SloContext } from './context';
 import {
@@ -54,7 +55,7 @@ import { AlertingRule, RuleGroup } from './types';
  */
 export const SHARED_ALERTS = 'registry.alerts';
 
-/** Names of the groups of shared alerts: every evaluation cycle, and every `SLOW_INTERVAL`. */
+/** Names of the groups of shared alerts: every evaluation cycle, and every `SLOW_INTERVAL` (`-1m`). */
 export const SHARED_ALERT_GROUP = 'registry.alerts';
 
 /** The labels the shared rules read from `slo:info` for their text, removed from the alerts. */
@@ -112,7 +113,7 @@ interface SharedRule {
   rule: Omit<AlertingRule, 'expr'>;
   /** The SLO's expression with {@link SLOT} where its matcher goes. */
   shape: string;
-  /** Ticket tiers and the freeze alert run every `SLOW_INTERVAL`, page tiers every cycle. */
+  /** Every tier but an SLO's first page tier, and the freeze alert, run every `SLOW_INTERVAL` ({@link runsEveryCycle}). */
   slow: boolean;
   ids: string[];
 }
@@ -136,7 +137,7 @@ export class SharedAlerts {
     const text = textLabels(ctx);
     const freezeText = textLabels(ctx, true);
     for (const window of ctx.alertWindows) {
-      const slow = window.severity !== 'page';
+      const slow = !runsEveryCycle(window, ctx.alertWindows);
       const rule: Omit<AlertingRule, 'expr'> = {
         alert: burnAlertName(ctx.slo.alerting),
         labels: sharedLabels(burnAlertLabels(ctx, window), text),
@@ -157,7 +158,7 @@ export class SharedAlerts {
   }
 
   /**
-   * The shared rules, page tiers first (every cycle), then the slow ones, at most `maxRules` to a
+   * The shared rules, the SLOs' first page tiers first (every cycle), then the others, at most `maxRules` to a
    * group: `registry.alerts`, `registry.alerts.2`, …, `registry.alerts-1m`, …; no SLO's group has a dot in its name.
    */
   groups(maxRules: number): RuleGroup[] {
@@ -186,7 +187,7 @@ export class SharedAlerts {
       this.byShape.set(shape, sameShape);
     }
     const identity = `${rule.alert}\u0001${entriesKey(rule.labels)}`;
-    const key = `${identity}\u0001${entriesKey(rule.annotations)}\u0001${rule.for ?? ''}`;
+    const key = `${identity}\u0001${entriesKey(rule.annotations)}\u0001${rule.for ?? ''}\u0001${slow}`;
     this.alertingSlos.add(ctx.slo.id);
     const existing = sameShape.get(key);
     if (existing) {
