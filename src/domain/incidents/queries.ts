@@ -193,7 +193,7 @@ function closestSamples(samples: RawSeries['samples']): number {
  */
 export function firingFromForState(series: RawSeries[], readAt: number): FiringSeries[] {
   const spacing = series.map(({ samples }) => closestSamples(samples));
-  const closest = Math.min(...spacing);
+  const closest = spacing.reduce((min, step) => Math.min(min, step), Infinity);
   const fallback = closest === Infinity ? DEFAULT_EVALUATION_MS : closest;
   return series.map(({ labels, samples }, index) => {
     const interval = spacing[index] === Infinity ? fallback : spacing[index];

@@ -68,7 +68,7 @@ export function escalatesToOwner(ctx: SloContext): boolean {
 
 /** The alerting rules of one SLO, by how often they run. */
 export interface SloAlertRules {
-  /** The SLO's first page tier ({@link runsEveryCycle}): every evaluation cycle. */
+  /** The SLO's first page tier ({@link firstPageTier}): every evaluation cycle. */
   page: AlertingRule[];
   /**
    * Its other page tiers, the ticket tiers and the freeze alert: every `SLOW_INTERVAL` (names.ts).
@@ -77,9 +77,9 @@ export interface SloAlertRules {
 }
 
 /**
- * Whether a burn tier runs every evaluation cycle: only the SLO's first page tier does, the one that
- * fires first when everything fails (the least `factor × long window`; the first listed of equals).
- * Every other tier runs every `SLOW_INTERVAL` (names.ts), like the increases it reads:
+ * The burn tier that runs every evaluation cycle: the SLO's first page tier, the one that fires first
+ * when everything fails (the least `factor × long window`; the first listed of equals); none without
+ * page tiers. Every other tier runs every `SLOW_INTERVAL` (names.ts), like the increases it reads:
  *
  * - a page tier fires before the first only on a burn rate below the first's factor, and then only
  *   once its own factor times its long window has burnt at that rate: longer than the first tier's
@@ -88,12 +88,7 @@ export interface SloAlertRules {
  *
  * The increases change once a minute, so evaluating these more often finds the same values again.
  */
-export function runsEveryCycle(window: BurnWindow, windows: readonly BurnWindow[]): boolean {
-  return window.severity === 'page' && firstPageTier(windows) === window;
-}
-
-/** The page tier that fires first at a 100 % error rate, the first listed of equals; none without page tiers. */
-function firstPageTier(windows: readonly BurnWindow[]): BurnWindow | undefined {
+export function firstPageTier(windows: readonly BurnWindow[]): BurnWindow | undefined {
   let first: BurnWindow | undefined;
   let firstCost = Infinity;
   for (const window of windows) {
@@ -113,8 +108,9 @@ function firstPageTier(windows: readonly BurnWindow[]): BurnWindow | undefined {
 export function buildAlertRules(ctx: SloContext): SloAlertRules {
   const page: AlertingRule[] = [];
   const slow: AlertingRule[] = [];
+  const first = firstPageTier(ctx.alertWindows);
   for (const window of ctx.alertWindows) {
-    (runsEveryCycle(window, ctx.alertWindows) ? page : slow).push(burnAlert(ctx, window));
+    (window === first ? page : slow).push(burnAlert(ctx, window));
   }
   const freeze = freezeAlert(ctx);
   return { page, slow: freeze ? [...slow, freeze] : slow };

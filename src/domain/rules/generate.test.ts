@@ -1,5 +1,5 @@
 import { BurnWindow, RegistryDocument } from '../model';
-import { runsEveryCycle } from './alert-rules';
+import { firstPageTier } from './alert-rules';
 import { baseDoc, baseService, baseSlo, RULE_FIXTURES } from './fixtures';
 import {
   generateRuleFiles,
@@ -110,6 +110,7 @@ describe('generateSloRules', () => {
       short: '5m',
     });
     const ticket: BurnWindow = { tier: 'ticket-fast', severity: 'ticket', factor: 3, long: '1d', short: '2h' };
+    const runsEveryCycle = (window: BurnWindow, windows: BurnWindow[]) => firstPageTier(windows) === window;
     // the presets: 14.4 × 1h before 6 × 6h
     const fast = page('page-fast', 14.4, '1h');
     const slow = page('page-slow', 6, '6h');

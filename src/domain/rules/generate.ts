@@ -131,7 +131,7 @@ const NO_ALERTS: SloAlertRules = { page: [], slow: [] };
 
 /**
  * The groups of one SLO, by interval: `slo-<id>`, evaluated every cycle (its first page tier,
- * `runsEveryCycle` in alert-rules.ts; left out when empty, as it is when the alerts are
+ * `firstPageTier` in alert-rules.ts; left out when empty, as it is when the alerts are
  * registry-wide), `slo-<id>-1m` (its SLI rules when they run on Prometheus, `slo:info`, its other
  * alert tiers and the freeze alert, every `SLOW_INTERVAL`), and
  * `slo-<id>-increase1h`, the hourly tiles. The SLI rules run every minute whatever the evaluation

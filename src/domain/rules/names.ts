@@ -78,7 +78,7 @@ export const FREEZE_ALERT = 'SLOReleaseFreeze';
 
 /**
  * `interval` of the groups whose rules change slowly or read windows of hours: the SLI's 5-minute
- * increases, `slo:info`, every alert tier but an SLO's first page tier (`runsEveryCycle`,
+ * increases, `slo:info`, every alert tier but an SLO's first page tier (`firstPageTier`,
  * alert-rules.ts), the freeze alert, the ratios summed from hourly tiles, budget and burn rates. Short
  * enough that their series never go stale (Prometheus looks back 5 minutes), long enough to cost a
  * third of what they would at a 20-second evaluation interval.

@@ -29,7 +29,7 @@ import {
   freezeAlertAnnotations,
   freezeAlertExpr,
   freezeAlertLabels,
-  runsEveryCycle,
+  firstPageTier,
 } from './alert-rules';
 import { SloContext } from './context';
 import {
@@ -113,7 +113,7 @@ interface SharedRule {
   rule: Omit<AlertingRule, 'expr'>;
   /** The SLO's expression with {@link SLOT} where its matcher goes. */
   shape: string;
-  /** Every tier but an SLO's first page tier, and the freeze alert, run every `SLOW_INTERVAL` ({@link runsEveryCycle}). */
+  /** Every tier but an SLO's first page tier, and the freeze alert, run every `SLOW_INTERVAL` ({@link firstPageTier}). */
   slow: boolean;
   ids: string[];
 }
@@ -136,8 +136,9 @@ export class SharedAlerts {
     const names = templatedNames(ctx);
     const text = textLabels(ctx);
     const freezeText = textLabels(ctx, true);
+    const first = firstPageTier(ctx.alertWindows);
     for (const window of ctx.alertWindows) {
-      const slow = !runsEveryCycle(window, ctx.alertWindows);
+      const slow = window !== first;
       const rule: Omit<AlertingRule, 'expr'> = {
         alert: burnAlertName(ctx.slo.alerting),
         labels: sharedLabels(burnAlertLabels(ctx, window), text),
