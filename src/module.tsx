@@ -3,7 +3,7 @@ import { AppPlugin, type AppRootProps } from '@grafana/data';
 import { initPluginTranslations, t } from '@grafana/i18n';
 import { LoadingPlaceholder } from '@grafana/ui';
 import type { AppConfigProps } from './components/AppConfig/AppConfig';
-import { preloadPageCode } from './pages/pageCode';
+import { preloadPageCode, showsRegistryPreview } from './pages/pageCode';
 import pluginJson from './plugin.json';
 
 // English strings live in the source as defaults; other languages load on demand. Pages wait for
@@ -14,7 +14,9 @@ const LazyApp = lazy(() => {
   // While the app's code loads, so do the registry and the code of the page the address names:
   // the three arrive together rather than one after the other (bench/RESULTS.md, "UI scale").
   const pathname = window.location.pathname;
-  const registry = import('./storage/preload').then(({ preloadRegistry }) => preloadRegistry());
+  const registry = import('./storage/preload').then(({ preloadRegistry }) =>
+    preloadRegistry({ preview: showsRegistryPreview(pathname) })
+  );
   // …and, once the registry is read, the live values of a page that shows them.
   Promise.all([registry, import('./components/LiveValues/preloadLiveValues')])
     .then(([, { preloadLiveValues }]) => preloadLiveValues(pathname))

@@ -26,3 +26,11 @@ export function preloadPageCode(pathname: string): void {
     pageCode[route as keyof typeof pageCode]().catch(() => undefined);
   }
 }
+
+/**
+ * Whether the page at `pathname` shows a large registry's head before the whole is decoded
+ * (storage/documents/indexHead.ts): the services list. Other pages would only wait for it.
+ */
+export function showsRegistryPreview(pathname: string): boolean {
+  return pathname.match(TOP_LEVEL)?.[1] === ROUTES.Services;
+}

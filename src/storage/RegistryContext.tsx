@@ -8,16 +8,26 @@ import { backendSrvTransport } from './grafana/backendSrvTransport';
 import { signedInUser } from './grafana/signedInUser';
 import { HistoryResult, loadServiceHistory, RestoreResult, restoreServiceVersion } from './history';
 import { MigrationProgress } from './migration';
-import { takePreloadedRegistry } from './preload';
+import { PREVIEW_WAIT_MS, PreviewListener, takePreloadedRegistry } from './preload';
 import { loadRegistry, saveRegistry } from './registryStore';
 import { checkStorage as checkDocuments, StorageCheckResult } from './repair';
 import { SaveResult } from './save/saveRegistry';
-import { LoadedRegistry, LoadResult, StorageNotice } from './types';
+import { LoadedRegistry, LoadResult, RegistryPreview, StorageNotice } from './types';
 
 export interface RegistryContextValue {
   /** The registry as last loaded or saved; undefined while loading or after a failed load. */
   doc?: RegistryDocument;
   loading: boolean;
+  /**
+   * While a large registry loads, the head of its index (documents/indexHead.ts), for a page that
+   * can show its first rows from it: the services list.
+   */
+  preview?: RegistryPreview;
+  /**
+   * Called by the page showing `preview` once it is on screen (or once it knows it cannot show it):
+   * the whole registry is decoded after that, so that its work does not come before the first rows.
+   */
+  previewShown(): void;
   /** How far moving a registry out of the plugin settings has come, while it runs. */
   progress?: MigrationProgress;
   /** Why the registry could not be loaded. */
@@ -56,19 +66,22 @@ export interface RegistryProviderProps {
   api?: GrafanaApi;
   /** Defaults to the signed-in user (Grafana's `config.bootData.user`). */
   user?: RegistryUser;
+  /** Whether the page opened first shows a large registry's head while the rest is decoded. */
+  wantsPreview?: boolean;
 }
 
 interface State {
   /** The registry as last read or written: what pages show and what the next save compares against. */
   loaded?: LoadedRegistry;
   loading: boolean;
+  preview?: { value: RegistryPreview; shown: () => void };
   progress?: MigrationProgress;
   error?: string;
   warning?: string;
 }
 
 /** Loads the registry once and shares it, with save and reload, with every page below it. */
-export function RegistryProvider({ children, api, user }: RegistryProviderProps) {
+export function RegistryProvider({ children, api, user, wantsPreview = false }: RegistryProviderProps) {
   const grafana = useMemo(() => api ?? createGrafanaApi(backendSrvTransport(getBackendSrv())), [api]);
   const currentUser = useMemo(() => user ?? signedInUser(), [user]);
   const canPushAlerts = canPushAlertRules(currentUser);
@@ -76,27 +89,47 @@ export function RegistryProvider({ children, api, user }: RegistryProviderProps)
   const [state, setState] = useState<State>({ loading: true });
 
   const load = useCallback(
-    () =>
+    (onPreview?: PreviewListener) =>
       loadRegistry(grafana, currentUser, {
         onProgress: (progress) => setState((previous) => ({ ...previous, progress })),
+        onPreview,
       }),
     [grafana, currentUser]
   );
 
   useEffect(() => {
     let current = true;
+    // The whole registry is decoded once the page says the preview is on screen, or after a while
+    // if no page does (its code still loading, say).
+    const showPreview: PreviewListener | undefined = wantsPreview
+      ? (preview) =>
+          new Promise<void>((resolve) => {
+            if (!current) {
+              return resolve();
+            }
+            const timer = setTimeout(shown, PREVIEW_WAIT_MS);
+            function shown() {
+              clearTimeout(timer);
+              resolve();
+            }
+            setState((previous) => (previous.loading ? { ...previous, preview: { value: preview, shown } } : previous));
+          })
+      : undefined;
     // The read module.tsx started while this code loaded, when it reads what this provider would.
     const preloaded =
       api || user
         ? undefined
-        : takePreloadedRegistry((progress) => current && setState((previous) => ({ ...previous, progress })));
-    (preloaded ?? load())
+        : takePreloadedRegistry(
+            (progress) => current && setState((previous) => ({ ...previous, progress })),
+            showPreview
+          );
+    (preloaded ?? load(showPreview))
       .catch((error: Error): LoadResult => ({ ok: false, kind: 'error', message: error.message }))
       .then((result) => current && setState(stateAfterLoad(result)));
     return () => {
       current = false;
     };
-  }, [load, api, user]);
+  }, [load, api, user, wantsPreview]);
 
   const reload = useCallback(async () => {
     setState((previous) => ({ ...previous, loading: true }));
@@ -145,10 +178,13 @@ export function RegistryProvider({ children, api, user }: RegistryProviderProps)
   }, [grafana, currentUser, reload]);
 
   const value = useMemo<RegistryContextValue>(() => {
-    const access = state.loaded?.access;
+    const preview = state.loading && !state.loaded ? state.preview : undefined;
+    const access = state.loaded?.access ?? preview?.value.access;
     return {
       doc: state.loaded?.doc,
       loading: state.loading,
+      preview: preview?.value,
+      previewShown: preview?.shown ?? noop,
       progress: state.progress,
       error: state.error,
       canWrite: access?.canWrite ?? false,
@@ -181,3 +217,5 @@ export function useRegistry(): RegistryContextValue {
   }
   return value;
 }
+
+function noop() {}

@@ -5,7 +5,7 @@ import { backendSrvTransport } from './grafana/backendSrvTransport';
 import { signedInUser } from './grafana/signedInUser';
 import { MigrationProgress } from './migration';
 import { loadRegistry } from './registryStore';
-import { LoadResult } from './types';
+import { LoadResult, RegistryPreview } from './types';
 
 /**
  * The registry's first read, started by module.tsx when one of the app's pages opens, while the
@@ -18,7 +18,19 @@ interface Preloaded {
   /** The last progress of a migration the read runs, and who hears about the next. */
   progress?: MigrationProgress;
   listener?: (progress: MigrationProgress) => void;
+  /** The head of a large index, read before the whole, while the whole waits for it to be shown. */
+  preview?: { value: RegistryPreview; shown: () => void };
+  previewListener?: PreviewListener;
 }
+
+/** Shows a preview; the promise settles once it is on screen. */
+export type PreviewListener = (preview: RegistryPreview) => Promise<void> | void;
+
+/**
+ * How long the whole index waits for the page to show its head when the page's code has not
+ * arrived yet; after that it is decoded anyway.
+ */
+export const PREVIEW_WAIT_MS = 2_000;
 
 /** A read older than this is not taken: the provider reads again rather than show old data. */
 export const PRELOAD_MAX_AGE_MS = 30_000;
@@ -29,7 +41,9 @@ let preloaded: Preloaded | undefined;
  * Starts reading the registry, unless a read started earlier is still waiting to be taken. Reads
  * through Grafana's API as the signed-in user unless told otherwise (tests).
  */
-export function preloadRegistry(options: { api?: GrafanaApi; user?: RegistryUser; now?: number } = {}): void {
+export function preloadRegistry(
+  options: { api?: GrafanaApi; user?: RegistryUser; now?: number; preview?: boolean; previewWaitMs?: number } = {}
+): void {
   const now = options.now ?? Date.now();
   if (preloaded && now - preloaded.startedAt < PRELOAD_MAX_AGE_MS) {
     return;
@@ -41,8 +55,30 @@ export function preloadRegistry(options: { api?: GrafanaApi; user?: RegistryUser
       entry.progress = progress;
       entry.listener?.(progress);
     },
+    onPreview: options.preview
+      ? (preview) => showWhenTaken(entry, preview, options.previewWaitMs ?? PREVIEW_WAIT_MS)
+      : undefined,
   });
   preloaded = entry;
+}
+
+function showWhenTaken(entry: Preloaded, value: RegistryPreview, waitMs: number): Promise<void> | void {
+  if (entry.previewListener) {
+    return entry.previewListener(value);
+  }
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      entry.preview = undefined;
+      resolve();
+    }, waitMs);
+    entry.preview = {
+      value,
+      shown: () => {
+        clearTimeout(timer);
+        resolve();
+      },
+    };
+  });
 }
 
 /** The preloaded read, without taking it (for reads that follow it, e.g. the live values). */
@@ -52,10 +88,12 @@ export function preloadedRegistry(): Promise<LoadResult> | undefined {
 
 /**
  * The preloaded read, once: undefined when there is none or it is too old. `onProgress` hears
- * the migration progress so far and from now on.
+ * the migration progress so far and from now on, `onPreview` the head of a large index, if the
+ * read was asked for one and the whole is not decoded yet.
  */
 export function takePreloadedRegistry(
   onProgress: (progress: MigrationProgress) => void,
+  onPreview?: PreviewListener,
   now = Date.now()
 ): Promise<LoadResult> | undefined {
   const entry = preloaded;
@@ -66,6 +104,12 @@ export function takePreloadedRegistry(
   entry.listener = onProgress;
   if (entry.progress) {
     onProgress(entry.progress);
+  }
+  entry.previewListener = onPreview;
+  const waiting = entry.preview;
+  entry.preview = undefined;
+  if (waiting) {
+    Promise.resolve(onPreview?.(waiting.value)).then(waiting.shown, waiting.shown);
   }
   return entry.result;
 }

@@ -9,7 +9,10 @@ import { loadRegistry, saveRegistry } from './registryStore';
 import { checkStorage } from './repair';
 import { createFakeGrafana, FakeGrafana } from './testing/fakeGrafana';
 import { adminUser, editorUser, otherAdminUser, viewerUser } from './testing/users';
-import { LoadedRegistry } from './types';
+import { LoadedRegistry, RegistryPreview } from './types';
+import { HEAD_SERVICES } from './documents/indexHead';
+import { manyServices } from '../domain/testing/manyServices';
+import { nameOrder } from '../domain/registryView/servicesQuery';
 
 const NOW = () => new Date('2026-12-06T10:00:00Z');
 
@@ -69,6 +72,51 @@ describe('loadRegistry', () => {
     const result = await loadRegistry(apiAs(server, 'ana'), adminUser);
     expect(result).toMatchObject({ ok: false, kind: 'error', status: 500 });
     expect(!result.ok && result.message).toContain('database is locked');
+  });
+});
+
+describe('loadRegistry of a large registry', () => {
+  test('shows the head of the index first: the first services by name, every name, the access; then the whole', async () => {
+    const doc = manyServices(HEAD_SERVICES + 20);
+    const server = createFakeGrafana(PLUGIN_ID, { registry: doc });
+    const events: string[] = [];
+    let preview: RegistryPreview | undefined;
+    const result = loadRegistry(apiAs(server, 'vic', 'Viewer'), viewerUser, {
+      now: NOW,
+      onPreview: async (value) => {
+        preview = value;
+        events.push('preview');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        events.push('shown');
+      },
+    });
+    const loaded = await result;
+    events.push('loaded');
+    // The whole index waits until the preview is shown.
+    expect(events).toEqual(['preview', 'shown', 'loaded']);
+    expect(loaded.ok).toBe(true);
+    expect(preview!.serviceNames).toEqual(doc.services.map((service) => [service.id, service.name]));
+    expect(preview!.doc.services).toHaveLength(HEAD_SERVICES);
+    const firstByName = [...doc.services].sort((a, b) => nameOrder(a, b))[0];
+    expect(preview!.doc.services[0]).toEqual(firstByName);
+    // Each service of the head with its SLOs, and no other SLO.
+    for (const service of preview!.doc.services) {
+      const slosOf = (slos: typeof doc.slos) => slos.filter((slo) => slo.serviceId === service.id);
+      expect(slosOf(preview!.doc.slos)).toEqual(slosOf(doc.slos));
+    }
+    const headIds = new Set(preview!.doc.services.map((service) => service.id));
+    expect(preview!.doc.slos.every((slo) => headIds.has(slo.serviceId))).toBe(true);
+    expect(preview!.doc.people).toEqual(doc.people);
+    expect(preview!.access).toEqual(loaded.ok && loaded.access);
+    expect(preview!.access.canWrite).toBe(false);
+  });
+
+  test('a registry small enough to read whole at once has no preview', async () => {
+    const server = createFakeGrafana(PLUGIN_ID, { registry: manyServices(HEAD_SERVICES) });
+    const onPreview = jest.fn();
+    const loaded = await loadRegistry(apiAs(server, 'ana'), adminUser, { now: NOW, onPreview });
+    expect(loaded.ok && loaded.doc.services).toHaveLength(HEAD_SERVICES);
+    expect(onPreview).not.toHaveBeenCalled();
   });
 });
 

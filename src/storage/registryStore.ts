@@ -3,11 +3,14 @@
  * `documents/layout.ts` and the README's "Storage"), the app's settings in the plugin settings.
  * Every outcome is a value: nothing here throws for a failed request or a conflict.
  */
+import { AppSettings } from '../domain/model';
 import { emptyRegistry } from '../domain/registry';
 import { canCreateFolders, canWriteSettings, RegistryUser } from './access';
 import { readAppSettings } from './appSettings';
 import { assembleRegistry } from './documents/assemble';
-import { decodeDocumentAsync } from './documents/dashboardCodec';
+import { decodeIndexStages } from './documents/dashboardCodec';
+import { IndexHead } from './documents/indexHead';
+import { emptyIndex } from './documents/payloads';
 import { INDEX_UID, REGISTRY_FOLDER, REGISTRY_TAG } from './documents/layout';
 import { GrafanaApi } from './grafana/api';
 import {
@@ -21,11 +24,16 @@ import {
 import { migrateLegacyRegistry, MigrationProgress } from './migration';
 import { checkStorage } from './repair';
 import { readStoredRegistry, REGISTRY_KEY } from './storedRegistry';
-import { LoadResult, RegistryAccess, StorageNotice } from './types';
+import { LoadResult, RegistryAccess, RegistryPreview, StorageNotice } from './types';
 
 export interface LoadOptions {
   now?: () => Date;
   onProgress?: (progress: MigrationProgress) => void;
+  /**
+   * Hears the head of a large index before the whole is decoded; the whole waits for the promise
+   * it returns (e.g. until the preview is on screen).
+   */
+  onPreview?: (preview: RegistryPreview) => Promise<void> | void;
 }
 
 /**
@@ -58,16 +66,8 @@ export async function loadRegistry(
   const settingsAccess = canWriteSettings(user);
 
   if (index.ok) {
-    const decoded = await decodeDocumentAsync(index.value.dashboard, 'index');
-    if (!decoded.ok) {
-      return { ok: false, kind: 'error', message: loadFailedMessage(200, decoded.message) };
-    }
-    const { doc, versions } = assembleRegistry(
-      decoded.payload,
-      index.value.meta.version ?? index.value.dashboard.version,
-      appSettings
-    );
     const meta = index.value.meta;
+    const version = meta.version ?? index.value.dashboard.version;
     const provisionedFrom = meta.provisioned ? (meta.provisionedExternalId ?? INDEX_UID) : undefined;
     const access: RegistryAccess = provisionedFrom
       ? {
@@ -81,6 +81,16 @@ export async function loadRegistry(
           reason: meta.canSave ? undefined : readOnlyMessage(),
           canWriteSettings: settingsAccess,
         };
+    const stages = decodeIndexStages(index.value.dashboard);
+    const head = options.onPreview ? await stages.head() : undefined;
+    if (head && options.onPreview) {
+      await options.onPreview(previewOf(head, version, appSettings, access));
+    }
+    const decoded = await stages.whole();
+    if (!decoded.ok) {
+      return { ok: false, kind: 'error', message: loadFailedMessage(200, decoded.message) };
+    }
+    const { doc, versions } = assembleRegistry(decoded.payload, version, appSettings);
     const notices: StorageNotice[] =
       hasLegacy && settingsAccess ? [{ kind: 'legacyIgnored', message: legacyIgnoredMessage() }] : [];
     return { ok: true, doc, versions, settingsRow: row, access, notices };
@@ -150,6 +160,15 @@ export type {
   RegistryFailure,
   StorageNotice,
 } from './types';
+
+function previewOf(head: IndexHead, version: number, settings: AppSettings, access: RegistryAccess): RegistryPreview {
+  const { doc } = assembleRegistry(
+    { ...emptyIndex(), people: { version: 0, people: head.people }, services: head.first },
+    version,
+    settings
+  );
+  return { doc, serviceNames: head.names, access };
+}
 
 /** Rebuilds the index from the folder's documents, then loads the registry, saying what was done. */
 async function rebuildThenLoad(

@@ -45,3 +45,15 @@ export interface RegistryConflict {
 export type RegistryFailure =
   RegistryConflict | { ok: false; kind: 'forbidden' | 'error'; message: string; status?: number };
 export type LoadResult = ({ ok: true } & LoadedRegistry) | RegistryFailure;
+
+/**
+ * What a large registry's index shows before it is decoded whole (documents/indexHead.ts): the
+ * people, the first services in name order with their SLOs, and every service's id and name.
+ */
+export interface RegistryPreview {
+  /** The people and the head's services with their SLOs; not the registry, never saved. */
+  doc: RegistryDocument;
+  /** Every service's id and name, in registry order. */
+  serviceNames: ReadonlyArray<readonly [id: string, name: string]>;
+  access: RegistryAccess;
+}

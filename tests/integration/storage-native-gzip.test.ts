@@ -2,7 +2,13 @@
 // path runs here as in pages; jsdom (the unit tests) takes the fflate path.
 import { manyServices } from '../../src/domain/testing/manyServices';
 import { compressText, decompressJsonAsync, decompressText } from '../../src/storage/documents/compression';
-import { decodeDocument, decodeDocumentAsync, encodeDocument } from '../../src/storage/documents/dashboardCodec';
+import {
+  decodeDocument,
+  decodeDocumentAsync,
+  decodeIndexStages,
+  encodeDocument,
+} from '../../src/storage/documents/dashboardCodec';
+import { buildIndexHead } from '../../src/storage/documents/indexHead';
 import { DOCUMENT_FORMAT, INDEX_UID } from '../../src/storage/documents/layout';
 import { IndexPayload } from '../../src/storage/documents/payloads';
 
@@ -48,6 +54,15 @@ describe('decodeDocumentAsync', () => {
     const native = await decodeDocumentAsync(dashboard, 'index');
     expect(sync.ok).toBe(true);
     expect(native).toEqual(sync);
+  });
+
+  test('reads a large index in two steps, its head at once and the whole natively, as the synchronous decoder does', async () => {
+    const dashboard = encoded();
+    const stages = decodeIndexStages(dashboard);
+    const head = await stages.head();
+    expect(head).toEqual(buildIndexHead(payload));
+    expect(head?.first).toHaveLength(100);
+    await expect(stages.whole()).resolves.toEqual(decodeDocument(dashboard, 'index'));
   });
 
   test('a corrupted index is an error naming the dashboard, not a throw', async () => {

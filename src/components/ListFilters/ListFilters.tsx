@@ -87,6 +87,8 @@ interface MultiFilterProps<T extends string | number> {
   onChange(values: T[]): void;
   placeholder: string;
   minWidth: number;
+  /** Keeps the box in the picker's place, e.g. while its choices are not known yet. */
+  pending?: boolean;
 }
 
 /**
@@ -116,12 +118,13 @@ export function MultiFilter<T extends string | number>({
   onChange,
   placeholder,
   minWidth,
+  pending = false,
 }: MultiFilterProps<T>) {
   const styles = useStyles2(getStyles);
   // The placeholder names the filter only while nothing is chosen; this text names it always.
   const nameId = useId();
   const ready = useAfterFirstPaint(value.length > 0);
-  if (!ready) {
+  if (!ready || pending) {
     return (
       <div className={styles.pending} style={{ minWidth: `${minWidth * 8}px` }} aria-hidden data-pending-filter>
         {placeholder}

@@ -3,32 +3,44 @@ import { t } from '@grafana/i18n';
 import { Alert, Button, LoadingPlaceholder } from '@grafana/ui';
 import { RegistryDocument } from '../../domain/model';
 import { useRegistry } from '../../storage/RegistryContext';
+import { RegistryPreview } from '../../storage/types';
 import { testIds } from '../testIds';
 
-/** Renders `children` with the registry once it is loaded; a spinner before, the error and a reload after a failed load. */
-export function RegistryLoaded({ children }: { children: (doc: RegistryDocument) => ReactNode }) {
-  const { doc, loading, error, reload, progress } = useRegistry();
+/**
+ * Renders `children` with the registry once it is loaded; a spinner before, the error and a reload
+ * after a failed load. A page that can show a large registry's head while the rest is decoded
+ * renders it with `preview`, in the same place, so that the whole registry updates it in place.
+ */
+export function RegistryLoaded({
+  children,
+  preview: renderPreview,
+}: {
+  children: (doc: RegistryDocument) => ReactNode;
+  preview?: (preview: RegistryPreview) => ReactNode;
+}) {
+  const { doc, loading, error, reload, progress, preview } = useRegistry();
   if (doc) {
     return <>{children(doc)}</>;
   }
+  if (preview && renderPreview) {
+    return <>{renderPreview(preview)}</>;
+  }
   if (loading) {
     return (
-      <div data-testid={testIds.registry.loading}>
-        <LoadingPlaceholder
-          text={
-            progress
-              ? t(
-                  'bizowner.registry.moving',
-                  'Moving the registry out of the plugin settings: {{done}} of {{total}} steps…',
-                  {
-                    done: progress.done,
-                    total: progress.total,
-                  }
-                )
-              : t('bizowner.registry.loading', 'Loading the registry…')
-          }
-        />
-      </div>
+      <RegistryLoading
+        text={
+          progress
+            ? t(
+                'bizowner.registry.moving',
+                'Moving the registry out of the plugin settings: {{done}} of {{total}} steps…',
+                {
+                  done: progress.done,
+                  total: progress.total,
+                }
+              )
+            : undefined
+        }
+      />
     );
   }
   return (
@@ -42,5 +54,14 @@ export function RegistryLoaded({ children }: { children: (doc: RegistryDocument)
         {t('bizowner.registry.reload', 'Reload')}
       </Button>
     </Alert>
+  );
+}
+
+/** The spinner shown while the registry loads. */
+export function RegistryLoading({ text }: { text?: string }) {
+  return (
+    <div data-testid={testIds.registry.loading}>
+      <LoadingPlaceholder text={text ?? t('bizowner.registry.loading', 'Loading the registry…')} />
+    </div>
   );
 }

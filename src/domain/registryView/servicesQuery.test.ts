@@ -8,6 +8,7 @@ import {
   defaultQuery,
   filterChoices,
   NO_OWNER,
+  previewPage,
   queryServices,
   ServicesQuery,
   SORT_KEYS,
@@ -204,5 +205,47 @@ describe('query parameters', () => {
       sort: 'name',
       page: 1,
     });
+  });
+});
+
+describe('previewPage: the first page from a large registry’s head', () => {
+  const doc = manyServices(300);
+  const all = buildServiceRows(doc);
+  const names = doc.services.map((service) => [service.id, service.name] as const);
+  const firstByName = queryServices(all, defaultQuery()).rows.map((row) => row.id);
+  // The head as the index keeps it: two pages of services by name.
+  const headDoc = (ids: string[]) => ({
+    ...doc,
+    services: doc.services.filter((service) => ids.includes(service.id)),
+    slos: doc.slos.filter((slo) => ids.includes(slo.serviceId)),
+  });
+  const head = buildServiceRows(
+    headDoc(queryServices(all, { ...defaultQuery(), pageSize: 100 }).rows.map((row) => row.id))
+  );
+
+  test('is the first page the whole registry gives, with the whole count and pages', () => {
+    const page = previewPage(head, names, defaultQuery())!;
+    expect(page.rows.map((row) => row.id)).toEqual(firstByName);
+    expect(page).toMatchObject({ total: 300, pages: 6, page: 1 });
+    const whole = queryServices(all, defaultQuery());
+    expect(page.rows.map((row) => [row.name, row.sloCount, row.level])).toEqual(
+      whole.rows.map((row) => [row.name, row.sloCount, row.level])
+    );
+  });
+
+  test.each<[string, Partial<ServicesQuery>]>([
+    ['a search', { text: 'service' }],
+    ['a filter', { tiers: [1] }],
+    ['needing attention', { needsAttention: true }],
+    ['another sort', { sort: 'tier' }],
+    ['name descending', { desc: true }],
+    ['another page', { page: 2 }],
+  ])('cannot answer %s', (_, patch) => {
+    expect(previewPage(head, names, { ...defaultQuery(), ...patch })).toBeUndefined();
+  });
+
+  test('cannot answer when a service of the first page is not in the head (a reader ordering names otherwise)', () => {
+    const withoutThird = buildServiceRows(headDoc(firstByName.filter((id) => id !== firstByName[2])));
+    expect(previewPage(withoutThird, names, defaultQuery())).toBeUndefined();
   });
 });

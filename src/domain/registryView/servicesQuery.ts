@@ -115,9 +115,17 @@ function missingLast(a: unknown, b: unknown): number {
   return Number(a === undefined) - Number(b === undefined);
 }
 
-/** Rows in name order, ties by id: the order every sort keeps among rows it finds equal. */
+/**
+ * The list's default order: by name in the reader's language, ties by id. Every sort keeps it
+ * among rows it finds equal; the registry's index keeps its first services in it (storage/documents/indexHead.ts).
+ */
+export function nameOrder(a: { name: string; id: string }, b: { name: string; id: string }): number {
+  return compareText(a.name, b.name) || compareText(a.id, b.id);
+}
+
+/** Rows in name order, ties by id. */
 function byName(rows: ServiceRow[]): ServiceRow[] {
-  return [...rows].sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
+  return [...rows].sort(nameOrder);
 }
 
 /**
@@ -180,4 +188,34 @@ export function filterChoices(rows: ServiceRow[]): { teams: string[]; owners: Ar
     teams: [...teams].sort(compareText),
     owners: [...owners].map(([id, name]) => ({ id, name })).sort((a, b) => compareText(a.name, b.name)),
   };
+}
+
+/**
+ * The list's first page from a large registry's head (storage/documents/indexHead.ts) while the
+ * rest is decoded: `headRows` are the rows of the head's services, `names` every service's id and
+ * name. Undefined when the head cannot answer `query`: a search, a filter, another sort or page,
+ * or a reader whose language puts a service outside the head on the first page.
+ */
+export function previewPage(
+  headRows: ServiceRow[],
+  names: ReadonlyArray<readonly [id: string, name: string]>,
+  query: ServicesQuery
+): ServicesPage | undefined {
+  if (rowFilter(query) || query.sort !== 'name' || query.desc || query.page !== 1) {
+    return undefined;
+  }
+  const byId = new Map(headRows.map((row) => [row.id, row]));
+  const rows: ServiceRow[] = [];
+  for (const { id } of names
+    .map(([id, name]) => ({ id, name }))
+    .sort(nameOrder)
+    .slice(0, query.pageSize)) {
+    const row = byId.get(id);
+    if (!row) {
+      return undefined;
+    }
+    rows.push(row);
+  }
+  const pages = Math.max(1, Math.ceil(names.length / query.pageSize));
+  return { rows, total: names.length, pages, page: 1 };
 }

@@ -25,6 +25,8 @@ interface Options {
   live?: LiveValues;
   /** Live values still being read since this time (epoch ms), instead of `live`. */
   readingSince?: number;
+  /** Whether the page shows a large registry's head while the rest is decoded (as the app does for the services list). */
+  wantsPreview?: boolean;
 }
 
 /**
@@ -61,13 +63,13 @@ export const VALUES_READ = { timeout: 5000 };
 /** Renders a page body the way the app does: with a router, the registry and (optionally) live values. */
 export function renderWithRegistry(
   ui: ReactElement,
-  { doc, user = adminUser, path = '/', live, readingSince }: Options = {}
+  { doc, user = adminUser, path = '/', live, readingSince, wantsPreview }: Options = {}
 ) {
   locationService.push(path);
   const { server, api } = fakeRegistry(doc, user);
   const result = render(
     <HostRouter>
-      <RegistryProvider api={api} user={user}>
+      <RegistryProvider api={api} user={user} wantsPreview={wantsPreview}>
         <LiveValuesProvider values={live} readingSince={readingSince}>
           {ui}
         </LiveValuesProvider>

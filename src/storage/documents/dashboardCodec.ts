@@ -6,8 +6,9 @@
  */
 import { PLUGIN_BASE_URL } from '../../constants';
 import { compressText, decompressJsonAsync, decompressText, GZIP_BASE64 } from './compression';
+import { buildIndexHead, IndexHead, isIndexHead } from './indexHead';
 import { DOCUMENT_FORMAT, REGISTRY_TAG, SERVICE_TAG } from './layout';
-import { RegistryPayload } from './payloads';
+import { IndexPayload, RegistryPayload } from './payloads';
 
 /** The dashboard JSON fields this app writes and reads. */
 export interface RegistryDashboard {
@@ -56,19 +57,10 @@ function noteOf(payload: RegistryPayload): string {
 /**
  * The dashboard for `payload`. Service and people documents are indented so that Grafana's
  * version history shows readable diffs; the index, which repeats them all, is gzipped
- * (./compression.ts).
+ * (./compression.ts), with the head of a large one gzipped on its own (./indexHead.ts).
  */
 export function encodeDocument(uid: string, payload: RegistryPayload, version?: number): RegistryDashboard {
-  const content =
-    payload.kind === 'index'
-      ? JSON.stringify({
-          format: DOCUMENT_FORMAT,
-          kind: 'index',
-          encoding: GZIP_BASE64,
-          services: payload.services.length,
-          data: compressText(JSON.stringify(payload)),
-        })
-      : JSON.stringify(payload, null, 2);
+  const content = payload.kind === 'index' ? indexContent(payload) : JSON.stringify(payload, null, 2);
   return dataDashboard({
     uid,
     title: titleOf(payload),
@@ -77,6 +69,18 @@ export function encodeDocument(uid: string, payload: RegistryPayload, version?: 
     note: noteOf(payload),
     dataTitle: 'Registry data',
     content,
+  });
+}
+
+function indexContent(payload: IndexPayload): string {
+  const head = buildIndexHead(payload);
+  return JSON.stringify({
+    format: DOCUMENT_FORMAT,
+    kind: 'index',
+    encoding: GZIP_BASE64,
+    services: payload.services.length,
+    ...(head ? { head: compressText(JSON.stringify(head)) } : {}),
+    data: compressText(JSON.stringify(payload)),
   });
 }
 
@@ -158,14 +162,65 @@ export async function decodeDocumentAsync<K extends RegistryPayload['kind']>(
   if (!found.ok) {
     return found;
   }
-  let parsed: unknown;
+  let value: unknown;
   try {
-    const value = JSON.parse(found.content);
-    parsed = isCompressed(value) ? await decompressJsonAsync(value.data) : value;
+    value = JSON.parse(found.content);
   } catch (error) {
     return notReadable(found.uid, error);
   }
-  return checked(found.uid, kind, () => parsed);
+  return decodeParsed(found.uid, value, kind);
+}
+
+/** The index read in two steps: its head, when it has a readable one, and the whole on request. */
+export interface IndexStages {
+  head(): Promise<IndexHead | undefined>;
+  whole(): Promise<Decoded<IndexPayload>>;
+}
+
+/**
+ * Reads the index dashboard in two steps: its head (undefined when it has none or one that cannot
+ * be read: the whole index holds everything it does, and says what is wrong with it if anything
+ * is), and the whole index (as {@link decodeDocumentAsync}). Both use the platform's gzip decoder
+ * where there is one.
+ */
+export function decodeIndexStages(dashboard: unknown): IndexStages {
+  const found = findPayload(dashboard);
+  if (!found.ok) {
+    return { head: async () => undefined, whole: async () => found };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(found.content);
+  } catch (error) {
+    return { head: async () => undefined, whole: async () => notReadable(found.uid, error) };
+  }
+  return { head: () => readHead(value), whole: () => decodeParsed(found.uid, value, 'index') };
+}
+
+async function readHead(value: unknown): Promise<IndexHead | undefined> {
+  if (!isRecord(value) || value.encoding !== GZIP_BASE64 || typeof value.head !== 'string') {
+    return undefined;
+  }
+  try {
+    const head = await decompressJsonAsync(value.head);
+    return isIndexHead(head) ? head : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function decodeParsed<K extends RegistryPayload['kind']>(
+  uid: string,
+  value: unknown,
+  kind: K
+): Promise<Decoded<Extract<RegistryPayload, { kind: K }>>> {
+  let parsed: unknown;
+  try {
+    parsed = isCompressed(value) ? await decompressJsonAsync(value.data) : value;
+  } catch (error) {
+    return notReadable(uid, error);
+  }
+  return checked(uid, kind, () => parsed);
 }
 
 type Found = { ok: true; uid: string; content: string } | { ok: false; message: string };

@@ -12,12 +12,14 @@ interface Props {
   onChange(patch: Partial<ServicesQuery>): void;
   teams: string[];
   owners: Array<{ id: string; name: string }>;
+  /** The pickers wait (boxes in their place) until the whole registry gives their choices. */
+  pending?: boolean;
 }
 
 const TIERS: Tier[] = [1, 2, 3, 4];
 
 /** Search box and filters of the services list; every value lives in the URL. */
-export function ServicesFilters({ query, onChange, teams, owners }: Props) {
+export function ServicesFilters({ query, onChange, teams, owners, pending = false }: Props) {
   const tierOptions = useMemo(() => TIERS.map((tier) => ({ value: tier, label: tierLabel(tier) })), []);
   const lifecycleOptions = useMemo(() => LIFECYCLES.map((value) => ({ value, label: lifecycleLabel(value) })), []);
   const teamOptions = useMemo(() => teams.map((team) => ({ value: team, label: team })), [teams]);
@@ -40,9 +42,10 @@ export function ServicesFilters({ query, onChange, teams, owners }: Props) {
         onChange={(chosen) => onChange({ tiers: chosen })}
         placeholder={t('bizowner.services.filter.tier', 'Tier')}
         minWidth={12}
+        pending={pending}
       />
     ),
-    [tierOptions, tiers, onChange]
+    [tierOptions, tiers, onChange, pending]
   );
   const lifecyclePicker = useMemo(
     () => (
@@ -52,9 +55,10 @@ export function ServicesFilters({ query, onChange, teams, owners }: Props) {
         onChange={(chosen) => onChange({ lifecycles: chosen })}
         placeholder={t('bizowner.services.filter.lifecycle', 'Lifecycle')}
         minWidth={14}
+        pending={pending}
       />
     ),
-    [lifecycleOptions, lifecycles, onChange]
+    [lifecycleOptions, lifecycles, onChange, pending]
   );
   const teamPicker = useMemo(
     () => (
@@ -64,9 +68,10 @@ export function ServicesFilters({ query, onChange, teams, owners }: Props) {
         onChange={(chosen) => onChange({ teams: chosen })}
         placeholder={t('bizowner.services.filter.team', 'Team')}
         minWidth={14}
+        pending={pending}
       />
     ),
-    [teamOptions, chosenTeams, onChange]
+    [teamOptions, chosenTeams, onChange, pending]
   );
   const ownerPicker = useMemo(
     () => (
@@ -76,9 +81,10 @@ export function ServicesFilters({ query, onChange, teams, owners }: Props) {
         onChange={(chosen) => onChange({ owners: chosen })}
         placeholder={t('bizowner.services.filter.owner', 'Business owner')}
         minWidth={20}
+        pending={pending}
       />
     ),
-    [ownerOptions, chosenOwners, onChange]
+    [ownerOptions, chosenOwners, onChange, pending]
   );
   const others = useMemo(
     () => (

@@ -10,6 +10,9 @@ import { servicesUrl } from '../../../routing';
 import { manyServices } from '../../../domain/testing/manyServices';
 import { renderWithRegistry, URL_WRITTEN } from '../../testing/registryHarness';
 import { ServicesList } from './ServicesList';
+import { useRegistry } from '../../../storage/RegistryContext';
+import { HEAD_SERVICES } from '../../../storage/documents/indexHead';
+import { nameOrder } from '../../../domain/registryView/servicesQuery';
 
 // Each test takes 2-4 s on a loaded two-core machine (the table and its comboboxes render in jsdom).
 jest.setTimeout(20000);
@@ -33,7 +36,81 @@ function shownServices(): string[] {
   return Array.from(rows).map((row) => row.querySelector('a')?.textContent ?? '');
 }
 
+/** What the registry context holds: the whole registry, a preview, or nothing yet. */
+function RegistryProbe() {
+  const { doc, preview } = useRegistry();
+  const text = doc
+    ? `whole of ${doc.services.length}`
+    : preview
+      ? `preview of ${preview.doc.services.length}`
+      : 'nothing';
+  return <span data-testid="probe">{text}</span>;
+}
+
 describe('ServicesList', () => {
+  test('a large registry shows its first page from the index’s head at once, then the whole list and its pickers', async () => {
+    const count = HEAD_SERVICES + 30;
+    const doc = manyServices(count);
+    const firstPage = [...doc.services]
+      .sort(nameOrder)
+      .slice(0, 50)
+      .map((service) => service.name);
+    // Frames are held back, so the head stays on screen until the test lets them come.
+    const frames: FrameRequestCallback[] = [];
+    const raf = jest.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+    try {
+      renderWithRegistry(
+        <>
+          <ServicesList />
+          <RegistryProbe />
+        </>,
+        { doc, path: servicesUrl(), wantsPreview: true }
+      );
+      await waitFor(() =>
+        expect(screen.getByTestId(testIds.services.count)).toHaveTextContent(`${count} of ${count} services`)
+      );
+      expect(shownServices()).toEqual(firstPage);
+      expect(screen.getByTestId('probe')).toHaveTextContent(`preview of ${HEAD_SERVICES}`);
+      // The pickers' choices come with the whole registry: boxes in their place until then.
+      expect(document.querySelectorAll('[data-pending-filter]')).toHaveLength(4);
+    } finally {
+      raf.mockRestore();
+    }
+    await act(async () => {
+      frames.splice(0).forEach((callback) => callback(0));
+    });
+    await screen.findByRole('combobox', { name: 'Business owner' });
+    expect(screen.getByTestId('probe')).toHaveTextContent(`whole of ${count}`);
+    expect(document.querySelectorAll('[data-pending-filter]')).toHaveLength(0);
+    expect(shownServices()).toEqual(firstPage);
+    expect(screen.getByTestId(testIds.services.count)).toHaveTextContent(`${count} of ${count} services`);
+  });
+
+  test('a head that cannot answer the address’s query waits for the whole registry', async () => {
+    const count = HEAD_SERVICES + 30;
+    const frames: FrameRequestCallback[] = [];
+    const raf = jest.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+    try {
+      renderWithRegistry(<ServicesList />, {
+        doc: manyServices(count),
+        path: servicesUrl({ sort: 'tier' }),
+        wantsPreview: true,
+      });
+      // The preview is on its way (the whole waits for its frame), and the list shows the spinner.
+      await waitFor(() => expect(frames.length).toBeGreaterThan(0));
+      expect(screen.getByTestId(testIds.registry.loading)).toBeInTheDocument();
+      expect(screen.queryByTestId(testIds.services.list)).toBeNull();
+    } finally {
+      raf.mockRestore();
+    }
+    await act(async () => {
+      frames.splice(0).forEach((callback) => callback(0));
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId(testIds.services.count)).toHaveTextContent(`${count} of ${count} services`)
+    );
+  });
+
   test('shows every service with owner, SLO count, no-data status and scorecard', async () => {
     renderWithRegistry(<ServicesList />, { doc: registry(), path: servicesUrl() });
     await screen.findByText('Checkout');

@@ -1,8 +1,8 @@
-import React, { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import React, { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { t } from '@grafana/i18n';
 import { Stack } from '@grafana/ui';
 import { ReadOnlyNotice } from '../../../components/ReadOnlyNotice/ReadOnlyNotice';
-import { RegistryLoaded } from '../../../components/Registry/RegistryLoaded';
+import { RegistryLoaded, RegistryLoading } from '../../../components/Registry/RegistryLoaded';
 import { WriteButton } from '../../../components/Registry/WriteButton';
 import { PagedTable } from '../../../components/PagedTable/PagedTable';
 import { usePageLive } from '../../../components/LiveValues/liveState';
@@ -12,8 +12,11 @@ import { testIds } from '../../../components/testIds';
 import { RegistryDocument } from '../../../domain/model';
 import { queryFromParams } from '../../../domain/registryView/queryParams';
 import { buildServiceRows } from '../../../domain/registryView/serviceRows';
-import { filterChoices, queryServices, SORT_KEYS } from '../../../domain/registryView/servicesQuery';
+import { filterChoices, previewPage, queryServices, SORT_KEYS } from '../../../domain/registryView/servicesQuery';
 import { serviceCreateUrl, servicesImportUrl } from '../../../routing';
+import { useRegistry } from '../../../storage/RegistryContext';
+import { RegistryPreview } from '../../../storage/types';
+import { afterNextFrame } from '../../../components/afterNextFrame';
 import { ServicesEmpty } from './ServicesEmpty';
 import { ServicesFilters } from './ServicesFilters';
 import { useServiceColumns } from './serviceColumns';
@@ -22,7 +25,7 @@ import { useServicesQuery } from './useServicesQuery';
 /** The services list page: every service with owner, status and scorecard; filters in the URL. */
 export function ServicesList() {
   return (
-    <RegistryLoaded>
+    <RegistryLoaded preview={(preview) => <ServicesTable doc={preview.doc} preview={preview} />}>
       {(doc) => (doc.services.length === 0 ? <EmptyRegistry /> : <ServicesTable doc={doc} />)}
     </RegistryLoaded>
   );
@@ -37,17 +40,27 @@ function EmptyRegistry() {
   );
 }
 
-function ServicesTable({ doc }: { doc: RegistryDocument }) {
+const NO_CHOICES = { teams: [], owners: [] };
+
+/**
+ * The list. With `preview` (a large registry's head, while the rest is decoded) `doc` holds only
+ * the head's services: the first page by name shows at once and the filter pickers wait.
+ */
+function ServicesTable({ doc, preview }: { doc: RegistryDocument; preview?: RegistryPreview }) {
   const { live, state, dataSource } = usePageLive(doc.settings.prometheus);
+  const { previewShown } = useRegistry();
   const rows = useMemo(() => buildServiceRows(doc, live), [doc, live]);
-  const choices = useMemo(() => filterChoices(rows), [rows]);
+  const choices = useMemo(() => (preview ? NO_CHOICES : filterChoices(rows)), [rows, preview]);
   const [query, setQuery] = useServicesQuery();
   // The search box shows each keystroke at once; the table follows when React has time. Only typing
   // waits: a filter chosen in a picker renders the table in the same pass, since a deferred pass
   // renders everything twice and yields to the browser every few milliseconds on the way.
   const deferredQuery = useDeferredValue(query);
   const tableQuery = deferredQuery.text === query.text ? query : deferredQuery;
-  const result = useMemo(() => queryServices(rows, tableQuery), [rows, tableQuery]);
+  const result = useMemo(
+    () => (preview ? previewPage(rows, preview.serviceNames, tableQuery) : queryServices(rows, tableQuery)),
+    [rows, tableQuery, preview]
+  );
   const missingReason = liveStateReason(state, dataSource);
   const columns = useServiceColumns(missingReason);
   // Read by the table when it mounts only; kept so that the table's props stay the same while typing.
@@ -68,12 +81,25 @@ function ServicesTable({ doc }: { doc: RegistryDocument }) {
     []
   );
 
+  // The whole registry is decoded once the preview's frame is painted (or the spinner's, when it cannot answer).
+  useEffect(() => (preview ? afterNextFrame(previewShown) : undefined), [preview, previewShown]);
+
+  if (!result) {
+    // The head cannot answer the address's query: the whole registry is on its way.
+    return <RegistryLoading />;
+  }
   return (
     <Stack direction="column" gap={2}>
       <ReadOnlyNotice />
       <LiveDataNotice state={state} dataSource={dataSource} />
       <Stack justifyContent="space-between" alignItems="flex-start" wrap="wrap">
-        <ServicesFilters query={query} onChange={setQuery} teams={choices.teams} owners={choices.owners} />
+        <ServicesFilters
+          query={query}
+          onChange={setQuery}
+          teams={choices.teams}
+          owners={choices.owners}
+          pending={preview !== undefined}
+        />
         {actions}
       </Stack>
       <PagedTable
@@ -87,7 +113,7 @@ function ServicesTable({ doc }: { doc: RegistryDocument }) {
         onNavigate={onNavigate}
         countText={t('bizowner.services.count', '{{shown}} of {{total}} services', {
           shown: result.total,
-          total: rows.length,
+          total: preview ? preview.serviceNames.length : rows.length,
         })}
         noMatchText={t('bizowner.services.noMatch', 'No service matches these filters.')}
         countTestId={testIds.services.count}
