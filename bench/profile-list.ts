@@ -120,7 +120,7 @@ async function main() {
     };
     const dirs = { '/public/build/': join(ROOT, '.sandbox', 'build'), [`/public/plugins/${meta.id}/`]: DIST };
     // One warm-up, so that the browser's caches are as in the benchmark's runs.
-    await profileLoad(context, open, `(${rowTest(testIds.services.list)})()`, dirs, 'function decodeDocument');
+    await profileLoad(context, open, `(${rowTest(testIds.services.list)})()`, dirs, 'function decodeIndexStages');
     if (process.argv.includes('--search')) {
       await profileLoad(context, search, searched, dirs, '\u0000');
       const profile = await profileLoad(context, search, searched, dirs, '\u0000', 45);
@@ -141,11 +141,11 @@ async function main() {
       return;
     }
     // `--whole` does not split the profile at the registry's decoding.
-    const split = process.argv.includes('--whole') ? '\u0000' : 'function decodeDocument';
+    const split = process.argv.includes('--whole') ? '\u0000' : 'function decodeIndexStages';
     const profile = await profileLoad(context, open, `(${rowTest(testIds.services.list)})()`, dirs, split, 45);
     process.stdout.write(`profiled ${n0(profile.profiledMs)} ms from the click to the first row\n`);
-    print('before the index is decoded', profile.before);
-    print('decoding to first row', profile.after);
+    print('before the index is read', profile.before);
+    print('reading the index to first row', profile.after);
   } finally {
     await browser.close();
     await server.stop();

@@ -268,7 +268,7 @@ async function main() {
           `${sandboxes[0].baseURL}${servicesUrl()}`,
           `(${rowTest(testIds.services.list)})()`,
           { '/public/build/': join(ROOT, '.sandbox', 'build'), [`/public/plugins/${pluginId()}/`]: DIST },
-          'function decodeDocument'
+          'function decodeIndexStages'
         );
     const storage = await measureStorage(
       browser,

@@ -150,7 +150,7 @@ class FrameMapper {
  * Profiles one load of `open` in a new page of `context` until `ready` (an in-page expression)
  * holds: a URL to go to, or a page to prepare unprofiled and a navigation inside it (a click); `scriptDirs` maps URL path prefixes to the folders holding the scripts and their maps.
  * The summary is split at the first sample whose stack runs a function whose source line holds `split`
- * (e.g. `function decodeDocument`).
+ * (e.g. `function decodeIndexStages`).
  */
 export async function profileLoad(
   context: BrowserContext,

@@ -83,7 +83,8 @@ function profileText(profile: ProfileSummary): string[] {
   return [
     `One more first render of the services list under the DevTools CPU profiler (200 µs sampling; the profiler`,
     `slows it a little): ${n0(profile.profiledMs)} ms from navigation to the first row, split at the first sample in`,
-    '`decodeDocument` (decoding the index once it has arrived). Self time in ms; *total* counts a',
+    '`decodeIndexStages` (reading the index once it has arrived: its head, then, after the first rows, the whole).',
+    'Self time in ms; *total* counts a',
     'function with everything it calls. `(idle)` is the main thread waiting for the network, `(program)` the',
     'browser’s own work (parsing, style, layout).',
     '',
@@ -91,14 +92,14 @@ function profileText(profile: ProfileSummary): string[] {
       ['phase', 'ms', 'self time by package or folder', 'total time: own code', 'total time: Grafana components'],
       [
         [
-          'before the index is decoded',
+          'before the index is read',
           n0(before.ms),
           origins(before),
           functions(before.topOwn, 4),
           functions(before.topGrafana, 4),
         ],
         [
-          'decoding to first row',
+          'reading the index to first row',
           n0(after.ms),
           origins(after),
           functions(after.topOwn, 8),
