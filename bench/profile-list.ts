@@ -76,6 +76,12 @@ async function main() {
       async prepare(page: import('playwright-core').Page) {
         await page.goto(`http://127.0.0.1:${PORT}${servicesUrl()}`, { waitUntil: 'load' });
         await page.waitForFunction(`(${rowTest(testIds.services.list)})()`, undefined, { timeout: 60_000 });
+        // The whole registry read: the first rows may come from the index's head, the pickers with the whole.
+        await page.waitForFunction(
+          `document.querySelector('[data-pending-filter]') === null && document.querySelector('input[role="combobox"]') !== null`,
+          undefined,
+          { timeout: 60_000 }
+        );
       },
       async navigate(page: import('playwright-core').Page) {
         await page
