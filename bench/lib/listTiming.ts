@@ -17,50 +17,65 @@ export interface SectionContext {
 /**
  * In-page helpers, as a string so the bundler's helpers never reach the page. `__bench.arm()`
  * notes the time of the next input, pointer down or Enter; `__bench.until(test)` resolves with the
- * time the DOM first passes `test` and the time of the frame after it.
+ * time the DOM first passes `test` and the time of the frame after it. `__bench.arm(test)` also starts
+ * watching for `test` before the action, in `__bench.watched`: a DOM that changes before the test
+ * driver's action call returns (a click returns after its events and a round trip) is timed when it
+ * changed, not when it was asked about.
  */
 const PAGE_HELPERS = `
-window.__bench = {
-  start: undefined,
-  arm() {
-    this.start = undefined;
-    const note = (event) => {
-      if (this.start === undefined && (event.type !== 'keydown' || event.key === 'Enter')) {
-        this.start = performance.now();
+if (!window.__bench) {
+  window.__bench = {
+    start: undefined,
+    watched: undefined,
+    arm(test, describe) {
+      this.start = undefined;
+      this.watched = undefined;
+      if (test) {
+        if (test()) throw new Error('the page shows what the action should bring before it: ' + describe());
+        this.watched = this.until(test, describe);
       }
-    };
-    for (const type of ['input', 'pointerdown', 'keydown']) {
-      document.addEventListener(type, note, { capture: true });
-    }
-  },
-  until(test, describe) {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('timed out; page shows: ' + describe())), 30000);
-      const check = () => {
-        if (!test()) return false;
-        const updated = performance.now();
-        clearTimeout(timer);
-        requestAnimationFrame(() => resolve({ start: this.start, updated, frame: performance.now() }));
-        return true;
-      };
-      if (check()) return;
-      const observer = new MutationObserver(() => {
-        if (check()) observer.disconnect();
+      return true;
+    },
+    until(test, describe) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('timed out; page shows: ' + describe())), 30000);
+        const check = () => {
+          if (!test()) return false;
+          const updated = performance.now();
+          clearTimeout(timer);
+          requestAnimationFrame(() => resolve({ start: this.start, updated, frame: performance.now() }));
+          return true;
+        };
+        if (check()) return;
+        const observer = new MutationObserver(() => {
+          if (check()) observer.disconnect();
+        });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
       });
-      observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
-    });
-  },
-};
+    },
+  };
+  const note = (event) => {
+    if (window.__bench.start === undefined && (event.type !== 'keydown' || event.key === 'Enter')) {
+      window.__bench.start = performance.now();
+    }
+  };
+  for (const type of ['input', 'pointerdown', 'keydown']) {
+    document.addEventListener(type, note, { capture: true });
+  }
+}
 `;
 
-/** In-page test: the list's first body row is laid out and its text matches. */
+/**
+ * In-page test: the list's first body row is laid out and its text matches. The texts are tested
+ * first, so that a check while the page changes forces no layout until the texts are there.
+ */
 export function rowTest(listId: string, firstRow?: string, countPrefix?: string, countId?: string): string {
   return `() => {
     const row = document.querySelector('[data-testid="${listId}"] tbody tr');
-    if (!row || row.getBoundingClientRect().height === 0) return false;
+    if (!row) return false;
     ${firstRow ? `if (!row.textContent.includes(${JSON.stringify(firstRow)})) return false;` : ''}
     ${countPrefix && countId ? `const count = document.querySelector('[data-testid="${countId}"]'); if (!count || !count.textContent.startsWith(${JSON.stringify(countPrefix)})) return false;` : ''}
-    return true;
+    return row.getBoundingClientRect().height > 0;
   }`;
 }
 
@@ -76,8 +91,21 @@ const DESCRIBE = `() => {
   return JSON.stringify({ counts, firstRow: row ? row.textContent.slice(0, 120) : null, url: location.href });
 }`;
 
-async function until(page: Page, test: string): Promise<{ start?: number; updated: number; frame: number }> {
+type Watched = { start?: number; updated: number; frame: number };
+
+async function until(page: Page, test: string): Promise<Watched> {
   return page.evaluate(`window.__bench.until(${test}, ${DESCRIBE})`);
+}
+
+/** Notes the next input and starts watching for `test`, before an action; {@link watched} waits for it. */
+async function arm(page: Page, test: string): Promise<void> {
+  await page.evaluate(`window.__bench.arm(${test}, ${DESCRIBE})`);
+}
+
+/** What {@link arm} watched for, as times after the action's first input or pointer down. */
+async function watched(page: Page): Promise<Timing> {
+  const seen = (await page.evaluate('window.__bench.watched')) as Watched;
+  return { updated: seen.updated - (seen.start ?? NaN), frame: seen.frame - (seen.start ?? NaN) };
 }
 
 /** In-page test: the list is shown and none of its filter pickers is still a box waiting to mount. */
@@ -160,16 +188,16 @@ export async function runFromHost(page: Page, spec: ListSpec & { linkName: strin
   const link = page.getByRole('link', { name: spec.linkName, exact: true });
   await link.waitFor();
   await page.evaluate(PAGE_HELPERS);
-  await page.evaluate('window.__bench.arm()');
-  // Watched from before the click, so that the time is the pickers' own, not when it was asked.
+  await arm(page, rowTest(spec.listId));
+  // The pickers are watched from before the click too.
   // (an evaluated promise would be awaited, and this one waits for the click: the function returns true)
   await page.evaluate(
     `(() => { window.__benchFilters = window.__bench.until(${filtersTest(spec.listId)}, ${DESCRIBE}); return true; })()`
   );
   await link.click();
-  const rendered = await until(page, rowTest(spec.listId));
-  const filters = (await page.evaluate('window.__benchFilters')) as { updated: number; frame: number };
-  const start = rendered.start ?? NaN;
+  const rendered = await watched(page);
+  const filters = (await page.evaluate('window.__benchFilters')) as Watched;
+  const start = filters.start ?? NaN;
   const steps: FromHostSteps = await page.evaluate(`((start) => {
     const entries = performance.getEntriesByType('resource').filter((entry) => entry.startTime >= start);
     const plugin = entries.filter((entry) => entry.name.includes('/public/plugins/') && entry.name.includes('.js'));
@@ -185,15 +213,14 @@ export async function runFromHost(page: Page, spec: ListSpec & { linkName: strin
   // loaded and has run once, the registry is read again.
   await page.evaluate('history.back()');
   await link.waitFor();
-  await page.evaluate('window.__bench.arm()');
+  await arm(page, rowTest(spec.listId));
   await link.click();
-  const again = await until(page, rowTest(spec.listId));
+  const again = await watched(page);
   return {
-    updated: rendered.updated - start,
-    frame: rendered.frame - start,
+    ...rendered,
     steps,
     filters: { updated: filters.updated - start, frame: filters.frame - start },
-    again: { updated: again.updated - (again.start ?? NaN), frame: again.frame - (again.start ?? NaN) },
+    again,
   };
 }
 
@@ -220,26 +247,21 @@ export async function runOnce(page: Page, spec: ListSpec): Promise<RunResult> {
   // A search needs the whole registry: the services list may show its first rows from the index's head
   // before the rest is decoded (its pickers mount then), and the time is the search's own.
   await until(page, filtersTest(spec.listId));
-  await page.evaluate('window.__bench.arm()');
+  await arm(page, rowTest(spec.listId, spec.search.firstRow, spec.search.count, spec.countId));
   await searchBox(page, spec.searchId).fill(spec.search.text);
-  const searched = await until(page, rowTest(spec.listId, spec.search.firstRow, spec.search.count, spec.countId));
-  const search = {
-    updated: searched.updated - (searched.start ?? NaN),
-    frame: searched.frame - (searched.start ?? NaN),
-  };
+  const search = await watched(page);
 
   await searchBox(page, spec.searchId).fill('');
   await until(page, rowTest(spec.listId, undefined, `${spec.total} of`, spec.countId));
-  const owner = page.getByPlaceholder(spec.owner.placeholder, { exact: true });
-  await owner.click();
-  await owner.fill(spec.owner.name);
+  const picker = page.getByPlaceholder(spec.owner.placeholder, { exact: true });
+  await picker.click();
+  await picker.fill(spec.owner.name);
   const option = page.getByRole('option', { name: spec.owner.name, exact: true });
   await option.waitFor();
-  await page.evaluate('window.__bench.arm()');
+  await arm(page, rowTest(spec.listId, undefined, spec.owner.count, spec.countId));
   await option.click();
-  const chosen = await until(page, rowTest(spec.listId, undefined, spec.owner.count, spec.countId));
-  const ownerTiming = { updated: chosen.updated - (chosen.start ?? NaN), frame: chosen.frame - (chosen.start ?? NaN) };
-  return { loaded, firstRender, search, owner: ownerTiming };
+  const owner = await watched(page);
+  return { loaded, firstRender, search, owner };
 }
 
 /**

@@ -82,9 +82,10 @@ export async function loadRegistry(
           canWriteSettings: settingsAccess,
         };
     const stages = decodeIndexStages(index.value.dashboard);
-    const head = options.onPreview ? await stages.head() : undefined;
-    if (head && options.onPreview) {
-      await options.onPreview(previewOf(head, version, appSettings, access));
+    const { onPreview } = options;
+    const head = onPreview && (await stages.head());
+    if (head) {
+      await onPreview(previewOf(head, version, appSettings, access));
     }
     const decoded = await stages.whole();
     if (!decoded.ok) {

@@ -2,14 +2,9 @@
 // path runs here as in pages; jsdom (the unit tests) takes the fflate path.
 import { manyServices } from '../../src/domain/testing/manyServices';
 import { compressText, decompressJsonAsync, decompressText } from '../../src/storage/documents/compression';
-import {
-  decodeDocument,
-  decodeDocumentAsync,
-  decodeIndexStages,
-  encodeDocument,
-} from '../../src/storage/documents/dashboardCodec';
+import { decodeDocument, decodeIndexStages, encodeDocument } from '../../src/storage/documents/dashboardCodec';
 import { buildIndexHead } from '../../src/storage/documents/indexHead';
-import { DOCUMENT_FORMAT, INDEX_UID } from '../../src/storage/documents/layout';
+import { DOCUMENT_FORMAT, INDEX_UID, PEOPLE_UID } from '../../src/storage/documents/layout';
 import { IndexPayload } from '../../src/storage/documents/payloads';
 
 describe('decompressJsonAsync with the native decoder', () => {
@@ -34,7 +29,7 @@ describe('decompressJsonAsync with the native decoder', () => {
   });
 });
 
-describe('decodeDocumentAsync', () => {
+describe('decodeIndexStages with the native decoder', () => {
   const doc = manyServices(300);
   const payload: IndexPayload = {
     format: DOCUMENT_FORMAT,
@@ -51,7 +46,7 @@ describe('decodeDocumentAsync', () => {
   test('decodes a compressed index as the synchronous decoder does', async () => {
     const dashboard = encoded();
     const sync = decodeDocument(dashboard, 'index');
-    const native = await decodeDocumentAsync(dashboard, 'index');
+    const native = await decodeIndexStages(dashboard).whole();
     expect(sync.ok).toBe(true);
     expect(native).toEqual(sync);
   });
@@ -69,7 +64,9 @@ describe('decodeDocumentAsync', () => {
     const dashboard = encoded() as unknown as { panels: Array<{ options: { content: string } }> };
     const content = JSON.parse(dashboard.panels[1].options.content);
     dashboard.panels[1].options.content = JSON.stringify({ ...content, data: btoa('garbage') });
-    const decoded = await decodeDocumentAsync(dashboard, 'index');
+    const stages = decodeIndexStages(dashboard);
+    await expect(stages.head()).resolves.toEqual(buildIndexHead(payload));
+    const decoded = await stages.whole();
     expect(decoded).toEqual({
       ok: false,
       message: expect.stringContaining('dashboard bizowner-index: the registry data is not valid JSON or gzip'),
@@ -77,10 +74,16 @@ describe('decodeDocumentAsync', () => {
   });
 
   test('a document of another kind is refused with the kind named', async () => {
-    const decoded = await decodeDocumentAsync(encoded(), 'people');
-    expect(decoded).toEqual({
+    const people = encodeDocument(
+      PEOPLE_UID,
+      { format: DOCUMENT_FORMAT, kind: 'people', people: doc.people, changes: [] },
+      1
+    );
+    const stages = decodeIndexStages(people);
+    await expect(stages.head()).resolves.toBeUndefined();
+    await expect(stages.whole()).resolves.toEqual({
       ok: false,
-      message: 'dashboard bizowner-index: expected a people document, found index',
+      message: `dashboard ${PEOPLE_UID}: expected an index document, found people`,
     });
   });
 });

@@ -149,28 +149,6 @@ export function decodeDocument<K extends RegistryPayload['kind']>(
   });
 }
 
-/**
- * As {@link decodeDocument}, decompressing and parsing with the platform's native gzip decoder and
- * JSON reader where there are: what pages use for the index, whose decoding is most of a list's
- * first render at 5,000 services.
- */
-export async function decodeDocumentAsync<K extends RegistryPayload['kind']>(
-  dashboard: unknown,
-  kind: K
-): Promise<Decoded<Extract<RegistryPayload, { kind: K }>>> {
-  const found = findPayload(dashboard);
-  if (!found.ok) {
-    return found;
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(found.content);
-  } catch (error) {
-    return notReadable(found.uid, error);
-  }
-  return decodeParsed(found.uid, value, kind);
-}
-
 /** The index read in two steps: its head, when it has a readable one, and the whole on request. */
 export interface IndexStages {
   head(): Promise<IndexHead | undefined>;
@@ -180,8 +158,9 @@ export interface IndexStages {
 /**
  * Reads the index dashboard in two steps: its head (undefined when it has none or one that cannot
  * be read: the whole index holds everything it does, and says what is wrong with it if anything
- * is), and the whole index (as {@link decodeDocumentAsync}). Both use the platform's gzip decoder
- * where there is one.
+ * is), and the whole index (as {@link decodeDocument} does, or an error value naming the dashboard).
+ * Both use the platform's gzip decoder and JSON reader where there are: the index's decoding is most
+ * of a list's first render at 5,000 services.
  */
 export function decodeIndexStages(dashboard: unknown): IndexStages {
   const found = findPayload(dashboard);
@@ -284,7 +263,7 @@ function shapeProblem(value: unknown, kind: RegistryPayload['kind']): string | u
     return `the registry data is not a ${DOCUMENT_FORMAT} object`;
   }
   if (value.kind !== kind) {
-    return `expected a ${kind} document, found ${String(value.kind)}`;
+    return `expected ${kind === 'index' ? 'an' : 'a'} ${kind} document, found ${String(value.kind)}`;
   }
   const missing = LISTS[kind].find((key) => !Array.isArray(value[key]));
   if (missing) {
