@@ -97,7 +97,8 @@ function PagedTableView<T extends { id: string }, K extends string>({
 /**
  * A count line, a sortable table of one page of rows (or a "no match" text) and pagination, for lists
  * whose filters, sort and page live in the URL. The sorting and paging themselves run over all rows
- * in the caller; the table only reports its sort state. Memoised: while a keystroke's results are
- * deferred, the list renders with the search box alone and the table, given the same props, stays.
+ * in the caller; the table only reports its sort state. Memoised: a render of the list that leaves
+ * its page and texts as they were (a change reaching the URL after it was shown, say) leaves the
+ * table alone.
  */
 export const PagedTable = memo(PagedTableView) as typeof PagedTableView;

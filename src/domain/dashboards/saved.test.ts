@@ -37,4 +37,11 @@ describe('servicesWithSavedDashboards', () => {
     expect(servicesWithSavedDashboards([], [{ uid: onCallDashboardUid('checkout') }])).toEqual([]);
     expect(servicesWithSavedDashboards(['checkout'], [])).toEqual([]);
   });
+
+  test('asked again with other hits, each answer is that of its own hits', () => {
+    const ids = ['checkout', 'payments', 'search', 'x'.repeat(60)];
+    expect(servicesWithSavedDashboards(ids, [{ uid: onCallDashboardUid('payments') }])).toEqual(['payments']);
+    expect(servicesWithSavedDashboards(ids, [{ uid: onCallDashboardUid(ids[3]) }])).toEqual([ids[3]]);
+    expect(servicesWithSavedDashboards(ids, [{ uid: 'bo-oncall-checkout-by-hand' }])).toEqual([]);
+  });
 });

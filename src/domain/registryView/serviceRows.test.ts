@@ -45,4 +45,25 @@ describe('buildServiceRows', () => {
     // kept: the same string on every read
     expect(checkout.searchText).toBe(checkout.searchText);
   });
+
+  test('rows built again for the same services find their search text kept, and a renamed owner changes it', () => {
+    const doc = baseRegistry();
+    const first = buildServiceRows(doc)[0].searchText;
+    const join = jest.spyOn(Array.prototype, 'join');
+    try {
+      expect(buildServiceRows(doc, { slos: {} })[0].searchText).toBe(first);
+      expect(join).not.toHaveBeenCalled();
+    } finally {
+      join.mockRestore();
+    }
+    // The same service object, its business owner renamed in the people list.
+    const renamed = {
+      ...doc,
+      people: doc.people.map((person) => (person.id === 'ana' ? { ...person, name: 'Ana Souza' } : person)),
+    };
+    expect(buildServiceRows(renamed)[0].searchText).toBe(
+      'checkout checkout takes the order and the payment. ana souza ana checkout-oncall'
+    );
+    expect(buildServiceRows(doc)[0].searchText).toBe(first);
+  });
 });

@@ -48,6 +48,12 @@ export function teamOf(service: Service, teams: ReadonlyMap<string, string | und
 }
 
 /**
+ * A service's search text with the owner name and team it was made with (the rest comes from the
+ * service itself, which the registry replaces rather than changes).
+ */
+const searchTexts = new WeakMap<Service, { owner?: string; team?: string; text: string }>();
+
+/**
  * A row whose search text, SLO summary and scorecard are computed on first read and kept. A class,
  * so that its getters live once on the prototype: 5,000 object literals with getters of their own
  * and two closures each cost more to create than the summaries they put off.
@@ -84,14 +90,23 @@ class LazyServiceRow implements ServiceRow {
     this.sloCount = slos.length;
   }
 
-  /** Made on the first search: a list opened without one never joins 5,000 texts. */
+  /**
+   * Made on the first search: a list opened without one never joins 5,000 texts. Kept with the
+   * service beyond this row, so that rows built again (when live values arrive) do not join them again.
+   */
   get searchText(): string {
     if (this.#searchText === undefined) {
-      const { id, name, description } = this.service;
-      this.#searchText = [id, name, description, this.businessOwnerName, this.businessOwnerId, this.team]
-        .filter(Boolean)
-        .join(' ')
-        .toLowerCase();
+      const kept = searchTexts.get(this.service);
+      if (kept && kept.owner === this.businessOwnerName && kept.team === this.team) {
+        this.#searchText = kept.text;
+      } else {
+        const { id, name, description } = this.service;
+        this.#searchText = [id, name, description, this.businessOwnerName, this.businessOwnerId, this.team]
+          .filter(Boolean)
+          .join(' ')
+          .toLowerCase();
+        searchTexts.set(this.service, { owner: this.businessOwnerName, team: this.team, text: this.#searchText });
+      }
     }
     return this.#searchText;
   }

@@ -1,4 +1,4 @@
-import React, { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import { t } from '@grafana/i18n';
 import { Stack } from '@grafana/ui';
 import { ReadOnlyNotice } from '../../../components/ReadOnlyNotice/ReadOnlyNotice';
@@ -52,14 +52,12 @@ function ServicesTable({ doc, preview }: { doc: RegistryDocument; preview?: Regi
   const rows = useMemo(() => buildServiceRows(doc, live), [doc, live]);
   const choices = useMemo(() => (preview ? NO_CHOICES : filterChoices(rows)), [rows, preview]);
   const [query, setQuery] = useServicesQuery();
-  // The search box shows each keystroke at once; the table follows when React has time. Only typing
-  // waits: a filter chosen in a picker renders the table in the same pass, since a deferred pass
-  // renders everything twice and yields to the browser every few milliseconds on the way.
-  const deferredQuery = useDeferredValue(query);
-  const tableQuery = deferredQuery.text === query.text ? query : deferredQuery;
+  // A keystroke renders the table in the same pass as the search box: at 5,000 services the whole pass
+  // takes about 30 ms, where a deferred table (the box first, the table in a pass of its own that
+  // yields every few milliseconds) showed the match about 30 ms later (bench/RESULTS.md, "UI scale").
   const result = useMemo(
-    () => (preview ? previewPage(rows, preview.serviceNames, tableQuery) : queryServices(rows, tableQuery)),
-    [rows, tableQuery, preview]
+    () => (preview ? previewPage(rows, preview.serviceNames, query) : queryServices(rows, query)),
+    [rows, query, preview]
   );
   const missingReason = liveStateReason(state, dataSource);
   const columns = useServiceColumns(missingReason);
