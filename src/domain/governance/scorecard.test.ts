@@ -2,7 +2,9 @@ import { POSTMORTEM_CHECK_ID as POSTMORTEM, PostmortemState } from '../incidents
 import { RegistryDocument } from '../model';
 import { IncidentPostmortem } from '../registryView/liveValues';
 import { baseRegistry, baseService, baseSlo } from '../testing/builders';
+import { manyServices } from '../testing/manyServices';
 import { CheckResult, scoreRegistry, summarizePortfolio } from './index';
+import { failingModes, ladderLevel, scoringContext } from './scorecard';
 
 function resultOf(
   doc: RegistryDocument,
@@ -325,5 +327,48 @@ describe('portfolio', () => {
       needingAttention: 1,
     });
     expect(summary.outcomes.accountableOwner).toEqual({ pass: 2, fail: 1, unknown: 0, notApplicable: 0 });
+  });
+});
+
+describe('the level and failing failure modes on their own', () => {
+  test('are the scorecard’s, whatever the live values say', () => {
+    // Generated services (no owner, or an owner and nothing more) and the base registry's, which climb further.
+    const many = manyServices(140);
+    const base = baseRegistry();
+    const doc: RegistryDocument = {
+      ...many,
+      people: [...base.people, ...many.people],
+      services: [...base.services, ...many.services],
+      slos: [...base.slos, ...many.slos],
+    };
+    const burning = Object.fromEntries(
+      doc.slos.map((slo, i) => [slo.id, i % 3 === 0 ? { burnRate: 4 } : { hasData: i % 5 !== 0, burnRate: 0.5 }])
+    );
+    const lives: Array<Parameters<typeof scoreRegistry>[1]> = [
+      undefined,
+      { slos: burning },
+      { slos: burning, generatedDashboards: doc.services.filter((_, i) => i % 2 === 0).map((service) => service.id) },
+      { generatedDashboards: doc.services.map((service) => service.id) },
+      { incidents: [incident('i1', doc.services[3].id, 'missing')], generatedDashboards: [] },
+    ];
+    const levels = new Set<string>();
+    const failingCounts = new Set<number>();
+    for (const live of lives) {
+      const ctx = scoringContext(doc, live);
+      const cards = scoreRegistry(doc, live);
+      doc.services.forEach((service, i) => {
+        expect([service.id, ladderLevel(service, ctx), failingModes(service, ctx)]).toEqual([
+          service.id,
+          cards[i].level,
+          cards[i].failing,
+        ]);
+        levels.add(cards[i].level);
+        failingCounts.add(cards[i].failing.length);
+      });
+    }
+    // The registry and live values above reach several levels, with and without failures.
+    expect([...levels].sort()).toEqual(['advanced', 'beginner', 'intermediate', 'none']);
+    expect([...failingCounts].some((count) => count > 0)).toBe(true);
+    expect(failingCounts.has(0)).toBe(true);
   });
 });

@@ -20,6 +20,10 @@ import { serviceUrl } from '../../../routing';
  * Columns of the services list. Every column sorts (the sorting itself happens in
  * `queryServices`, on all rows, not only the page shown); `missingReason` explains empty live values.
  * The status names the rule behind it and its tooltip the SLO and values that set it.
+ *
+ * Badges in cells carry no icon: Grafana's icons are SVG files parsed again for every instance, and a
+ * page of 50 services without an owner or needing attention spent 38 ms parsing them (CPU profile of the
+ * "Without a business owner" filter at 5,000 services). Their colour and word say the same.
  */
 export function useServiceColumns(missingReason: string): Array<ListColumn<ServiceRow>> {
   const styles = useCellStyles();
@@ -54,7 +58,7 @@ export function useServiceColumns(missingReason: string): Array<ListColumn<Servi
           row.businessOwnerId ? (
             <PersonLink id={row.businessOwnerId} name={row.businessOwnerName} />
           ) : (
-            <Badge color="red" icon="exclamation-triangle" text={noOwner} />
+            <Badge color="red" text={noOwner} />
           ),
       },
       {
@@ -117,7 +121,7 @@ export function useServiceColumns(missingReason: string): Array<ListColumn<Servi
         cell: (row) => (
           <div className={styles.inlineCentered}>
             <LevelBadge level={row.level} label={levelText(row.level)} />
-            {row.needsAttention && <Badge color="red" icon="exclamation-circle" text={attention} />}
+            {row.needsAttention && <Badge color="red" text={attention} />}
           </div>
         ),
       },
