@@ -17,6 +17,7 @@
  * - search: Playwright fills the search box (one `input` event) → the count and the first row show
  *   the match;
  * - owner: a business owner chosen in the owner filter (pointer down on the option) → list updated.
+ * - attention (services list): the “Needs attention” switch turned on (pointer down) → list updated.
  * "Updated" is the DOM change that shows the result; "frame" adds the wait for the next animation
  * frame, i.e. until the browser can paint it.
  * `--against DIR` also serves another build (e.g. a copy of `dist/` made before a change) from
@@ -184,6 +185,7 @@ async function main() {
           name: 'Person 13',
           count: `${ownedBy(servicesDoc, OWNER).services} of`,
         },
+        attentionId: testIds.services.attention,
         total: servicesDoc.services.length,
       },
       {
@@ -222,7 +224,9 @@ async function main() {
               `(from another page ${n0(result.fromHost.frame)} ms: ${result.fromHost.steps.chunkCount} chunks by ` +
               `${n0(result.fromHost.steps.chunks)}, index asked ${n0(result.fromHost.steps.indexRequested ?? NaN)}, ` +
               `arrived ${n0(result.fromHost.steps.index ?? NaN)}), ` +
-              `search ${n0(result.search.frame)} ms, owner ${n0(result.owner.frame)} ms\n`
+              `search ${n0(result.search.frame)} ms, owner ${n0(result.owner.frame)} ms` +
+              (result.attention ? `, attention ${n0(result.attention.frame)} ms` : '') +
+              '\n'
           );
           if (run > 0) {
             results[b].push(result);
