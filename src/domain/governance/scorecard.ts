@@ -76,8 +76,8 @@ function checkSubject(service: Service, ctx: ScoringContext): CheckSubject {
  */
 export function scoreService(service: Service, ctx: ScoringContext): Scorecard {
   const subject = checkSubject(service, ctx);
-  // One pass over the checks, without spreading each verdict into a new object: a list sorted by
-  // scorecard or filtered on attention scores every service of the registry.
+  // One pass over the checks, without spreading each verdict into a new object: the governance page
+  // scores every service of the registry (the services list reads `ladderLevel` and `failingModes`).
   const results: CheckResult[] = [];
   const missingByRung = new Map<MaturityLevel, string[]>();
   const failing: string[] = [];
