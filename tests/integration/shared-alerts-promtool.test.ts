@@ -4,6 +4,10 @@
  * alerts with the same labels and text. Three SLOs burn half of their requests from the start (one
  * of them only for tenant "acme"), one stays quiet; the expected alerts are written from the
  * SLOs' own rules, their `{{ $value }}` (50 %) and group label filled in.
+ *
+ * Beside them burns an SLO of another registry on the same Prometheus: its recorded series and its
+ * `slo:info` carry the labels a shared rule selects its windows by (`sloth_service="checkout"`), and
+ * no rule of this registry may alert on it.
  */
 import { stringify } from 'yaml';
 import {
@@ -42,10 +46,29 @@ const doc = baseDoc(
       // its freeze alert names the business owner
       budgetPolicy: { ...policy, escalateToBusinessOwner: true },
     }),
-    baseSlo({ id: 'checkout-tenants', name: 'Checkout per tenant', sli: ratio('shop'), groupBy: ['tenant'] }),
+    baseSlo({
+      id: 'shop-tenants',
+      serviceId: 'shop',
+      name: 'Shop per tenant',
+      sli: ratio('shop'),
+      groupBy: ['tenant'],
+    }),
   ],
-  [baseService(), baseService({ id: 'search', name: 'Search', links: [] })]
+  [baseService(), baseService({ id: 'search', name: 'Search', links: [] }), baseService({ id: 'shop', name: 'Shop' })]
 );
+
+/** The series another registry records for its SLO `checkout-elsewhere`, burning half its events. */
+const ELSEWHERE = 'sloth_id="checkout-elsewhere", sloth_service="checkout", sloth_slo="elsewhere"';
+const elsewhere = [
+  ...['increase5m', 'increase1h'].flatMap((window) => [
+    { series: `slo:sli_total:${window}{${ELSEWHERE}}`, values: '100+0x300' },
+    { series: `slo:sli_error:${window}{${ELSEWHERE}}`, values: '50+0x300' },
+  ]),
+  {
+    series: `slo:info{${ELSEWHERE}, objective="99.9", slo_window="30d", slo_name="Elsewhere", slo_service_name="Checkout", slo_runbook_url="https://runbooks.example.com/checkout"}`,
+    values: '1+0x300',
+  },
+];
 
 /** 100 good requests a minute, and 100 failing ones where `failing`. */
 const traffic = (labels: string, failing: boolean) => [
@@ -104,6 +127,7 @@ function run(prometheus: RuleFile, alerts: ReturnType<typeof expectedAlerts>) {
           ...traffic('svc="search"', true),
           ...traffic('svc="shop", tenant="acme"', true),
           ...traffic('svc="shop", tenant="globex"', false),
+          ...elsewhere,
         ],
         alert_rule_test: alerts,
       },
@@ -116,7 +140,7 @@ function run(prometheus: RuleFile, alerts: ReturnType<typeof expectedAlerts>) {
 const burning = [
   { id: 'checkout-availability' },
   { id: 'search-availability' },
-  { id: 'checkout-tenants', group: { tenant: 'acme' } },
+  { id: 'shop-tenants', group: { tenant: 'acme' } },
 ];
 const layouts = {
   own: mergeRuleFiles(generateRuleFiles(doc, { shareAlerts: false }).prometheus.map((entry) => entry.file)),
@@ -151,6 +175,31 @@ test.each(Object.keys(layouts) as Array<keyof typeof layouts>)(
     expect(result.status).toBe(0);
   }
 );
+
+test('a shared rule reads its windows by service and limits its alerts to its SLOs in the slo:info join', () => {
+  const checkout = layouts.shared.groups
+    .flatMap((group) => group.rules)
+    .filter(isAlertingRule)
+    .filter((rule) => rule.labels?.burn_tier === 'page-fast' && rule.expr.includes('{sloth_service="checkout"}'));
+  expect(checkout.map((rule) => rule.expr.match(/slo:info(\{[^}]*\})/)?.[1])).toEqual([
+    '{sloth_id=~"checkout-availability|checkout-quiet"}',
+  ]);
+});
+
+test("the check can fail: without its SLOs in the join, a shared rule alerts on the other registry's SLO", () => {
+  const open: RuleFile = {
+    groups: layouts.shared.groups.map((group) => ({
+      ...group,
+      rules: group.rules.map((rule) =>
+        isAlertingRule(rule) ? { ...rule, expr: rule.expr.replace(/slo:info\{sloth_id=~"[^"]*"\}/, SLO_INFO) } : rule
+      ),
+    })),
+  };
+  const result = run(open, expectedAlerts(burning));
+  expect(result.output).toContain('FAILED');
+  expect(result.output).toContain('checkout-elsewhere');
+  expect(result.status).not.toBe(0);
+});
 
 test('the check can fail: an alert of the quiet SLO is not raised by the shared rules', () => {
   const result = run(layouts.shared, expectedAlerts([...burning, { id: 'checkout-quiet' }]));

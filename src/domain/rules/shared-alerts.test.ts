@@ -130,6 +130,58 @@ describe('registry-wide alerting rules', () => {
     expect(shared.labels).toMatchObject({ [INFO_NAME]: '', [INFO_SERVICE_NAME]: '', [INFO_RUNBOOK]: '' });
   });
 
+  test("a rule whose SLOs are their service's reads the windows by service and names its SLOs in the join", () => {
+    const doc = baseDoc([
+      ...many(3),
+      ...['a', 'b'].map((id) => baseSlo({ id: `search-${id}`, serviceId: 'search', objective: 99 })),
+    ]);
+    doc.services.push(baseService({ id: 'search', name: 'Search' }));
+    const own = alertsOf(generateRuleFiles(doc, { shareAlerts: false }).prometheus);
+    const rules = sharedAlerts(doc).map((entry) => entry.rule);
+    const join = `* on (sloth_id) group_left (${INFO_NAME}, ${INFO_SERVICE_NAME}, ${INFO_RUNBOOK}) slo:info`;
+    for (const [first, service, ids] of [
+      ['checkout-0', 'checkout', 'checkout-0|checkout-1|checkout-2'],
+      ['search-a', 'search', 'search-a|search-b'],
+    ]) {
+      for (const tier of ['page-fast', 'page-slow', 'ticket-fast', 'ticket-slow']) {
+        const mine = own.find(
+          (entry) => entry.rule.labels?.sloth_id === first && entry.rule.labels.burn_tier === tier
+        )!;
+        const shared = rules.filter((rule) => rule.labels?.burn_tier === tier && idsOf(rule).includes(first));
+        expect(shared.map((rule) => rule.expr)).toEqual([
+          `(${mine.rule.expr.split(`{sloth_id="${first}"}`).join(`{sloth_service="${service}"}`)})\n` +
+            `${join}{sloth_id=~"${ids}"}`,
+        ]);
+      }
+    }
+  });
+
+  test('the windows are read by the fewest labels that leave out every other SLO, or by the set', () => {
+    const eu = { region: 'eu' };
+    const selectorsOf = (doc: RegistryDocument) =>
+      sharedAlerts(doc)
+        .filter((entry) => entry.rule.labels?.burn_tier === 'page-fast')
+        .map((entry) => entry.rule.expr.match(/slo:sli_total:increase5m(\{[^}]*\})?\[/)?.[1] ?? '');
+    // a label only the rule's SLOs carry
+    const regional = [
+      baseSlo({ id: 'checkout-a', labels: eu }),
+      baseSlo({ id: 'checkout-b', labels: eu }),
+      baseSlo({ id: 'checkout-c', objective: 99 }),
+    ];
+    expect(selectorsOf(baseDoc(regional))).toEqual(['{region="eu"}', '{sloth_id="checkout-c"}']);
+    // an SLO grouped by that label may carry any of its values: the set then
+    const grouped = [...regional.slice(0, 2), { ...regional[2], groupBy: ['region'] }];
+    expect(selectorsOf(baseDoc(grouped))).toEqual(['{sloth_id=~"checkout-a|checkout-b"}', '{sloth_id="checkout-c"}']);
+    // one label is not enough, two are
+    const two = baseDoc([...regional, baseSlo({ id: 'search-a', serviceId: 'search', objective: 99.5, labels: eu })]);
+    two.services.push(baseService({ id: 'search', name: 'Search' }));
+    expect(selectorsOf(two)[0]).toBe('{region="eu", sloth_service="checkout"}');
+    // every SLO of the registry: no matcher at all, the join still names them
+    const all = sharedAlerts(baseDoc(regional.slice(0, 2))).map((entry) => entry.rule);
+    expect(selectorsOf(baseDoc(regional.slice(0, 2)))).toEqual(['']);
+    expect(all[0].expr).toContain('slo:info{sloth_id=~"checkout-a|checkout-b"}');
+  });
+
   test('a rule for a quarter of the alerting SLOs or more names them only where a window is read', () => {
     const doc = baseDoc([...many(3), ...many(9, { objective: 99 }).map((slo) => ({ ...slo, id: `${slo.id}-99` }))]);
     const own = alertsOf(generateRuleFiles(doc, { shareAlerts: false }).prometheus);

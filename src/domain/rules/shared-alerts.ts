@@ -5,14 +5,17 @@
  * Prometheus pays for each alerting rule it evaluates, and for each selector in it, far more than
  * for the samples it reads: 4,500 per-SLO alerts cost 1.29 s of CPU per 20-second cycle at 1,000
  * SLOs, the same alerts as a few rules that select all their SLOs at once 0.21 s (bench/RESULTS.md,
- * "Rule cost"). A shared rule is the SLO's own expression with `{sloth_id=~"a|b|…"}` in place of
- * `{sloth_id="a"}`; its series carry each SLO's identity and labels, so its alerts have exactly the
- * labels and the text of the per-SLO ones:
+ * "Rule cost"). A shared rule is the SLO's own expression read for all its SLOs at once; its series
+ * carry each SLO's identity and labels, so its alerts have exactly the labels and the text of the
+ * per-SLO ones:
  *
- * - the expression is joined with `slo:info`, which carries the SLO's name, its service's name and
- *   its runbook (`slo_name`, `slo_service_name`, `slo_runbook_url`, the last only when it has one),
- *   and the annotations print them from `$labels`; the rule then sets those labels empty, which
- *   removes them from the alert;
+ * - the expression is joined with `slo:info` of its SLOs (`{sloth_id=~"a|b|…"}`), which carries the
+ *   SLO's name, its service's name and its runbook (`slo_name`, `slo_service_name`,
+ *   `slo_runbook_url`, the last only when it has one), and the annotations print them from
+ *   `$labels`; the rule then sets those labels empty, which removes them from the alert;
+ * - the windows are read with the fewest equal-to matchers on the series' own labels that select
+ *   the rule's SLOs and no other SLO of the registry ({@link narrowestSelector}), or with the set of
+ *   ids where none does;
  * - the rule's labels name the objective and window (`objective`, `slo_window`), as every SLO's own
  *   alerts do, which keeps rules of different objectives apart for promtool's duplicate check;
  * - a freeze alert that escalates to the business owner reads their contact from `slo:info` too
@@ -130,9 +133,12 @@ export class SharedAlerts {
   private readonly identities = new Map<string, number>();
   /** The SLOs with at least one alert. */
   private readonly alertingSlos = new Set<string>();
+  /** The labels on the recorded series of every SLO of the registry, alerting or not. */
+  private readonly series = new SeriesIndex();
 
   /** Adds the SLO's burn and freeze alerts to the shared rules. */
   add(ctx: SloContext) {
+    this.series.add(ctx.slo.id, ctx.labels, ctx.groupBy);
     const names = templatedNames(ctx);
     const text = textLabels(ctx);
     const freezeText = textLabels(ctx, true);
@@ -166,7 +172,8 @@ export class SharedAlerts {
     const page: AlertingRule[] = [];
     const slow: AlertingRule[] = [];
     for (const shared of this.rules) {
-      (shared.slow ? slow : page).push(toRule(shared, this.alertingSlos.size));
+      const selector = shared.ids.length > 1 ? this.series.narrowestSelector(shared.ids) : undefined;
+      (shared.slow ? slow : page).push(toRule(shared, this.alertingSlos.size, selector));
     }
     return [
       ...pack(SHARED_ALERT_GROUP, undefined, page, maxRules),
@@ -216,21 +223,40 @@ function entriesKey(record: Record<string, string> = {}): string {
 /**
  * A shared rule with its expression: the SLOs' own, joined with their `slo:info` for the text.
  *
- * Prometheus parses a rule's expression again at every evaluation, and compiles each `=~` matcher
- * anew: at 1,000 SLOs the sets of SLO ids were most of what the alerting rules cost (bench/RESULTS.md,
- * "Rule cost"). Reads that cannot add an SLO to the result — the `slo:info` join, and the short
- * window of a burn alert, one sample a series on the right of `and` — leave the set out when the
- * rule covers a quarter of the registry's alerting SLOs or more (`broad`), and read every SLO's
- * one sample instead: cheaper than compiling the set, and the same alerts.
+ * Prometheus parses a rule's expression again at every evaluation, and older releases (Debian 12's
+ * 2.42 among them) compile each `=~` matcher anew: at 1,000 SLOs the sets of SLO ids were most
+ * of what the alerting rules cost (bench/RESULTS.md, "Rule cost"). So the set is written once, in
+ * the `slo:info` join, which is what limits the alerts to the rule's SLOs, and the windows are read
+ * with `selector` (equal-to matchers that select those SLOs' series and no other SLO of the
+ * registry: {@link SeriesIndex.narrowestSelector}). Series the selector reads beyond them (an SLO
+ * deleted or moved to another rule, another registry's SLOs in the same Prometheus) find no
+ * `slo:info` in the join and raise nothing.
+ *
+ * Without such a selector the windows name the set. Reads that cannot add an SLO to the result —
+ * the `slo:info` join, and the short window of a burn alert, one sample a series on the right of
+ * `and` — then leave it out when the rule covers a quarter of the registry's alerting SLOs or more
+ * (`broad`), and read every SLO's one sample instead: cheaper than compiling the set again.
  */
-function toRule({ rule, shape, ids }: SharedRule, alertingSlos: number): AlertingRule {
+function toRule(
+  { rule, shape, ids }: SharedRule,
+  alertingSlos: number,
+  selector?: Record<string, string>
+): AlertingRule {
   const text = TEXT_LABELS.filter((name) => rule.labels?.[name] === '');
-  const matcher = ids.length === 1 ? formatMatchers({ [LABEL_ID]: ids[0] }) : `{${regexMatcher(LABEL_ID, ids)}}`;
-  const broad = ids.length > 1 && ids.length * 4 >= alertingSlos;
-  const oneSample = broad ? '' : matcher;
+  const members = ids.length === 1 ? formatMatchers({ [LABEL_ID]: ids[0] }) : `{${regexMatcher(LABEL_ID, ids)}}`;
+  let windows = members;
+  let instant = members;
+  let join = members;
+  if (selector) {
+    windows = Object.keys(selector).length > 0 ? formatMatchers(selector) : '';
+    instant = windows;
+  } else if (ids.length > 1 && ids.length * 4 >= alertingSlos) {
+    instant = '';
+    join = '';
+  }
   const expr =
-    `(${shape.split(SLOT).join(matcher).split(SLO_SET_INSTANT_MATCHER).join(oneSample)})\n` +
-    `* on (${LABEL_ID}) group_left (${text.join(', ')}) ${SLO_INFO}${oneSample}`;
+    `(${shape.split(SLOT).join(windows).split(SLO_SET_INSTANT_MATCHER).join(instant)})\n` +
+    `* on (${LABEL_ID}) group_left (${text.join(', ')}) ${SLO_INFO}${join}`;
   return {
     alert: rule.alert,
     expr,
@@ -238,6 +264,123 @@ function toRule({ rule, shape, ids }: SharedRule, alertingSlos: number): Alertin
     labels: rule.labels,
     annotations: rule.annotations,
   };
+}
+
+/** The labels of one SLO's recorded series: its own, and the names of its group labels, which take any value. */
+interface SloSeries {
+  labels: Record<string, string>;
+  grouped: readonly string[];
+  /** The last search that counted the SLO among its own ({@link SeriesIndex.narrowestSelector}). */
+  search: number;
+}
+
+/** Labels tried first for a rule's selector: those that name the service and the SLO (names.ts). */
+const PREFERRED = [LABEL_SERVICE, LABEL_SLO];
+
+/**
+ * The labels on the recorded series of every SLO of the registry, to find for a set of SLOs the
+ * equal-to matchers that select their series and no other SLO's ({@link narrowestSelector}).
+ */
+class SeriesIndex {
+  private readonly byId = new Map<string, SloSeries>();
+  private searches = 0;
+
+  add(id: string, labels: Record<string, string>, groupBy: readonly string[]) {
+    this.byId.set(id, { labels, grouped: groupBy, search: 0 });
+  }
+
+  /**
+   * Equal-to matchers on labels that every series of `ids` carries with one value, as few as
+   * select those SLOs' series and no other SLO's of the registry (an SLO grouped by a label may
+   * carry any value of it), the service's and the SLO's name tried first; `{}` when `ids` are all
+   * the registry's SLOs; undefined when no such matchers exist. Chosen greedily: each matcher the
+   * one that leaves the fewest other SLOs.
+   *
+   * One pass over the registry: each other SLO becomes the set of candidate matchers it passes
+   * (bits of a number), and an SLO that passes them all ends the search at once.
+   */
+  narrowestSelector(ids: string[]): Record<string, string> | undefined {
+    const search = ++this.searches;
+    const members: SloSeries[] = [];
+    for (const id of ids) {
+      const slo = this.byId.get(id);
+      if (slo === undefined) {
+        return undefined;
+      }
+      if (slo.search !== search) {
+        slo.search = search;
+        members.push(slo);
+      }
+    }
+    if (members.length === this.byId.size) {
+      return {};
+    }
+    const first = members[0];
+    const candidates: string[] = [];
+    for (const name in first.labels) {
+      const value = first.labels[name];
+      if (name !== LABEL_ID && members.every((slo) => slo.labels[name] === value)) {
+        candidates.push(name);
+      }
+    }
+    candidates.sort((a, b) => rank(a) - rank(b));
+    candidates.length = Math.min(candidates.length, 30);
+    const all = 2 ** candidates.length - 1;
+    // how many other SLOs pass each combination of candidates
+    const passing = new Map<number, number>();
+    for (const slo of this.byId.values()) {
+      if (slo.search === search) {
+        continue;
+      }
+      let mask = 0;
+      for (let bit = 0; bit < candidates.length; bit++) {
+        const name = candidates[bit];
+        const value = slo.labels[name];
+        if (value === first.labels[name] || (value === undefined && slo.grouped.includes(name))) {
+          mask |= 1 << bit;
+        }
+      }
+      if (mask === all) {
+        return undefined;
+      }
+      passing.set(mask, (passing.get(mask) ?? 0) + 1);
+    }
+    // every other SLO fails some candidate, so each step leaves out at least one more
+    const left = (chosen: number) => {
+      let count = 0;
+      for (const [mask, n] of passing) {
+        if ((mask & chosen) === chosen) {
+          count += n;
+        }
+      }
+      return count;
+    };
+    let chosen = 0;
+    while (left(chosen) > 0) {
+      let best = -1;
+      let bestLeft = Infinity;
+      for (let bit = 0; bit < candidates.length; bit++) {
+        const next = chosen | (1 << bit);
+        if (next !== chosen && left(next) < bestLeft) {
+          best = next;
+          bestLeft = left(next);
+        }
+      }
+      chosen = best;
+    }
+    const selector: Record<string, string> = {};
+    candidates.forEach((name, bit) => {
+      if (chosen & (1 << bit)) {
+        selector[name] = first.labels[name];
+      }
+    });
+    return selector;
+  }
+}
+
+function rank(name: string): number {
+  const preferred = PREFERRED.indexOf(name);
+  return preferred === -1 ? PREFERRED.length : preferred;
 }
 
 function pack(name: string, interval: string | undefined, rules: AlertingRule[], maxRules: number): RuleGroup[] {
