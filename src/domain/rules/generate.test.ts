@@ -11,7 +11,7 @@ import {
 } from './generate';
 import { standaloneRuleFile } from './sli-rules';
 import { BURN_ALERT, FREEZE_ALERT, LABEL_BURN_TIER, SLI_TOTAL_COUNT_PREFIX } from './names';
-import { isAlertingRule, RecordingRule, RuleGroup, SloRules } from './types';
+import { isAlertingRule, RecordingRule, Rule, RuleGroup, SloRules } from './types';
 import { summedErrorRatio, summedEventCount } from './windowRatio';
 
 function rulesOf(doc: RegistryDocument, sloId = doc.slos[0].id): SloRules {
@@ -885,45 +885,69 @@ describe('spend recording rules', () => {
     };
     return doc;
   };
+  const SPEND = 'service:cloud_spend_usd:increase1h';
+  const isSpend = (rule: Rule) => !isAlertingRule(rule) && rule.record === SPEND;
+  /** The groups that record spend, each with its spend rules and the names its other rules record. */
   const costGroups = (doc: RegistryDocument) =>
     generateRuleFiles(doc).prometheus.flatMap(({ serviceId, file }) =>
-      file.groups.filter((group) => group.name.endsWith('-cost')).map((group) => ({ serviceId, group }))
+      file.groups
+        .filter((group) => group.rules.some(isSpend))
+        .map((group) => ({
+          serviceId,
+          name: group.name,
+          interval: group.interval,
+          spend: group.rules.filter(isSpend),
+          others: group.rules.filter((rule) => !isSpend(rule)).map((rule) => (rule as RecordingRule).record),
+        }))
     );
 
-  test("billing on the rules' Prometheus: an hourly spend tile per service with cost tags, in its own file", () => {
+  test("billing on the rules' Prometheus: an hourly spend tile per service with cost tags, with its SLOs' hourly tiles", () => {
     const groups = costGroups(withBilling('prom'));
     expect(groups).toEqual([
       {
+        // packed after the hourly tiles of the service's SLOs, which run at the same interval
         serviceId: 'checkout',
-        group: {
-          name: 'service-checkout-cost',
-          interval: '1h',
-          rules: [
-            {
-              record: 'service:cloud_spend_usd:increase1h',
-              expr: 'sum(rate(cloud_cost_usd_total{cost_center="checkout"}[1h])) * 3600',
-              labels: { sloth_service: 'checkout' },
-            },
-          ],
-        },
+        name: 'service-checkout.slos-1h',
+        interval: '1h',
+        spend: [
+          {
+            record: SPEND,
+            expr: 'sum(rate(cloud_cost_usd_total{cost_center="checkout"}[1h])) * 3600',
+            labels: { sloth_service: 'checkout' },
+          },
+        ],
+        others: ['slo:sli_total:increase1h', 'slo:sli_error:increase1h', 'slo:period_error_budget_remaining:ratio'],
       },
       {
+        // a service without SLOs: its spend alone
         serviceId: 'ledger',
-        group: {
-          name: 'service-ledger-cost',
-          interval: '1h',
-          rules: [
-            {
-              record: 'service:cloud_spend_usd:increase1h',
-              expr: 'sum(rate(cloud_cost_usd_total{cost_center="finance", service="ledger"}[1h])) * 3600',
-              labels: { sloth_service: 'ledger' },
-            },
-          ],
-        },
+        name: 'service-ledger-cost',
+        interval: '1h',
+        spend: [
+          {
+            record: SPEND,
+            expr: 'sum(rate(cloud_cost_usd_total{cost_center="finance", service="ledger"}[1h])) * 3600',
+            labels: { sloth_service: 'ledger' },
+          },
+        ],
+        others: [],
       },
     ]);
     const checkout = generateRuleFiles(withBilling('prom')).prometheus.find((file) => file.serviceId === 'checkout')!;
-    expect(checkout.file.groups.at(-1)?.name).toBe('service-checkout-cost');
+    expect(isSpend(checkout.file.groups.at(-1)!.rules.at(-1)!)).toBe(true);
+  });
+
+  test('a service whose hourly pack is full records its spend in a group of its own', () => {
+    const doc = withBilling('prom');
+    // seven SLOs of three hourly rules each: 21 rules, more than one group holds
+    doc.slos = Array.from({ length: 7 }, (_, i) => baseSlo({ id: `checkout-${i}` }));
+    const hourly = generateRuleFiles(doc)
+      .prometheus[0].file.groups.filter((group) => group.interval === '1h')
+      .map((group) => [group.name, group.rules.length, group.rules.some(isSpend)]);
+    expect(hourly).toEqual([
+      ['service-checkout.slos-1h', 18, false],
+      ['service-checkout.slos-1h.2', 4, true],
+    ]);
   });
 
   test.each([

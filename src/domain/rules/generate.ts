@@ -84,13 +84,14 @@ export function generateRuleFiles(doc: RegistryDocument, options: GenerateOption
     append(perService, rules.serviceId, rules.prometheus);
     append(loki, rules.serviceId, rules.loki);
   }
+  // a service's spend is packed with its SLOs' hourly tiles, which run at the same interval
+  for (const service of doc.services) {
+    const cost = buildCostGroup(doc.settings, service);
+    append(perService, service.id, cost ? [cost] : []);
+  }
   const prometheus = new Map<string, RuleGroup[]>();
   for (const [serviceId, groups] of perService) {
     append(prometheus, serviceId, packGroups(serviceId, groups));
-  }
-  for (const service of doc.services) {
-    const cost = buildCostGroup(doc.settings, service);
-    append(prometheus, service.id, cost ? [cost] : []);
   }
   append(prometheus, SHARED_ALERTS, alerts ? alerts.groups(MAX_RULES_PER_GROUP) : []);
   append(prometheus, SHARED_RULES, sloth ? buildSharedGroups(contexts) : []);
