@@ -234,8 +234,8 @@ function entriesKey(record: Record<string, string> = {}): string {
  *
  * Without such a selector the windows name the set. Reads that cannot add an SLO to the result —
  * the `slo:info` join, and the short window of a burn alert, one sample a series on the right of
- * `and` — then leave it out when the rule covers a quarter of the registry's alerting SLOs or more
- * (`broad`), and read every SLO's one sample instead: cheaper than compiling the set again.
+ * `and` — then leave it out when the rule covers a quarter of the registry's alerting SLOs or more,
+ * and read every SLO's one sample instead: cheaper than compiling the set again.
  */
 function toRule(
   { rule, shape, ids }: SharedRule,
