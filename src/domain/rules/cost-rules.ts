@@ -14,9 +14,9 @@ import { TILE_INTERVAL } from './sli-rules';
  * The spend group of a service (`service-<id>-cost`), evaluated hourly like the SLI tiles: the
  * billing template gives the spend of the hour before each evaluation, so one tile an hour sums to
  * the spend of any whole number of hours. A service's file packs it with its SLOs' hourly tiles
- * (generate.ts), one group fewer per service for Prometheus to run and report on. Only when billing is read with PromQL from the Prometheus
- * the rules run on (a SQL table or another Prometheus cannot be read by these rules), and only for
- * services with cost tags; undefined otherwise.
+ * (generate.ts), one group fewer per service for Prometheus to run and report on. Only when billing
+ * is read with PromQL from the Prometheus the rules run on (a SQL table or another Prometheus cannot
+ * be read by these rules), and only for services with cost tags; undefined otherwise.
  */
 export function buildCostGroup(settings: AppSettings, service: Service): RuleGroup | undefined {
   if (!billingSharesPrometheus(settings) || costedServices([service]).length === 0) {

@@ -179,9 +179,10 @@ function rulesOf(ctx: SloContext, sloth: boolean, shared?: SharedAlerts): SloRul
 }
 
 /**
- * A service's SLO groups, packed by interval, in order, into as few groups as hold at most
- * {@link MAX_RULES_PER_GROUP} rules each: `service-<service>.slos` (every cycle),
- * `service-<service>.slos-1m`, `service-<service>.slos-1h`, then `….2` and so on. A group left alone
+ * A service's SLO groups (and last its spend group, hourly like the tiles), packed by interval, in
+ * order, into as few groups as hold at most {@link MAX_RULES_PER_GROUP} rules each:
+ * `service-<service>.slos` (every cycle), `service-<service>.slos-1m`, `service-<service>.slos-1h`,
+ * then `….2` and so on. A group left alone
  * in its pack keeps its name, and so does a larger one. Prometheus pays a fixed cost per group and
  * cycle (bench/RESULTS.md, "Rule cost"), and rulers limit the groups per tenant. Each SLO's rules
  * stay together and in order, and every SLO's own file ({@link generateSloRules}) keeps its groups.
