@@ -7,21 +7,22 @@
  * its first frame, and ./preloadLiveValues.ts once the frame after the registry's arrival is painted
  * when a page opens the app; a page that renders after it finished shows its values in its first
  * render, without a render that waits for them.
+ *
+ * This module keeps the reads; the read itself (./liveRead.ts, with the Prometheus client and its
+ * PromQL parser) is loaded when the first read starts, so that a page's first render does not
+ * wait for that code (bench/RESULTS.md, "UI scale").
  */
 import { useEffect, useState } from 'react';
-import { fetchCostSpike } from '../../api/cost/fetchCostSpike';
-import { fetchServicesWithSavedDashboards } from '../../api/dashboards/savedDashboards';
-import { fetchSloValues } from '../../api/sloValues/fetchSloValues';
 import { SloMeasurement } from '../../api/sloValues/types';
-import { spentWindowsInARow } from '../../domain/budget';
 import { RegistryDocument } from '../../domain/model';
-import { LiveValues, SloLiveValues } from '../../domain/registryView/liveValues';
+import { LiveValues } from '../../domain/registryView/liveValues';
 import { afterNextFrame } from '../afterNextFrame';
 
+/** How long a read is shared before the next page reads again. */
 const MAX_AGE_MS = 60_000;
 
 /** A read of one registry's live values: its start (epoch ms), its promises and, once they settle, their values. */
-interface Read {
+export interface Read {
   at: number;
   values: Promise<LiveValues>;
   /** The SLO list's measurements, which the registry views' values are made from. */
@@ -37,84 +38,19 @@ export function forgetMeasuredLiveValues(): void {
   reads = new WeakMap();
 }
 
-/**
- * Whether the SLI returned data: yes with values, no when its query ran and found no series or no
- * events, unknown when it could not be asked (no data source, a failed query, not queried raw).
- */
-function hasData(measured: SloMeasurement): boolean | undefined {
-  if (measured.source !== 'none') {
-    return true;
-  }
-  const kind = measured.reason?.kind;
-  return kind === 'noSeries' || kind === 'noTraffic' ? false : undefined;
+/** Keeps `read` as the shared read of `doc` (./liveRead.ts). */
+export function keepRead(doc: RegistryDocument, read: Read): void {
+  reads.set(doc, read);
 }
 
-/** One SLO's values for the registry views, from the SLO list's measurement. */
-function toSloLiveValues(measured: SloMeasurement): SloLiveValues {
-  const values: SloLiveValues = {
-    source: measured.source,
-    budgetLeft: measured.budgetLeft,
-    burnRate: measured.burnRate,
-    ...(measured.policyBurn ? { policyBurn: measured.policyBurn } : {}),
-    hasData: hasData(measured),
-    overspentWindowsInARow: spentWindowsInARow([measured.budgetLeft, measured.previousBudgetLeft]),
-  };
-  return measured.reason ? { ...values, reason: measured.reason } : values;
-}
-
-/** The registry views' values from the SLO list's measurements. */
-export function toLiveValues(measurements: Record<string, SloMeasurement>): LiveValues {
-  const slos = Object.fromEntries(
-    Object.entries(measurements).map(([id, measured]) => [id, toSloLiveValues(measured)])
-  );
-  return { slos };
-}
-
-function prometheusConfigured(doc: RegistryDocument): boolean {
-  return Boolean(doc.settings.prometheus?.uid);
-}
-
-/**
- * SLO values when a Prometheus data source is configured; spend and its baseline from the billing
- * data source (or why not); saved dashboards in any case (unknown when the search fails).
- */
-async function measure(doc: RegistryDocument, measured: Promise<Record<string, SloMeasurement>>): Promise<LiveValues> {
-  const [slos, costs, saved] = await Promise.all([
-    prometheusConfigured(doc) ? measured.then(toLiveValues) : Promise.resolve<LiveValues>({}),
-    fetchCostSpike(doc),
-    fetchServicesWithSavedDashboards(doc.services.map((service) => service.id)),
-  ]);
-  return saved.ok ? { ...slos, ...costs, generatedDashboards: saved.value } : { ...slos, ...costs };
-}
-
-/** A read of the live values: shared while under a minute old, with the time it started. */
-function read(doc: RegistryDocument, now: number): Read {
-  const cached = reads.get(doc);
-  if (cached && now - cached.at < MAX_AGE_MS) {
-    return cached;
-  }
-  // Without a Prometheus data source nothing is queried: every SLO says why it has no values.
-  const slos = fetchSloValues(doc);
-  const started: Read = { at: now, slos, values: measure(doc, slos) };
-  slos.then((values) => (started.settledSlos = values));
-  started.values.then((values) => (started.settled = values));
-  reads.set(doc, started);
-  return started;
-}
-
-/**
- * Starts reading the live values of `doc` unless a fresh read is kept, e.g. as soon as the
- * registry is read, before the page that shows them has rendered.
- */
-export function startLiveValuesRead(doc: RegistryDocument): void {
-  read(doc, Date.now());
-}
-
-/** The kept read of `doc` when it is under a minute old. */
-function keptRead(doc: RegistryDocument): Read | undefined {
+/** The kept read of `doc` when it is under a minute old at `now`. */
+export function keptRead(doc: RegistryDocument, now = Date.now()): Read | undefined {
   const kept = reads.get(doc);
-  return kept && Date.now() - kept.at < MAX_AGE_MS ? kept : undefined;
+  return kept && now - kept.at < MAX_AGE_MS ? kept : undefined;
 }
+
+/** The read's code, loaded once, when the first read starts. */
+export const loadLiveRead = () => import('./liveRead');
 
 /**
  * Every SLO's measurements from the shared read of `doc` when a kept read has them already, so
@@ -122,11 +58,6 @@ function keptRead(doc: RegistryDocument): Read | undefined {
  */
 export function settledSloMeasurements(doc: RegistryDocument): Record<string, SloMeasurement> | undefined {
   return keptRead(doc)?.settledSlos;
-}
-
-/** Every SLO's measurements from the shared read of `doc`, started if none is kept. */
-export function sharedSloMeasurements(doc: RegistryDocument): Promise<Record<string, SloMeasurement>> {
-  return read(doc, Date.now()).slos;
 }
 
 /** When the kept read of `doc` started, if one is under way or fresh: pages share it, so they share its clock. */
@@ -154,7 +85,12 @@ export function useMeasuredLiveValues(doc: RegistryDocument | undefined, enabled
     // Started once the page is painted: with thousands of SLOs the read's own work (a measurement
     // per SLO, before any request) would otherwise come before the page's first frame.
     const cancel = afterNextFrame(() => {
-      read(doc, Date.now()).values.then((values) => current && setAnswer({ doc, values }));
+      loadLiveRead()
+        .then(({ readLiveValues }) => readLiveValues(doc))
+        .then((values) => current && setAnswer({ doc, values }))
+        // The code could not be loaded (a new version deployed, the network): the page keeps saying
+        // the values are being read, as it does while Prometheus does not answer.
+        .catch(() => undefined);
     });
     return () => {
       current = false;

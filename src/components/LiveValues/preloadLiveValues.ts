@@ -11,7 +11,7 @@ import { PLUGIN_BASE_URL, ROUTES } from '../../constants';
 import { SERVICE_TABS } from '../../domain/urls';
 import { preloadedRegistry } from '../../storage/preload';
 import { afterNextFrame } from '../afterNextFrame';
-import { startLiveValuesRead } from './measuredLiveValues';
+import { loadLiveRead } from './measuredLiveValues';
 
 /** The longest the read waits for the browser to be idle. */
 export const IDLE_WAIT_MS = 1000;
@@ -49,7 +49,12 @@ export function preloadLiveValues(pathname: string): void {
     ?.then((result) => {
       if (result.ok) {
         // When idle after the frame that follows the registry: the page it opens renders first.
-        whenIdleAfterNextFrame(() => startLiveValuesRead(result.doc));
+        // The read's code is asked for then too, not with the app's: the page's first render does not wait for it.
+        whenIdleAfterNextFrame(() => {
+          loadLiveRead()
+            .then(({ startLiveValuesRead }) => startLiveValuesRead(result.doc))
+            .catch(() => undefined);
+        });
       }
     })
     .catch(() => undefined);

@@ -1,7 +1,6 @@
 import React, { useCallback, useMemo, useState } from 'react';
 import { t } from '@grafana/i18n';
 import { Button, EmptyState, Stack } from '@grafana/ui';
-import { downloadText } from '../../../components/AppConfig/downloadText';
 import { usePageLive } from '../../../components/LiveValues/liveState';
 import { PagedTable } from '../../../components/PagedTable/PagedTable';
 import { ReadOnlyNotice } from '../../../components/ReadOnlyNotice/ReadOnlyNotice';
@@ -13,7 +12,7 @@ import { testIds } from '../../../components/testIds';
 import { RegistryDocument } from '../../../domain/model';
 import { sloEditUrl } from '../../../routing';
 import { EscalationButton } from '../escalation/EscalationButton';
-import { ruleDownloads } from '../ruleFiles';
+import { DownloadAllRules } from './DownloadAllRules';
 import { SlosFilters } from './SlosFilters';
 import { useSloColumns } from './sloColumns';
 import { groupSummaryQueries, readGroupSummaries } from './groupValues';
@@ -76,12 +75,6 @@ function NoSlos() {
   );
 }
 
-function downloadAll(doc: RegistryDocument) {
-  for (const file of ruleDownloads(doc, { kind: 'all' })) {
-    downloadText(file.fileName, file.text);
-  }
-}
-
 /**
  * The registry pages' notice while the values are read, or when they cannot be (each row's source
  * badge says which SLOs lack their recording rules). Its own component, so that the list does not
@@ -133,14 +126,7 @@ function SlosTable({ doc }: { doc: RegistryDocument }) {
         >
           {t('bizowner.slos.refresh', 'Refresh values')}
         </Button>
-        <Button
-          variant="secondary"
-          icon="download-alt"
-          onClick={() => downloadAll(doc)}
-          data-testid={testIds.slos.downloadAll}
-        >
-          {t('bizowner.slos.downloadAll', 'Download all rules')}
-        </Button>
+        <DownloadAllRules doc={doc} />
         <EscalationButton doc={doc} />
         <WriteButton href={sloEditUrl()} icon="plus" data-testid={testIds.slos.create}>
           {t('bizowner.slos.add', 'New SLO')}

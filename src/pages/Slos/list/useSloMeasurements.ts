@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { fetchSloValues } from '../../../api/sloValues/fetchSloValues';
 import { SloMeasurement } from '../../../api/sloValues/types';
 import { afterNextFrame } from '../../../components/afterNextFrame';
-import { settledSloMeasurements, sharedSloMeasurements } from '../../../components/LiveValues/measuredLiveValues';
+import { sharedSloMeasurements } from '../../../components/LiveValues/liveRead';
+import { settledSloMeasurements } from '../../../components/LiveValues/measuredLiveValues';
 import { RegistryDocument } from '../../../domain/model';
 
 export interface Measurements {
