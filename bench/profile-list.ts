@@ -7,6 +7,8 @@
  * `--again` profiles a second visit (the list opened once in the same page before). `--search` profiles typing “Service 4321” in the search box of the loaded list instead,
  * `--owner` choosing “Person 13” in its business-owner filter (from the pointer going down on the option),
  * split where the list starts rendering the choice. `--dist DIR` profiles another build (implies `--no-build`).
+ * A first render is split where the registry's index is read, or at the first sample of the source line
+ * given in `SPLIT` (e.g. `SPLIT='function ServicesTable('`: from the list's first render to its first row).
  *
  * Same sandbox and registry as bench/ui-scale.ts (port 3152); writes nothing.
  */
@@ -147,7 +149,7 @@ async function main() {
       return;
     }
     // `--whole` does not split the profile at the registry's decoding.
-    const split = process.argv.includes('--whole') ? '\u0000' : 'function decodeIndexStages';
+    const split = process.argv.includes('--whole') ? '\u0000' : (process.env.SPLIT ?? 'function decodeIndexStages');
     const profile = await profileLoad(context, open, `(${rowTest(testIds.services.list)})()`, dirs, split, 45);
     process.stdout.write(`profiled ${n0(profile.profiledMs)} ms from the click to the first row\n`);
     print('before the index is read', profile.before);

@@ -48,6 +48,7 @@ import { RegistryUser } from '../src/storage/access';
 import { profileLoad, ProfileSummary } from './lib/cpuProfile';
 import { indexStoredBytes } from './lib/documentSizes';
 import { manySlos, ownedBy, servicesWithSlos } from './lib/registries';
+import { writeFloorPlugin } from './lib/floorPlugin';
 import { measureStorage, StorageFigures } from './lib/registryStorage';
 import {
   Against,
@@ -85,6 +86,9 @@ const STORAGE_HEADING = '## Registry storage at 5,000 services';
 const SERVICES_PORT = 3150;
 const SLOS_PORT = 3151;
 const BASELINE_PORT = 3152;
+/** The floor plugin's sandbox (./lib/floorPlugin.ts): what any app's first render from another page costs. */
+const FLOOR_PORT = 3153;
+const FLOOR_LIST = 'an app page of one row, no code of its own';
 /** The small registry whose first render is the baseline: what a first render costs at any size. */
 const BASELINE_SERVICES = 50;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -258,6 +262,26 @@ async function main() {
         }
       }
     }
+    // The floor: a plugin of one row opened from the host's home page, as the lists are.
+    const floorDir = mkdtempSync(join(tmpdir(), 'bizowner-floor-'));
+    writeFloorPlugin(floorDir, DIST, testIds.services.list, 'Service 1');
+    const floorSandbox = await startSeeded(FLOOR_PORT, baselineDoc, floorDir);
+    sandboxes.push(floorSandbox);
+    const floorRuns: FromHostResult[] = [];
+    for (let run = 0; run <= runs; run++) {
+      const page = await context.newPage();
+      const result = await runFromHost(page, { ...specs[0], baseURL: floorSandbox.baseURL, total: 1 });
+      await page.close();
+      process.stdout.write(
+        `${FLOOR_LIST} ${run === 0 ? 'warm-up' : `run ${run}`}: from another page ${n0(result.frame)} ms, ` +
+          `second visit ${n0(result.again?.frame ?? NaN)} ms\n`
+      );
+      if (run > 0) {
+        floorRuns.push(result);
+      }
+    }
+    rmSync(floorDir, { recursive: true, force: true });
+    const floor = summariseBaseline(FLOOR_LIST, floorRuns);
     const baselineName = `services list, ${BASELINE_SERVICES} services`;
     const baseline = summariseBaseline(baselineName, baselineRuns[0]);
     const against: Against | undefined = AGAINST
@@ -301,6 +325,7 @@ async function main() {
         list_5k_first_render_ms: Math.round(services.firstRender.frame),
         list_5k_first_render_in_grafana_ms: Math.round(services.fromHost!.frame),
         list_50_first_render_in_grafana_ms: Math.round(baseline.fromHost.frame),
+        app_floor_first_render_in_grafana_ms: Math.round(floor.fromHost.frame),
         list_5k_filter_ms: Math.round(services.search.frame),
         list_5k_owner_filter_ms: Math.round(services.owner.frame),
         slo_list_2k_first_render_ms: Math.round(slos.firstRender.frame),
@@ -330,6 +355,7 @@ async function main() {
         },
         lists: measured,
         baseline,
+        floor,
         ...(against ? { against } : {}),
         storage,
         previousShapeIndexBytes,
@@ -355,6 +381,8 @@ interface UiScaleDetails {
   lists: Array<ReturnType<typeof summarise> & { list: string }>;
   /** Missing in results written before 2026-12-06 13:00 UTC. */
   baseline?: Baseline;
+  /** The floor plugin's first render from another page; missing in results written before 2026-12-08. */
+  floor?: Baseline;
   /** The build measured run for run with this one (`--against`). */
   against?: Against;
   storage: StorageFigures;
@@ -372,7 +400,7 @@ function renderSections(result: BenchResult): void {
     command: result.command,
     runs: details.runs,
   };
-  const ui = uiSection(details.lists, context, details.hostBytes, details.baseline, details.against);
+  const ui = uiSection(details.lists, context, details.hostBytes, details.baseline, details.against, details.floor);
   writeSection(HEADING, ui);
   const services = details.lists[0];
   const storage = storageSection(

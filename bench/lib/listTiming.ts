@@ -407,6 +407,21 @@ function fromHostShare(list: ReturnType<typeof summarise> & { list: string }, ba
   ];
 }
 
+/** What any app pays for a first render from another page (the floor plugin), and what is this app's. */
+function floorShare(list: ReturnType<typeof summarise> & { list: string }, floor?: Baseline): string[] {
+  if (!list.fromHost || !floor) {
+    return [];
+  }
+  const again = floor.fromHostAgain ? ` (second visit ${ms(floor.fromHostAgain.frame)} ms)` : '';
+  return [
+    `The floor under it, *${floor.list}* in the table: a plugin of this bench (\`bench/lib/floorPlugin.ts\`) with the`,
+    'app’s `plugin.json` and a `module.js` of a few lines whose page is one row and an empty combobox, opened the same',
+    `way. It takes ${ms(floor.fromHost.frame)} ms${again}: the host’s navigation, loading a plugin’s \`module.js\`, one React`,
+    `render and its frame. The remaining ${ms(list.fromHost.frame - floor.fromHost.frame)} ms of the ${list.list} are this app’s: its chunks,`,
+    'its code run for the first time, the registry’s read and the page’s render.',
+  ];
+}
+
 /** What the registry's size adds to a first render, in words; under 25 ms is within the spread of a step's runs. */
 function sizeShare(added: number): string {
   return Math.abs(added) < 25
@@ -480,9 +495,10 @@ export function uiSection(
   context: SectionContext,
   hostBytes?: number,
   baseline?: Baseline,
-  against?: Against
+  against?: Against,
+  floor?: Baseline
 ): string {
-  const lists: AnyList[] = baseline ? [...measured, baseline] : measured;
+  const lists: AnyList[] = [...measured, ...(baseline ? [baseline] : []), ...(floor ? [floor] : [])];
   const rows = lists.flatMap((list) =>
     steps(list).map(([what, timing]) => [
       list.list,
@@ -546,6 +562,7 @@ export function uiSection(
     '`DecompressionStream` and `Response.json()`) once that frame is painted; the SLO list decodes the whole first.',
     ...appShare(measured[0]),
     ...fromHostShare(measured[0], baseline),
+    ...floorShare(measured[0], floor),
     '“Registry storage at 5,000 services” has a CPU profile of one first render.',
     '',
     'The build before in the side-by-side table is 61988fb (`/tmp/dist-head`, built at 18:57 UTC), measured with',
