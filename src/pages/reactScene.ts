@@ -26,7 +26,8 @@ export function reactScene(component: React.ComponentType): EmbeddedScene {
 /**
  * A page component whose code loads on first render (its own chunk), so that opening one page
  * does not download every other page: `lazyPage(() => import('./list/ServicesList'), 'ServicesList')`.
- * Render it inside `reactScene` (or another Suspense boundary).
+ * Render it inside `reactScene` (or another Suspense boundary). Dialogs opened from a page load theirs
+ * the same way (Slos/escalation/EscalationButton.tsx).
  */
 export function lazyPage<P extends object, K extends string>(
   load: () => Promise<Record<K, React.ComponentType<P>>>,

@@ -1,13 +1,14 @@
-import React, { lazy, Suspense, useState } from 'react';
+import React, { Suspense, useState } from 'react';
 import { t } from '@grafana/i18n';
 import { Button, ErrorBoundaryAlert, LoadingPlaceholder } from '@grafana/ui';
 import { testIds } from '../../../components/testIds';
 import { RegistryDocument } from '../../../domain/model';
+import { lazyPage } from '../../reactScene';
 
 // The dialog's code (the escalation plan, Alertmanager's YAML, the rule files) loads when it is first
 // wanted, not with the SLO list: the list's first render does not wait for it (bench/RESULTS.md, "UI scale").
 const loadModal = () => import('./EscalationModal');
-const EscalationModal = lazy(() => loadModal().then((module) => ({ default: module.EscalationModal })));
+const EscalationModal = lazyPage(loadModal, 'EscalationModal');
 
 /** Starts loading the dialog's code when the pointer or the focus reaches the button, before the click. */
 function prefetch() {

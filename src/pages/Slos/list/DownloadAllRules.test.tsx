@@ -25,7 +25,7 @@ describe('DownloadAllRules', () => {
 
   test('says why when the files cannot be prepared, and can be dismissed', async () => {
     downloadText.mockImplementation(() => {
-      throw new Error('the browser refused the download');
+      throw new Error('the browser refused the download.');
     });
     render(<DownloadAllRules doc={baseRegistry({ slos: [baseSlo('ratio')] })} />);
     fireEvent.click(screen.getByTestId(testIds.slos.downloadAll));

@@ -27,7 +27,8 @@ export function DownloadAllRules({ doc }: { doc: RegistryDocument }) {
         downloadText(file.fileName, file.text);
       }
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      // The message ends in the alert's own sentence, so a reason's closing full stop is left out.
+      setFailure((error instanceof Error ? error.message : String(error)).replace(/\.\s*$/, ''));
     } finally {
       setBusy(false);
     }
